@@ -1,0 +1,21 @@
+// Liveness and readiness for load balancers and operators: database reachable, migrations current, version.
+import { raw } from "@/lib/db";
+import { migrationState } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const version = env().APP_VERSION === "dev" ? (process.env.NEXT_PUBLIC_APP_VERSION ?? "dev") : env().APP_VERSION;
+  try {
+    await raw().query("SELECT 1");
+    const m = await migrationState(raw());
+    const ok = m.current;
+    return Response.json(
+      { status: ok ? "ok" : "degraded", database: "up", engine: raw().kind, migrations: { current: m.current, pending: m.pending, failed: m.failed }, version },
+      { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+    );
+  } catch {
+    return Response.json({ status: "down", database: "down", version }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
+}

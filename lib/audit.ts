@@ -1,0 +1,66 @@
+// Append-only, hash-chained audit trail. Each row's hash covers its own fields and the previous
+// row's hash, so editing or deleting any row breaks the chain from that row on
+// (`npm run audit:verify` names the first broken row). Writers are serialised by an advisory lock
+// held to the end of the surrounding transaction, so the chain never forks.
+import "server-only";
+import crypto from "node:crypto";
+import { db, type Tx } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+
+const AUDIT_LOCK_KEY = 4_242_001;
+export const GENESIS = "0".repeat(64);
+
+export type AuditEntry = {
+  actorId?: string | null;
+  actorRole?: string | null;
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  tipId?: string | null;
+  detail?: Prisma.InputJsonValue | null;
+  ip?: string | null;
+};
+
+type Hashable = Omit<AuditEntry, "detail"> & { at: Date; detail?: unknown; prevHash: string };
+
+/** Canonical form of a row: a fixed field order, so the verifier recomputes the same bytes. */
+export function auditHash(row: Hashable): string {
+  const canonical = JSON.stringify([
+    row.prevHash,
+    row.at.toISOString(),
+    row.actorId ?? null,
+    row.actorRole ?? null,
+    row.action,
+    row.targetType ?? null,
+    row.targetId ?? null,
+    row.tipId ?? null,
+    stable(row.detail ?? null),
+    row.ip ?? null,
+  ]);
+  return crypto.createHash("sha256").update(canonical).digest("hex");
+}
+
+/** JSON with sorted keys: Postgres jsonb does not keep key order. */
+function stable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stable);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, stable((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
+/** Writes one audit row inside the caller's transaction. */
+export async function audit(tx: Tx, entry: AuditEntry) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
+  const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = last?.hash ?? GENESIS;
+  const at = new Date();
+  const hash = auditHash({ ...entry, at, prevHash });
+  await tx.auditLog.create({
+    data: { ...entry, detail: entry.detail ?? undefined, at, prevHash, hash },
+  });
+}
+
+/** Audits an action that has no transaction of its own (a page view, a download). */
+export function auditNow(entry: AuditEntry) {
+  return db.$transaction((tx) => audit(tx, entry));
+}

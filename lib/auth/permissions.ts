@@ -1,0 +1,37 @@
+// The one permission table. Pages, server actions and route handlers all ask `can(role, action)`
+// (through lib/auth/guard.ts); the UI may hide what a role cannot do, but the server decides.
+import type { Role } from "../generated/prisma/enums";
+
+const ALL: Role[] = ["OFFICER", "SUPERVISOR", "ADMIN"];
+const LEADS: Role[] = ["SUPERVISOR", "ADMIN"];
+
+export const PERMISSIONS = {
+  "queue:read": ALL,
+  "tip:read": ALL,
+  "tip:claim": ALL,
+  "tip:update": ALL,
+  "tip:note": ALL,
+  "tip:reply": ALL,
+  "tip:close": ALL,
+  "tip:merge": ALL,
+  "tip:link": ALL,
+  "tip:assign": LEADS,
+  "tip:bulk": ALL,
+  "shift:handover": LEADS,
+  "media:read": ALL,
+  "media:original": ALL,
+  "informant:block": LEADS,
+  "dashboard:read": LEADS,
+  "report:export": LEADS,
+  "admin:users": ["ADMIN"],
+  "admin:stations": ["ADMIN"],
+  "admin:webhooks": ["ADMIN"],
+  "admin:canned": ["ADMIN"],
+  "admin:settings": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | undefined | null, permission: Permission): boolean {
+  return !!role && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

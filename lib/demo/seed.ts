@@ -1,0 +1,33 @@
+// Demo data: Prayagraj police stations and one user per role. Runs only in demo mode and is
+// idempotent (a restart keeps existing data and adds nothing twice).
+import { db } from "../db";
+import { createUser } from "../users/create-user";
+
+export const DEMO_USERS = [
+  { username: "officer", password: "mukhbir-officer", name: "SI Ramesh Yadav", role: "OFFICER" as const },
+  { username: "officer2", password: "mukhbir-officer2", name: "HC Sunita Verma", role: "OFFICER" as const },
+  { username: "supervisor", password: "mukhbir-supervisor", name: "SP Crime Anjali Singh", role: "SUPERVISOR" as const },
+  { username: "admin", password: "mukhbir-admin", name: "Admin Vikas Mishra", role: "ADMIN" as const },
+];
+
+export const DEMO_STATIONS: [string, string][] = [
+  ["Civil Lines", "सिविल लाइंस"],
+  ["Kotwali", "कोतवाली"],
+  ["Dhoomanganj", "धूमनगंज"],
+  ["Kydganj", "कीडगंज"],
+  ["Naini", "नैनी"],
+  ["Jhunsi", "झूंसी"],
+  ["Phaphamau", "फाफामऊ"],
+  ["Colonelganj", "कर्नलगंज"],
+  ["Kareli", "करेली"],
+  ["Shivkuti", "शिवकुटी"],
+];
+
+export async function seedDemo() {
+  for (const [name, nameHi] of DEMO_STATIONS)
+    await db.policeStation.upsert({ where: { name }, update: {}, create: { name, nameHi, district: "Prayagraj" } });
+  for (const u of DEMO_USERS) {
+    const exists = await db.user.findUnique({ where: { username: u.username }, select: { id: true } });
+    if (!exists) await createUser(db, { ...u, locale: "en" });
+  }
+}

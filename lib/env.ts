@@ -1,0 +1,109 @@
+// The only place that reads process.env. Validated once; a bad or missing value stops start-up
+// with a message naming the variable. Every variable is documented in .env.example.
+import { z } from "zod";
+import { demoSecrets } from "./demo-secrets";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+const secret = (min: number) => z.string().min(min, `must be at least ${min} characters`);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DEMO_MODE: bool.default(false),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
+  APP_VERSION: z.string().default("dev"),
+
+  AUTH_SECRET: secret(32),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  ADMIN_USERNAME: z.string().min(3).optional(),
+  ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+
+  /** HMAC key for informant addresses: changing it orphans every informant match. */
+  IDENTITY_PEPPER: secret(32),
+  /** AES-256-GCM keys as `id:base64(32 bytes)`, comma-separated; rotation adds a key. */
+  IDENTITY_KEYS: z.string().min(1),
+  IDENTITY_ACTIVE_KEY: z.string().min(1),
+
+  THREAD_WINDOW_HOURS: z.coerce.number().positive().default(24),
+
+  WHATSAPP_VERIFY_TOKEN: z.string().default(""),
+  WHATSAPP_APP_SECRET: z.string().default(""),
+  WHATSAPP_ACCESS_TOKEN: z.string().default(""),
+  WHATSAPP_PHONE_NUMBER_IDS: list.default([]),
+  WHATSAPP_API_BASE: z.url().default("https://graph.facebook.com/v23.0"),
+  WHATSAPP_REPLY_TEMPLATE: z.string().default(""),
+  WHATSAPP_REPLY_TEMPLATE_LANG: z.string().default("en"),
+
+  TWILIO_ACCOUNT_SID: z.string().default(""),
+  TWILIO_AUTH_TOKEN: z.string().default(""),
+  TWILIO_WHATSAPP_FROM: z.string().default(""),
+  TWILIO_API_BASE: z.url().default("https://api.twilio.com"),
+
+  EXOTEL_WEBHOOK_TOKEN: z.string().default(""),
+  EXOTEL_SID: z.string().default(""),
+  EXOTEL_API_KEY: z.string().default(""),
+  EXOTEL_API_TOKEN: z.string().default(""),
+
+  STORAGE: z.enum(["local", "s3"]).default("local"),
+  S3_ENDPOINT: z.string().default(""),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().default(""),
+  S3_ACCESS_KEY_ID: z.string().default(""),
+  S3_SECRET_ACCESS_KEY: z.string().default(""),
+  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+
+  ACK_ENABLED: bool.default(true),
+  ACK_TEXT_EN: z.string().default(""),
+  ACK_TEXT_HI: z.string().default(""),
+
+  WORKER_ENABLED: bool.default(true),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+/** Parses a raw environment; exported for tests. Demo mode fills missing secrets from DATA_DIR. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const demo = ["true", "1", "yes"].includes(raw.DEMO_MODE ?? "");
+  const input = demo ? { ...demoSecrets(raw.DATA_DIR ?? "./.data"), ...stripEmpty(raw) } : stripEmpty(raw);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const keys = parseKeys(env.IDENTITY_KEYS);
+  if (!keys.has(env.IDENTITY_ACTIVE_KEY))
+    throw new EnvError(`Invalid configuration: IDENTITY_ACTIVE_KEY "${env.IDENTITY_ACTIVE_KEY}" is not in IDENTITY_KEYS`);
+  return env;
+}
+
+/** `id:base64` pairs → Map(id → 32-byte key). */
+export function parseKeys(spec: string): Map<string, Buffer> {
+  const keys = new Map<string, Buffer>();
+  for (const part of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const [id, b64] = part.split(":");
+    const key = Buffer.from(b64 ?? "", "base64");
+    if (!id || key.length !== 32) throw new EnvError("Invalid configuration: IDENTITY_KEYS entries must be id:base64(32 bytes)");
+    keys.set(id, key);
+  }
+  return keys;
+}
+
+function stripEmpty(raw: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,41 @@
+// Server start-up: configuration, migrations, first admin, demo data, background workers.
+// A bad configuration stops the process with a message naming the variable.
+import { env, EnvError } from "./env";
+import { db, raw } from "./db";
+import { migrate } from "./db/migrate";
+import { createUser } from "./users/create-user";
+import { seedDemo, DEMO_USERS } from "./demo/seed";
+import { log } from "./log";
+
+export async function startup() {
+  let e;
+  try {
+    e = env();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const applied = await migrate(raw());
+  if (applied.length) log.info("migrations applied", { count: applied.length });
+
+  if (e.ADMIN_USERNAME && e.ADMIN_PASSWORD && (await db.user.count({ where: { role: "ADMIN" } })) === 0) {
+    await createUser(db, { username: e.ADMIN_USERNAME, name: "Administrator", password: e.ADMIN_PASSWORD, role: "ADMIN" });
+    log.info("first admin created from ADMIN_USERNAME");
+  }
+
+  if (e.DEMO_MODE) {
+    await seedDemo();
+    console.log(
+      [
+        "",
+        "Mukhbir demo mode — sign in at " + e.PUBLIC_BASE_URL + "/login with:",
+        ...DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.username} / ${u.password}`),
+        "Demo users exist only in demo mode (DEMO_MODE=true). Data: " + (e.DATABASE_URL ? "PostgreSQL" : e.DATA_DIR),
+        "",
+      ].join("\n"),
+    );
+  }
+}
