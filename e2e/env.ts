@@ -1,0 +1,33 @@
+// One place for the e2e server's configuration, shared by playwright.config.ts, the server
+// script and the specs (which sign webhooks with these secrets).
+const port = Number(process.env.E2E_PORT ?? 3100);
+const fakePort = Number(process.env.E2E_FAKE_PORT ?? port + 1);
+
+export const E2E = {
+  port,
+  fakePort,
+  baseUrl: `http://127.0.0.1:${port}`,
+  fakeUrl: `http://127.0.0.1:${fakePort}`,
+  dataDir: `.data-e2e-${port}`,
+  serverEnv: {
+    DEMO_MODE: "true",
+    PORT: String(port),
+    DATA_DIR: `.data-e2e-${port}`,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    AUTH_SECRET: "e2e-auth-secret-0123456789abcdefghijklmnop",
+    IDENTITY_PEPPER: "e2e-pepper-0123456789abcdefghijklmnopqrstuv",
+    IDENTITY_KEYS: "e1:" + Buffer.alloc(32, 3).toString("base64"),
+    IDENTITY_ACTIVE_KEY: "e1",
+    WHATSAPP_APP_SECRET: "e2e-app-secret",
+    WHATSAPP_VERIFY_TOKEN: "e2e-verify-token",
+    WHATSAPP_ACCESS_TOKEN: "e2e-access-token",
+    WHATSAPP_PHONE_NUMBER_IDS: "106540352242922",
+    WHATSAPP_API_BASE: `http://127.0.0.1:${fakePort}/meta/v23.0`,
+    TWILIO_ACCOUNT_SID: "ACe2e00000000000000000000000000000",
+    TWILIO_AUTH_TOKEN: "e2e-twilio-token",
+    TWILIO_WHATSAPP_FROM: "whatsapp:+14155238886",
+    TWILIO_API_BASE: `http://127.0.0.1:${fakePort}/twilio`,
+    EXOTEL_WEBHOOK_TOKEN: "e2e-exotel-token",
+    LOG_LEVEL: "info",
+  } as Record<string, string>,
+};

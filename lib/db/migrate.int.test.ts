@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { raw } from "../db";
+import { migrate, migrationState, migrationsDir } from "./migrate";
+import { openEngine } from "./engine";
+
+const prismaCli = (args: string[], extraEnv: Record<string, string>) =>
+  spawnSync(process.execPath, ["scripts/prisma.mjs", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...extraEnv },
+    timeout: 120_000,
+  });
+
+describe("migrations", () => {
+  it("apply from empty and are recorded as prisma migrate deploy records them", async () => {
+    const rows = await raw().query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number; logs: string | null }>(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count, logs FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    const names = fs.readdirSync(migrationsDir()).filter((n) => fs.existsSync(path.join(migrationsDir(), n, "migration.sql")));
+    expect(rows.map((r) => r.migration_name)).toEqual(names.sort());
+    for (const r of rows) {
+      expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(r.finished_at).toBeTruthy();
+      expect(r.applied_steps_count).toBe(1);
+    }
+    expect((await migrationState(raw())).current).toBe(true);
+  });
+
+  it("is idempotent: a second run applies nothing", async () => {
+    expect(await migrate(raw())).toEqual([]);
+  });
+
+  it("produce exactly schema.prisma (prisma migrate diff is empty)", () => {
+    const env: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {};
+    const r = prismaCli(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], env);
+    expect(r.stdout + r.stderr).not.toMatch(/Error/);
+    expect(r.status).toBe(0);
+  });
+
+  it("leave the database our migrator built identical to schema.prisma", async () => {
+    if (process.env.DATABASE_URL) {
+      const r = prismaCli(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
+        DATABASE_URL: process.env.DATABASE_URL,
+      });
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      return;
+    }
+    // PGlite: migrate a folder with our code, close it, then let Prisma's engine inspect it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-diff-"));
+    const engine = openEngine({ dataDir: dir });
+    await migrate(engine.raw);
+    await engine.raw.close();
+    fs.rmSync(path.join(dir, "pglite.lock"), { force: true });
+    const r = prismaCli(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
+      SHIM_PGLITE_DIR: path.join(dir, "pglite"),
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+
+  it("refuses to go on when an applied migration was edited", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-mig-"));
+    fs.cpSync(migrationsDir(), tmp, { recursive: true });
+    const first = fs.readdirSync(tmp).filter((n) => !n.endsWith(".toml")).sort()[0];
+    fs.appendFileSync(path.join(tmp, first, "migration.sql"), "\n-- edited\n");
+    await expect(migrate(raw(), tmp)).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it("records a failing migration and blocks later runs", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-mig-"));
+    fs.cpSync(migrationsDir(), tmp, { recursive: true });
+    fs.mkdirSync(path.join(tmp, "29991231000000_broken"));
+    fs.writeFileSync(path.join(tmp, "29991231000000_broken", "migration.sql"), "CREATE TABLE ok_part (id int); SELECT * FROM no_such_table;");
+    await expect(migrate(raw(), tmp)).rejects.toThrow(/29991231000000_broken failed/);
+    // The whole file ran as one implicit transaction: nothing of it stayed.
+    const leaked = await raw().query(`SELECT to_regclass('ok_part') AS t`);
+    expect(leaked[0].t).toBeNull();
+    await expect(migrate(raw(), tmp)).rejects.toThrow(/blocks the rest/);
+    await raw().query(`DELETE FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
+  });
+});

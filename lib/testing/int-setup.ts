@@ -1,0 +1,18 @@
+// Integration tests run against a real database: an in-memory PGlite per test file, or the
+// PostgreSQL in TEST_DATABASE_URL (project int-postgres), reset to an empty schema per file.
+import { beforeAll, afterAll } from "vitest";
+import { closeDb, raw } from "../db";
+import { migrate } from "../db/migrate";
+import { assertLocalDatabase } from "./assert-local-database";
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    assertLocalDatabase(process.env.DATABASE_URL);
+    await raw().exec(`DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;`);
+  }
+  await migrate(raw());
+});
+
+afterAll(async () => {
+  await closeDb();
+});

@@ -1,0 +1,63 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+const alias = {
+  "@": root,
+  // `server-only` throws outside React Server Components; tests run lib code directly.
+  "server-only": path.join(root, "lib/testing/empty.ts"),
+};
+// Fixed secrets so tests can compute hashes and signatures the code under test will accept.
+const testEnv = {
+  NODE_ENV: "test" as const,
+  AUTH_SECRET: "test-auth-secret-0123456789abcdefghijklmnop",
+  IDENTITY_PEPPER: "test-pepper-0123456789abcdefghijklmnopqrstuv",
+  IDENTITY_KEYS: "t1:" + Buffer.alloc(32, 7).toString("base64") + ",t2:" + Buffer.alloc(32, 9).toString("base64"),
+  IDENTITY_ACTIVE_KEY: "t2",
+  WHATSAPP_APP_SECRET: "test-app-secret",
+  WHATSAPP_VERIFY_TOKEN: "test-verify-token",
+  WHATSAPP_ACCESS_TOKEN: "test-access-token",
+  WHATSAPP_PHONE_NUMBER_IDS: "106540352242922",
+  TWILIO_AUTH_TOKEN: "12345",
+  TWILIO_ACCOUNT_SID: "ACtest",
+  EXOTEL_WEBHOOK_TOKEN: "test-exotel-token",
+  PUBLIC_BASE_URL: "https://mukhbir.example.in",
+  WORKER_ENABLED: "false",
+  LOG_LEVEL: "warn",
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["{lib,components,app,scripts,bench}/**/*.test.{ts,tsx}"], exclude: ["**/*.int.test.ts", "node_modules/**"], env: testEnv },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "int-pglite",
+          include: ["{lib,app,scripts}/**/*.int.test.ts"],
+          env: { ...testEnv, DATA_DIR: "memory://", DATABASE_URL: "" },
+          setupFiles: ["lib/testing/int-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "int-postgres",
+          include: ["{lib,app,scripts}/**/*.int.test.ts"],
+          env: { ...testEnv, DATA_DIR: "memory://", DATABASE_URL: process.env.TEST_DATABASE_URL ?? "" },
+          setupFiles: ["lib/testing/int-setup.ts"],
+          // One shared database: files run one after another, each on a freshly migrated schema.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
