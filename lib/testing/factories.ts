@@ -1,0 +1,41 @@
+// Seeds for integration tests: each call makes uniquely named rows, so tests never collide.
+// (Inbound tips in end-to-end tests come through the real webhook routes instead.)
+import crypto from "node:crypto";
+import { db } from "../db";
+import { allocateRef } from "../tips/allocate-ref";
+import { hashPassword } from "../auth/password";
+import type { Prisma } from "../generated/prisma/client";
+
+const uid = () => crypto.randomBytes(5).toString("hex");
+
+export async function makeStation(name = `Station ${uid()}`) {
+  return db.policeStation.create({ data: { name } });
+}
+
+export async function makeUser(data: Partial<Prisma.UserUncheckedCreateInput> = {}) {
+  return db.user.create({
+    data: { username: `u${uid()}`, name: `User ${uid()}`, passwordHash: await hashPassword("correct horse battery"), role: "OFFICER", ...data },
+  });
+}
+
+export async function makeInformant(data: Partial<Prisma.InformantUncheckedCreateInput> = {}) {
+  return db.informant.create({
+    data: { alias: `M-${uid().toUpperCase()}`, channel: "WHATSAPP", addressHash: uid() + uid(), addressCipher: "test", keyId: "t2", ...data },
+  });
+}
+
+export async function makeTip(data: Partial<Prisma.TipUncheckedCreateInput> & { text?: string } = {}) {
+  const { text = "test tip", ...rest } = data;
+  const informantId = rest.informantId ?? (await makeInformant()).id;
+  const at = rest.receivedAt ? new Date(rest.receivedAt) : new Date();
+  return db.$transaction(async (tx) => {
+    const r = await allocateRef(tx, at);
+    const tip = await tx.tip.create({
+      data: { ...r, channel: "WHATSAPP", preview: text.slice(0, 140), searchText: text.normalize("NFKC").toLowerCase(), messageCount: 1, lastActivityAt: at, lastInboundAt: at, ...rest, informantId, receivedAt: at },
+    });
+    await tx.message.create({
+      data: { tipId: tip.id, informantId, direction: "INBOUND", kind: "TEXT", body: text, provider: "META", providerMessageId: `wamid.${uid()}`, sentAt: at },
+    });
+    return tip;
+  });
+}
