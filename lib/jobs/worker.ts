@@ -1,0 +1,75 @@
+// Runs job handlers in this process: polls every second (and at once when `kick()` is called),
+// a few jobs at a time. Handlers must be idempotent: a crash after the work but before
+// `complete` runs the job again.
+import "server-only";
+import { claim, complete, fail, type ClaimedJob } from "./queue";
+import { log } from "../log";
+
+export class PermanentJobError extends Error {}
+export type Handler = (payload: unknown, job: ClaimedJob) => Promise<void>;
+
+const g = globalThis as unknown as { __mukhbirWorker?: { handlers: Map<string, Handler>; timer?: NodeJS.Timeout; running: boolean; kicked: boolean } };
+
+function state() {
+  g.__mukhbirWorker ??= { handlers: new Map(), running: false, kicked: false };
+  return g.__mukhbirWorker;
+}
+
+export function registerHandler(kind: string, handler: Handler) {
+  state().handlers.set(kind, handler);
+}
+
+/** Processes due jobs until none is left; returns how many ran. Tests call this directly. */
+export async function drain(max = 100): Promise<number> {
+  const s = state();
+  let ran = 0;
+  while (ran < max) {
+    const jobs = await claim([...s.handlers.keys()], 4);
+    if (!jobs.length) break;
+    await Promise.all(jobs.map((job) => runOne(s.handlers.get(job.kind)!, job)));
+    ran += jobs.length;
+  }
+  return ran;
+}
+
+async function runOne(handler: Handler, job: ClaimedJob) {
+  try {
+    await handler(job.payload, job);
+    await complete(job.id);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const final = await fail(job, message, { permanent: e instanceof PermanentJobError });
+    log.warn("job failed", { job: String(job.id), kind: job.kind, attempt: job.attempts, final, error: message });
+  }
+}
+
+export function startWorker(intervalMs = 1000) {
+  const s = state();
+  if (s.timer) return;
+  const tick = async () => {
+    if (s.running) return void (s.kicked = true);
+    s.running = true;
+    try {
+      do {
+        s.kicked = false;
+        await drain();
+      } while (s.kicked);
+    } catch (e) {
+      log.error("worker tick failed", { error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      s.running = false;
+    }
+  };
+  s.timer = setInterval(tick, intervalMs);
+  s.timer.unref();
+}
+
+/** Ask the worker to look for work now (after a commit that enqueued some). */
+export function kick() {
+  const s = state();
+  if (!s.timer) return;
+  void (async () => {
+    if (s.running) return void (s.kicked = true);
+    await drain().catch(() => undefined);
+  })();
+}
