@@ -3,12 +3,12 @@
 // (`npm run audit:verify` names the first broken row). Writers are serialised by an advisory lock
 // held to the end of the surrounding transaction, so the chain never forks.
 import "server-only";
-import crypto from "node:crypto";
 import { db, type Tx } from "./db";
 import type { Prisma } from "./generated/prisma/client";
+import { auditHash, GENESIS } from "./audit-hash";
 
 const AUDIT_LOCK_KEY = 4_242_001;
-export const GENESIS = "0".repeat(64);
+export { auditHash, GENESIS };
 
 export type AuditEntry = {
   actorId?: string | null;
@@ -20,33 +20,6 @@ export type AuditEntry = {
   detail?: Prisma.InputJsonValue | null;
   ip?: string | null;
 };
-
-type Hashable = Omit<AuditEntry, "detail"> & { at: Date; detail?: unknown; prevHash: string };
-
-/** Canonical form of a row: a fixed field order, so the verifier recomputes the same bytes. */
-export function auditHash(row: Hashable): string {
-  const canonical = JSON.stringify([
-    row.prevHash,
-    row.at.toISOString(),
-    row.actorId ?? null,
-    row.actorRole ?? null,
-    row.action,
-    row.targetType ?? null,
-    row.targetId ?? null,
-    row.tipId ?? null,
-    stable(row.detail ?? null),
-    row.ip ?? null,
-  ]);
-  return crypto.createHash("sha256").update(canonical).digest("hex");
-}
-
-/** JSON with sorted keys: Postgres jsonb does not keep key order. */
-function stable(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stable);
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, stable((value as Record<string, unknown>)[k])]));
-  return value;
-}
 
 /** Writes one audit row inside the caller's transaction. */
 export async function audit(tx: Tx, entry: AuditEntry) {
