@@ -38,4 +38,12 @@ export async function startup() {
       ].join("\n"),
     );
   }
+
+  if (e.WORKER_ENABLED) {
+    // Media fetches and outbound replies (lib/jobs/handlers.ts); jobs left by a crash resume here.
+    const { registerHandlers } = await import("./jobs/handlers");
+    const { startWorker } = await import("./jobs/worker");
+    registerHandlers();
+    startWorker();
+  }
 }

@@ -1,0 +1,25 @@
+// The job kinds this app runs, registered once per process before the worker starts (and by tests
+// that call `drain()`). Payloads are checked here: a malformed one can never succeed, so it fails
+// for good instead of being retried.
+import "server-only";
+import { z } from "zod";
+import { registerHandler, PermanentJobError } from "./worker";
+import { fetchAttachment } from "../media/fetch-attachment";
+import { sendOutbound } from "../providers/send-outbound";
+
+const mediaFetch = z.object({ attachmentId: z.uuid() });
+const outboundSend = z.object({ messageId: z.uuid() });
+
+function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const r = schema.safeParse(payload);
+  if (!r.success) throw new PermanentJobError("malformed job payload");
+  return r.data;
+}
+
+let registered = false;
+export function registerHandlers() {
+  if (registered) return;
+  registered = true;
+  registerHandler("media.fetch", (payload, job) => fetchAttachment(parse(mediaFetch, payload).attachmentId, job));
+  registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
+}

@@ -1,0 +1,84 @@
+// The `outbound.send` job: the one path by which any outbound message (acknowledgements, officer
+// replies) leaves. It decrypts the informant's address only here, in memory, sends through the
+// provider the informant last wrote through, and records the provider's id (wamid / SM…) or the
+// failure on the message. Idempotent: a message that already has a provider id is never sent again.
+import "server-only";
+import { db } from "../db";
+import { env } from "../env";
+import { publish } from "../live/bus";
+import { decrypt } from "../identity/crypto";
+import { parseAddress } from "../identity/address";
+import { PermanentJobError } from "../jobs/worker";
+import type { Provider } from "../generated/prisma/enums";
+import { ProviderError } from "./http";
+import { sendWhatsApp } from "./whatsapp";
+import { sendTwilio } from "./twilio";
+import { inServiceWindow, replyMode } from "./window";
+
+export async function sendOutbound(messageId: string, job?: { attempts: number; maxAttempts: number }) {
+  const m = await db.message.findUnique({
+    where: { id: messageId },
+    select: {
+      id: true, direction: true, body: true, provider: true, providerMessageId: true, deliveryStatus: true, tipId: true,
+      tip: { select: { ref: true } },
+      informant: { select: { id: true, addressCipher: true, keyId: true, lastInboundAt: true } },
+    },
+  });
+  if (!m || m.direction !== "OUTBOUND") return;
+  if (!m.providerMessageId.startsWith("local:") || m.deliveryStatus === "FAILED") return; // sent or given up: never twice
+
+  try {
+    const latest = await db.message.findFirst({
+      where: { informantId: m.informant.id, direction: "INBOUND" },
+      orderBy: { sentAt: "desc" },
+      select: { provider: true, meta: true },
+    });
+    const provider: Provider = latest?.provider ?? m.provider;
+    const to = informantAddress(m.informant);
+    let providerId: string;
+    if (provider === "META") {
+      const mode = replyMode(m.informant.lastInboundAt);
+      if (mode === "closed") throw new ProviderError("outside WhatsApp's 24-hour window and no approved template is configured (WHATSAPP_REPLY_TEMPLATE)", true);
+      const e = env();
+      const wrote = (latest?.meta as { phoneNumberId?: unknown } | null)?.phoneNumberId;
+      const phoneNumberId = typeof wrote === "string" && e.WHATSAPP_PHONE_NUMBER_IDS.includes(wrote) ? wrote : undefined;
+      const template = mode === "template" ? { name: e.WHATSAPP_REPLY_TEMPLATE, lang: e.WHATSAPP_REPLY_TEMPLATE_LANG } : undefined;
+      providerId = await sendWhatsApp({ to, body: m.body, template, phoneNumberId });
+    } else if (provider === "TWILIO") {
+      if (!inServiceWindow(m.informant.lastInboundAt)) throw new ProviderError("outside WhatsApp's 24-hour window (Twilio needs an approved content template)", true);
+      providerId = await sendTwilio(to, m.body);
+    } else {
+      throw new ProviderError("Exotel calls have no messaging channel to reply through", true);
+    }
+    await db.$transaction(async (tx) => {
+      // The guard on the local id makes a racing second run a no-op instead of a second record.
+      const done = await tx.message.updateMany({
+        where: { id: m.id, providerMessageId: m.providerMessageId },
+        data: { provider, providerMessageId: providerId, deliveryStatus: "SENT", deliveryError: null },
+      });
+      if (done.count) await publish(tx, { type: "message.updated", tipId: m.tipId, ref: m.tip.ref, messageId: m.id });
+    });
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).slice(0, 500);
+    // Anything but a provider's answer (a database hiccup) is worth another try.
+    const permanent = e instanceof ProviderError && e.permanent;
+    const final = permanent || (job ? job.attempts >= job.maxAttempts : false);
+    await db.$transaction(async (tx) => {
+      await tx.message.updateMany({
+        where: { id: m.id, providerMessageId: m.providerMessageId },
+        data: final ? { deliveryStatus: "FAILED", deliveryError: reason } : { deliveryError: reason },
+      });
+      if (final) await publish(tx, { type: "message.updated", tipId: m.tipId, ref: m.tip.ref, messageId: m.id });
+    });
+    throw permanent ? new PermanentJobError(reason) : e;
+  }
+}
+
+function informantAddress(i: { addressCipher: string; keyId: string }) {
+  try {
+    return parseAddress(decrypt(i.addressCipher, i.keyId));
+  } catch {
+    // Never echo the error: it could carry a fragment of the plaintext.
+    throw new ProviderError("the informant's address cannot be decrypted (key missing or data altered)", true);
+  }
+}
