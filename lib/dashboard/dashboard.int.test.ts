@@ -1,0 +1,223 @@
+// Every tile, chart series and officer figure against (a) hand-computed values for a small set and
+// (b) an independent SQL computation written here, over a larger seeded set, for several filters.
+// The independent SQL deliberately uses other formulations (IST dates instead of instants,
+// a VALUES table of SLA targets, extract(dow), minutes) so a shared mistake is unlikely.
+import { describe, it, expect, beforeAll } from "vitest";
+import { db } from "../db";
+import { makeStation, makeUser, makeTip } from "../testing/factories";
+import type { Prisma } from "../generated/prisma/client";
+import { parseFilters, type DashboardFilters } from "./filters";
+import { getTiles } from "./tiles";
+import { getCharts } from "./charts";
+import { getOfficerStats } from "./officers";
+import { DEFAULT_FIRST_RESPONSE_TARGETS as SLA } from "./sla-targets";
+
+const NOW = new Date("2026-11-20T12:00:00+05:30");
+const ist = (s: string) => new Date(`${s}+05:30`);
+const min = 60_000;
+const plus = (d: Date, ms: number) => new Date(d.getTime() + ms);
+
+let A: string, B: string, C: string, o1: string, o2: string;
+
+type TipSeed = Partial<Prisma.TipUncheckedCreateInput> & { receivedAt: Date };
+async function tip(seed: TipSeed) {
+  return makeTip({ channel: "WHATSAPP", priority: "NORMAL", ...seed });
+}
+async function event(tipId: string, actorId: string, type: string, at: Date) {
+  await db.tipEvent.create({ data: { tipId, actorId, type, at } });
+}
+
+beforeAll(async () => {
+  A = (await makeStation()).id;
+  B = (await makeStation()).id;
+  C = (await makeStation()).id;
+  o1 = (await makeUser({ name: "Officer One" })).id;
+  o2 = (await makeUser({ name: "Officer Two" })).id;
+
+  // The hand-computed set, all at station A.
+  const t1r = ist("2026-11-20T00:30:00"); // 2026-11-19 19:00 UTC: an IST-vs-UTC day boundary
+  const t1 = await tip({ stationId: A, priority: "URGENT", category: "NARCOTICS", receivedAt: t1r, firstResponseAt: plus(t1r, 3 * min), closedAt: plus(t1r, 120 * min), status: "CLOSED", outcome: "ACTIONED", assigneeId: o1 });
+  const t2r = ist("2026-11-19T23:30:00");
+  const t2 = await tip({ stationId: A, channel: "VOICE", priority: "HIGH", category: "GAMBLING", receivedAt: t2r, firstResponseAt: plus(t2r, 20 * min), closedAt: plus(t2r, 300 * min), status: "CLOSED", outcome: "FIR_REGISTERED", assigneeId: o1 });
+  const t3r = ist("2026-11-18T10:15:00");
+  const t3 = await tip({ stationId: A, category: "NARCOTICS", receivedAt: t3r, firstResponseAt: plus(t3r, 90 * min), status: "IN_PROGRESS", assigneeId: o2 });
+  await tip({ stationId: A, receivedAt: ist("2026-11-20T11:30:00") }); // t4: new, 30 min old, within target
+  await tip({ stationId: A, priority: "LOW", receivedAt: ist("2026-11-17T08:00:00") }); // t5: never answered → breach
+  await tip({ stationId: A, receivedAt: ist("2026-11-19T09:00:00"), status: "MERGED" }); // t6: merged → left out
+  const t7 = await tip({ stationId: A, receivedAt: ist("2026-11-10T09:00:00"), status: "IN_PROGRESS", assigneeId: o2, firstResponseAt: ist("2026-11-10T09:01:00") });
+  const t8r = ist("2026-11-16T00:10:00");
+  const t8 = await tip({ stationId: A, receivedAt: t8r, firstResponseAt: plus(t8r, 10 * min), closedAt: plus(t8r, 1440 * min), status: "CLOSED", outcome: "ARREST_MADE", assigneeId: o2 });
+  await event(t1.id, o1, "claimed", plus(t1r, 3 * min));
+  await event(t1.id, o1, "closed", plus(t1r, 120 * min));
+  await event(t2.id, o1, "claimed", plus(t2r, 20 * min));
+  await event(t2.id, o1, "closed", plus(t2r, 300 * min));
+  await event(t3.id, o2, "claimed", plus(t3r, 90 * min));
+  await event(t8.id, o2, "closed", plus(t8r, 1440 * min));
+  await event(t7.id, o2, "claimed", ist("2026-11-10T09:01:00")); // outside the range
+
+  // A larger pseudo-random set at other stations (A stays hand-computed) across 45 days, for the independent SQL.
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const categories = ["UNCATEGORISED", "NARCOTICS", "ILLEGAL_LIQUOR", "WOMEN_SAFETY", "CYBER_FRAUD"] as const;
+  const outcomes = ["ACTIONED", "FIR_REGISTERED", "ARREST_MADE", "SPAM_ABUSE", "INSUFFICIENT_INFORMATION"] as const;
+  for (let i = 0; i < 140; i++) {
+    const receivedAt = new Date(NOW.getTime() - rnd() * 45 * 24 * 60 * min);
+    const responded = rnd() < 0.8;
+    const fr = responded ? plus(receivedAt, Math.floor(rnd() ** 3 * 600 * min)) : null;
+    const state = pick(["NEW", "IN_PROGRESS", "WAITING_INFORMANT", "CLOSED", "CLOSED", "CLOSED", "MERGED"] as const);
+    const closedAt = state === "CLOSED" ? plus(fr ?? receivedAt, Math.floor(rnd() * 3000 * min)) : null;
+    const assigneeId = state === "NEW" ? null : pick([o1, o2, null]);
+    const t = await tip({
+      stationId: pick([B, C, null]), channel: pick(["WHATSAPP", "VOICE"] as const), priority: pick(["URGENT", "HIGH", "NORMAL", "LOW"] as const),
+      category: pick(categories), receivedAt, firstResponseAt: state === "NEW" ? null : fr, closedAt, status: state,
+      outcome: state === "CLOSED" ? pick(outcomes) : null, assigneeId,
+    });
+    if (assigneeId && fr && state !== "NEW") await event(t.id, assigneeId, "claimed", fr);
+    if (assigneeId && closedAt) await event(t.id, assigneeId, "closed", closedAt);
+  }
+}, 120_000);
+
+describe("dashboard aggregates: hand-computed", () => {
+  it("tiles for station A, last 7 days", async () => {
+    const f = parseFilters({ range: "7d", station: A }, NOW);
+    expect(await getTiles(f, NOW)).toEqual({
+      newTips: 6, openNow: 4, unassignedNow: 2,
+      firstResponseMedian: 900, firstResponseP90: expect.closeTo(4140, 6), closeMedian: 18000,
+      breached: 3, closed: 3, actioned: 1, firRegistered: 1, arrestMade: 1,
+      breachShare: 0.5, actionedShare: 1 / 3, firShare: 1 / 3, arrestShare: 1 / 3,
+    });
+  });
+
+  it("charts for station A, last 7 days", async () => {
+    const c = await getCharts(parseFilters({ range: "7d", station: A }, NOW));
+    expect(c.perDay).toEqual([
+      { day: "2026-11-14", WHATSAPP: 0, VOICE: 0 }, { day: "2026-11-15", WHATSAPP: 0, VOICE: 0 },
+      { day: "2026-11-16", WHATSAPP: 1, VOICE: 0 }, { day: "2026-11-17", WHATSAPP: 1, VOICE: 0 },
+      { day: "2026-11-18", WHATSAPP: 1, VOICE: 0 }, { day: "2026-11-19", WHATSAPP: 0, VOICE: 1 },
+      { day: "2026-11-20", WHATSAPP: 2, VOICE: 0 },
+    ]);
+    expect(c.byCategory).toEqual(expect.arrayContaining([{ category: "UNCATEGORISED", count: 3 }, { category: "NARCOTICS", count: 2 }, { category: "GAMBLING", count: 1 }]));
+    expect(c.byCategory).toHaveLength(3);
+    expect(c.byStation).toEqual([{ stationId: A, count: 6 }]);
+    expect(c.outcomes).toHaveLength(3);
+    expect(c.outcomes).toEqual(expect.arrayContaining([{ outcome: "ACTIONED", count: 1 }, { outcome: "FIR_REGISTERED", count: 1 }, { outcome: "ARREST_MADE", count: 1 }]));
+    expect(c.responseBuckets.map((b) => b.count)).toEqual([1, 1, 1, 1, 0]);
+    const hot = c.heatmap.filter((h) => h.count > 0).map((h) => [h.isoDow, h.hour, h.count]);
+    // 2026-11-20 is a Friday (isoDow 5).
+    expect(hot.sort()).toEqual([[1, 0, 1], [2, 8, 1], [3, 10, 1], [4, 23, 1], [5, 0, 1], [5, 11, 1]].sort());
+    expect(c.heatmap).toHaveLength(168);
+  });
+
+  it("officers for station A, last 7 days", async () => {
+    const rows = await getOfficerStats(parseFilters({ range: "7d", station: A }, NOW));
+    expect(rows.map(({ id, claimed, closed, firstResponseMedian, openNow }) => ({ id, claimed, closed, firstResponseMedian, openNow }))).toEqual([
+      { id: o1, claimed: 2, closed: 2, firstResponseMedian: 690, openNow: 0 },
+      { id: o2, claimed: 1, closed: 1, firstResponseMedian: 3000, openNow: 2 },
+    ]);
+  });
+});
+
+// ---- independent computations -------------------------------------------------------------
+
+const inRange = (f: DashboardFilters) => `
+  (t."receivedAt" AT TIME ZONE 'Asia/Kolkata')::date BETWEEN '${f.fromDay}'::date AND '${f.toDay}'::date
+  AND t."status"::text <> 'MERGED'
+  ${f.stationId ? `AND t."stationId" = '${f.stationId}'` : ""} ${f.category ? `AND t."category"::text = '${f.category}'` : ""}`;
+// Test-only SQL built from values the test itself generated (uuids, enum names, dates): no user input.
+const q = <T,>(sql: string) => db.$queryRawUnsafe<T[]>(sql);
+
+async function expectedTiles(f: DashboardFilters) {
+  const targets = `(VALUES ('URGENT', ${SLA.URGENT}), ('HIGH', ${SLA.HIGH}), ('NORMAL', ${SLA.NORMAL}), ('LOW', ${SLA.LOW})) AS s(p, secs)`;
+  const [r] = await q<Record<string, number | null>>(`
+    SELECT
+      (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)})::int AS "newTips",
+      (SELECT count(*) FROM "Tip" t WHERE t."status"::text NOT IN ('CLOSED', 'MERGED') ${f.stationId ? `AND t."stationId" = '${f.stationId}'` : ""} ${f.category ? `AND t."category"::text = '${f.category}'` : ""})::int AS "openNow",
+      (SELECT count(*) FROM "Tip" t WHERE t."assigneeId" IS NULL AND t."status"::text NOT IN ('CLOSED', 'MERGED') ${f.stationId ? `AND t."stationId" = '${f.stationId}'` : ""} ${f.category ? `AND t."category"::text = '${f.category}'` : ""})::int AS "unassignedNow",
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM (SELECT extract(epoch FROM t."firstResponseAt") - extract(epoch FROM t."receivedAt") AS x FROM "Tip" t WHERE ${inRange(f)} AND t."firstResponseAt" IS NOT NULL) s)::float8 AS "frMedian",
+      (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY x) FROM (SELECT extract(epoch FROM t."firstResponseAt") - extract(epoch FROM t."receivedAt") AS x FROM "Tip" t WHERE ${inRange(f)} AND t."firstResponseAt" IS NOT NULL) s)::float8 AS "frP90",
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM (SELECT extract(epoch FROM t."closedAt") - extract(epoch FROM t."receivedAt") AS x FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED') s)::float8 AS "closeMedian",
+      (SELECT count(*) FROM "Tip" t JOIN ${targets} ON s.p = t."priority"::text WHERE ${inRange(f)}
+        AND COALESCE(t."firstResponseAt", t."closedAt", '${NOW.toISOString()}'::timestamptz) > t."receivedAt" + make_interval(secs => s.secs))::int AS "breached",
+      (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED')::int AS "closed",
+      (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' AND t."outcome"::text = 'ACTIONED')::int AS "actioned",
+      (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' AND t."outcome"::text = 'FIR_REGISTERED')::int AS "firRegistered",
+      (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' AND t."outcome"::text = 'ARREST_MADE')::int AS "arrestMade"`);
+  const share = (n: number, d: number) => (d ? n / d : null);
+  const n = (k: string) => Number(r[k]);
+  return {
+    newTips: n("newTips"), openNow: n("openNow"), unassignedNow: n("unassignedNow"),
+    firstResponseMedian: r.frMedian === null ? null : n("frMedian"), firstResponseP90: r.frP90 === null ? null : n("frP90"),
+    closeMedian: r.closeMedian === null ? null : n("closeMedian"),
+    breached: n("breached"), closed: n("closed"), actioned: n("actioned"), firRegistered: n("firRegistered"), arrestMade: n("arrestMade"),
+    breachShare: share(n("breached"), n("newTips")), actionedShare: share(n("actioned"), n("closed")),
+    firShare: share(n("firRegistered"), n("closed")), arrestShare: share(n("arrestMade"), n("closed")),
+  };
+}
+
+async function expectedCharts(f: DashboardFilters) {
+  const perDay = await q<{ d: string; ch: string; n: number }>(`SELECT ((t."receivedAt" AT TIME ZONE 'Asia/Kolkata')::date)::text AS d, t."channel"::text AS ch, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`);
+  const cat = await q<{ k: string; n: number }>(`SELECT t."category"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1`);
+  const st = await q<{ k: string | null; n: number }>(`SELECT t."stationId"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1`);
+  const out = await q<{ k: string; n: number }>(`SELECT t."outcome"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' GROUP BY 1`);
+  const heat = await q<{ dow: number; h: number; n: number }>(`SELECT extract(dow FROM t."receivedAt" AT TIME ZONE 'Asia/Kolkata')::int AS dow, extract(hour FROM t."receivedAt" AT TIME ZONE 'Asia/Kolkata')::int AS h, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`);
+  const buckets = await q<{ b: number; n: number }>(`SELECT CASE WHEN m < 5 THEN 0 WHEN m < 15 THEN 1 WHEN m < 60 THEN 2 WHEN m < 240 THEN 3 ELSE 4 END AS b, count(*)::int AS n
+    FROM (SELECT (extract(epoch FROM t."firstResponseAt") - extract(epoch FROM t."receivedAt")) / 60.0 AS m FROM "Tip" t WHERE ${inRange(f)} AND t."firstResponseAt" IS NOT NULL) s GROUP BY 1`);
+  return { perDay, cat, st, out, heat, buckets };
+}
+
+const FILTERS = [
+  { range: "7d" }, { range: "30d" }, { range: "today" }, { range: "custom", from: "2026-10-10", to: "2026-11-05" },
+  { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }, { range: "30d", station: "C", category: "CYBER_FRAUD" }, { range: "7d", station: "A" },
+] as const;
+
+describe("dashboard aggregates: independent SQL", () => {
+  for (const spec of FILTERS) {
+    it(`tiles and charts match for ${JSON.stringify(spec)}`, async () => {
+      const params: Record<string, string> = { ...spec };
+      if ("station" in spec) params.station = { A, B, C }[spec.station];
+      const f = parseFilters(params, NOW);
+      const tiles = await getTiles(f, NOW);
+      const want = await expectedTiles(f);
+      expect(Object.keys(tiles).sort()).toEqual(Object.keys(want).sort());
+      for (const k of Object.keys(want) as (keyof typeof want)[]) {
+        if (typeof want[k] === "number") expect(tiles[k], k).toBeCloseTo(want[k] as number, 6);
+        else expect(tiles[k], k).toBe(want[k]);
+      }
+      if (spec.range !== "today") expect(tiles.newTips).toBeGreaterThan(0); // the test must test something
+
+      const c = await getCharts(f);
+      const e = await expectedCharts(f);
+      const days = new Map(c.perDay.map((d) => [d.day, d]));
+      expect(c.perDay.reduce((s, d) => s + d.WHATSAPP + d.VOICE, 0)).toBe(tiles.newTips);
+      for (const r of e.perDay) expect(days.get(r.d)?.[r.ch as "VOICE"], `${r.d} ${r.ch}`).toBe(r.n);
+      const sorted = <T extends { n: number }>(xs: T[], key: (x: T) => string | null) => xs.map((x) => [key(x), x.n]).sort();
+      expect(c.byCategory.map((x) => [x.category, x.count]).sort()).toEqual(sorted(e.cat, (x) => x.k));
+      expect(c.byStation.map((x) => [x.stationId, x.count]).sort()).toEqual(sorted(e.st, (x) => x.k));
+      expect(c.outcomes.map((x) => [x.outcome, x.count]).sort()).toEqual(sorted(e.out, (x) => x.k));
+      const heat = c.heatmap.filter((x) => x.count > 0).map((x) => [x.isoDow % 7, x.hour, x.count]).sort();
+      expect(heat).toEqual(e.heat.map((x) => [x.dow, x.h, x.n]).sort());
+      const b = [0, 0, 0, 0, 0];
+      for (const r of e.buckets) b[r.b] = r.n;
+      expect(c.responseBuckets.map((x) => x.count)).toEqual(b);
+    });
+  }
+
+  it("officer figures match for 30 days", async () => {
+    const f = parseFilters({ range: "30d" }, NOW);
+    const rows = await getOfficerStats(f);
+    for (const uid of [o1, o2]) {
+      const [want] = await q<{ claimed: number; closed: number; med: number | null; open: number }>(`SELECT
+        (SELECT count(*) FROM "TipEvent" e WHERE e."actorId" = '${uid}' AND e."type" = 'claimed' AND (e."at" AT TIME ZONE 'Asia/Kolkata')::date BETWEEN '${f.fromDay}' AND '${f.toDay}')::int AS claimed,
+        (SELECT count(*) FROM "TipEvent" e WHERE e."actorId" = '${uid}' AND e."type" = 'closed' AND (e."at" AT TIME ZONE 'Asia/Kolkata')::date BETWEEN '${f.fromDay}' AND '${f.toDay}')::int AS closed,
+        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t."firstResponseAt" - t."receivedAt")) FROM "Tip" t WHERE t."assigneeId" = '${uid}' AND ${inRange(f)})::float8 AS med,
+        (SELECT count(*) FROM "Tip" t WHERE t."assigneeId" = '${uid}' AND t."status"::text NOT IN ('CLOSED', 'MERGED'))::int AS open`);
+      const got = rows.find((r) => r.id === uid)!;
+      expect(got.claimed).toBe(want.claimed);
+      expect(got.closed).toBe(want.closed);
+      expect(got.openNow).toBe(want.open);
+      expect(got.firstResponseMedian ?? -1).toBeCloseTo(want.med === null ? -1 : Number(want.med), 6);
+      expect(got.claimed + got.closed).toBeGreaterThan(0);
+    }
+  });
+});
