@@ -1,0 +1,29 @@
+// Reads (and lets admins save) the SLA targets. Cached for a short while: every queue render and
+// SSE refresh needs them, and a changed target taking up to 30 s to apply is fine.
+import "server-only";
+import { db, type Tx } from "../db";
+import { audit } from "../audit";
+import { DEFAULT_SLA, parseSlaTargets, SLA_SETTING_KEY, slaTargetsSchema, type SlaTargets } from "./targets";
+import type { Viewer } from "../tips/scope";
+import type { Prisma } from "../generated/prisma/client";
+
+const TTL_MS = 30_000;
+let cache: { at: number; value: SlaTargets } | undefined;
+
+export async function slaTargets(): Promise<SlaTargets> {
+  if (cache && Date.now() - cache.at < TTL_MS) return cache.value;
+  const row = await db.setting.findUnique({ where: { key: SLA_SETTING_KEY }, select: { value: true } });
+  const value = row ? parseSlaTargets(row.value) : DEFAULT_SLA;
+  cache = { at: Date.now(), value };
+  return value;
+}
+
+/** Saves new targets (admin). Throws a ZodError on invalid input. */
+export async function saveSlaTargets(actor: Viewer & { ip?: string | null }, input: unknown) {
+  const value = slaTargetsSchema.parse(input) as unknown as Prisma.InputJsonValue;
+  await db.$transaction(async (tx: Tx) => {
+    await tx.setting.upsert({ where: { key: SLA_SETTING_KEY }, update: { value }, create: { key: SLA_SETTING_KEY, value } });
+    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "settings.sla", targetType: "setting", targetId: SLA_SETTING_KEY, detail: value, ip: actor.ip ?? null });
+  });
+  cache = undefined;
+}
