@@ -28,6 +28,15 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
+      // The providers' APIs (Meta Graph, Twilio, Exotel) as a local fake: media downloads and sends.
+      command: `node node_modules/tsx/dist/cli.mjs scripts/fake-providers.ts --port ${E2E.fakePort} --meta-token ${E2E.serverEnv.WHATSAPP_ACCESS_TOKEN} --twilio-sid ${E2E.serverEnv.TWILIO_ACCOUNT_SID} --twilio-token ${E2E.serverEnv.TWILIO_AUTH_TOKEN}`,
+      url: `${E2E.fakeUrl}/_health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
       url: `${E2E.baseUrl}/api/health`,
       timeout: 240_000,
