@@ -8,6 +8,8 @@ const config: NextConfig = {
   // Several builds may share one checkout (parallel test runs): each can pick its own folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Webhook URLs can carry caller numbers in their query (Exotel Passthru): never log them.
+  logging: { incomingRequests: { ignore: [/\/api\/webhooks\//] } },
   // Native or WASM packages that must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "sharp", "pg"],
   env: { NEXT_PUBLIC_APP_VERSION: process.env.APP_VERSION || pkg.version },

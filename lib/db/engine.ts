@@ -41,7 +41,41 @@ function openPglite(dataDir: string): Engine {
     },
     close: () => db.close(),
   };
-  return { raw, adapter: new PrismaPGlite(db) as unknown as SqlDriverAdapterFactory };
+  return { raw, adapter: new PrismaPGlite(commitErrorsSurface(db)) as unknown as SqlDriverAdapterFactory };
+}
+
+/**
+ * pglite-prisma-adapter 0.7.2 stores `db.transaction(…).catch(reject)` as the promise its commit()
+ * awaits; that `.catch` turns a failed COMMIT (e.g. a deferred constraint) into success, so
+ * `$transaction` resolved although nothing was committed. Hand it a `transaction` whose `.catch`
+ * still reports the error to the adapter but keeps the promise rejected, so commit() throws.
+ */
+class KeepRejected<T> extends Promise<T> {
+  static get [Symbol.species]() {
+    return Promise;
+  }
+  override catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    const p = Promise.prototype.then.call(this, undefined, (e: unknown) => {
+      onRejected?.(e);
+      throw e;
+    }) as Promise<T | R>;
+    p.then(undefined, () => undefined); // awaited by commit(); never an unhandled rejection
+    return p;
+  }
+}
+
+function commitErrorsSurface(db: PGlite): PGlite {
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === "transaction")
+        return <T>(fn: Parameters<PGlite["transaction"]>[0]) => {
+          const inner = target.transaction(fn) as Promise<T>;
+          return new KeepRejected<T>((resolve, reject) => inner.then(resolve, reject));
+        };
+      const v = Reflect.get(target, prop, target);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
 }
 
 function openPostgres(url: string): Engine {

@@ -13,7 +13,8 @@ export const CHANNEL = "mukhbir_events";
 export type LiveEvent =
   | { type: "tip.created"; tipId: string; ref: string; flagged?: boolean }
   | { type: "tip.updated"; tipId: string; ref: string }
-  | { type: "message.created"; tipId: string; ref: string; messageId: string; direction: "INBOUND" | "OUTBOUND" }
+  /** `flagged`: from a blocked informant — stored and shown, but no alert sound. */
+  | { type: "message.created"; tipId: string; ref: string; messageId: string; direction: "INBOUND" | "OUTBOUND"; flagged?: boolean }
   | { type: "message.updated"; tipId: string; ref: string; messageId: string }
   /** Emitted locally after a (re)connect of the listener: subscribers should catch up. */
   | { type: "resync" };

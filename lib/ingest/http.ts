@@ -1,0 +1,64 @@
+// Route plumbing shared by the provider webhooks: a capped raw-body reader, constant-time
+// comparison and the mapping from pipeline failures to status codes (2xx only after commit).
+import "server-only";
+import crypto from "node:crypto";
+import { log } from "../log";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export class BodyTooLarge extends Error {}
+
+/** Reads the body as raw bytes, stopping as soon as it exceeds the cap (a lying Content-Length too). */
+export async function readRawBody(req: Request, cap = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > cap) throw new BodyTooLarge();
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function safeEqual(a: string, b: string) {
+  const x = Buffer.from(a, "utf8");
+  const y = Buffer.from(b, "utf8");
+  // Compare digests so that unequal lengths take the same time as equal ones.
+  const hx = crypto.createHash("sha256").update(x).digest();
+  const hy = crypto.createHash("sha256").update(y).digest();
+  return crypto.timingSafeEqual(hx, hy) && x.length === y.length;
+}
+
+export function text(status: number, body = "") {
+  return new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/**
+ * Runs the durable part of a webhook. Anything that throws here means nothing (or not everything)
+ * was committed: answer 503 so the provider retries. The error is logged by message only — never
+ * the request URL, body or parameters, which carry identity.
+ */
+export async function commitOr503(provider: string, work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (e) {
+    log.error("webhook not stored; provider will retry", { provider, error: errorText(e) });
+    return text(503, "temporarily unavailable");
+  }
+}
+
+/** Error text without values: Prisma/pg messages can quote parameters, so keep the first line, clipped. */
+function errorText(e: unknown) {
+  const msg = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string })?.code;
+  return `${code ? code + " " : ""}${msg.split("\n")[0].replace(/\d{6,}/g, "…").slice(0, 200)}`;
+}

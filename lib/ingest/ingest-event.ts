@@ -1,0 +1,67 @@
+// The one ingest pipeline. Each normalised event is stored in ONE transaction that starts by
+// recording its WebhookEvent (unique per provider + external id): a redelivery — even ten copies
+// at once — finds the key taken (ON CONFLICT DO NOTHING waits for the first copy's transaction and
+// then inserts nothing) and changes nothing. Errors propagate: the route answers 5xx and the
+// provider retries; a rolled-back attempt leaves no trace, so the retry is stored exactly once.
+import "server-only";
+import crypto from "node:crypto";
+import { db, type Tx } from "../db";
+import { log } from "../log";
+import { kick } from "../jobs/worker";
+import { storeMessage, AlreadyStored } from "./store-message";
+import { storeCall } from "./store-call";
+import { applyStatus } from "./apply-status";
+import type { IngestEvent, IngestResult } from "./types";
+
+export async function ingestEvent(ev: IngestEvent): Promise<IngestResult> {
+  let result: IngestResult;
+  try {
+    result = await db.$transaction(async (tx) => {
+      if (!(await recordEvent(tx, ev))) return { outcome: "duplicate" } as IngestResult;
+      const r = await dispatch(tx, ev);
+      const reason = r.reason ?? (ev.type === "message" ? ev.reason : undefined);
+      // A provider-reported error is FAILED; an event we could not place is IGNORED; both keep the reason.
+      const status = ev.type === "notice" ? "FAILED" : r.outcome === "ignored" ? "IGNORED" : "PROCESSED";
+      if (status !== "PROCESSED" || reason)
+        await tx.$executeRaw`UPDATE "WebhookEvent" SET "status" = ${status}::"WebhookStatus", "error" = ${reason ?? null}
+          WHERE "provider" = ${ev.provider}::"Provider" AND "externalId" = ${ev.externalId}`;
+      return r;
+    });
+  } catch (e) {
+    if (e instanceof AlreadyStored) result = { outcome: "duplicate" };
+    else throw e;
+  }
+  // Ids, refs and kinds only: never identity.
+  log.info("webhook event", { provider: ev.provider, kind: ev.kind, outcome: result.outcome, ref: result.ref, tip: result.tipId, message: result.messageId });
+  if (result.outcome === "stored") kick();
+  return result;
+}
+
+/** Events of one delivery, in order; every one is committed before the provider gets its 2xx. */
+export async function ingestAll(events: IngestEvent[]): Promise<IngestResult[]> {
+  const out: IngestResult[] = [];
+  for (const ev of events) out.push(await ingestEvent(ev));
+  return out;
+}
+
+async function recordEvent(tx: Tx, ev: IngestEvent) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "WebhookEvent" ("id", "provider", "externalId", "kind", "receivedAt", "status", "payload")
+    VALUES (${crypto.randomUUID()}::uuid, ${ev.provider}::"Provider", ${ev.externalId}, ${ev.kind}, now(), 'PROCESSED', ${JSON.stringify(ev.payload)}::jsonb)
+    ON CONFLICT ("provider", "externalId") DO NOTHING
+    RETURNING "id"`;
+  return rows.length > 0;
+}
+
+async function dispatch(tx: Tx, ev: IngestEvent): Promise<IngestResult & { reason?: string }> {
+  switch (ev.type) {
+    case "message":
+      return storeMessage(tx, ev);
+    case "call":
+      return storeCall(tx, ev);
+    case "status":
+      return applyStatus(tx, ev);
+    case "notice":
+      return { outcome: "ignored", reason: ev.reason };
+  }
+}

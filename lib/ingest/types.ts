@@ -1,0 +1,79 @@
+// The one internal shape every provider webhook is normalised into before it touches the database.
+// Parsers (meta/, twilio/, exotel/) produce these; ingest-event.ts stores them. Identity lives only
+// in `sender` (canonical address + profile name) and is hashed/encrypted on the way in; `payload`
+// is the provider's item with identity fields removed, which is what WebhookEvent stores.
+import type { Prisma } from "../generated/prisma/client";
+import type { Channel, DeliveryStatus, MessageKind, Provider } from "../generated/prisma/enums";
+import type { Address } from "../identity/address";
+
+export type Sender = { address: Address; name?: string };
+
+export type MediaRef = {
+  /** WhatsApp media id, or the Twilio/Exotel media or recording URL. */
+  providerRef: string;
+  mime?: string;
+  filename?: string;
+  expectedSha256?: string;
+  durationSec?: number;
+};
+
+type Base = {
+  provider: Provider;
+  /** Unique per provider: the WebhookEvent key that makes redeliveries no-ops. */
+  externalId: string;
+  /** e.g. `message.image`, `status.read`, `call.status`, `error`. */
+  kind: string;
+  at: Date;
+  /** Identity-free copy of what the provider sent. */
+  payload: Prisma.InputJsonValue;
+};
+
+export type MessageEvent = Base & {
+  type: "message";
+  channel: Channel;
+  sender: Sender;
+  providerMessageId: string;
+  messageKind: MessageKind;
+  body: string;
+  meta?: Prisma.InputJsonObject;
+  /** Reactions and replies: the provider id of the message referred to. */
+  replyToProviderId?: string;
+  media: MediaRef[];
+  /** Why the content could not be shown (unsupported type, provider error); recorded on the event. */
+  reason?: string;
+};
+
+export type CallStatus = "ringing" | "answered" | "missed" | "voicemail";
+
+export type CallEvent = Base & {
+  type: "call";
+  /** Absent on callbacks that carry no caller (Twilio recording status): those extend a known call only. */
+  sender?: Sender;
+  callId: string;
+  direction: "INBOUND" | "OUTBOUND";
+  status?: CallStatus;
+  providerStatus?: string;
+  durationSec?: number;
+  digits?: string;
+  recording?: MediaRef;
+};
+
+export type StatusEvent = Base & {
+  type: "status";
+  providerMessageId: string;
+  status: DeliveryStatus;
+  error?: string;
+};
+
+/** Something worth recording that belongs to no informant (e.g. a webhook-level error). */
+export type NoticeEvent = Base & { type: "notice"; reason: string };
+
+export type IngestEvent = MessageEvent | CallEvent | StatusEvent | NoticeEvent;
+
+export type IngestResult = {
+  outcome: "stored" | "duplicate" | "ignored";
+  tipId?: string;
+  ref?: string;
+  messageId?: string;
+  newTip?: boolean;
+};
