@@ -1,0 +1,107 @@
+// Parsers: provider payloads (in their documented shapes) → internal events, without a database.
+import { describe, expect, it } from "vitest";
+import { MetaWebhook } from "./meta/schema";
+import { MetaInputError, normaliseMeta } from "./meta/normalise";
+import { envelope, inbound, status, TYPES } from "./testing/meta-fixtures";
+import { twilioCall, twilioMessageStatus, twilioWhatsApp } from "./twilio/normalise";
+import { exotelPassthru, exotelStatus, stripDigits } from "./exotel/normalise";
+import { paramsOf } from "./form";
+import { redact } from "./redact";
+import { exotelPassthruParams, twilioCallParams, twilioRecordingParams, twilioWhatsAppParams } from "./testing/form-fixtures";
+import type { MessageEvent } from "./types";
+
+const PN = ["106540352242922"];
+const meta = (payload: unknown) => normaliseMeta(MetaWebhook.parse(payload), "d", PN).events;
+const p = (o: Record<string, string>) => paramsOf(Object.entries(o));
+
+describe("WhatsApp Cloud API payloads", () => {
+  it("turns every message of every change into one event, with the sender keyed by number and the name kept aside", () => {
+    const evs = meta(envelope([inbound({ wa_id: "919876543210", name: "Ravi" }, [TYPES.text, TYPES.image]), inbound({ wa_id: "919000000001" }, [TYPES.audio])])) as MessageEvent[];
+    expect(evs.map((e) => e.messageKind)).toEqual(["TEXT", "IMAGE", "AUDIO"]);
+    expect(evs[0].sender).toEqual({ address: { kind: "phone", value: "919876543210" }, name: "Ravi" });
+    expect(evs[1].media).toEqual([{ providerRef: "1003383421387256", mime: "image/jpeg", filename: undefined, expectedSha256: "Ubiq4zCrOFJOaGT7bwtlSo4pqF2bDgKbsP4fgyUWeO8=" }]);
+    for (const e of evs) expect(JSON.stringify(e.payload)).not.toMatch(/919876543210|Ravi|919000000001/);
+  });
+
+  it("prefers the business-scoped user id, and accepts a sender with no number at all", () => {
+    const [withBoth] = meta(envelope([inbound({ wa_id: "919876543210", user_id: "IN.1410018717833190" }, [TYPES.text])])) as MessageEvent[];
+    expect(withBoth.sender.address).toEqual({ kind: "bsuid", value: "IN.1410018717833190" });
+    const [only] = meta(envelope([inbound({ user_id: "IN.1410018717833190" }, [TYPES.text])])) as MessageEvent[];
+    expect(only.sender.address.kind).toBe("bsuid");
+    expect(JSON.stringify(only.payload)).not.toContain("IN.1410018717833190");
+  });
+
+  it("records reactions against their target and unsupported types with the reason", () => {
+    const evs = meta(envelope([inbound({ wa_id: "919876543210" }, [{ type: "reaction", reaction: { message_id: "wamid.X", emoji: "" } }, TYPES.unsupported, { type: "order", order: {} }])])) as MessageEvent[];
+    expect(evs[0]).toMatchObject({ messageKind: "REACTION", replyToProviderId: "wamid.X", meta: { removed: true } });
+    expect(evs[1]).toMatchObject({ messageKind: "UNSUPPORTED", reason: "131051 Message type unknown Message type is currently not supported." });
+    expect(evs[2]).toMatchObject({ messageKind: "UNSUPPORTED", reason: 'message type "order" not supported' });
+  });
+
+  it("maps statuses and webhook-level errors; skips other phone numbers", () => {
+    const evs = meta(envelope([{ statuses: [status("wamid.A", "delivered"), status("wamid.A", "played")] }, { errors: [{ code: 131000, title: "Something went wrong" }] }]));
+    expect(evs.map((e) => e.type + ":" + ("status" in e ? e.status : ""))).toEqual(["status:DELIVERED", "status:PLAYED", "notice:"]);
+    expect(normaliseMeta(MetaWebhook.parse(envelope([inbound({ wa_id: "919876543210" }, [TYPES.text])], "555")), "d", PN)).toEqual({ events: [], skipped: 1 });
+  });
+
+  it("rejects a message whose content object is missing", () => {
+    expect(() => meta(envelope([inbound({ wa_id: "919876543210" }, [{ type: "location" }])]))).toThrow(MetaInputError);
+    expect(() => meta(envelope([inbound({}, [TYPES.text])]))).toThrow(MetaInputError);
+  });
+});
+
+describe("Twilio payloads", () => {
+  it("reads WhatsApp inbound text, media and location", () => {
+    const text = twilioWhatsApp(p(twilioWhatsAppParams("+91 98765 43210")));
+    expect(text).toMatchObject({ messageKind: "TEXT", body: "Hello from Twilio", sender: { address: { kind: "phone", value: "919876543210" }, name: "Sheena Nelson" } });
+    const media = twilioWhatsApp(p(twilioWhatsAppParams("919876543210", { NumMedia: "2", MediaUrl0: "https://api.twilio.com/m/ME1", MediaContentType0: "image/jpeg", MediaUrl1: "https://api.twilio.com/m/ME2", MediaContentType1: "application/pdf", Body: "" })));
+    expect(media.messageKind).toBe("IMAGE");
+    expect(media.media.map((m) => m.mime)).toEqual(["image/jpeg", "application/pdf"]);
+    const loc = twilioWhatsApp(p(twilioWhatsAppParams("919876543210", { Body: "", MessageType: "location", Latitude: "25.4358", Longitude: "81.8463", Label: "Civil Lines" })));
+    expect(loc).toMatchObject({ messageKind: "LOCATION", meta: { latitude: 25.4358, longitude: 81.8463 } });
+    for (const e of [text, media, loc]) expect(JSON.stringify(e.payload)).not.toMatch(/9876543210|Sheena/);
+  });
+
+  it("maps message statuses and voice callbacks", () => {
+    const st = twilioMessageStatus(p({ MessageSid: "SM" + "a".repeat(32), MessageStatus: "undelivered", ErrorCode: "63016", AccountSid: "AC" + "0".repeat(32) }));
+    expect(st).toMatchObject({ status: "FAILED", error: "63016 undelivered" });
+    const call = twilioCall(p(twilioCallParams("+919876543210", { Digits: "2" })), "incoming");
+    expect(call).toMatchObject({ status: "ringing", digits: "2", direction: "INBOUND", sender: { address: { value: "919876543210" } } });
+    expect(JSON.stringify(call.payload)).not.toMatch(/9876543210|PRAYAGRAJ/);
+    const rec = twilioCall(p(twilioRecordingParams(call.callId, "https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE1")), "recording");
+    expect(rec.sender).toBeUndefined();
+    expect(rec.recording).toMatchObject({ providerRef: "https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE1", durationSec: 14 });
+  });
+});
+
+describe("Exotel payloads", () => {
+  it("strips Exotel's literal quotes around digits and normalises the national caller number", () => {
+    expect(stripDigits('"1"')).toBe("1");
+    expect(stripDigits('"12#"')).toBe("12#");
+    expect(stripDigits("null")).toBeUndefined();
+    const ev = exotelPassthru(p(exotelPassthruParams("09876543210")));
+    expect(ev).toMatchObject({ digits: "1", status: "missed", sender: { address: { kind: "phone", value: "919876543210" } } });
+    expect(JSON.stringify(ev.payload)).not.toContain("9876543210");
+  });
+
+  it("uses the same event key for a retried Passthru (only CurrentTime changes)", () => {
+    const params = exotelPassthruParams("09876543210");
+    const a = exotelPassthru(p(params));
+    const b = exotelPassthru(p({ ...params, CurrentTime: "2026-11-30 10:21:10" }));
+    expect(a.externalId).toBe(b.externalId);
+    const c = exotelPassthru(p({ ...params, CallType: "voicemail", RecordingUrl: "https://recordings.exotel.com/x.mp3" }));
+    expect(c.externalId).not.toBe(a.externalId);
+    expect(c.recording?.providerRef).toBe("https://recordings.exotel.com/x.mp3");
+  });
+
+  it("reads the StatusCallback", () => {
+    const ev = exotelStatus(p({ CallSid: "80bfbec2d78bbbf10fb851f4fa165211", DateUpdated: "2024-01-15 14:30:45", Status: "completed", RecordingUrl: "https://s3-ap-southeast-1.amazonaws.com/recordings/abc123.mp3" }));
+    expect(ev).toMatchObject({ status: "answered", sender: undefined, recording: { providerRef: "https://s3-ap-southeast-1.amazonaws.com/recordings/abc123.mp3" } });
+  });
+});
+
+describe("redaction", () => {
+  it("removes identity keys at any depth, case-insensitively", () => {
+    expect(redact({ From: "x", a: [{ wa_id: "1", profile: { name: "n" }, keep: 1 }], CallFrom: "y", Body: "b" })).toEqual({ a: [{ keep: 1 }], Body: "b" });
+  });
+});
