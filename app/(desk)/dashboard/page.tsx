@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requirePage } from "@/lib/auth/guard";
+import { parseFilters, filtersToQuery, type DashboardFilters } from "@/lib/dashboard/filters";
+import { getTiles } from "@/lib/dashboard/tiles";
+import { getCharts } from "@/lib/dashboard/charts";
+import { getOfficerStats } from "@/lib/dashboard/officers";
+import { stationOptions } from "@/lib/dashboard/stations";
+import { Category } from "@/lib/generated/prisma/enums";
+import { FilterBar } from "@/components/dashboard/filter-bar";
+import { TileGrid } from "@/components/dashboard/tile-grid";
+import { ChartGrid } from "@/components/dashboard/chart-grid";
+import { OfficersSection } from "@/components/dashboard/officers-section";
+import { LiveRefresh } from "@/components/dashboard/live-refresh";
+import { formatDay } from "@/components/dashboard/format";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
+  await requirePage("dashboard:read");
+  const f = parseFilters(await searchParams);
+  const locale = await getLocale();
+  const t = await getTranslations("dashboard");
+  const [tiles, charts, officers, stations] = await Promise.all([getTiles(f), getCharts(f), getOfficerStats(f), stationOptions(locale)]);
+  const query = filtersToQuery(f);
+  const updatedAt = new Intl.DateTimeFormat("en-IN", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date());
+  const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
+
+  return (
+    <main className="mx-auto max-w-screen-2xl space-y-4 p-3 sm:p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600" data-testid="dashboard-range">{t("subtitle", { from: formatDay(f.fromDay, locale), to: formatDay(f.toDay, locale) })}</p>
+          <LiveRefresh updatedAt={updatedAt} />
+        </div>
+        <div className="no-print flex flex-wrap gap-2">
+          <a href={`/api/reports/tips.csv?${query}`} className={link} data-testid="export-csv" download>{t("actions.exportCsv")}</a>
+          <Link href={`/dashboard/report?${reportQuery(f)}`} className={link}>{t("actions.dailyReport")}</Link>
+        </div>
+      </div>
+      <FilterBar range={f.range} fromDay={f.fromDay} toDay={f.toDay} stationId={f.stationId} category={f.category} stations={stations}
+        categories={Object.values(Category).map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+      <TileGrid tiles={tiles} />
+      <ChartGrid charts={charts} stationNames={new Map(stations.map((s) => [s.id, s.label]))} />
+      <OfficersSection rows={officers} />
+    </main>
+  );
+}
+
+/** The daily report keeps the station and category; its date defaults to yesterday (the morning review). */
+function reportQuery(f: DashboardFilters) {
+  const q = new URLSearchParams();
+  if (f.stationId) q.set("station", f.stationId);
+  if (f.category) q.set("category", f.category);
+  return q.toString();
+}

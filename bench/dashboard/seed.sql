@@ -1,0 +1,79 @@
+-- Seeds :n tips spread over the last 90 days with realistic shapes, for the dashboard benchmark.
+-- Run with psql -v n=1000000. Assumes migrated, empty tip tables (the demo stations and users
+-- may exist). Informant identity columns get dummy ciphertext: the dashboard never reads them.
+\set ON_ERROR_STOP on
+BEGIN;
+INSERT INTO "PoliceStation" ("id", "name", "district")
+SELECT gen_random_uuid(), 'Bench station ' || g, 'Bench' FROM generate_series(1, 12) g
+ON CONFLICT ("name") DO NOTHING;
+
+INSERT INTO "User" ("id", "username", "name", "passwordHash", "role", "updatedAt")
+SELECT gen_random_uuid(), 'bench-officer-' || g, 'Bench Officer ' || g, 'x', 'OFFICER', now() FROM generate_series(1, 40) g
+ON CONFLICT ("username") DO NOTHING;
+
+-- One informant per ~3 tips.
+INSERT INTO "Informant" ("id", "alias", "channel", "addressHash", "addressCipher", "keyId")
+SELECT gen_random_uuid(), 'B-' || g, 'WHATSAPP', 'bench-' || g, 'x', 'bench' FROM generate_series(1, greatest(1, :n / 3)) g;
+
+CREATE TEMP TABLE st AS SELECT row_number() OVER (ORDER BY "id") AS k, "id" FROM "PoliceStation";
+CREATE TEMP TABLE us AS SELECT row_number() OVER (ORDER BY "id") AS k, "id" FROM "User" WHERE "role" = 'OFFICER';
+CREATE TEMP TABLE inf AS SELECT row_number() OVER (ORDER BY "id") AS k, "id" FROM "Informant";
+CREATE INDEX ON st (k);
+CREATE INDEX ON us (k);
+CREATE INDEX ON inf (k);
+ANALYZE st; ANALYZE us; ANALYZE inf;
+
+-- Random draws per tip, then the tip. Arrivals peak in the evening; first response is log-normal
+-- around 6 min; closing is log-normal around 8 h after it; old tips are mostly closed.
+WITH r AS (
+  SELECT g,
+    now() - (random() * 90) * interval '1 day' AS day0,
+    random() AS u_hour, random() AS u_ch, random() AS u_cat, random() AS u_pri, random() AS u_st, random() AS u_us, random() AS u_inf,
+    sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS z1,
+    sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS z2,
+    random() AS u_state, random() AS u_out, random() AS u_resp
+  FROM generate_series(1, :n) g
+), shaped AS (
+  SELECT r.*,
+    -- pull the time of day towards 10:00–23:00 IST
+    date_trunc('day', day0 AT TIME ZONE 'Asia/Kolkata') AT TIME ZONE 'Asia/Kolkata'
+      + mod((10 + 13 * sqrt(u_hour))::numeric, 24) * interval '1 hour' + random() * interval '59 minutes' AS received
+  FROM r
+), t AS (
+  SELECT s.*, least(received, now() - interval '1 minute') AS rcv,
+    exp(ln(360) + 1.1 * z1) * interval '1 second' AS fr_delay,
+    exp(ln(8 * 3600) + 1.0 * z2) * interval '1 second' AS close_delay
+  FROM shaped s
+)
+INSERT INTO "Tip" ("id", "ref", "year", "seq", "status", "priority", "category", "channel", "informantId", "stationId", "assigneeId",
+  "receivedAt", "lastActivityAt", "lastInboundAt", "claimedAt", "firstResponseAt", "closedAt", "outcome", "messageCount", "updatedAt")
+SELECT gen_random_uuid(), 'BN-' || g, 2000, g,
+  st.status::"TipStatus",
+  (CASE WHEN u_pri < 0.05 THEN 'URGENT' WHEN u_pri < 0.2 THEN 'HIGH' WHEN u_pri < 0.9 THEN 'NORMAL' ELSE 'LOW' END)::"Priority",
+  (ARRAY['UNCATEGORISED','NARCOTICS','ILLEGAL_LIQUOR','WOMEN_SAFETY','GAMBLING','THEFT_ROBBERY','CYBER_FRAUD','LAND_MAFIA',
+    'ILLEGAL_ARMS','ORGANISED_CRIME','TRAFFIC','CORRUPTION','OTHER'])[1 + floor(power(u_cat, 1.8) * 13)::int]::"Category",
+  (CASE WHEN u_ch < 0.85 THEN 'WHATSAPP' ELSE 'VOICE' END)::"Channel",
+  (SELECT "id" FROM inf WHERE inf.k = 1 + floor(u_inf * (SELECT count(*) FROM inf))::int),
+  CASE WHEN u_st < 0.08 THEN NULL ELSE (SELECT "id" FROM st WHERE st.k = 1 + floor(u_st * (SELECT count(*) FROM st))::int) END,
+  CASE WHEN st.status = 'NEW' THEN NULL ELSE (SELECT "id" FROM us WHERE us.k = 1 + floor(u_us * (SELECT count(*) FROM us))::int) END,
+  rcv, rcv, rcv,
+  CASE WHEN st.status <> 'NEW' AND rcv + fr_delay < now() THEN rcv + fr_delay END,
+  CASE WHEN st.status <> 'NEW' AND rcv + fr_delay < now() THEN rcv + fr_delay END,
+  CASE WHEN st.status = 'CLOSED' THEN least(rcv + fr_delay + close_delay, now()) END,
+  CASE WHEN st.status = 'CLOSED' THEN (ARRAY['ACTIONED','ACTIONED','FIR_REGISTERED','ARREST_MADE','RECOVERY_SEIZURE','FORWARDED_TO_STATION',
+    'FORWARDED_TO_STATION','INSUFFICIENT_INFORMATION','INSUFFICIENT_INFORMATION','FALSE_INFORMATION','DUPLICATE','SPAM_ABUSE'])[1 + floor(u_out * 12)::int]::"Outcome" END,
+  1, now()
+FROM t, LATERAL (SELECT CASE
+  WHEN rcv > now() - interval '2 hours' AND u_state < 0.4 THEN 'NEW'
+  WHEN rcv > now() - interval '3 days' THEN (ARRAY['NEW','IN_PROGRESS','WAITING_INFORMANT','CLOSED','CLOSED'])[1 + floor(u_state * 5)::int]
+  WHEN u_state < 0.02 THEN 'MERGED' WHEN u_state < 0.05 THEN 'IN_PROGRESS' ELSE 'CLOSED' END AS status) st;
+
+-- The trail the officers' table reads: who claimed and who closed.
+INSERT INTO "TipEvent" ("tipId", "actorId", "type", "at")
+SELECT "id", "assigneeId", 'claimed', "claimedAt" FROM "Tip" WHERE "claimedAt" IS NOT NULL AND "assigneeId" IS NOT NULL AND "ref" LIKE 'BN-%';
+INSERT INTO "TipEvent" ("tipId", "actorId", "type", "toValue", "at")
+SELECT "id", "assigneeId", 'closed', "outcome"::text, "closedAt" FROM "Tip" WHERE "closedAt" IS NOT NULL AND "assigneeId" IS NOT NULL AND "ref" LIKE 'BN-%';
+COMMIT;
+VACUUM ANALYZE "Tip";
+VACUUM ANALYZE "TipEvent";
+VACUUM ANALYZE "Informant";
