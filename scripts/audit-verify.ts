@@ -28,7 +28,7 @@ export type VerifyResult =
 
 const BATCH = 1000;
 
-export async function verifyAuditChain(raw: Raw): Promise<VerifyResult> {
+export async function verifyAuditChain(raw: Raw, batchSize = BATCH): Promise<VerifyResult> {
   let prev = GENESIS;
   let after = "0";
   let rows = 0;
@@ -36,7 +36,7 @@ export async function verifyAuditChain(raw: Raw): Promise<VerifyResult> {
     const batch = await raw.query<Row>(
       `SELECT "id"::text AS "id", "at", "actorId"::text AS "actorId", "actorRole", "action", "targetType", "targetId",
               "tipId"::text AS "tipId", "detail", "ip", "prevHash", "hash"
-         FROM "AuditLog" WHERE "id" > $1::bigint ORDER BY "id" ASC LIMIT ${BATCH}`,
+         FROM "AuditLog" WHERE "AuditLog"."id" > $1::bigint ORDER BY "AuditLog"."id" ASC LIMIT ${Math.max(1, Math.floor(batchSize))}`,
       [after],
     );
     for (const row of batch) {
@@ -50,7 +50,7 @@ export async function verifyAuditChain(raw: Raw): Promise<VerifyResult> {
       prev = row.hash;
       after = id;
     }
-    if (batch.length < BATCH) return { ok: true, rows, lastHash: prev };
+    if (batch.length < batchSize) return { ok: true, rows, lastHash: prev };
   }
 }
 

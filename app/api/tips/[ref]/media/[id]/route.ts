@@ -1,0 +1,35 @@
+// Media inside the tip workspace: images as their metadata-free display copy, voice notes,
+// recordings and videos inline (with Range), everything else as a download. Scoped and audited.
+import { requireActor } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors";
+import { auditNow } from "@/lib/audit";
+import { ensureDisplayCopy } from "@/lib/media/display-copy";
+import { findScopedAttachment } from "@/lib/tips/find-scoped-attachment";
+import { mediaResponse, rangeStart } from "@/lib/tips/media-response";
+import { handleRoute } from "@/lib/tips/route-errors";
+import { extensionFor } from "@/lib/media/mime";
+
+export async function GET(req: Request, ctx: RouteContext<"/api/tips/[ref]/media/[id]">) {
+  return handleRoute(async () => {
+    const actor = await requireActor("media:read");
+    const { ref, id } = await ctx.params;
+    const a = await findScopedAttachment(actor, id);
+    if (a.message.tip.ref !== ref || a.fetchState !== "STORED" || !a.storageKey) throw new AppError("notFound");
+    const name = `${ref}-${a.id.slice(0, 8)}`;
+    const image = a.mime.startsWith("image/");
+    const playable = /^(audio|video)\//.test(a.mime);
+    let serve;
+    if (image) {
+      const copy = await ensureDisplayCopy(a.id);
+      if (!copy) throw new AppError("notFound");
+      serve = { key: copy.key, mime: copy.mime, disposition: "inline" as const, filename: `${name}.${copy.mime === "image/png" ? "png" : "jpg"}` };
+    } else {
+      const ext = extensionFor(a.mime) || "bin";
+      serve = { key: a.storageKey, mime: playable ? a.mime : "application/octet-stream", disposition: playable ? ("inline" as const) : ("attachment" as const), filename: `${name}.${ext}` };
+    }
+    // A player fetches a file in several ranges: one audit row per view, not per chunk.
+    if (rangeStart(req.headers.get("range")) === 0)
+      await auditNow({ actorId: actor.id, actorRole: actor.role, action: image ? "media.view" : playable ? "media.play" : "media.download", targetType: "attachment", targetId: a.id, tipId: a.message.tip.id, detail: { ref, mime: a.mime, copy: image ? "display" : "original" }, ip: actor.ip });
+    return mediaResponse(req, serve);
+  });
+}

@@ -1,0 +1,45 @@
+// Related tips (same gang, same vehicle, same place). A link is stored once and shown from both
+// sides; linking twice, in either direction, changes nothing.
+import "server-only";
+import { z } from "zod";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Viewer } from "./scope";
+import { findScopedTip } from "./find-scoped-tip";
+import { recordTipEvent } from "./record-tip-event";
+
+export const linkInput = z.object({ other: z.string().trim().toUpperCase().regex(/^EM-\d{4}-\d{6}$/) });
+
+function otherRefOf(ref: string, input: unknown) {
+  const parsed = linkInput.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "ref");
+  if (parsed.data.other === ref) throw new AppError("invalid", "a tip cannot be linked to itself");
+  return parsed.data.other;
+}
+
+export async function linkTips(actor: Viewer & { ip?: string | null }, ref: string, input: unknown) {
+  const otherRef = otherRefOf(ref, input);
+  return db.$transaction(async (tx) => {
+    const a = await findScopedTip(tx, actor, ref);
+    const b = await findScopedTip(tx, actor, otherRef);
+    const exists = await tx.tipLink.findFirst({ where: { OR: [{ fromId: a.id, toId: b.id }, { fromId: b.id, toId: a.id }] } });
+    if (exists) return { created: false };
+    await tx.tipLink.create({ data: { fromId: a.id, toId: b.id } });
+    await recordTipEvent(tx, actor, a, { type: "linked", to: b.ref });
+    await recordTipEvent(tx, actor, b, { type: "linked", to: a.ref, action: "tip.linked.other" });
+    return { created: true };
+  });
+}
+
+export async function unlinkTips(actor: Viewer & { ip?: string | null }, ref: string, input: unknown) {
+  const otherRef = otherRefOf(ref, input);
+  return db.$transaction(async (tx) => {
+    const a = await findScopedTip(tx, actor, ref);
+    const b = await findScopedTip(tx, actor, otherRef);
+    const gone = await tx.tipLink.deleteMany({ where: { OR: [{ fromId: a.id, toId: b.id }, { fromId: b.id, toId: a.id }] } });
+    if (!gone.count) return { removed: false };
+    await recordTipEvent(tx, actor, a, { type: "unlinked", to: b.ref });
+    await recordTipEvent(tx, actor, b, { type: "unlinked", to: a.ref, action: "tip.unlinked.other" });
+    return { removed: true };
+  });
+}
