@@ -5,10 +5,10 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { ChangeActor } from "./record-change";
 import { assignTipTx, loadAssignee } from "./assign-tip";
-import { bulkIds } from "./bulk-ids";
+import { bulkIds, parseInput } from "./bulk-ids";
 
 export async function bulkAssign(actor: ChangeActor, ids: unknown, assigneeId: string | null) {
-  const tipIds = bulkIds.parse(ids);
+  const tipIds = parseInput(bulkIds, ids);
   return db.$transaction(async (tx) => {
     const assignee = assigneeId ? await loadAssignee(tx, assigneeId) : null;
     let updated = 0;

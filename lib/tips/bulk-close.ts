@@ -6,7 +6,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { recordChange, type ChangeActor } from "./record-change";
 import { tipScope } from "./scope";
-import { bulkIds } from "./bulk-ids";
+import { bulkIds, parseInput } from "./bulk-ids";
 
 export const bulkCloseInput = z.object({
   outcome: z.enum(["SPAM_ABUSE", "DUPLICATE"]),
@@ -14,8 +14,8 @@ export const bulkCloseInput = z.object({
 });
 
 export async function bulkClose(actor: ChangeActor, ids: unknown, input: z.input<typeof bulkCloseInput>) {
-  const tipIds = bulkIds.parse(ids);
-  const { outcome, summary } = bulkCloseInput.parse(input);
+  const tipIds = parseInput(bulkIds, ids);
+  const { outcome, summary } = parseInput(bulkCloseInput, input);
   return db.$transaction(async (tx) => {
     const tips = await tx.tip.findMany({ where: { AND: [{ id: { in: tipIds } }, tipScope(actor)] }, select: { id: true, ref: true, status: true } });
     if (tips.length !== tipIds.length) throw new AppError("notFound");

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { Category, Priority } from "../generated/prisma/enums";
 import { changeTipField, type ChangeActor } from "./record-change";
-import { bulkIds } from "./bulk-ids";
+import { bulkIds, parseInput } from "./bulk-ids";
 
 const input = z.discriminatedUnion("field", [
   z.object({ field: z.literal("priority"), value: z.enum(Priority) }),
@@ -14,8 +14,8 @@ const input = z.discriminatedUnion("field", [
 export type BulkFieldInput = z.input<typeof input>;
 
 export async function bulkSetField(actor: ChangeActor, ids: unknown, change: BulkFieldInput) {
-  const tipIds = bulkIds.parse(ids);
-  const { field, value } = input.parse(change);
+  const tipIds = parseInput(bulkIds, ids);
+  const { field, value } = parseInput(input, change);
   return db.$transaction(async (tx) => {
     let updated = 0;
     for (const tipId of tipIds) if (await changeTipField(tx, { actor, tipId, field, to: value })) updated++;

@@ -1,0 +1,27 @@
+// Everything the queue page and its JSON route need for one URL: rows, counts, the effective sort.
+import "server-only";
+import type { Viewer } from "../tips/scope";
+import { slaTargets } from "../sla/settings";
+import { listQueue, queueRowsById, type QueuePage, type QueueRow } from "./list-queue";
+import { countViews, type ViewCounts } from "./count-views";
+import type { QueryContext } from "./conditions";
+import type { QueueParams } from "./params";
+
+export type QueueData = QueuePage & { counts: ViewCounts };
+
+export async function queueContext(viewer: Viewer): Promise<QueryContext> {
+  return { viewer: { id: viewer.id, role: viewer.role, stationId: viewer.stationId ?? null }, targets: await slaTargets(), now: new Date() };
+}
+
+export async function loadQueue(viewer: Viewer, params: QueueParams): Promise<QueueData> {
+  const ctx = await queueContext(viewer);
+  const [page, counts] = await Promise.all([listQueue(params, ctx), countViews(ctx)]);
+  return { ...page, counts };
+}
+
+/** Live refresh: the given rows as they now match (absent = no longer in this view), and counts. */
+export async function loadQueueRows(viewer: Viewer, params: QueueParams, ids: string[]): Promise<{ rows: QueueRow[]; counts: ViewCounts }> {
+  const ctx = await queueContext(viewer);
+  const [rows, counts] = await Promise.all([queueRowsById(params, ctx, ids), countViews(ctx)]);
+  return { rows, counts };
+}
