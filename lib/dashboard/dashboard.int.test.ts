@@ -10,7 +10,7 @@ import { parseFilters, type DashboardFilters } from "./filters";
 import { getTiles } from "./tiles";
 import { getCharts } from "./charts";
 import { getOfficerStats } from "./officers";
-import { DEFAULT_FIRST_RESPONSE_TARGETS as SLA } from "./sla-targets";
+import { DEFAULT_TARGETS as SLA } from "./sla-targets";
 
 const NOW = new Date("2026-11-20T12:00:00+05:30");
 const ist = (s: string) => new Date(`${s}+05:30`);
@@ -46,13 +46,14 @@ beforeAll(async () => {
   await tip({ stationId: A, receivedAt: ist("2026-11-19T09:00:00"), status: "MERGED" }); // t6: merged → left out
   const t7 = await tip({ stationId: A, receivedAt: ist("2026-11-10T09:00:00"), status: "IN_PROGRESS", assigneeId: o2, firstResponseAt: ist("2026-11-10T09:01:00") });
   const t8r = ist("2026-11-16T00:10:00");
-  const t8 = await tip({ stationId: A, receivedAt: t8r, firstResponseAt: plus(t8r, 10 * min), closedAt: plus(t8r, 1440 * min), status: "CLOSED", outcome: "ARREST_MADE", assigneeId: o2 });
+  // t8: answered in time but closed after 80 h, past the 72 h resolution target → breach.
+  const t8 = await tip({ stationId: A, receivedAt: t8r, firstResponseAt: plus(t8r, 10 * min), closedAt: plus(t8r, 4800 * min), status: "CLOSED", outcome: "ARREST_MADE", assigneeId: o2 });
   await event(t1.id, o1, "claimed", plus(t1r, 3 * min));
   await event(t1.id, o1, "closed", plus(t1r, 120 * min));
   await event(t2.id, o1, "claimed", plus(t2r, 20 * min));
   await event(t2.id, o1, "closed", plus(t2r, 300 * min));
   await event(t3.id, o2, "claimed", plus(t3r, 90 * min));
-  await event(t8.id, o2, "closed", plus(t8r, 1440 * min));
+  await event(t8.id, o2, "closed", plus(t8r, 4800 * min));
   await event(t7.id, o2, "claimed", ist("2026-11-10T09:01:00")); // outside the range
 
   // A larger pseudo-random set at other stations (A stays hand-computed) across 45 days, for the independent SQL.
@@ -84,8 +85,8 @@ describe("dashboard aggregates: hand-computed", () => {
     expect(await getTiles(f, NOW)).toEqual({
       newTips: 6, openNow: 4, unassignedNow: 2,
       firstResponseMedian: 900, firstResponseP90: expect.closeTo(4140, 6), closeMedian: 18000,
-      breached: 3, closed: 3, actioned: 1, firRegistered: 1, arrestMade: 1,
-      breachShare: 0.5, actionedShare: 1 / 3, firShare: 1 / 3, arrestShare: 1 / 3,
+      breached: 4, closed: 3, actioned: 1, firRegistered: 1, arrestMade: 1,
+      breachShare: 4 / 6, actionedShare: 1 / 3, firShare: 1 / 3, arrestShare: 1 / 3,
     });
   });
 
@@ -128,7 +129,8 @@ const inRange = (f: DashboardFilters) => `
 const q = <T,>(sql: string) => db.$queryRawUnsafe<T[]>(sql);
 
 async function expectedTiles(f: DashboardFilters) {
-  const targets = `(VALUES ('URGENT', ${SLA.URGENT}), ('HIGH', ${SLA.HIGH}), ('NORMAL', ${SLA.NORMAL}), ('LOW', ${SLA.LOW})) AS s(p, secs)`;
+  const fr = SLA.firstResponse, res = SLA.resolution;
+  const targets = `(VALUES ('URGENT', ${fr.URGENT}, ${res.URGENT}), ('HIGH', ${fr.HIGH}, ${res.HIGH}), ('NORMAL', ${fr.NORMAL}, ${res.NORMAL}), ('LOW', ${fr.LOW}, ${res.LOW})) AS s(p, secs, rsecs)`;
   const [r] = await q<Record<string, number | null>>(`
     SELECT
       (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)})::int AS "newTips",
@@ -138,7 +140,8 @@ async function expectedTiles(f: DashboardFilters) {
       (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY x) FROM (SELECT extract(epoch FROM t."firstResponseAt") - extract(epoch FROM t."receivedAt") AS x FROM "Tip" t WHERE ${inRange(f)} AND t."firstResponseAt" IS NOT NULL) s)::float8 AS "frP90",
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM (SELECT extract(epoch FROM t."closedAt") - extract(epoch FROM t."receivedAt") AS x FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED') s)::float8 AS "closeMedian",
       (SELECT count(*) FROM "Tip" t JOIN ${targets} ON s.p = t."priority"::text WHERE ${inRange(f)}
-        AND COALESCE(t."firstResponseAt", t."closedAt", '${NOW.toISOString()}'::timestamptz) > t."receivedAt" + make_interval(secs => s.secs))::int AS "breached",
+        AND (COALESCE(t."firstResponseAt", t."closedAt", '${NOW.toISOString()}'::timestamptz) > t."receivedAt" + make_interval(secs => s.secs)
+          OR CASE WHEN t."status" = 'CLOSED' THEN t."closedAt" ELSE '${NOW.toISOString()}'::timestamptz END > t."receivedAt" + make_interval(secs => s.rsecs)))::int AS "breached",
       (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED')::int AS "closed",
       (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' AND t."outcome"::text = 'ACTIONED')::int AS "actioned",
       (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' AND t."outcome"::text = 'FIR_REGISTERED')::int AS "firRegistered",

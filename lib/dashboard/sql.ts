@@ -3,7 +3,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { DashboardFilters } from "./filters";
-import type { SlaTargets } from "./sla-targets";
+import type { SlaSeconds } from "./sla-targets";
 
 export const TZ = "Asia/Kolkata";
 
@@ -28,18 +28,21 @@ export function rangeWhere(f: DashboardFilters) {
 export const FIRST_RESPONSE_SECONDS = Prisma.sql`EXTRACT(EPOCH FROM (t."firstResponseAt" - t."receivedAt"))::float8`;
 export const CLOSE_SECONDS = Prisma.sql`EXTRACT(EPOCH FROM (t."closedAt" - t."receivedAt"))::float8`;
 
-/** The first-response target of the tip's priority, in seconds. */
-export function targetSeconds(targets: SlaTargets) {
-  return Prisma.sql`(CASE t."priority" WHEN 'URGENT' THEN ${targets.URGENT}::int WHEN 'HIGH' THEN ${targets.HIGH}::int
-    WHEN 'NORMAL' THEN ${targets.NORMAL}::int ELSE ${targets.LOW}::int END)`;
+/** The tip's target for one SLA clock, in seconds, by priority. */
+function targetSeconds(t: SlaSeconds["firstResponse"]) {
+  return Prisma.sql`(CASE t."priority" WHEN 'URGENT' THEN ${t.URGENT}::int WHEN 'HIGH' THEN ${t.HIGH}::int
+    WHEN 'NORMAL' THEN ${t.NORMAL}::int ELSE ${t.LOW}::int END)`;
 }
 
 /**
- * Breached = the first response came later than the target, or has not come and the target has
- * passed. A tip closed without any first response is measured to its closing.
+ * Breached = either SLA clock was missed (ADR 0500): the first response came later than its
+ * target (or has not come and the target has passed; a tip closed with none is measured to its
+ * closing), or the tip was closed later than the resolution target (or is still open past it).
  */
-export function breachedExpr(targets: SlaTargets, now: Date) {
-  return Prisma.sql`(EXTRACT(EPOCH FROM (COALESCE(t."firstResponseAt", t."closedAt", ${now}::timestamptz) - t."receivedAt")) > ${targetSeconds(targets)})`;
+export function breachedExpr(targets: SlaSeconds, now: Date) {
+  const n = Prisma.sql`${now}::timestamptz`;
+  return Prisma.sql`((EXTRACT(EPOCH FROM (COALESCE(t."firstResponseAt", t."closedAt", ${n}) - t."receivedAt")) > ${targetSeconds(targets.firstResponse)})
+    OR (EXTRACT(EPOCH FROM (COALESCE(t."closedAt", ${n}) - t."receivedAt")) > ${targetSeconds(targets.resolution)}))`;
 }
 
 /** The IST calendar day of arrival as YYYY-MM-DD. */

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import type { DashboardFilters } from "./filters";
-import { firstResponseTargets } from "./sla-targets";
+import { dashboardTargets } from "./sla-targets";
 import { rangeWhere, scopeWhere, OPEN_STATUSES, FIRST_RESPONSE_SECONDS, CLOSE_SECONDS, breachedExpr, num } from "./sql";
 
 export type Tiles = {
@@ -29,7 +29,7 @@ export type Tiles = {
 type RangeRow = { newTips: number; frMedian: number | null; frP90: number | null; closeMedian: number | null; breached: number; closed: number; actioned: number; fir: number; arrest: number };
 
 export async function getTiles(f: DashboardFilters, now = new Date()): Promise<Tiles> {
-  const targets = await firstResponseTargets();
+  const targets = await dashboardTargets();
   const [[r], [open]] = await Promise.all([
     db.$queryRaw<RangeRow[]>`
       SELECT count(*)::int AS "newTips",
