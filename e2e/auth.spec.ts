@@ -2,6 +2,7 @@ import { test, expect, DEMO, freshIp, signInRequest } from "./fixtures";
 
 test.describe("sign-in", () => {
   test("signs in through the form and out again", async ({ page }) => {
+    await page.context().setExtraHTTPHeaders({ "x-forwarded-for": freshIp() });
     await page.goto("/queue");
     await expect(page).toHaveURL(/\/login/);
     await page.getByLabel("Username").fill(DEMO.officer.username);

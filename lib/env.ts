@@ -104,6 +104,10 @@ function stripEmpty(raw: Record<string, string | undefined>) {
 
 let cached: Env | undefined;
 export function env(): Env {
-  cached ??= parseEnv(process.env);
+  if (!cached) {
+    cached = parseEnv(process.env);
+    // next-auth reads its base URL from the environment itself; derive it from ours.
+    process.env.NEXTAUTH_URL = cached.PUBLIC_BASE_URL;
+  }
   return cached;
 }

@@ -32,7 +32,7 @@ export class AppError extends Error {
   }
 }
 
-export type ActionResult<T = undefined> =
+export type ActionResult<T = unknown> =
   | { ok: true; data?: T }
   | { ok: false; code: ErrorCode; detail?: Record<string, string | number> };
 

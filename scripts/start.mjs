@@ -24,7 +24,8 @@ function newest(dir) {
 
 const buildId = path.join(distDir, "BUILD_ID");
 const sources = ["app", "components", "lib", "public"].map((d) => path.join(root, d)).filter(fs.existsSync);
-const stale = !fs.existsSync(buildId) || Math.max(...sources.map(newest), ...["package.json", "next.config.ts", "proxy.ts", "instrumentation.ts"].map((f) => fs.statSync(path.join(root, f)).mtimeMs)) > fs.statSync(buildId).mtimeMs;
+// E2E runs build once up front (npm test) and must not rebuild mid-run: they only need a build.
+const stale = !fs.existsSync(buildId) || (!env.MUKHBIR_REUSE_BUILD && Math.max(...sources.map(newest), ...["package.json", "next.config.ts", "proxy.ts", "instrumentation.ts"].map((f) => fs.statSync(path.join(root, f)).mtimeMs)) > fs.statSync(buildId).mtimeMs);
 if (stale) {
   console.log("Building Mukhbir (first start or changed sources)…");
   const b = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: "inherit" });
