@@ -6,7 +6,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { Viewer } from "./scope";
 import { lockScopedTip } from "./find-scoped-tip";
-import { recordTipEvent } from "./record-tip-event";
+import { recordChange } from "./record-change";
 
 export const blockInput = z.object({ blocked: z.boolean(), reason: z.string().trim().max(500).optional() });
 
@@ -23,11 +23,10 @@ export async function setInformantBlocked(actor: Viewer & { ip?: string | null }
       where: { id: tip.informantId },
       data: blocked ? { blocked: true, blockedAt: new Date(), blockedReason: reason } : { blocked: false, blockedAt: null, blockedReason: null },
     });
-    await recordTipEvent(tx, actor, tip, {
+    await recordChange(tx, { actor, tip,
       type: blocked ? "informant_blocked" : "informant_unblocked",
       to: informant.alias,
       data: { alias: informant.alias, reason: reason ?? null },
-      action: blocked ? "informant.block" : "informant.unblock",
     });
     return { changed: true };
   });

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { Outcome } from "../generated/prisma/enums";
 import type { Viewer } from "./scope";
 import { lockScopedTip } from "./find-scoped-tip";
-import { recordTipEvent } from "./record-tip-event";
+import { recordChange } from "./record-change";
 
 export const closeInput = z.object({
   outcome: z.enum(Object.values(Outcome) as [Outcome, ...Outcome[]]),
@@ -22,6 +22,6 @@ export async function closeTip(actor: Viewer & { ip?: string | null }, ref: stri
     const tip = await lockScopedTip(tx, actor, ref);
     if (tip.status === "CLOSED" || tip.status === "MERGED") throw new AppError("conflict", "already closed");
     await tx.tip.update({ where: { id: tip.id }, data: { status: "CLOSED", outcome, closingSummary: summary, closedAt: new Date() } });
-    await recordTipEvent(tx, actor, tip, { type: "closed", from: tip.status, to: outcome, data: { summary } });
+    await recordChange(tx, { actor, tip, type: "closed", from: tip.status, to: outcome, data: { summary } });
   });
 }

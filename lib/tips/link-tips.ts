@@ -6,7 +6,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { Viewer } from "./scope";
 import { findScopedTip } from "./find-scoped-tip";
-import { recordTipEvent } from "./record-tip-event";
+import { recordChange } from "./record-change";
 
 export const linkInput = z.object({ other: z.string().trim().toUpperCase().regex(/^EM-\d{4}-\d{6}$/) });
 
@@ -25,8 +25,8 @@ export async function linkTips(actor: Viewer & { ip?: string | null }, ref: stri
     const exists = await tx.tipLink.findFirst({ where: { OR: [{ fromId: a.id, toId: b.id }, { fromId: b.id, toId: a.id }] } });
     if (exists) return { created: false };
     await tx.tipLink.create({ data: { fromId: a.id, toId: b.id } });
-    await recordTipEvent(tx, actor, a, { type: "linked", to: b.ref });
-    await recordTipEvent(tx, actor, b, { type: "linked", to: a.ref, action: "tip.linked.other" });
+    await recordChange(tx, { actor, tip: a, type: "linked", to: b.ref });
+    await recordChange(tx, { actor, tip: b, type: "linked", to: a.ref });
     return { created: true };
   });
 }
@@ -38,8 +38,8 @@ export async function unlinkTips(actor: Viewer & { ip?: string | null }, ref: st
     const b = await findScopedTip(tx, actor, otherRef);
     const gone = await tx.tipLink.deleteMany({ where: { OR: [{ fromId: a.id, toId: b.id }, { fromId: b.id, toId: a.id }] } });
     if (!gone.count) return { removed: false };
-    await recordTipEvent(tx, actor, a, { type: "unlinked", to: b.ref });
-    await recordTipEvent(tx, actor, b, { type: "unlinked", to: a.ref, action: "tip.unlinked.other" });
+    await recordChange(tx, { actor, tip: a, type: "unlinked", to: b.ref });
+    await recordChange(tx, { actor, tip: b, type: "unlinked", to: a.ref });
     return { removed: true };
   });
 }

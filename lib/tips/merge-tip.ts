@@ -7,7 +7,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { Viewer } from "./scope";
 import { lockScopedTip } from "./find-scoped-tip";
-import { recordTipEvent } from "./record-tip-event";
+import { recordChange } from "./record-change";
 
 export const mergeInput = z.object({ into: z.string().trim().toUpperCase().regex(/^EM-\d{4}-\d{6}$/) });
 
@@ -46,8 +46,8 @@ export async function mergeTip(actor: Viewer & { ip?: string | null }, ref: stri
       where: { id: source.id },
       data: { status: "MERGED", mergedIntoId: target.id, outcome: "DUPLICATE", closedAt: now, messageCount: 0, mediaCount: 0, lastActivityAt: now },
     });
-    await recordTipEvent(tx, actor, source, { type: "merged_into", from: source.status, to: target.ref, data: { messages: moved.count } });
-    await recordTipEvent(tx, actor, target, { type: "merged_from", to: source.ref, data: { messages: moved.count }, action: "tip.merge.survivor" });
+    await recordChange(tx, { actor, tip: source, type: "merged_into", from: source.status, to: target.ref, data: { messages: moved.count } });
+    await recordChange(tx, { actor, tip: target, type: "merged_from", to: source.ref, data: { messages: moved.count } });
     return { survivor: target.ref, moved: moved.count };
   });
 }

@@ -5,7 +5,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { Viewer } from "./scope";
 import { lockScopedTip } from "./find-scoped-tip";
-import { recordTipEvent } from "./record-tip-event";
+import { recordChange } from "./record-change";
 
 export async function reopenTip(actor: Viewer & { ip?: string | null }, ref: string) {
   return db.$transaction(async (tx) => {
@@ -14,6 +14,6 @@ export async function reopenTip(actor: Viewer & { ip?: string | null }, ref: str
     const before = await tx.tip.findUniqueOrThrow({ where: { id: tip.id }, select: { outcome: true, closingSummary: true } });
     const status = tip.assigneeId ? "IN_PROGRESS" : "NEW";
     await tx.tip.update({ where: { id: tip.id }, data: { status, outcome: null, closingSummary: null, closedAt: null, lastActivityAt: new Date() } });
-    await recordTipEvent(tx, actor, tip, { type: "reopened", from: before.outcome, to: status, data: { previousSummary: before.closingSummary } });
+    await recordChange(tx, { actor, tip, type: "reopened", from: before.outcome, to: status, data: { previousSummary: before.closingSummary } });
   });
 }

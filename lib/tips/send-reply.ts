@@ -12,6 +12,8 @@ import { publish } from "../live/bus";
 import { enqueue } from "../jobs/queue";
 import type { Viewer } from "./scope";
 import { lockScopedTip } from "./find-scoped-tip";
+import { changeTipField } from "./record-change";
+import { noteFirstResponse } from "../sla/first-response";
 import { replyMode } from "./reply-window";
 // (lib/providers/window.ts decides the same thing again when the job sends: the window may close meanwhile.)
 
@@ -58,12 +60,10 @@ export async function sendReply(actor: Viewer & { ip?: string | null }, ref: str
     await enqueue(tx, "outbound.send", { messageId: message.id }, { dedupeKey: message.id });
 
     // First response = an officer's claim or reply, whichever is first (docs/SLA.md).
-    const waiting = tip.status === "NEW" || tip.status === "IN_PROGRESS";
-    await tx.tip.update({
-      where: { id: tip.id },
-      data: { lastActivityAt: now, ...(tip.firstResponseAt ? {} : { firstResponseAt: now }), ...(waiting ? { status: "WAITING_INFORMANT" } : {}) },
-    });
-    if (waiting) await tx.tipEvent.create({ data: { tipId: tip.id, actorId: actor.id, type: "status_changed", fromValue: tip.status, toValue: "WAITING_INFORMANT", data: { by: "reply" } } });
+    await noteFirstResponse(tx, tip.id, now);
+    await tx.tip.update({ where: { id: tip.id }, data: { lastActivityAt: now } });
+    if (tip.status === "NEW" || tip.status === "IN_PROGRESS")
+      await changeTipField(tx, { actor, tipId: tip.id, field: "status", to: "WAITING_INFORMANT", data: { by: "reply" } });
     await audit(tx, {
       actorId: actor.id,
       actorRole: actor.role,

@@ -129,7 +129,7 @@ describe("block informant", () => {
     await setInformantBlocked(lead, tip.ref, { blocked: true, reason: "abusive messages" });
     const inf = await db.informant.findUniqueOrThrow({ where: { id: tip.informantId } });
     expect(inf).toMatchObject({ blocked: true, blockedReason: "abusive messages" });
-    expect(await audits(tip.id, "informant.block")).toBe(1);
+    expect(await audits(tip.id, "tip.informant_blocked")).toBe(1);
     const ws = await getTipWorkspace(lead, tip.ref);
     expect(ws!.reply).toEqual({ mode: "disabled", reason: "blocked" });
   });
