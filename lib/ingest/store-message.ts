@@ -10,6 +10,7 @@ import { publish } from "../live/bus";
 import { upsertInformant } from "./upsert-informant";
 import { threadTip, touchTip, type ThreadedTip } from "./thread-tip";
 import { queueAck } from "./queue-ack";
+import { indexTipEntities } from "../entities/index-tip-entities";
 import type { IngestResult, MediaRef, MessageEvent } from "./types";
 
 export async function storeMessage(tx: Tx, ev: MessageEvent): Promise<IngestResult> {
@@ -29,6 +30,8 @@ export async function storeMessage(tx: Tx, ev: MessageEvent): Promise<IngestResu
   await addAttachments(tx, id, ev.provider, ev.media);
   const flag = informant.blocked;
   await touchTip(tx, tip.id, { at: ev.at, inbound: true, messages: 1, media: ev.media.length, text: ev.messageKind === "REACTION" ? "" : ev.body, flag });
+  // Vehicles and third-party numbers mentioned in the text (never the informant's own number).
+  if (ev.messageKind !== "REACTION" && ev.body) await indexTipEntities(tx, tip.id, ev.body);
   if (tip.isNew) await publish(tx, { type: "tip.created", tipId: tip.id, ref: tip.ref, flagged: flag || undefined });
   await publish(tx, { type: "message.created", tipId: tip.id, ref: tip.ref, messageId: id, direction: "INBOUND", flagged: flag || undefined });
   if (tip.isNew && env().ACK_ENABLED && !informant.blocked) await queueAck(tx, { tipId: tip.id, ref: tip.ref, informantId: informant.id, provider: ev.provider });
