@@ -28,6 +28,12 @@ export function normaliseVehicle(state: string, district: string, series: string
   return `${state}${district.padStart(2, "0")}${series.replace(/[^A-Za-z]/g, "")}${number.padStart(4, "0")}`.toUpperCase();
 }
 
+/** Mobile numbers with their positions in `asciiDigits(text)` (same length as `text` for Devanagari digits). */
+export function findMobiles(text: string): { start: number; end: number; value: string }[] {
+  const src = asciiDigits(text);
+  return [...src.matchAll(MOBILE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, value: m[1].replace(/\D/g, "") }));
+}
+
 export function extractEntities(text: string): Entity[] {
   const src = asciiDigits(text);
   const found = new Map<string, Entity>();

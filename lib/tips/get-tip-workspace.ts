@@ -6,6 +6,7 @@ import { env } from "../env";
 import { tipScope, type Viewer } from "./scope";
 import { replyMode } from "./reply-window";
 import { tipsMentioning } from "../entities/tips-mentioning";
+import { presentMessage } from "./present-message";
 
 const user = { select: { id: true, name: true } } as const;
 
@@ -30,7 +31,7 @@ export async function getTipWorkspace(viewer: Viewer, ref: string) {
       select: {
         id: true, direction: true, kind: true, body: true, meta: true, deliveryStatus: true, deliveryError: true, sentAt: true, replyToProviderId: true, providerMessageId: true,
         sentBy: user,
-        informant: { select: { alias: true } },
+        informant: { select: { alias: true, addressHash: true } },
         attachments: { select: { id: true, mime: true, filename: true, size: true, sha256: true, fetchState: true, fetchError: true, durationSec: true }, orderBy: { createdAt: "asc" } },
       },
     }),
@@ -49,7 +50,11 @@ export async function getTipWorkspace(viewer: Viewer, ref: string) {
   return {
     tip,
     otherTips,
-    messages: messages.map(({ providerMessageId: _p, replyToProviderId, ...m }) => ({ ...m, replyToId: replyToProviderId ? (byProviderId.get(replyToProviderId) ?? null) : null })),
+    messages: messages.map(({ providerMessageId: _p, replyToProviderId, informant, ...m }) => ({
+      ...presentMessage(m, informant.addressHash),
+      alias: informant.alias,
+      replyToId: replyToProviderId ? (byProviderId.get(replyToProviderId) ?? null) : null,
+    })),
     notes,
     events: events.map((e) => ({ ...e, id: String(e.id) })),
     links: [...linksFrom.map((l) => ({ ...l.to, at: l.createdAt })), ...linksTo.map((l) => ({ ...l.from, at: l.createdAt }))],

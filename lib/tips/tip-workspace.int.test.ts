@@ -117,7 +117,27 @@ describe("entities", () => {
     const vehicle = ws!.entities.find((e) => e.kind === "vehicle")!;
     expect(vehicle.otherCount).toBe(1);
     expect(vehicle.others[0].ref).toBe(other.ref);
-    expect(JSON.stringify(ws)).not.toContain("9812345678");
+    const json = JSON.stringify(ws);
+    expect(json).not.toContain("9812345678");
+    expect(json).not.toContain("98123 45678");
+    expect(ws!.messages[0].body).toBe("Mera number [•••] hai. Gaadi UP 70 AZ 7788, malik ka number +91 99887-76655");
+  });
+
+  it("masks the informant's own number in a shared contact card, keeps third parties", async () => {
+    const informant = await makeInformant({ addressHash: hashAddress({ kind: "phone", value: "919812345670" }) });
+    const tip = await makeTip({ informantId: informant.id, text: "" });
+    const contacts = [
+      { name: { formatted_name: "Me" }, phones: [{ phone: "+91 98123 45670", wa_id: "919812345670" }] },
+      { name: { formatted_name: "Pappu Dealer" }, org: { company: "Kabadi" }, phones: [{ phone: "+91 99000 11122", wa_id: "919900011122" }] },
+    ];
+    await db.message.create({ data: { tipId: tip.id, informantId: informant.id, direction: "INBOUND", kind: "CONTACTS", body: "Me, Pappu Dealer", meta: { contacts }, provider: "META", providerMessageId: `wamid.c${Date.now()}` } });
+    const ws = await getTipWorkspace(await officer(), tip.ref);
+    const card = ws!.messages.find((m) => m.kind === "CONTACTS")!;
+    expect(card.contacts).toEqual([
+      { name: "Me", org: null, phones: ["[•••]"] },
+      { name: "Pappu Dealer", org: "Kabadi", phones: ["+91 99000 11122"] },
+    ]);
+    expect(JSON.stringify(ws)).not.toMatch(/9812345670|98123 45670/);
   });
 });
 
