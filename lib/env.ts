@@ -63,6 +63,8 @@ const schema = z.object({
   ACK_TEXT_HI: z.string().default(""),
 
   WORKER_ENABLED: bool.default(true),
+  /** Enables /api/bench/* reference routes for bench/ingest; 404 otherwise. */
+  BENCH_ROUTES: bool.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
