@@ -1,0 +1,210 @@
+"use client";
+// The one table component: TanStack Table v9 with server-side (manual) sorting and keyset
+// pagination whose state lives in the URL, optional row selection, and keyboard use (j/k or
+// arrows move between rows, Enter opens, Space selects, plus caller-defined single-key actions).
+// Markup is a real <table> with aria-sort on sortable headers and aria-selected on rows.
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useTable, type ColumnDef, type RowData, type RowSelectionState, type SortingState, type Updater } from "@tanstack/react-table";
+import { dataTableFeatures, type DataTableFeatures } from "./features";
+import { DEFAULT_URL_KEYS, useUrlState, type UrlKeys } from "./url-state";
+
+export type DataTableProps<Row extends RowData> = {
+  caption: string;
+  columns: ColumnDef<DataTableFeatures, Row, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  data: Row[];
+  getRowId: (row: Row) => string;
+  /** The sort in effect (from the URL, or the server's default). */
+  sort: { id: string; desc: boolean } | null;
+  /** Keyset cursors from the server; null when there is no such page. */
+  page?: { prev: string | null; next: string | null };
+  urlKeys?: UrlKeys;
+  emptyText: string;
+  selection?: { state: RowSelectionState; onChange: (next: RowSelectionState) => void; rowLabel: (row: Row) => string };
+  onOpen?: (row: Row) => void;
+  /** Single-key shortcuts on the active row, e.g. { c: claim }. */
+  rowKeys?: Record<string, (row: Row) => void>;
+  rowClassName?: (row: Row) => string;
+  testId?: string;
+};
+
+const FORM_FIELD = /^(INPUT|SELECT|TEXTAREA|BUTTON|A|SUMMARY)$/;
+
+export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
+  const t = useTranslations("dataTable");
+  const { setSort, pageHref } = useUrlState(props.urlKeys ?? DEFAULT_URL_KEYS);
+  const sorting: SortingState = useMemo(() => (props.sort ? [props.sort] : []), [props.sort]);
+  const { selection, getRowId } = props;
+  const rowSelection = selection?.state ?? EMPTY_SELECTION;
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns: props.columns,
+    data: props.data,
+    getRowId,
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    enableRowSelection: !!selection,
+    state: { sorting, rowSelection },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      if (next[0]) setSort(next[0].id, next[0].desc);
+    },
+    onRowSelectionChange: (updater: Updater<RowSelectionState>) => selection?.onChange(typeof updater === "function" ? updater(rowSelection) : updater),
+  });
+
+  // Roving focus: one row is "active" (tabIndex 0); the keys move it.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const rows = table.getRowModel().rows;
+  const activeIndex = Math.max(0, rows.findIndex((r) => r.id === activeId));
+
+  const focusRow = useCallback((id: string) => {
+    setActiveId(id);
+    body.current?.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(id)}"]`)?.focus();
+  }, []);
+
+  const onKey = useCallback(
+    (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || !rows.length) return;
+      const target = e.target as HTMLElement;
+      const inRow = target.tagName === "TR" && body.current?.contains(target);
+      if (!inRow && (FORM_FIELD.test(target.tagName) || target.isContentEditable)) return;
+      const row = rows[activeIndex];
+      const move = (d: number) => {
+        e.preventDefault();
+        // From outside the table, the first press lands on the active row itself.
+        const next = inRow ? Math.min(rows.length - 1, Math.max(0, activeIndex + d)) : activeIndex;
+        focusRow(rows[next].id);
+      };
+      if (e.key === "j" || (inRow && e.key === "ArrowDown")) return move(1);
+      if (e.key === "k" || (inRow && e.key === "ArrowUp")) return move(-1);
+      if (!inRow) return;
+      if (e.key === "Enter" && props.onOpen) {
+        e.preventDefault();
+        props.onOpen(row.original);
+      } else if (e.key === " " && selection) {
+        e.preventDefault();
+        row.toggleSelected();
+      } else if (props.rowKeys?.[e.key]) {
+        e.preventDefault();
+        props.rowKeys[e.key](row.original);
+      }
+    },
+    [rows, activeIndex, focusRow, props, selection],
+  );
+
+  useEffect(() => {
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [onKey]);
+
+  const headerGroups = table.getHeaderGroups();
+  const colCount = props.columns.length + (selection ? 1 : 0);
+
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white" data-testid={props.testId}>
+      <table className="w-full border-collapse text-sm" aria-multiselectable={selection ? true : undefined}>
+        <caption className="sr-only">
+          {props.caption}. {t("keyboardHelp")}
+        </caption>
+        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+          {headerGroups.map((group) => (
+            <tr key={group.id}>
+              {selection && (
+                <th scope="col" className="w-8 px-2 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label={t("selectAll")}
+                    checked={table.getIsAllRowsSelected()}
+                    ref={(el) => {
+                      if (el) el.indeterminate = table.getIsSomeRowsSelected() && !table.getIsAllRowsSelected();
+                    }}
+                    onChange={table.getToggleAllRowsSelectedHandler()}
+                  />
+                </th>
+              )}
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const canSort = header.column.getCanSort();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="whitespace-nowrap px-2 py-2 font-semibold"
+                    aria-sort={canSort ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                  >
+                    {header.isPlaceholder ? null : canSort ? (
+                      <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-brand-700" onClick={header.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody ref={body}>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={colCount} className="px-3 py-8 text-center text-slate-500">
+                {props.emptyText}
+              </td>
+            </tr>
+          )}
+          {rows.map((row, i) => {
+            const selected = row.getIsSelected();
+            return (
+              <tr
+                key={row.id}
+                data-row-id={row.id}
+                tabIndex={i === activeIndex ? 0 : -1}
+                aria-selected={selection ? selected : undefined}
+                onFocus={(e) => e.target === e.currentTarget && setActiveId(row.id)}
+                onDoubleClick={() => props.onOpen?.(row.original)}
+                className={`border-t border-slate-100 outline-none focus:bg-brand-50 focus:ring-2 focus:ring-inset focus:ring-brand-600 ${selected ? "bg-brand-50" : ""} ${props.rowClassName?.(row.original) ?? ""}`}
+              >
+                {selection && (
+                  <td className="px-2 py-1.5">
+                    <input type="checkbox" aria-label={selection.rowLabel(row.original)} checked={selected} onChange={() => {}} onClick={row.getToggleSelectedHandler()} tabIndex={-1} />
+                  </td>
+                )}
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className="px-2 py-1.5 align-top">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {props.page && (props.page.prev || props.page.next) && (
+        <nav aria-label={t("pagination")} className="flex justify-end gap-2 border-t border-slate-200 px-3 py-2 text-sm">
+          {props.page.prev ? (
+            <Link className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100" href={pageHref("before", props.page.prev)} rel="prev">
+              {t("previous")}
+            </Link>
+          ) : (
+            <span className="rounded border border-slate-200 px-3 py-1 text-slate-400" aria-disabled="true">{t("previous")}</span>
+          )}
+          {props.page.next ? (
+            <Link className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100" href={pageHref("after", props.page.next)} rel="next">
+              {t("next")}
+            </Link>
+          ) : (
+            <span className="rounded border border-slate-200 px-3 py-1 text-slate-400" aria-disabled="true">{t("next")}</span>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
+
+const EMPTY_SELECTION: RowSelectionState = {};

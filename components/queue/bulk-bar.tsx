@@ -1,0 +1,71 @@
+"use client";
+// Actions on the selected rows: priority, category, close as spam/duplicate (with a summary) and,
+// for supervisors, assign. Each is one server action; the server re-checks role and scope.
+import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { Category, Priority } from "@/lib/generated/prisma/enums";
+import type { ActionResult } from "@/lib/errors";
+import { bulkAssignAction, bulkCloseAction, bulkSetFieldAction } from "@/app/(desk)/queue/actions";
+import type { Option } from "./filter-bar";
+
+type Done = (r: ActionResult<{ updated: number; skipped: number }>) => void;
+
+export function BulkBar({ ids, canAssign, users, onDone }: { ids: string[]; canAssign: boolean; users: Option[]; onDone: Done }) {
+  const t = useTranslations("queue");
+  const [pending, start] = useTransition();
+  const [outcome, setOutcome] = useState<"SPAM_ABUSE" | "DUPLICATE">("SPAM_ABUSE");
+  const [summary, setSummary] = useState("");
+  const run = (fn: () => Promise<ActionResult<{ updated: number; skipped: number }>>) => start(async () => onDone(await fn()));
+  const field = "rounded border border-slate-300 bg-white px-1.5 py-1 text-sm";
+  return (
+    <section aria-label={t("bulk.title")} data-testid="bulk-bar" className="flex flex-wrap items-center gap-3 rounded border border-brand-100 bg-brand-50 px-3 py-2 text-sm">
+      <strong>{t("bulk.selected", { count: ids.length })}</strong>
+      <label className="flex items-center gap-1">
+        {t("bulk.priority")}
+        <select className={field} disabled={pending} value="" data-testid="bulk-priority" onChange={(e) => e.target.value && run(() => bulkSetFieldAction(ids, { field: "priority", value: e.target.value as Priority }))}>
+          <option value="">…</option>
+          {Object.values(Priority).map((p) => (
+            <option key={p} value={p}>{t(`priority.${p}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-1">
+        {t("bulk.category")}
+        <select className={field} disabled={pending} value="" data-testid="bulk-category" onChange={(e) => e.target.value && run(() => bulkSetFieldAction(ids, { field: "category", value: e.target.value as Category }))}>
+          <option value="">…</option>
+          {Object.values(Category).map((c) => (
+            <option key={c} value={c}>{t(`category.${c}`)}</option>
+          ))}
+        </select>
+      </label>
+      {canAssign && (
+        <label className="flex items-center gap-1">
+          {t("bulk.assign")}
+          <select className={field} disabled={pending} value="" data-testid="bulk-assign" onChange={(e) => e.target.value && run(() => bulkAssignAction(ids, e.target.value === "none" ? null : e.target.value))}>
+            <option value="">…</option>
+            <option value="none">{t("bulk.unassign")}</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>{u.name}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <form
+        className="flex flex-wrap items-center gap-1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(() => bulkCloseAction(ids, { outcome, summary }));
+        }}
+      >
+        <select className={field} aria-label={t("bulk.outcome")} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)} data-testid="bulk-outcome">
+          <option value="SPAM_ABUSE">{t("bulk.spam")}</option>
+          <option value="DUPLICATE">{t("bulk.duplicate")}</option>
+        </select>
+        <input className={`${field} w-56`} required minLength={3} maxLength={2000} placeholder={t("bulk.summary")} aria-label={t("bulk.summary")} value={summary} onChange={(e) => setSummary(e.target.value)} data-testid="bulk-summary" />
+        <button type="submit" disabled={pending} className="rounded bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-800 disabled:opacity-50" data-testid="bulk-close">
+          {t("bulk.close")}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+// The queue's columns for the shared DataTable. Column ids that are also server sort keys
+// (received, priority, lastActivity, ref) are sortable; the rest are not.
+import Link from "next/link";
+import { useMemo } from "react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { dataTableColumns } from "@/components/data-table/features";
+import type { QueueRow } from "@/lib/queue/list-queue";
+import type { SlaTargets } from "@/lib/sla/targets";
+import { SlaTimer } from "./sla-timer";
+
+const col = dataTableColumns<QueueRow>();
+
+const PRIORITY_STYLE = { URGENT: "bg-red-600 text-white", HIGH: "bg-orange-100 text-orange-800", NORMAL: "bg-slate-100 text-slate-700", LOW: "bg-slate-50 text-slate-500" } as const;
+
+export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; onClaim: (row: QueueRow) => void; claiming: string | null }) {
+  const t = useTranslations("queue");
+  const format = useFormatter();
+  const locale = useLocale();
+  const { targets, serverNow, onClaim, claiming } = opts;
+  return useMemo(() => {
+    const when = (iso: string) => format.dateTime(new Date(iso), { day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit", hour12: false });
+    return col.columns([
+      col.accessor("ref", {
+        id: "ref",
+        header: () => t("col.ref"),
+        cell: (c) => (
+          <span className="flex items-center gap-1 whitespace-nowrap">
+            <Link href={`/tips/${c.row.original.ref}`} className="font-mono text-brand-700 underline-offset-2 hover:underline" tabIndex={-1}>
+              {c.getValue()}
+            </Link>
+            {c.row.original.flagged && (
+              <span title={t("flaggedHelp")} className="rounded bg-slate-700 px-1 text-[10px] uppercase text-white">
+                {t("flagged")}
+              </span>
+            )}
+          </span>
+        ),
+      }),
+      col.accessor("receivedAt", { id: "received", header: () => t("col.received"), cell: (c) => <time dateTime={c.getValue()} className="whitespace-nowrap">{when(c.getValue())}</time> }),
+      col.accessor("channel", { id: "channel", header: () => t("col.channel"), enableSorting: false, cell: (c) => t(`channel.${c.getValue()}`) }),
+      col.accessor("preview", {
+        id: "preview",
+        header: () => t("col.preview"),
+        enableSorting: false,
+        cell: (c) => <span className="line-clamp-2 max-w-xs break-words" lang="">{c.getValue() || <span className="text-slate-400">{t("noText")}</span>}</span>,
+      }),
+      col.accessor("mediaCount", { id: "media", header: () => t("col.media"), enableSorting: false, cell: (c) => (c.getValue() ? <span aria-label={t("mediaCount", { count: c.getValue() })}>📎 {c.getValue()}</span> : "") }),
+      col.accessor("category", { id: "category", header: () => t("col.category"), enableSorting: false, cell: (c) => t(`category.${c.getValue()}`) }),
+      col.accessor("priority", {
+        id: "priority",
+        header: () => t("col.priority"),
+        cell: (c) => <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${PRIORITY_STYLE[c.getValue()]}`}>{t(`priority.${c.getValue()}`)}</span>,
+      }),
+      col.display({
+        id: "station",
+        header: () => t("col.station"),
+        cell: (c) => (locale === "hi" ? c.row.original.stationNameHi || c.row.original.stationName : c.row.original.stationName) ?? <span className="text-slate-400">—</span>,
+      }),
+      col.accessor("status", { id: "status", header: () => t("col.status"), enableSorting: false, cell: (c) => <span className="whitespace-nowrap">{t(`status.${c.getValue()}`)}</span> }),
+      col.display({
+        id: "assignee",
+        header: () => t("col.assignee"),
+        cell: (c) => {
+          const r = c.row.original;
+          if (r.assigneeName) return <span data-testid="assignee">{r.assigneeName}</span>;
+          if (r.status === "CLOSED" || r.status === "MERGED") return <span className="text-slate-400">—</span>;
+          return (
+            <button
+              type="button"
+              data-testid="claim"
+              disabled={claiming === r.id}
+              onClick={() => onClaim(r)}
+              className="rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+            >
+              {t("claim")}
+            </button>
+          );
+        },
+      }),
+      col.display({ id: "sla", header: () => t("col.sla"), cell: (c) => <SlaTimer tip={c.row.original} targets={targets} serverNow={serverNow} /> }),
+      col.accessor("lastActivityAt", { id: "lastActivity", header: () => t("col.lastActivity"), cell: (c) => <time dateTime={c.getValue()} className="whitespace-nowrap">{when(c.getValue())}</time> }),
+    ]);
+  }, [t, format, locale, targets, serverNow, onClaim, claiming]);
+}

@@ -1,0 +1,14 @@
+// Choices for the queue's filters and assignment menus: active stations (an officer bound to a
+// station sees only it) and active users by name (names only; no usernames or roles).
+import "server-only";
+import { db } from "../db";
+import type { Viewer } from "../tips/scope";
+
+export async function listQueueOptions(viewer: Viewer) {
+  const bound = viewer.role === "OFFICER" && viewer.stationId;
+  const [stations, users] = await Promise.all([
+    db.policeStation.findMany({ where: { active: true, ...(bound ? { id: viewer.stationId! } : {}) }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.user.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { stations, users };
+}
