@@ -11,6 +11,8 @@ export const E2E = {
   dataDir: `.data-e2e-${port}`,
   serverEnv: {
     DEMO_MODE: "true",
+    // Specs seed their own tips through the webhooks; demo example tips would only get in the way.
+    DEMO_TIPS: "false",
     PORT: String(port),
     DATA_DIR: `.data-e2e-${port}`,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,

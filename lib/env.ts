@@ -12,6 +12,8 @@ const secret = (min: number) => z.string().min(min, `must be at least ${min} cha
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DEMO_MODE: bool.default(false),
+  /** In demo mode, seed a few dozen example tips once (when there are none). */
+  DEMO_TIPS: bool.default(true),
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
   PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),

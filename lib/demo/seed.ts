@@ -2,6 +2,8 @@
 // idempotent (a restart keeps existing data and adds nothing twice).
 import { db } from "../db";
 import { createUser } from "../users/create-user";
+import { env } from "../env";
+import { seedDemoTips } from "./seed-tips";
 
 export const DEMO_USERS = [
   { username: "officer", password: "mukhbir-officer", name: "SI Ramesh Yadav", role: "OFFICER" as const },
@@ -30,4 +32,6 @@ export async function seedDemo() {
     const exists = await db.user.findUnique({ where: { username: u.username }, select: { id: true } });
     if (!exists) await createUser(db, { ...u, locale: "en" });
   }
+  // A few dozen realistic tips through the real ingest pipeline, once (lib/demo/seed-tips.ts).
+  if (env().DEMO_TIPS) await seedDemoTips();
 }
