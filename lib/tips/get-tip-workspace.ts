@@ -43,8 +43,15 @@ export async function getTipWorkspace(viewer: Viewer, ref: string) {
     tipsMentioning(viewer, tip.id),
     db.auditLog.findMany({ where: { tipId: tip.id }, orderBy: { id: "desc" }, take: 200, select: { id: true, at: true, action: true, actorId: true, actorRole: true, hash: true } }),
   ]);
-  const actorIds = [...new Set(history.map((h) => h.actorId).filter((x): x is string => !!x))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  // Events and history name people and stations by id: resolve them to names for display.
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const ids = [...new Set([...history.map((h) => h.actorId), ...events.flatMap((e) => [e.fromValue, e.toValue])].filter((x): x is string => !!x && uuid.test(x)))];
+  const [users, stations] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    db.policeStation.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  ]);
+  const actors = new Map([...users, ...stations].map((u) => [u.id, u.name]));
+  const label = (v: string | null) => (v && actors.get(v)) ?? v;
   // Replies resolve reactions to the message they react to.
   const byProviderId = new Map(messages.map((m) => [m.providerMessageId, m.id]));
   return {
@@ -56,7 +63,7 @@ export async function getTipWorkspace(viewer: Viewer, ref: string) {
       replyToId: replyToProviderId ? (byProviderId.get(replyToProviderId) ?? null) : null,
     })),
     notes,
-    events: events.map((e) => ({ ...e, id: String(e.id) })),
+    events: events.map((e) => ({ ...e, id: String(e.id), fromValue: label(e.fromValue), toValue: label(e.toValue) })),
     links: [...linksFrom.map((l) => ({ ...l.to, at: l.createdAt })), ...linksTo.map((l) => ({ ...l.from, at: l.createdAt }))],
     entities,
     history: history.map((h) => ({ ...h, id: String(h.id), actorName: h.actorId ? (actors.get(h.actorId) ?? null) : null })),

@@ -1,0 +1,14 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/guard";
+import { runAction } from "@/lib/errors";
+import { saveCannedReply } from "@/lib/tips/canned-replies";
+
+export async function saveCannedReplyAction(input: unknown) {
+  return runAction(async () => {
+    const actor = await requireActor("admin:canned");
+    const row = await saveCannedReply(actor, input);
+    revalidatePath("/admin/canned-replies");
+    return row;
+  });
+}

@@ -1,0 +1,87 @@
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePage } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { auditNow } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { getTipWorkspace } from "@/lib/tips/get-tip-workspace";
+import { listCannedReplies } from "@/lib/tips/canned-replies";
+import { slaTargets } from "@/lib/sla/settings";
+import { computeSla } from "@/lib/sla/compute";
+import { TipHeader } from "@/components/tip/tip-header";
+import { Timeline } from "@/components/tip/timeline";
+import { ReplyBox } from "@/components/tip/reply-box";
+import { NoteForm } from "@/components/tip/note-form";
+import { TipControls } from "@/components/tip/tip-controls";
+import { ClosePanel } from "@/components/tip/close-panel";
+import { EntitiesPanel } from "@/components/tip/entities-panel";
+import { LinksPanel } from "@/components/tip/links-panel";
+import { HistoryPanel } from "@/components/tip/history-panel";
+import { BlockInformant } from "@/components/tip/block-informant";
+import { LiveRefresh } from "@/components/tip/live-refresh";
+
+export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
+  const { ref } = await props.params;
+  return { title: ref };
+}
+
+export default async function TipPage(props: PageProps<"/tips/[ref]">) {
+  const actor = await requirePage("tip:read");
+  const { ref } = await props.params;
+  const search = await props.searchParams;
+  const ws = await getTipWorkspace(actor, ref);
+  if (!ws) notFound();
+  const { tip } = ws;
+  await auditNow({ actorId: actor.id, actorRole: actor.role, action: "tip.view", targetType: "tip", targetId: tip.id, tipId: tip.id, detail: { ref }, ip: actor.ip });
+  // A merged duplicate lives on in its survivor; `?stay=1` still shows the duplicate's own record.
+  if (tip.status === "MERGED" && tip.mergedInto && search.stay !== "1") redirect(`/tips/${tip.mergedInto.ref}?merged=${ref}`);
+
+  const t = await getTranslations("tip");
+  const [targets, stations, officers, canned] = await Promise.all([
+    slaTargets(),
+    db.policeStation.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, nameHi: true } }),
+    can(actor.role, "tip:assign") ? db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, stationId: true, role: true } }) : Promise.resolve([]),
+    listCannedReplies({ activeOnly: true }),
+  ]);
+  const sla = computeSla(tip, targets);
+  const mergedFrom = typeof search.merged === "string" ? search.merged : null;
+  const closed = tip.status === "CLOSED" || tip.status === "MERGED";
+
+  return (
+    <main className="mx-auto max-w-screen-2xl p-4" data-testid="tip-page" data-ref={tip.ref}>
+      <LiveRefresh tipRef={tip.ref} />
+      {mergedFrom && (
+        <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="merged-notice">
+          {t("mergedNotice", { from: mergedFrom })}
+        </p>
+      )}
+      <TipHeader ws={ws} sla={sla} />
+      <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
+        <section aria-label={t("timeline")} className="space-y-4">
+          <Timeline ws={ws} stations={stations} />
+          <ReplyBox tipRef={tip.ref} reply={ws.reply} canned={canned} allowed={can(actor.role, "tip:reply")} />
+          <NoteForm tipRef={tip.ref} />
+        </section>
+        <aside className="space-y-4">
+          <TipControls
+            tipRef={tip.ref}
+            closed={closed}
+            status={tip.status}
+            priority={tip.priority}
+            category={tip.category}
+            stationId={tip.station?.id ?? null}
+            assigneeId={tip.assignee?.id ?? null}
+            mine={tip.assignee?.id === actor.id}
+            stations={stations}
+            officers={officers}
+          />
+          <ClosePanel tipRef={tip.ref} status={tip.status} outcome={tip.outcome} summary={tip.closingSummary} />
+          <EntitiesPanel entities={ws.entities} />
+          <LinksPanel tipRef={tip.ref} links={ws.links} mergedFrom={tip.mergedFrom.map((m) => m.ref)} mergedInto={tip.mergedInto?.ref ?? null} canMerge={!closed} />
+          {can(actor.role, "informant:block") && <BlockInformant tipRef={tip.ref} alias={tip.informant.alias} blocked={tip.informant.blocked} />}
+          <HistoryPanel history={ws.history} />
+        </aside>
+      </div>
+    </main>
+  );
+}

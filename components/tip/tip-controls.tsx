@@ -1,0 +1,104 @@
+"use client";
+// Claim / assign and the simple fields. Each change is one server action; the server re-checks the
+// role and the station scope, so hiding a control here is only a convenience.
+import { useTranslations } from "next-intl";
+import { assignAction, claimAction, updateFieldAction } from "@/app/(desk)/tips/[ref]/actions";
+import { ActionMessage } from "@/components/ui/action-message";
+import { useAction } from "./use-action";
+
+const STATUSES = ["NEW", "IN_PROGRESS", "WAITING_INFORMANT"] as const;
+const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
+const CATEGORIES = ["UNCATEGORISED", "ORGANISED_CRIME", "WOMEN_SAFETY", "NARCOTICS", "ILLEGAL_LIQUOR", "ILLEGAL_ARMS", "GAMBLING", "LAND_MAFIA", "CYBER_FRAUD", "THEFT_ROBBERY", "TRAFFIC", "CORRUPTION", "OTHER"] as const;
+
+type Props = {
+  tipRef: string;
+  closed: boolean;
+  status: string;
+  priority: string;
+  category: string;
+  stationId: string | null;
+  assigneeId: string | null;
+  mine: boolean;
+  stations: { id: string; name: string; nameHi: string | null }[];
+  officers: { id: string; name: string; stationId: string | null; role: string }[];
+};
+
+export function TipControls(p: Props) {
+  const t = useTranslations("tip");
+  const { pending, result, run } = useAction();
+  const set = (field: string, value: string | null) => run(() => updateFieldAction(p.tipRef, { field, value }));
+  const claimedBy = result && !result.ok && result.code === "conflict" && typeof result.detail?.assignee === "string" ? result.detail.assignee : null;
+  const select = "mt-0.5 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm disabled:bg-slate-100";
+
+  return (
+    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-3" aria-label={t("controls")} data-testid="tip-controls">
+      <div className="flex flex-wrap gap-2">
+        {!p.mine && !p.closed && (
+          <button type="button" disabled={pending || !!p.assigneeId} onClick={() => run(() => claimAction(p.tipRef))} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+            {t("claim")}
+          </button>
+        )}
+        {p.mine && <span className="rounded bg-brand-50 px-2 py-1 text-sm text-brand-900">{t("yours")}</span>}
+      </div>
+      {p.officers.length > 0 && (
+        <label className="block text-xs font-medium text-slate-600">
+          {t("assignTo")}
+          <select className={select} disabled={pending || p.closed} value={p.assigneeId ?? ""} onChange={(e) => run(() => assignAction(p.tipRef, e.target.value || null))} data-testid="assign-select">
+            <option value="">{t("unassigned")}</option>
+            {p.officers.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="grid grid-cols-2 gap-2">
+        <label className="block text-xs font-medium text-slate-600">
+          {t("status")}
+          <select className={select} disabled={pending || p.closed} value={p.closed ? "" : p.status} onChange={(e) => set("status", e.target.value)} data-testid="status-select">
+            {p.closed && <option value="">{t(`statusName.${p.status}`)}</option>}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statusName.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-xs font-medium text-slate-600">
+          {t("priority")}
+          <select className={select} disabled={pending || p.closed} value={p.priority} onChange={(e) => set("priority", e.target.value)} data-testid="priority-select">
+            {PRIORITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`priorityName.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="col-span-2 block text-xs font-medium text-slate-600">
+          {t("category")}
+          <select className={select} disabled={pending || p.closed} value={p.category} onChange={(e) => set("category", e.target.value)} data-testid="category-select">
+            {CATEGORIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`categoryName.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="col-span-2 block text-xs font-medium text-slate-600">
+          {t("station")}
+          <select className={select} disabled={pending || p.closed} value={p.stationId ?? ""} onChange={(e) => set("station", e.target.value || null)} data-testid="station-select">
+            <option value="">{t("noStation")}</option>
+            {p.stations.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+                {s.nameHi ? ` · ${s.nameHi}` : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {claimedBy ? <p role="alert" className="text-sm text-red-700">{t("claimedBy", { name: claimedBy })}</p> : <ActionMessage state={result} />}
+    </section>
+  );
+}
