@@ -49,3 +49,116 @@ export async function postWhatsApp(request: APIRequestContext, payload: unknown)
     headers: { "content-type": "application/json", "x-hub-signature-256": signMeta(raw) },
   });
 }
+
+// ---- More shapes: several messages per delivery, Twilio (form-encoded, X-Twilio-Signature) and
+// Exotel (secret path token). Parameter names follow the providers' webhook docs.
+
+/** A `messages` webhook with several messages from one sender (one change). */
+export function whatsappBatch(opts: { from?: string; userId?: string; name?: string; messages: Record<string, unknown>[] }) {
+  const contact = { profile: { name: opts.name ?? "Test Informant" }, ...(opts.from ? { wa_id: opts.from } : {}), ...(opts.userId ? { user_id: opts.userId } : {}) };
+  const ts = String(Math.floor(Date.now() / 1000));
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "102290129340398",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550783881", phone_number_id: PHONE_NUMBER_ID },
+              contacts: [contact],
+              messages: opts.messages.map((m) => ({ ...(opts.from ? { from: opts.from } : {}), ...(opts.userId ? { from_user_id: opts.userId } : {}), id: wamid(), timestamp: ts, ...m })),
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function twilioSignature(url: string, params: Record<string, string>, token = E2E.serverEnv.TWILIO_AUTH_TOKEN) {
+  const data = url + Object.keys(params).sort().map((k) => k + params[k]).join("");
+  return crypto.createHmac("sha1", token).update(data, "utf8").digest("base64");
+}
+
+export const twilioSid = (prefix: string) => prefix + crypto.randomBytes(16).toString("hex");
+
+/** POSTs form params to a Twilio webhook path, signed over the public URL as Twilio does. */
+export async function postTwilio(request: APIRequestContext, path: string, params: Record<string, string>, signature?: string) {
+  return request.post(`${E2E.baseUrl}${path}`, {
+    data: new URLSearchParams(params).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature ?? twilioSignature(E2E.serverEnv.PUBLIC_BASE_URL + path, params) },
+  });
+}
+
+export function twilioWhatsAppParams(from: string, body: string, name = "Test Informant"): Record<string, string> {
+  const sid = twilioSid("SM");
+  const digits = from.replace(/\D/g, "");
+  return {
+    SmsMessageSid: sid, NumMedia: "0", ProfileName: name, MessageType: "text", SmsSid: sid, WaId: digits, SmsStatus: "received", Body: body,
+    To: E2E.serverEnv.TWILIO_WHATSAPP_FROM, NumSegments: "1", ReferralNumMedia: "0", MessageSid: sid, AccountSid: E2E.serverEnv.TWILIO_ACCOUNT_SID,
+    From: `whatsapp:+${digits}`, ApiVersion: "2010-04-01",
+  };
+}
+
+export function twilioCallParams(from: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    AccountSid: E2E.serverEnv.TWILIO_ACCOUNT_SID, ApiVersion: "2010-04-01", CallSid: twilioSid("CA"), CallStatus: "ringing", Called: "+14155238886",
+    Caller: from, Direction: "inbound", From: from, FromCountry: "IN", To: "+14155238886", ...extra,
+  };
+}
+
+/** Exotel Passthru (GET): the caller's details travel in the query string. */
+export async function getExotelPassthru(request: APIRequestContext, params: Record<string, string>, token = E2E.serverEnv.EXOTEL_WEBHOOK_TOKEN) {
+  return request.get(`${E2E.baseUrl}/api/webhooks/exotel/${token}/passthru?${new URLSearchParams(params)}`);
+}
+
+export async function postExotelStatus(request: APIRequestContext, params: Record<string, string>, token = E2E.serverEnv.EXOTEL_WEBHOOK_TOKEN) {
+  return request.post(`${E2E.baseUrl}/api/webhooks/exotel/${token}/status`, {
+    data: new URLSearchParams(params).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+}
+
+export function exotelPassthruParams(from: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    CallSid: crypto.randomBytes(16).toString("hex"), CallFrom: from, CallTo: "08047112233", Direction: "incoming", DialCallDuration: "0",
+    StartTime: "2026-11-30 10:20:00", CallType: "call-attempt", flow_id: "228880", From: from, To: "08047112233", CurrentTime: "2026-11-30 10:20:41", digits: '"1"', ...extra,
+  };
+}
+
+/**
+ * Reads the e2e server's database from the test process. On PostgreSQL (DATABASE_URL set for the
+ * run) it connects directly; on the embedded PGlite — which only one process may open — it opens
+ * a copy of the data folder (after a short quiet period), like a crash image, and discards it.
+ */
+export async function withDatabase<T>(fn: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+  if (process.env.DATABASE_URL) {
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      return await fn(async (sql, params) => (await client.query(sql, params as unknown[])).rows);
+    } finally {
+      await client.end();
+    }
+  }
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  await new Promise((r) => setTimeout(r, 1500));
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-e2e-db-"));
+  fs.cpSync(path.join(E2E.dataDir, "pglite"), copy, { recursive: true });
+  fs.rmSync(path.join(copy, "postmaster.pid"), { force: true });
+  const db = await PGlite.create(copy, { extensions: { pg_trgm } });
+  try {
+    return await fn(async (sql, params) => (await db.query(sql, params as unknown[])).rows as Record<string, unknown>[]);
+  } finally {
+    await db.close();
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
