@@ -9,6 +9,7 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
 if (!env.DEMO_MODE && !env.DATABASE_URL) env.DEMO_MODE = "true";
+if (env.DEMO_MODE === "true" && !env.PUBLIC_BASE_URL) env.PUBLIC_BASE_URL = `http://localhost:${env.PORT || "3000"}`;
 const distDir = path.join(root, env.NEXT_DIST_DIR || ".next");
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
