@@ -1,4 +1,5 @@
 -- Seeds :n tips spread over the last 90 days with realistic shapes, for the dashboard benchmark.
+-- Message rows are not seeded: nothing on the dashboard reads them.
 -- Run with psql -v n=1000000. Assumes migrated, empty tip tables (the demo stations and users
 -- may exist). Informant identity columns get dummy ciphertext: the dashboard never reads them.
 \set ON_ERROR_STOP on
@@ -66,7 +67,9 @@ SELECT gen_random_uuid(), 'BN-' || g, 2000, g,
 FROM t, LATERAL (SELECT CASE
   WHEN rcv > now() - interval '2 hours' AND u_state < 0.4 THEN 'NEW'
   WHEN rcv > now() - interval '3 days' THEN (ARRAY['NEW','IN_PROGRESS','WAITING_INFORMANT','CLOSED','CLOSED'])[1 + floor(u_state * 5)::int]
-  WHEN u_state < 0.02 THEN 'MERGED' WHEN u_state < 0.05 THEN 'IN_PROGRESS' ELSE 'CLOSED' END AS status) st;
+  WHEN u_state < 0.02 THEN 'MERGED' WHEN u_state < 0.05 THEN 'IN_PROGRESS' ELSE 'CLOSED' END AS status) st
+-- Tips are written as they arrive: keep the table in arrival order, as in production.
+ORDER BY rcv;
 
 -- The trail the officers' table reads: who claimed and who closed.
 INSERT INTO "TipEvent" ("tipId", "actorId", "type", "at")

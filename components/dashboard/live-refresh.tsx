@@ -8,7 +8,8 @@ import { useTranslations } from "next-intl";
 
 const MIN_GAP_MS = 5_000;
 const EVERY_MS = 60_000;
-const LIVE_EVENTS = ["tip.created", "tip.updated", "message.created"];
+/** Named events of /api/live (the queue's stream): tip activity, and "catch up" after a reconnect. */
+const LIVE_EVENTS = ["tip", "resync"];
 
 export function LiveRefresh({ updatedAt }: { updatedAt: string }) {
   const t = useTranslations("dashboard");
@@ -34,7 +35,7 @@ export function LiveRefresh({ updatedAt }: { updatedAt: string }) {
     let source: EventSource | undefined;
     if (typeof EventSource !== "undefined") {
       source = new EventSource("/api/live");
-      source.onopen = () => setLive(true);
+      source.addEventListener("ready", () => setLive(true));
       source.onerror = () => setLive(source?.readyState === EventSource.OPEN);
       source.onmessage = schedule;
       for (const name of LIVE_EVENTS) source.addEventListener(name, schedule);

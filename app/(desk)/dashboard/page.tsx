@@ -6,6 +6,7 @@ import { getTiles } from "@/lib/dashboard/tiles";
 import { getCharts } from "@/lib/dashboard/charts";
 import { getOfficerStats } from "@/lib/dashboard/officers";
 import { stationOptions } from "@/lib/dashboard/stations";
+import { parseOfficerSort, sortOfficers } from "@/lib/dashboard/officer-sort";
 import { Category } from "@/lib/generated/prisma/enums";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { TileGrid } from "@/components/dashboard/tile-grid";
@@ -22,7 +23,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DashboardPage({ searchParams }: Props) {
   await requirePage("dashboard:read");
-  const f = parseFilters(await searchParams);
+  const params = await searchParams;
+  const f = parseFilters(params);
+  const officerSort = parseOfficerSort(params);
   const locale = await getLocale();
   const t = await getTranslations("dashboard");
   const [tiles, charts, officers, stations] = await Promise.all([getTiles(f), getCharts(f), getOfficerStats(f), stationOptions(locale)]);
@@ -47,7 +50,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         categories={Object.values(Category).map((c) => ({ value: c, label: t(`category.${c}`) }))} />
       <TileGrid tiles={tiles} />
       <ChartGrid charts={charts} stationNames={new Map(stations.map((s) => [s.id, s.label]))} />
-      <OfficersSection rows={officers} />
+      <OfficersSection rows={sortOfficers(officers, officerSort)} sort={officerSort} />
     </main>
   );
 }
