@@ -18,7 +18,8 @@ export async function startServer(opts: { port: number; databaseUrl?: string; da
   const dataDir = opts.dataDir ?? `.data-queue-${opts.port}`;
   if (opts.fresh && !opts.databaseUrl) fs.rmSync(path.join(root, dataDir), { recursive: true, force: true });
   const url = `http://127.0.0.1:${opts.port}`;
-  const log = fs.openSync(path.join(root, `.queue-server-${opts.port}.log`), "a");
+  fs.mkdirSync(path.join(root, ".data-queue-logs"), { recursive: true });
+  const log = fs.openSync(path.join(root, ".data-queue-logs", `server-${opts.port}.log`), "a");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(opts.port)], {
     cwd: root,
     detached: true,
@@ -38,7 +39,7 @@ export async function startServer(opts: { port: number; databaseUrl?: string; da
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on ${opts.port} exited (${child.exitCode}); see .queue-server-${opts.port}.log`);
+    if (child.exitCode !== null) throw new Error(`server on ${opts.port} exited (${child.exitCode}); see .data-queue-logs/server-${opts.port}.log`);
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`server on ${opts.port} did not become healthy`);
