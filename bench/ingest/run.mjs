@@ -26,6 +26,8 @@ const CONNECTIONS = Number(arg("connections", "32"));
 const DURATION = Number(arg("duration", "15"));
 const TARGETS = arg("targets", "pglite,postgres,bare").split(",");
 const PORT = Number(arg("port", "3380"));
+/** Distinct senders: many → mostly new tips (each takes the ref counter's row lock); few → threading. */
+const SENDERS = Number(arg("senders", "2000"));
 const BARE_PORT = Number(arg("bare-port", "3390"));
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mukhbir_ingest_bench";
@@ -43,7 +45,7 @@ const TEXTS = ["Kareli me kachhi sharab bik rahi hai roz raat 9 baje", "चे�
 let seq = 0;
 function signedMessage() {
   seq += 1;
-  const from = `9199${String(crypto.randomInt(0, 2000)).padStart(8, "0")}`;
+  const from = `9199${String(crypto.randomInt(0, SENDERS)).padStart(8, "0")}`;
   const payload = {
     object: "whatsapp_business_account",
     entry: [{ id: "102290129340398", changes: [{ field: "messages", value: {
@@ -160,7 +162,7 @@ async function runBare() {
 }
 
 const results = [];
-const machine = { date: new Date().toISOString(), nproc: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavg: os.loadavg().map((l) => l.toFixed(2)).join(" "), connections: CONNECTIONS, durationSec: DURATION };
+const machine = { date: new Date().toISOString(), nproc: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavg: os.loadavg().map((l) => l.toFixed(2)).join(" "), connections: CONNECTIONS, durationSec: DURATION, senders: SENDERS };
 console.log(JSON.stringify(machine));
 for (const t of TARGETS) {
   if (t === "bare") results.push(await runBare());
