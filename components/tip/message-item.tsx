@@ -68,9 +68,6 @@ export async function MessageItem({ m, tipRef, time }: { m: M; tipRef: string; t
           ))}
         </div>
       )}
-      {m.kind !== "TEXT" && m.kind !== "LOCATION" && m.kind !== "CONTACTS" && m.kind !== "REACTION" && m.kind !== "CALL" && m.attachments.length > 0 && m.body && (
-        <p className="mt-1 whitespace-pre-wrap" data-testid="caption">{m.body}</p>
-      )}
     </article>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // Claim / assign and the simple fields. Each change is one server action; the server re-checks the
 // role and the station scope, so hiding a control here is only a convenience.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { assignAction, claimAction, updateFieldAction } from "@/app/(desk)/tips/[ref]/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { useAction } from "./use-action";
@@ -25,6 +25,7 @@ type Props = {
 
 export function TipControls(p: Props) {
   const t = useTranslations("tip");
+  const hi = useLocale() === "hi";
   const { pending, result, run } = useAction();
   const set = (field: string, value: string | null) => run(() => updateFieldAction(p.tipRef, { field, value }));
   const claimedBy = result && !result.ok && result.code === "conflict" && typeof result.detail?.assignee === "string" ? result.detail.assignee : null;
@@ -91,8 +92,7 @@ export function TipControls(p: Props) {
             <option value="">{t("noStation")}</option>
             {p.stations.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name}
-                {s.nameHi ? ` · ${s.nameHi}` : ""}
+                {hi && s.nameHi ? s.nameHi : s.name}
               </option>
             ))}
           </select>

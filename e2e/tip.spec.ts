@@ -1,0 +1,207 @@
+// The tip workspace in Chromium against the real server and the fake provider API: replies leave
+// as the provider's exact API call and their ticks follow signed status callbacks; notes are never
+// sent; closing needs an outcome; reopen; merge; entity links; voice notes play; photos are shown
+// without EXIF while the original keeps the provider's SHA-256.
+import crypto from "node:crypto";
+import sharp from "sharp";
+import { test, expect } from "./fixtures";
+import { E2E } from "./env";
+import { postWhatsApp } from "./webhooks";
+import { callAction, fakeCalls, newTip, phone, postMedia, token, whatsappStatus } from "./tip-helpers";
+
+test.describe("tip workspace", () => {
+  test("a reply reaches the provider as the exact API call, its ticks follow the status callbacks, a note is never sent", async ({ as, request }) => {
+    const officer = await as("officer");
+    const word = token();
+    const { from, ref } = await newTip(request, officer, `sharab ki bhatti ${word} nadi kinare`);
+    await officer.goto(`/tips/${ref}`);
+    await expect(officer.getByTestId("tip-ref")).toHaveText(ref);
+    await expect(officer.locator("html[data-tip-live=open]")).toHaveCount(1);
+    await expect(officer.getByTestId("message-body").first()).toContainText(word);
+
+    const note = `note ${token()} beat constable informed`;
+    await officer.getByPlaceholder("Only officers see this…").fill(note);
+    await officer.getByRole("button", { name: "Add note" }).click();
+    await expect(officer.getByTestId("note")).toContainText(note);
+    await expect(officer.getByTestId("note")).toContainText("Internal note — not sent");
+
+    const reply = `Kripya sthan batayein ${token()}`;
+    await officer.getByPlaceholder("Write to the informant (they never see your name)…").fill(reply);
+    await officer.getByRole("button", { name: "Send reply" }).click();
+    const bubble = officer.getByTestId("message").filter({ hasText: reply });
+    await expect(bubble).toHaveAttribute("data-direction", "OUTBOUND");
+
+    // The worker sends it: exactly one Graph API call, in Meta's documented shape.
+    let sends: Awaited<ReturnType<typeof fakeCalls>> = [];
+    await expect
+      .poll(async () => (sends = (await fakeCalls(request)).filter((c) => c.route === "meta.send" && JSON.stringify(c.body).includes(reply))).length, { timeout: 15_000 })
+      .toBe(1);
+    const [call] = sends;
+    expect(call.method).toBe("POST");
+    expect(call.path).toBe(`/meta/v23.0/${E2E.serverEnv.WHATSAPP_PHONE_NUMBER_IDS}/messages`);
+    expect(call.headers.authorization).toBe(`Bearer ${E2E.serverEnv.WHATSAPP_ACCESS_TOKEN}`);
+    expect(call.body).toEqual({ messaging_product: "whatsapp", recipient_type: "individual", to: from, type: "text", text: { preview_url: false, body: reply } });
+    const wamid = (call.response as { messages: { id: string }[] }).messages[0].id;
+
+    // Ticks move live (no reload) as the provider's signed callbacks arrive.
+    const ticks = bubble.getByTestId("ticks");
+    await expect(ticks).toHaveAttribute("data-status", "SENT");
+    for (const [status, shown] of [["delivered", "DELIVERED"], ["read", "READ"]] as const) {
+      expect((await postWhatsApp(request, whatsappStatus(wamid, status, from))).status()).toBe(200);
+      await expect(ticks).toHaveAttribute("data-status", shown);
+    }
+    // A late, out-of-order "delivered" does not move the ticks back.
+    expect((await postWhatsApp(request, whatsappStatus(wamid, "delivered", from))).status()).toBe(200);
+    await officer.reload();
+    await expect(officer.getByTestId("message").filter({ hasText: reply }).getByTestId("ticks")).toHaveAttribute("data-status", "READ");
+
+    // The note never went anywhere.
+    expect((await fakeCalls(request)).filter((c) => JSON.stringify(c.body ?? "").includes(note))).toEqual([]);
+    // A reply counts as the first response: the status moved to waiting on the informant.
+    await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "WAITING_INFORMANT");
+    await officer.screenshot({ path: "test-results/tip-reply.png", fullPage: true });
+  });
+
+  test("closing without an outcome is refused at the server; close with one; reopen", async ({ as, request }) => {
+    const officer = await as("officer");
+    const { ref } = await newTip(request, officer, `juaa ${token()} har raat`);
+    await officer.goto(`/tips/${ref}`);
+    const panel = officer.getByTestId("close-panel");
+    await panel.getByLabel("Closing summary").fill("Raid conducted, nothing found");
+    await panel.getByRole("button", { name: "Close tip" }).click();
+    await expect(officer.getByTestId("close-error")).toHaveText("Choose an outcome to close the tip.");
+    await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "NEW");
+    // The same refusal when the action is called directly, without the form.
+    expect((await callAction(officer.request, ref, "closeAction", [ref, { summary: "no outcome here" }])).result).toEqual({ ok: false, code: "invalid", detail: { field: "outcome" } });
+
+    await panel.getByLabel("Outcome").selectOption("RECOVERY_SEIZURE");
+    await panel.getByRole("button", { name: "Close tip" }).click();
+    await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "CLOSED");
+    await expect(officer.getByTestId("tip-outcome")).toHaveText("Recovery or seizure");
+    await expect(officer.getByTestId("event").filter({ hasText: "closed the tip with outcome Recovery or seizure" })).toHaveCount(1);
+
+    await officer.getByRole("button", { name: "Reopen" }).click();
+    await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "NEW");
+    await expect(officer.getByTestId("event").filter({ hasText: "reopened the tip (was Recovery or seizure)" })).toHaveCount(1);
+  });
+
+  test("merging a duplicate moves its messages and sends its ref to the survivor", async ({ as, request }) => {
+    const officer = await as("officer");
+    const a = await newTip(request, officer, `hathiyar ${token()} godown mein`);
+    const dupWord = token();
+    const b = await newTip(request, officer, `wahi godown ${dupWord} phir se`);
+    await officer.goto(`/tips/${b.ref}`);
+    officer.once("dialog", (d) => d.accept());
+    await officer.getByLabel("Merge this duplicate into").fill(a.ref);
+    await officer.getByRole("button", { name: "Merge" }).click();
+    await expect(officer).toHaveURL(new RegExp(`/tips/${a.ref}\\?merged=${b.ref}$`));
+    await expect(officer.getByTestId("merged-notice")).toContainText(b.ref);
+    await expect(officer.getByTestId("timeline")).toContainText(dupWord);
+    await expect(officer.getByTestId("merged-from")).toContainText(b.ref);
+    // The merged ref now leads to the survivor.
+    await officer.goto(`/tips/${b.ref}`);
+    await expect(officer).toHaveURL(new RegExp(`/tips/${a.ref}`));
+    await officer.goto(`/tips/${b.ref}?stay=1`);
+    await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "MERGED");
+    await expect(officer.getByTestId("reply-disabled")).toBeVisible();
+  });
+
+  test("a vehicle mentioned in two tips links one to the other and to the filtered queue", async ({ as, request }) => {
+    const officer = await as("officer");
+    const digits = String(crypto.randomInt(1000, 9999));
+    const first = await newTip(request, officer, `safed bolero UP 70 AB ${digits} ${token()} raat ko`);
+    const second = await newTip(request, officer, `gaadi UP70AB${digits} phir aayi ${token()}, driver ka number 98390-12345`);
+    await officer.goto(`/tips/${second.ref}`);
+    const vehicle = officer.locator(`[data-testid=entity][data-value=UP70AB${digits}]`);
+    await expect(vehicle).toContainText("1 other tip mentions this");
+    await expect(vehicle.getByTestId("entity-queue-link")).toHaveAttribute("href", `/queue?entity=${encodeURIComponent(`vehicle:UP70AB${digits}`)}`);
+    await expect(officer.locator("[data-testid=entity][data-kind=mobile][data-value='9839012345']")).toBeVisible();
+    await vehicle.getByTestId("entity-other-tip").click();
+    await expect(officer).toHaveURL(new RegExp(`/tips/${first.ref}$`));
+    await expect(officer.getByTestId("tip-ref")).toHaveText(first.ref);
+  });
+
+  test("a voice note plays in the page", async ({ as, request }) => {
+    const officer = await as("officer");
+    const from = phone();
+    const word = token();
+    const { ref } = await newTip(request, officer, `awaaz bhej raha hoon ${word}`, from);
+    await postMedia(request, from, { type: "audio", audio: { id: `voice-${crypto.randomInt(1e9, 9e9)}`, mime_type: "audio/ogg; codecs=opus", voice: true } });
+    await officer.goto(`/tips/${ref}`);
+    const audio = officer.getByTestId("media-audio");
+    await expect(audio).toBeVisible({ timeout: 20_000 });
+    const duration = await audio.evaluate(
+      (el: HTMLAudioElement) =>
+        new Promise<number>((resolve, reject) => {
+          const done = () => (Number.isFinite(el.duration) && el.duration > 0 ? resolve(el.duration) : undefined);
+          el.addEventListener("durationchange", done);
+          el.addEventListener("loadedmetadata", done);
+          el.addEventListener("error", () => reject(new Error(`media error ${el.error?.code}`)));
+          el.load();
+          setTimeout(() => reject(new Error(`no duration (${el.duration})`)), 15_000);
+        }),
+    );
+    expect(duration).toBeGreaterThan(0);
+    // And the player starts (headless Chromium has no audio device, so time may not advance).
+    await officer.getByTestId("tip-ref").click();
+    const playing = await audio.evaluate(async (el: HTMLAudioElement) => {
+      el.muted = true;
+      await el.play();
+      return !el.paused && !el.error;
+    });
+    expect(playing).toBe(true);
+  });
+
+  test("a JPEG with GPS EXIF is shown without GPS or device tags; the original keeps the provider's SHA-256", async ({ as, request }) => {
+    const officer = await as("officer");
+    const jpeg = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#7a5c3c" } })
+      .withExif({
+        IFD0: { Make: "samsung", Model: "SM-A155F", Software: "A155FXXU1AXB1" },
+        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "25/1 27/1 1234/100", GPSLongitudeRef: "E", GPSLongitude: "81/1 51/1 2345/100" },
+      })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(jpeg).metadata()).exif).toBeDefined();
+    const sha256 = crypto.createHash("sha256").update(jpeg).digest("hex");
+    const mediaId = `gps-${crypto.randomInt(1e9, 9e9)}`;
+    expect((await request.post(`${E2E.fakeUrl}/_media`, { data: { id: mediaId, mime: "image/jpeg", base64: jpeg.toString("base64") } })).status()).toBe(200);
+    const from = phone();
+    const word = token();
+    const { ref } = await newTip(request, officer, `photo dekhiye ${word}`, from);
+    await postMedia(request, from, { type: "image", image: { id: mediaId, mime_type: "image/jpeg", sha256: Buffer.from(sha256, "hex").toString("base64"), caption: "yahi jagah" } });
+
+    await officer.goto(`/tips/${ref}`);
+    const img = officer.getByTestId("media-image");
+    await expect(img).toBeVisible({ timeout: 20_000 });
+    await expect(img).toHaveJSProperty("complete", true);
+    expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(320);
+    const figure = officer.getByTestId("attachment").filter({ has: img });
+    await expect(figure.getByTestId("sha256")).toContainText(sha256);
+
+    const shown = await officer.request.get((await img.getAttribute("src"))!);
+    expect(shown.status()).toBe(200);
+    expect(shown.headers()["x-content-type-options"]).toBe("nosniff");
+    const copy = await shown.body();
+    const meta = await sharp(copy).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(meta.iptc).toBeUndefined();
+    for (const tag of ["samsung", "SM-A155F", "GPS"]) expect(copy.includes(Buffer.from(tag))).toBe(false);
+    expect(crypto.createHash("sha256").update(copy).digest("hex")).not.toBe(sha256);
+
+    // The original needs a reason; with one, it is byte for byte what the provider sent.
+    const attachmentId = (await figure.getAttribute("data-id"))!;
+    expect((await officer.request.post(`/api/media/${attachmentId}/original`, { form: { reason: "" } })).status()).toBe(400);
+    const original = await officer.request.post(`/api/media/${attachmentId}/original`, { form: { reason: "copy for court" } });
+    expect(original.status()).toBe(200);
+    expect(original.headers()["content-disposition"]).toMatch(/^attachment;/);
+    expect(crypto.createHash("sha256").update(await original.body()).digest("hex")).toBe(sha256);
+
+    // Both views are in the tip's history.
+    await officer.reload();
+    await officer.getByTestId("history-panel").locator("summary").click();
+    await expect(officer.locator("[data-testid=audit-row][data-action='media.original']")).toHaveCount(1);
+    await expect(officer.locator("[data-testid=audit-row][data-action='media.view']").first()).toBeVisible();
+    await officer.screenshot({ path: "test-results/tip-photo.png", fullPage: true });
+  });
+});
