@@ -9,7 +9,8 @@
 //                (fail the next N calls of a route with a status), GET /_health
 // Media ids and URLs pick a fixture by name: `photo-123`, `voice-…`, `video-…`, `doc-…`,
 // `sticker-…`; `expired-…` answers like an expired WhatsApp media id.
-// Standalone: `tsx scripts/fake-providers.ts --port 3301 [--meta-token T] [--twilio-sid S --twilio-token T]`.
+// Standalone: `tsx scripts/fake-providers.ts --port 3301 [--meta-token T] [--twilio-sid S --twilio-token T]
+// [--exotel-key K --exotel-token T]` (without credentials it accepts any).
 import http from "node:http";
 import crypto from "node:crypto";
 import { buildFixtures, type FakeMedia } from "./fake-media";
@@ -205,6 +206,8 @@ if (process.argv[1] && /fake-providers\.[tj]s$/.test(process.argv[1])) {
     metaToken: arg("meta-token"),
     twilioSid: arg("twilio-sid"),
     twilioToken: arg("twilio-token"),
+    exotelKey: arg("exotel-key"),
+    exotelToken: arg("exotel-token"),
   }).then((f) => {
     console.log(`fake providers listening on ${f.url}`);
     const stop = () => void f.close().then(() => process.exit(0));

@@ -7,6 +7,7 @@ import "server-only";
 import { z } from "zod";
 import { env } from "../env";
 import { PermanentJobError } from "../jobs/worker";
+import { scrubIdentity } from "../providers/http";
 
 export type MediaSource = { url: string; headers: Record<string, string>; mime?: string; sha256?: string; size?: number };
 
@@ -32,7 +33,8 @@ async function whatsappSource(mediaId: string, createdAt: Date): Promise<MediaSo
   if (!res.ok) {
     const err = graphError.safeParse(body);
     const code = err.success ? err.data.error.code : undefined;
-    const detail = err.success && err.data.error.message ? `: ${err.data.error.message.slice(0, 200)}` : "";
+    // Provider texts are not ours to trust: keep them short and free of anything number-like.
+    const detail = err.success && err.data.error.message ? `: ${scrubIdentity(err.data.error.message.slice(0, 200))}` : "";
     // 404 and Graph's "object does not exist" (code 100) are what an expired or unknown id gets.
     if (res.status === 404 || code === 100) throw new PermanentJobError(`WhatsApp media id expired or unknown (HTTP ${res.status}${code ? `, code ${code}` : ""})${detail}`);
     // Meta asks not to retry media lookups that fail with 4xx; 429 and 5xx are worth another try.
