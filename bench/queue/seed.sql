@@ -29,9 +29,9 @@ SELECT gen_random_uuid(), 'EM-2025-' || lpad((base.s + g)::text, 7, '0'), 2025, 
 FROM generate_series(1, :n) g
 CROSS JOIN inf CROSS JOIN st CROSS JOIN us CROSS JOIN words CROSS JOIN base
 CROSS JOIN LATERAL (SELECT
-  CASE WHEN g % 50 = 0 THEN 'NEW' WHEN g % 50 = 1 THEN 'IN_PROGRESS' WHEN g % 50 = 2 THEN 'WAITING_INFORMANT' WHEN g % 50 = 3 THEN 'IN_PROGRESS' ELSE 'CLOSED' END AS status,
+  CASE WHEN g % 200 = 0 THEN 'NEW' WHEN g % 200 = 1 THEN 'IN_PROGRESS' WHEN g % 200 = 2 THEN 'WAITING_INFORMANT' WHEN g % 200 = 3 THEN 'IN_PROGRESS' ELSE 'CLOSED' END AS status,
   -- Open tips are recent (the last two days), closed ones spread over a year.
-  CASE WHEN g % 50 < 4 THEN now() - (g % 2880) * interval '1 minute' ELSE now() - (g % 525600) * interval '1 minute' - interval '1 day' END AS at,
+  CASE WHEN g % 200 < 4 THEN now() - (g % 2880) * interval '1 minute' ELSE now() - (g % 525600) * interval '1 minute' - interval '1 day' END AS at,
   words.w[1 + g % 12] || ' ' || words.w[1 + (g / 12) % 12] || ' near ' || g AS txt) x;
 
 ANALYZE "Tip";
