@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import sharp from "sharp";
 import { test, expect } from "./fixtures";
 import { E2E } from "./env";
-import { postWhatsApp } from "./webhooks";
+import { postWhatsApp, whatsappText, postTwilio, twilioCallParams, twilioSid } from "./webhooks";
 import { callAction, fakeCalls, newTip, phone, postMedia, token, whatsappStatus } from "./tip-helpers";
 
 test.describe("tip workspace", () => {
@@ -18,6 +18,10 @@ test.describe("tip workspace", () => {
     await expect(officer.getByTestId("tip-ref")).toHaveText(ref);
     await expect(officer.locator("html[data-tip-live=open]")).toHaveCount(1);
     await expect(officer.getByTestId("message-body").first()).toContainText(word);
+    // A new message from the informant appears while the page is open, without a reload.
+    const more = `aur ek baat ${token()}`;
+    expect((await postWhatsApp(request, whatsappText(from, more))).status()).toBe(200);
+    await expect(officer.getByTestId("message").filter({ hasText: more })).toHaveAttribute("data-direction", "INBOUND");
 
     const note = `note ${token()} beat constable informed`;
     await officer.getByPlaceholder("Only officers see this…").fill(note);
@@ -60,6 +64,29 @@ test.describe("tip workspace", () => {
     // A reply counts as the first response: the status moved to waiting on the informant.
     await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "WAITING_INFORMANT");
     await officer.screenshot({ path: "test-results/tip-reply.png", fullPage: true });
+  });
+
+  test("an admin's bilingual canned reply fills the reply box in the chosen language", async ({ as, request }) => {
+    const admin = await as("admin");
+    const title = `Jagah ${token()}`;
+    await admin.goto("/admin/canned-replies");
+    const form = admin.getByTestId("canned-create");
+    await form.getByLabel("Title (shown to officers)").fill(title);
+    await form.getByLabel("Text in English").fill("Please share the exact location.");
+    await form.getByLabel("Text in Hindi").fill("कृपया सही जगह बताइए।");
+    await form.getByRole("button", { name: "Add" }).click();
+    await expect(admin.getByTestId("canned-edit").filter({ has: admin.locator(`input[value="${title}"]`) })).toHaveCount(1);
+
+    const officer = await as("officer");
+    const { ref } = await newTip(request, officer, `canned ${token()} test`);
+    await officer.goto(`/tips/${ref}`);
+    const chip = officer.getByTestId("canned-replies").locator("span", { hasText: title }).first();
+    await chip.getByRole("button", { name: "हि" }).click();
+    await expect(officer.getByTestId("reply-box").locator("textarea")).toHaveValue("कृपया सही जगह बताइए।");
+    await chip.getByRole("button", { name: "EN" }).click();
+    await expect(officer.getByTestId("reply-box").locator("textarea")).toHaveValue("Please share the exact location.");
+    // An officer cannot edit canned replies: the page does not exist for them.
+    expect((await officer.request.get("/admin/canned-replies")).status()).toBe(404);
   });
 
   test("closing without an outcome is refused at the server; close with one; reopen", async ({ as, request }) => {
@@ -150,6 +177,35 @@ test.describe("tip workspace", () => {
       return !el.paused && !el.error;
     });
     expect(playing).toBe(true);
+  });
+
+  test("a call shows its status and duration, and its recording plays", async ({ as, request }) => {
+    const officer = await as("officer");
+    const call = twilioCallParams(`+${phone()}`);
+    expect((await postTwilio(request, "/api/webhooks/twilio/voice", call)).status()).toBe(200);
+    const rec = { AccountSid: call.AccountSid, CallSid: call.CallSid, RecordingSid: twilioSid("RE"), RecordingUrl: `${E2E.fakeUrl}/twilio/2010-04-01/Accounts/${call.AccountSid}/Recordings/${twilioSid("RE")}`, RecordingStatus: "completed", RecordingDuration: "4" };
+    expect((await postTwilio(request, "/api/webhooks/twilio/voice/recording", rec)).status()).toBe(200);
+    expect((await postTwilio(request, "/api/webhooks/twilio/voice/status", { ...call, CallStatus: "completed", CallDuration: "17" })).status()).toBe(200);
+    // Tests run one at a time: the newest phone tip is this call's.
+    const rows = (await (await officer.request.get("/api/queue/rows?view=all&channel=VOICE&sort=received&dir=desc")).json()) as { rows: { ref: string }[] };
+    await officer.goto(`/tips/${rows.rows[0].ref}`);
+    const item = officer.getByTestId("message").filter({ has: officer.getByTestId("call") });
+    await expect(item.getByTestId("call")).toContainText("Voicemail");
+    await expect(item.getByTestId("call")).toContainText("17 s");
+    const audio = item.getByTestId("media-audio");
+    await expect(audio).toBeVisible({ timeout: 20_000 });
+    const duration = await audio.evaluate(
+      (el: HTMLAudioElement) =>
+        new Promise<number>((resolve, reject) => {
+          const done = () => (Number.isFinite(el.duration) && el.duration > 0 ? resolve(el.duration) : undefined);
+          el.addEventListener("loadedmetadata", done);
+          el.addEventListener("durationchange", done);
+          el.load();
+          setTimeout(() => reject(new Error("no duration")), 15_000);
+        }),
+    );
+    expect(duration).toBeGreaterThan(0);
+    await expect(officer.getByTestId("reply-disabled")).toContainText("only called");
   });
 
   test("a JPEG with GPS EXIF is shown without GPS or device tags; the original keeps the provider's SHA-256", async ({ as, request }) => {

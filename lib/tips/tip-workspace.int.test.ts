@@ -15,6 +15,7 @@ import { updateTipField } from "./update-tip-field";
 import { sendReply } from "./send-reply";
 import { getTipWorkspace, survivorOf } from "./get-tip-workspace";
 import { findScopedAttachment } from "./find-scoped-attachment";
+import { listCannedReplies, saveCannedReply } from "./canned-replies";
 import { indexTipEntities } from "../entities/index-tip-entities";
 import { verifyAuditChain } from "../../scripts/audit-verify";
 
@@ -224,6 +225,18 @@ describe("station scoping", () => {
     ])
       expect(await code(attempt())).toBe("notFound");
     expect(await db.tipEvent.count({ where: { tipId: { in: [tip.id, own.id] } } })).toBe(0);
+  });
+});
+
+describe("canned replies", () => {
+  it("needs both languages, audits each save, and hides inactive ones from officers", async () => {
+    const admin = { ...(await officer()), role: "ADMIN" as const };
+    expect(await code(saveCannedReply(admin, { title: "Location", bodyEn: "Where?", bodyHi: "" }))).toBe("invalid");
+    const { id } = await saveCannedReply(admin, { title: "Location", bodyEn: "Please share the location.", bodyHi: "कृपया जगह बताइए।" });
+    expect((await listCannedReplies({ activeOnly: true })).map((c) => c.id)).toContain(id);
+    await saveCannedReply(admin, { id, title: "Location", bodyEn: "Please share the location.", bodyHi: "कृपया जगह बताइए।", active: false });
+    expect((await listCannedReplies({ activeOnly: true })).map((c) => c.id)).not.toContain(id);
+    expect(await db.auditLog.count({ where: { targetId: id, action: { in: ["canned.create", "canned.update"] } } })).toBe(2);
   });
 });
 
