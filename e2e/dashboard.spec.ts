@@ -2,6 +2,7 @@
 // of officers at the server, a CSV that never carries the canary informant's number or name, the
 // minute refresh, and the daily report.
 import type { Page, APIRequestContext } from "@playwright/test";
+import crypto from "node:crypto";
 import { test, expect } from "./fixtures";
 import { postWhatsApp, whatsappText } from "./webhooks";
 
@@ -14,10 +15,27 @@ async function post(request: APIRequestContext, from: string, body: string, name
   expect(res.status(), "webhook accepted").toBe(200);
 }
 
-/** A few tips from different (fake) informants, posted once per server. */
-async function seed(request: APIRequestContext) {
+/**
+ * Once per server: four tips from different (fake) informants through the signed webhook; then,
+ * through the queue's UI, an officer claims two (first responses) and closes two as duplicates
+ * (outcomes), so every chart and the officers' table have data.
+ */
+async function seed(request: APIRequestContext, as: (who: "officer") => Promise<Page>) {
   if (seeded) return;
-  for (let i = 0; i < 4; i++) await post(request, `9170000000${i}${Date.now() % 10}`, `Dashboard seed ${i}: illegal liquor sold near the bus stand`);
+  const tag = `dash${crypto.randomBytes(4).toString("hex")}`;
+  for (let i = 0; i < 4; i++) await post(request, `9170${String(crypto.randomInt(0, 1e8)).padStart(8, "0")}`, `${tag} tip ${i}: illegal liquor sold near the bus stand`);
+  const officer = await as("officer");
+  await officer.goto(`/queue?q=${tag}`);
+  const row = (i: number) => officer.getByTestId("queue-table").locator("tbody tr", { hasText: `${tag} tip ${i}` });
+  for (const i of [0, 1]) {
+    await row(i).getByTestId("claim").click();
+    await expect(officer.getByTestId("queue-message")).toContainText("You claimed");
+  }
+  for (const i of [2, 3]) await row(i).getByRole("checkbox").check();
+  await officer.getByTestId("bulk-outcome").selectOption("DUPLICATE");
+  await officer.getByTestId("bulk-summary").fill("Same report as an earlier tip");
+  await officer.getByTestId("bulk-close").click();
+  await expect(officer.getByTestId("queue-message")).toContainText("2 updated");
   seeded = true;
 }
 
@@ -33,16 +51,16 @@ async function csvOf(page: Page, query: string) {
 }
 
 test.describe("dashboard", () => {
-  test("renders today's tips in every volume chart, each with a table view", async ({ as, request }) => {
-    await seed(request);
+  test("renders today's tips in every chart, each with a table view, and the officers' table", async ({ as, request }) => {
+    await seed(request, as);
     const page = await as("supervisor");
     const res = await page.goto("/dashboard?range=today");
     expect(res?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
     expect(await tileValue(page, "newTips")).toBeGreaterThanOrEqual(4);
-    expect(await tileValue(page, "openNow")).toBeGreaterThanOrEqual(4);
+    expect(await tileValue(page, "openNow")).toBeGreaterThanOrEqual(2); // two of the four were closed
 
-    for (const id of ["perDay", "byCategory", "byStation"]) {
+    for (const id of ["perDay", "byCategory", "byStation", "outcomes", "buckets"]) {
       const card = page.getByTestId(`chart-${id}`);
       await expect(card.locator(".recharts-bar-rectangle").first(), `${id} draws bars`).toBeVisible();
       await card.getByText("Show as table").click();
@@ -52,31 +70,64 @@ test.describe("dashboard", () => {
     const heat = page.getByTestId("chart-heatmap");
     await expect(heat.locator("[data-count]")).toHaveCount(168);
     expect(await heat.locator("[data-count]:not([data-count='0'])").count()).toBeGreaterThan(0);
+
+    const officer = page.getByTestId("officers-table").locator("tbody tr", { hasText: "SI Ramesh Yadav" });
+    const [claimed, closed] = (await officer.locator("td").allInnerTexts()).slice(1, 3).map(Number);
+    expect(claimed).toBeGreaterThanOrEqual(2);
+    expect(closed).toBeGreaterThanOrEqual(2);
+    await page.getByRole("columnheader", { name: /Open now/ }).getByRole("button").click();
+    await expect(page).toHaveURL(/osort=openNow/);
+    await page.screenshot({ path: "test-results/dashboard-desk.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/dashboard-phone.png", fullPage: true });
   });
 
   test("filters live in the URL and survive a reload", async ({ as, request }) => {
-    await seed(request);
+    await seed(request, as);
     const page = await as("supervisor");
     await page.goto("/dashboard");
-    await page.getByLabel("Category").selectOption("NARCOTICS");
+    await page.locator('select[name="category"]').selectOption("NARCOTICS");
     await expect(page).toHaveURL(/category=NARCOTICS/);
     await page.getByLabel("Date range").selectOption("30d");
     await expect(page).toHaveURL(/range=30d/);
     await page.reload();
-    await expect(page.getByLabel("Category")).toHaveValue("NARCOTICS");
+    await expect(page.locator('select[name="category"]')).toHaveValue("NARCOTICS");
     await expect(page.getByLabel("Date range")).toHaveValue("30d");
-    expect(await tileValue(page, "newTips")).toBe(0); // webhook tips are uncategorised
+    // The tile and the CSV agree for the filter, and the filter narrows the unfiltered count.
+    const narcotics = await tileValue(page, "newTips");
+    expect((await csvOf(page, "range=30d&category=NARCOTICS")).trimEnd().split("\r\n").length - 1).toBe(narcotics);
+    await page.locator('select[name="category"]').selectOption("");
+    await expect(page).not.toHaveURL(/category=NARCOTICS/);
+    expect(await tileValue(page, "newTips")).toBeGreaterThanOrEqual(narcotics + 4); // the seeded tips are uncategorised
   });
 
-  test("refreshes by itself each minute", async ({ as, request }) => {
-    await seed(request);
+  test("refreshes when a tip arrives on the live stream", async ({ as, request }) => {
+    await seed(request, as);
     const page = await as("admin");
+    await page.goto("/dashboard?range=today");
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live", "true");
+    const before = await tileValue(page, "newTips");
+    await post(request, `9172${String(crypto.randomInt(0, 1e8)).padStart(8, "0")}`, "Dashboard live refresh check");
+    // Debounced to one refresh per 5 s; no reload, no clock games.
+    await expect.poll(() => tileValue(page, "newTips"), { timeout: 20_000 }).toBe(before + 1);
+  });
+
+  test("refreshes by itself each minute, also without the live stream", async ({ as, request }) => {
+    await seed(request, as);
+    const page = await as("admin");
+    await page.route("**/api/live", (route) => route.abort()); // only the minute timer is left
     await page.clock.install();
     await page.goto("/dashboard?range=today");
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-live", "false");
     const before = await tileValue(page, "newTips");
-    await post(request, `9171111111${Date.now() % 100}`, "Dashboard refresh check");
-    await page.clock.fastForward("01:05");
-    await expect.poll(() => tileValue(page, "newTips")).toBe(before + 1);
+    await post(request, `9171${String(crypto.randomInt(0, 1e8)).padStart(8, "0")}`, "Dashboard minute refresh check");
+    // Each poll jumps the page's clock a minute ahead, firing the minute timer.
+    await expect
+      .poll(async () => {
+        await page.clock.fastForward("01:01");
+        return tileValue(page, "newTips");
+      })
+      .toBe(before + 1);
   });
 
   test("an officer is refused at the server: page 404, CSV 403, report 404", async ({ as, request }) => {
@@ -89,7 +140,7 @@ test.describe("dashboard", () => {
   });
 
   test("the CSV of a range with the canary informant has no trace of their number or name", async ({ as, request }) => {
-    await seed(request);
+    await seed(request, as);
     const page = await as("supervisor");
     const before = await csvOf(page, "range=today");
     await post(request, CANARY.wa, "Canary tip: smack being sold behind the school", CANARY.name);
@@ -102,7 +153,7 @@ test.describe("dashboard", () => {
   });
 
   test("the daily report prints the day's figures in the reader's language", async ({ as, request }) => {
-    await seed(request);
+    await seed(request, as);
     const page = await as("supervisor");
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(new Date());
     await page.goto(`/dashboard/report?date=${today}`);

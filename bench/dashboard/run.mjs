@@ -4,7 +4,8 @@
 // with bench/dashboard/seed.sql (INSERT … SELECT generate_series), VACUUM ANALYZE, then request
 // /dashboard for the 7- and 30-day ranges repeatedly and report p50/p95 of TTFB and total time.
 //
-//   node bench/dashboard/run.mjs [--sizes=1000,1000000] [--runs=30] [--port=3609]
+//   node bench/dashboard/run.mjs [--sizes=1000,1000000] [--runs=30] [--port=3609] [--keep]
+// --keep reuses the database when it already holds exactly that many tips (seeding 1M takes minutes).
 // Needs a build in NEXT_DIST_DIR (default .next-dash): NEXT_DIST_DIR=.next-dash npx next build
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -17,6 +18,7 @@ const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.split("
 const SIZES = arg("sizes", "1000,1000000").split(",").map(Number);
 const RUNS = Number(arg("runs", "30"));
 const PORT = Number(arg("port", "3609"));
+const KEEP = process.argv.includes("--keep");
 const DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mukhbir_dash_bench";
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-dash";
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -102,13 +104,18 @@ const pct = (xs, p) => {
 const results = [];
 for (const size of SIZES) {
   console.log(`\n== ${size.toLocaleString("en")} tips ==`);
-  sh(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/dashboard/reset-db.ts", DB]);
+  const have = KEEP ? Number(spawnSync("psql", ["-X", "-tA", DB, "-c", `SELECT count(*) FROM "Tip" WHERE "ref" LIKE 'BN-%'`], { encoding: "utf8" }).stdout.trim() || 0) : 0;
+  const reuse = KEEP && have === size;
+  if (!reuse) sh(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/dashboard/reset-db.ts", DB]);
   const stop = startServer();
   try {
     await waitHealthy();
     const t0 = Date.now();
-    psql("-v", `n=${size}`, "-f", "bench/dashboard/seed.sql");
-    console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (reuse) console.log("reusing the seeded database (--keep)");
+    else {
+      psql("-v", `n=${size}`, "-f", "bench/dashboard/seed.sql");
+      console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
     const cookie = await signIn();
     for (const p of PATHS) {
       for (let i = 0; i < 3; i++) await timeGet(p, cookie); // warm-up: JIT, connections, caches
@@ -124,14 +131,17 @@ for (const size of SIZES) {
   }
 }
 
-const machine = { nproc: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, date: new Date().toISOString() };
+const machine = { loadavg: os.loadavg(), nproc: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, date: new Date().toISOString() };
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 const out = path.join(root, "bench/results", `dashboard-${machine.date.slice(0, 19).replace(/:/g, "")}.json`);
 fs.writeFileSync(out, JSON.stringify({ machine, results }, null, 2));
 console.log("\n| tips | range | TTFB p50 | TTFB p95 | total p50 | total p95 |\n| --- | --- | --- | --- | --- | --- |");
 for (const r of results) console.log(`| ${r.size.toLocaleString("en")} | ${r.path.split("=")[1]} | ${r.ttfbP50.toFixed(0)} ms | ${r.ttfbP95.toFixed(0)} ms | ${r.totalP50.toFixed(0)} ms | ${r.totalP95.toFixed(0)} ms |`);
+const [lo, hi] = [Math.min(...SIZES), Math.max(...SIZES)];
 for (const p of PATHS) {
-  const [a, b] = [results.find((r) => r.path === p && r.size === SIZES[0]), results.find((r) => r.path === p && r.size === SIZES.at(-1))];
-  if (a && b && a !== b) console.log(`${p}: ${SIZES.at(-1)} / ${SIZES[0]} TTFB p95 ratio ${(b.ttfbP95 / a.ttfbP95).toFixed(2)}×`);
+  const [a, b] = [results.find((r) => r.path === p && r.size === lo), results.find((r) => r.path === p && r.size === hi)];
+  if (a && b && a !== b) console.log(`${p}: ${hi} / ${lo} TTFB p50 ratio ${(b.ttfbP50 / a.ttfbP50).toFixed(2)}×, p95 ratio ${(b.ttfbP95 / a.ttfbP95).toFixed(2)}×`);
 }
+const load = os.loadavg().map((x) => x.toFixed(1)).join(" ");
+console.log(`load average at the end: ${load}`);
 console.log(`machine: ${JSON.stringify(machine)}\nwritten ${path.relative(root, out)}`);
