@@ -63,7 +63,7 @@ test.describe("tip workspace", () => {
     expect((await fakeCalls(request)).filter((c) => JSON.stringify(c.body ?? "").includes(note))).toEqual([]);
     // A reply counts as the first response: the status moved to waiting on the informant.
     await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "WAITING_INFORMANT");
-    await officer.screenshot({ path: "test-results/tip-reply.png", fullPage: true });
+    await officer.screenshot({ path: "/tmp/tip-shots/tip-reply.png", fullPage: true });
   });
 
   test("an admin's bilingual canned reply fills the reply box in the chosen language", async ({ as, request }) => {
@@ -87,6 +87,17 @@ test.describe("tip workspace", () => {
     await expect(officer.getByTestId("reply-box").locator("textarea")).toHaveValue("Please share the exact location.");
     // An officer cannot edit canned replies: the page does not exist for them.
     expect((await officer.request.get("/admin/canned-replies")).status()).toBe(404);
+  });
+
+  test("the tip page speaks Hindi", async ({ as, request }) => {
+    const officer = await as("officer");
+    const { ref } = await newTip(request, officer, `hindi ${token()} jaanch`);
+    await officer.context().addCookies([{ name: "mukhbir_locale", value: "hi", url: E2E.baseUrl }]);
+    await officer.goto(`/tips/${ref}`);
+    await expect(officer.getByRole("heading", { name: "मुखबिर को जवाब दें" })).toBeVisible();
+    await expect(officer.getByTestId("tip-status")).toHaveText("नई");
+    await expect(officer.getByTestId("note-form")).toContainText("मुखबिर को कभी नहीं भेजी जाती।");
+    await officer.screenshot({ path: "/tmp/tip-shots/tip-hindi.png", fullPage: true });
   });
 
   test("closing without an outcome is refused at the server; close with one; reopen", async ({ as, request }) => {
@@ -258,6 +269,6 @@ test.describe("tip workspace", () => {
     await officer.getByTestId("history-panel").locator("summary").click();
     await expect(officer.locator("[data-testid=audit-row][data-action='media.original']")).toHaveCount(1);
     await expect(officer.locator("[data-testid=audit-row][data-action='media.view']").first()).toBeVisible();
-    await officer.screenshot({ path: "test-results/tip-photo.png", fullPage: true });
+    await officer.screenshot({ path: "/tmp/tip-shots/tip-photo.png", fullPage: true });
   });
 });

@@ -2,7 +2,7 @@
 // Replying to the informant: free text or a bilingual canned reply, within WhatsApp's 24-hour
 // window; after it, the approved template carries the text; otherwise the box says why it is off.
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { replyAction } from "@/app/(desk)/tips/[ref]/actions";
 import type { ReplyMode } from "@/lib/tips/reply-window";
 import { ActionMessage } from "@/components/ui/action-message";
@@ -12,6 +12,7 @@ type Canned = { id: string; title: string; bodyEn: string; bodyHi: string };
 
 export function ReplyBox({ tipRef, reply, canned, allowed }: { tipRef: string; reply: ReplyMode; canned: Canned[]; allowed: boolean }) {
   const t = useTranslations("tip");
+  const locale = useLocale();
   const [text, setText] = useState("");
   const [cannedId, setCannedId] = useState<string | undefined>();
   const { pending, result, run } = useAction();
@@ -37,7 +38,7 @@ export function ReplyBox({ tipRef, reply, canned, allowed }: { tipRef: string; r
       }}
     >
       <h2 className="mb-1 text-sm font-semibold text-emerald-900">{t("replyTitle")}</h2>
-      {reply.mode === "free" && <p className="mb-2 text-xs text-slate-500">{t("windowOpenUntil", { time: new Date(reply.closesAt).toLocaleString("en-IN", { timeZone: "Asia/Kolkata", timeStyle: "short", dateStyle: "short" }) })}</p>}
+      {reply.mode === "free" && <p className="mb-2 text-xs text-slate-500">{t("windowOpenUntil", { time: new Date(reply.closesAt).toLocaleString(locale === "hi" ? "hi-IN" : "en-IN", { timeZone: "Asia/Kolkata", timeStyle: "short", dateStyle: "short" }) })}</p>}
       {reply.mode === "template" && <p className="mb-2 rounded bg-amber-50 p-2 text-xs text-amber-900" data-testid="template-mode">{t("templateMode", { name: reply.template })}</p>}
       {reason ? (
         <p className="rounded bg-slate-100 p-2 text-sm text-slate-700" data-testid="reply-disabled">

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { auditNow } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { getTipWorkspace } from "@/lib/tips/get-tip-workspace";
+import { findScopedTip } from "@/lib/tips/find-scoped-tip";
 import { listCannedReplies } from "@/lib/tips/canned-replies";
 import { slaTargets } from "@/lib/sla/settings";
 import { computeSla } from "@/lib/sla/compute";
@@ -29,10 +30,12 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
   const actor = await requirePage("tip:read");
   const { ref } = await props.params;
   const search = await props.searchParams;
+  // Audit the view first (scoped lookup: a miss is "not found"), so the history shown includes it.
+  const seen = await findScopedTip(db, actor, ref).catch(() => notFound());
+  await auditNow({ actorId: actor.id, actorRole: actor.role, action: "tip.view", targetType: "tip", targetId: seen.id, tipId: seen.id, detail: { ref }, ip: actor.ip });
   const ws = await getTipWorkspace(actor, ref);
   if (!ws) notFound();
   const { tip } = ws;
-  await auditNow({ actorId: actor.id, actorRole: actor.role, action: "tip.view", targetType: "tip", targetId: tip.id, tipId: tip.id, detail: { ref }, ip: actor.ip });
   // A merged duplicate lives on in its survivor; `?stay=1` still shows the duplicate's own record.
   if (tip.status === "MERGED" && tip.mergedInto && search.stay !== "1") redirect(`/tips/${tip.mergedInto.ref}?merged=${ref}`);
 
