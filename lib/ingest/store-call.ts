@@ -10,6 +10,7 @@ import { publish } from "../live/bus";
 import { upsertInformant } from "./upsert-informant";
 import { threadTip, touchTip } from "./thread-tip";
 import { addAttachments } from "./store-message";
+import { finishIngest } from "./finish-ingest";
 import type { CallEvent, CallStatus, IngestResult } from "./types";
 
 type CallMeta = { direction: "INBOUND" | "OUTBOUND"; status: CallStatus; providerStatus?: string; durationSec?: number; digits?: string };
@@ -44,11 +45,13 @@ export async function storeCall(tx: Tx, ev: CallEvent): Promise<IngestResult & {
     VALUES (${id}::uuid, ${tip.id}::uuid, ${informant.id}::uuid, ${ev.direction}::"Direction", 'CALL', '', ${JSON.stringify(meta)}::jsonb,
             ${ev.provider}::"Provider", ${ev.callId}, 'RECEIVED', ${ev.at}, now(), now())`;
   await addAttachments(tx, id, ev.provider, recordings);
-  const flag = informant.blocked;
-  await touchTip(tx, tip.id, { at: ev.at, inbound: ev.direction === "INBOUND", messages: 1, media: recordings.length, flag });
-  if (tip.isNew) await publish(tx, { type: "tip.created", tipId: tip.id, ref: tip.ref, flagged: flag || undefined });
-  await publish(tx, { type: "message.created", tipId: tip.id, ref: tip.ref, messageId: id, direction: ev.direction, flagged: flag || undefined });
-  return { outcome: "stored", tipId: tip.id, ref: tip.ref, messageId: id, newTip: tip.isNew };
+  const flagged = informant.blocked || undefined;
+  await touchTip(tx, tip.id, { at: ev.at, inbound: ev.direction === "INBOUND", messages: 1, media: recordings.length, flag: informant.blocked });
+  const ref = await finishIngest(tx, tip, [
+    ...(tip.isNew ? [{ type: "tip.created" as const, tipId: tip.id, ref: tip.ref, flagged }] : []),
+    { type: "message.created", tipId: tip.id, ref: tip.ref, messageId: id, direction: ev.direction, flagged },
+  ]);
+  return { outcome: "stored", tipId: tip.id, ref, messageId: id, newTip: tip.isNew };
 }
 
 /** Keeps the most informative status (voicemail > answered > missed > ringing) and the latest details. */

@@ -1,41 +1,53 @@
 // Threading rule (docs/decisions/0101-threading-window.md): a message joins its informant's most
 // recent open tip when that tip's last activity is within THREAD_WINDOW_HOURS of the message;
-// otherwise it opens a new tip with the next ref. Callers hold the informant's row lock
-// (upsertInformant), so two messages from one person never both open a tip.
+// otherwise it opens a new tip, numbered by finishIngest at the end of the transaction. Callers hold
+// the informant's row lock (upsertInformant), so two messages from one person never both open a tip.
 import "server-only";
 import crypto from "node:crypto";
+import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
 import type { Channel } from "../generated/prisma/enums";
 import { env } from "../env";
-import { allocateRef } from "../tips/allocate-ref";
+import { PENDING_SEQ, pendingRef, refYear } from "../tips/allocate-ref";
 import type { InformantRow } from "./upsert-informant";
 
-export type ThreadedTip = { id: string; ref: string; flagged: boolean; isNew: boolean };
+/** A new tip carries its pending ref until finishIngest (the transaction's last statement) numbers it. */
+export type ThreadedTip = { id: string; ref: string; year: number; flagged: boolean; isNew: boolean };
 
 export async function threadTip(tx: Tx, informant: InformantRow, channel: Channel, at: Date): Promise<ThreadedTip> {
-  const since = new Date(at.getTime() - env().THREAD_WINDOW_HOURS * 3_600_000);
-  const [open] = await tx.$queryRaw<{ id: string; ref: string; flagged: boolean }[]>`
-    SELECT "id", "ref", "flagged" FROM "Tip"
-    WHERE "informantId" = ${informant.id}::uuid AND "status" NOT IN ('CLOSED', 'MERGED') AND "lastActivityAt" >= ${since}
-    ORDER BY "lastActivityAt" DESC LIMIT 1`;
+  // A first contact has no tips yet (nobody else can see the informant row this transaction made).
+  const open = informant.created ? undefined : await openTip(tx, informant.id, at);
   if (open) return { ...open, isNew: false };
-  const { ref, year, seq } = await allocateRef(tx, at);
   const id = crypto.randomUUID();
+  const year = refYear(at);
+  const ref = pendingRef(id);
   await tx.$executeRaw`
     INSERT INTO "Tip" ("id", "ref", "year", "seq", "channel", "informantId", "flagged", "receivedAt", "lastActivityAt", "lastInboundAt", "createdAt", "updatedAt")
-    VALUES (${id}::uuid, ${ref}, ${year}, ${seq}, ${channel}::"Channel", ${informant.id}::uuid, ${informant.blocked}, ${at}, ${at}, ${at}, now(), now())`;
-  return { id, ref, flagged: informant.blocked, isNew: true };
+    VALUES (${id}::uuid, ${ref}, ${year}, ${PENDING_SEQ}, ${channel}::"Channel", ${informant.id}::uuid, ${informant.blocked}, ${at}, ${at}, ${at}, now(), now())`;
+  return { id, ref, year, flagged: informant.blocked, isNew: true };
 }
 
+async function openTip(tx: Tx, informantId: string, at: Date) {
+  const since = new Date(at.getTime() - env().THREAD_WINDOW_HOURS * 3_600_000);
+  const [open] = await tx.$queryRaw<{ id: string; ref: string; year: number; flagged: boolean }[]>`
+    SELECT "id", "ref", "year", "flagged" FROM "Tip"
+    WHERE "informantId" = ${informantId}::uuid AND "status" NOT IN ('CLOSED', 'MERGED') AND "lastActivityAt" >= ${since}
+    ORDER BY "lastActivityAt" DESC LIMIT 1`;
+  return open;
+}
+
+type Touch = { at: Date; inbound: boolean; messages: number; media: number; text?: string; flag?: boolean };
+
 /** Counters, preview and search text after a message was added. Timestamps never move backwards (late redeliveries). */
-export async function touchTip(
-  tx: Tx,
-  tipId: string,
-  opts: { at: Date; inbound: boolean; messages: number; media: number; text?: string; flag?: boolean },
-) {
+export async function touchTip(tx: Tx, tipId: string, opts: Touch) {
+  await tx.$executeRaw(touchTipSql(tipId, opts));
+}
+
+/** The UPDATE of touchTip, for callers that fold it into another statement as a CTE. */
+export function touchTipSql(tipId: string, opts: Touch) {
   const text = opts.text?.trim() ?? "";
   const search = text ? searchText(text) : "";
-  await tx.$executeRaw`
+  return Prisma.sql`
     UPDATE "Tip" SET
       "messageCount" = "messageCount" + ${opts.messages},
       "mediaCount" = "mediaCount" + ${opts.media},

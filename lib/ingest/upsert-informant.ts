@@ -3,7 +3,8 @@
 // lock (serialising everything else this transaction does for the same person — threading, tip
 // creation); a first contact INSERTs with ON CONFLICT DO NOTHING, and when that inserts nothing
 // either a concurrent transaction created the same informant (the next UPDATE finds and locks it)
-// or the random alias collided (the next attempt draws another).
+// or the random alias collided (the next attempt draws another). UPDATE and INSERT go in one
+// statement (the INSERT only when the UPDATE matched nothing): one round trip per attempt.
 import "server-only";
 import crypto from "node:crypto";
 import type { Tx } from "../db";
@@ -13,7 +14,8 @@ import { formatAddress } from "../identity/address";
 import { aliasLength, newAlias } from "../identity/alias";
 import type { Sender } from "./types";
 
-export type InformantRow = { id: string; alias: string; blocked: boolean };
+/** `created`: this transaction made the row (a first contact, so no tips yet). */
+export type InformantRow = { id: string; alias: string; blocked: boolean; created: boolean };
 
 export async function upsertInformant(tx: Tx, sender: Sender, channel: Channel, at: Date): Promise<InformantRow> {
   // Only a WhatsApp message opens WhatsApp's 24-hour reply window (lastInboundAt); a call does not.
@@ -25,22 +27,25 @@ export async function upsertInformant(tx: Tx, sender: Sender, channel: Channel, 
   // same (active) key, so the row never mixes keys.
   const address = encrypt(plainAddress);
   for (let attempt = 0; attempt < 10; attempt++) {
-    const [found] = await tx.$queryRaw<InformantRow[]>`
-      UPDATE "Informant" SET
-        "lastSeenAt" = GREATEST("lastSeenAt", ${at}),
-        "lastInboundAt" = CASE WHEN ${opensWindow} THEN GREATEST(COALESCE("lastInboundAt", ${at}), ${at}) ELSE "lastInboundAt" END,
-        "nameCipher" = COALESCE(${name?.cipher ?? null}, "nameCipher"),
-        "addressCipher" = COALESCE(${name ? address.cipher : null}, "addressCipher"),
-        "keyId" = COALESCE(${name ? address.keyId : null}, "keyId")
-      WHERE "addressHash" = ${hash}
-      RETURNING "id", "alias", "blocked"`;
-    if (found) return found;
-    const [created] = await tx.$queryRaw<InformantRow[]>`
-      INSERT INTO "Informant" ("id", "alias", "channel", "addressHash", "addressCipher", "nameCipher", "keyId", "firstSeenAt", "lastSeenAt", "lastInboundAt")
-      VALUES (${crypto.randomUUID()}::uuid, ${newAlias(aliasLength(attempt))}, ${channel}::"Channel", ${hash}, ${address.cipher}, ${name?.cipher ?? null}, ${address.keyId}, ${at}, ${at}, ${opensWindow ? at : null})
-      ON CONFLICT DO NOTHING
-      RETURNING "id", "alias", "blocked"`;
-    if (created) return created;
+    const [row] = await tx.$queryRaw<InformantRow[]>`
+      WITH found AS (
+        UPDATE "Informant" SET
+          "lastSeenAt" = GREATEST("lastSeenAt", ${at}),
+          "lastInboundAt" = CASE WHEN ${opensWindow} THEN GREATEST(COALESCE("lastInboundAt", ${at}), ${at}) ELSE "lastInboundAt" END,
+          "nameCipher" = COALESCE(${name?.cipher ?? null}, "nameCipher"),
+          "addressCipher" = COALESCE(${name ? address.cipher : null}, "addressCipher"),
+          "keyId" = COALESCE(${name ? address.keyId : null}, "keyId")
+        WHERE "addressHash" = ${hash}
+        RETURNING "id", "alias", "blocked", false AS "created"
+      ), created AS (
+        INSERT INTO "Informant" ("id", "alias", "channel", "addressHash", "addressCipher", "nameCipher", "keyId", "firstSeenAt", "lastSeenAt", "lastInboundAt")
+        SELECT ${crypto.randomUUID()}::uuid, ${newAlias(aliasLength(attempt))}, ${channel}::"Channel", ${hash}, ${address.cipher}, ${name?.cipher ?? null}, ${address.keyId}, ${at}, ${at}, ${opensWindow ? at : null}::timestamptz
+        WHERE NOT EXISTS (SELECT 1 FROM found)
+        ON CONFLICT DO NOTHING
+        RETURNING "id", "alias", "blocked", true AS "created"
+      )
+      SELECT * FROM found UNION ALL SELECT * FROM created`;
+    if (row) return row;
   }
   throw new Error("could not allocate an informant alias");
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { allocateRef, formatRef } from "./allocate-ref";
+import { Prisma } from "../generated/prisma/client";
+import { allocateRef, formatRef, refSql } from "./allocate-ref";
 
 describe("tip refs", () => {
   it("stay gap-free and unique under 50 concurrent tip creations", async () => {
@@ -43,5 +44,12 @@ describe("tip refs", () => {
     // 31 Dec 2026 20:00 UTC is already 1 Jan 2027 in Asia/Kolkata.
     const r = await db.$transaction((tx) => allocateRef(tx, new Date("2026-12-31T20:00:00Z")));
     expect(r.ref).toBe("EM-2027-000001");
+  });
+
+  it("formats a ref in SQL (for the statement that numbers a pending tip) exactly as formatRef does", async () => {
+    for (const seq of [1, 42, 999_999, 1_000_000, 12_345_678]) {
+      const [row] = await db.$queryRaw<{ ref: string }[]>`SELECT ${refSql(2026, Prisma.sql`${seq}::int`)} AS "ref"`;
+      expect(row.ref).toBe(formatRef(2026, seq));
+    }
   });
 });
