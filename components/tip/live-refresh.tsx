@@ -5,11 +5,11 @@
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 
-export function LiveRefresh({ tipRef }: { tipRef: string }) {
+export function LiveRefresh({ tipRef, since }: { tipRef: string; since: string }) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    const es = new EventSource(`/api/tips/${encodeURIComponent(tipRef)}/live`);
+    const es = new EventSource(`/api/tips/${encodeURIComponent(tipRef)}/live?since=${encodeURIComponent(since)}`);
     let opened = false;
     // Bursts (a batch of status callbacks) collapse into one refresh.
     const refresh = () => {
@@ -31,6 +31,6 @@ export function LiveRefresh({ tipRef }: { tipRef: string }) {
       es.close();
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [tipRef, router]);
+  }, [tipRef, since, router]);
   return null;
 }

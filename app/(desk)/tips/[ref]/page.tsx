@@ -32,6 +32,8 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
   const search = await props.searchParams;
   // Audit the view first (scoped lookup: a miss is "not found"), so the history shown includes it.
   const seen = await findScopedTip(db, actor, ref).catch(() => notFound());
+  // Read before the workspace: the live stream refreshes for anything newer than this.
+  const renderedAt = new Date().toISOString();
   await auditNow({ actorId: actor.id, actorRole: actor.role, action: "tip.view", targetType: "tip", targetId: seen.id, tipId: seen.id, detail: { ref }, ip: actor.ip });
   const ws = await getTipWorkspace(actor, ref);
   if (!ws) notFound();
@@ -52,7 +54,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
 
   return (
     <main className="mx-auto max-w-screen-2xl p-4" data-testid="tip-page" data-ref={tip.ref}>
-      <LiveRefresh tipRef={tip.ref} />
+      <LiveRefresh tipRef={tip.ref} since={renderedAt} />
       {mergedFrom && (
         <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="merged-notice">
           {t("mergedNotice", { from: mergedFrom })}

@@ -41,6 +41,10 @@ export async function GET(req: Request, ctx: RouteContext<"/api/tips/[ref]/live"
         };
         req.signal.addEventListener("abort", () => stop());
         send("ready", { ref: tip.ref });
+        // Anything that changed between the page's render and this subscription would be missed:
+        // compare with the render time the page passed, and ask for one refresh if so.
+        const since = Date.parse(new URL(req.url).searchParams.get("since") ?? "");
+        if (Number.isFinite(since) && (await changedSince(tip.id, new Date(since)))) send("changed", { type: "catchup" });
       },
       cancel() {
         stop();
@@ -50,4 +54,13 @@ export async function GET(req: Request, ctx: RouteContext<"/api/tips/[ref]/live"
       headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no", Connection: "keep-alive" },
     });
   });
+}
+
+async function changedSince(tipId: string, since: Date) {
+  const [tip, message, attachment] = await Promise.all([
+    db.tip.count({ where: { id: tipId, updatedAt: { gt: since } } }),
+    db.message.count({ where: { tipId, updatedAt: { gt: since } } }),
+    db.attachment.count({ where: { message: { tipId }, updatedAt: { gt: since } } }),
+  ]);
+  return tip + message + attachment > 0;
 }
