@@ -89,6 +89,26 @@ test.describe("tip workspace", () => {
     expect((await officer.request.get("/admin/canned-replies")).status()).toBe(404);
   });
 
+  test("a supervisor blocks an abusive informant by alias; their later messages are still kept", async ({ as, request }) => {
+    const supervisor = await as("supervisor");
+    const { from, ref } = await newTip(request, supervisor, `gaali ${token()} bakwaas`);
+    await supervisor.goto(`/tips/${ref}`);
+    const alias = (await supervisor.getByTestId("informant-alias").textContent())!;
+    const panel = supervisor.getByTestId("block-panel");
+    await panel.getByLabel("Reason (abuse, threats, spam…)").fill("abusive language, repeated");
+    await panel.getByRole("button", { name: `Block ${alias}` }).click();
+    await expect(supervisor.getByTestId("event").filter({ hasText: `blocked informant ${alias}` })).toHaveCount(1);
+    await expect(supervisor.getByTestId("reply-disabled")).toHaveText("Replies are off: this informant is blocked.");
+    const later = `phir se ${token()}`;
+    expect((await postWhatsApp(request, whatsappText(from, later))).status()).toBe(200);
+    await expect(supervisor.getByTestId("message").filter({ hasText: later })).toBeVisible();
+    // Officers cannot block: the control is not there, and the action refuses at the server.
+    const officer = await as("officer");
+    await officer.goto(`/tips/${ref}`);
+    await expect(officer.getByTestId("block-panel")).toHaveCount(0);
+    expect((await callAction(officer.request, ref, "blockInformantAction", [ref, { blocked: false }])).result).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
   test("the tip page speaks Hindi", async ({ as, request }) => {
     const officer = await as("officer");
     const { ref } = await newTip(request, officer, `hindi ${token()} jaanch`);

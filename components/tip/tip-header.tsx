@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations, getLocale } from "next-intl/server";
 import type { TipWorkspace } from "@/lib/tips/get-tip-workspace";
 import type { Sla } from "@/lib/sla/compute";
@@ -37,13 +36,7 @@ export async function TipHeader({ ws, sla }: { ws: TipWorkspace; sla: Sla }) {
           </span>
           {tip.informant.blocked && <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 text-xs text-white">{t("blocked")}</span>}
           <span className="ml-2" data-testid="other-tips">
-            {ws.otherTips > 0 ? (
-              <Link className="text-brand-600 underline" href={`/queue?view=all&informant=${encodeURIComponent(tip.informant.alias)}`}>
-                {t("otherTips", { count: ws.otherTips })}
-              </Link>
-            ) : (
-              t("otherTips", { count: 0 })
-            )}
+            {t("otherTips", { count: ws.otherTips })}
           </span>
         </span>
       </div>
