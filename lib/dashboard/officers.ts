@@ -5,7 +5,8 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import type { Role } from "../generated/prisma/enums";
 import type { DashboardFilters } from "./filters";
-import { rangeWhere, scopeWhere, OPEN_STATUSES, FIRST_RESPONSE_SECONDS, num } from "./sql";
+import { scanRange, type RangeScan } from "./range-scan";
+import { scopeWhere, OPEN_STATUSES, dashboardQuery } from "./sql";
 
 /** TipEvent types written by the queue and tip workspace when an officer claims or closes a tip. */
 export const CLAIM_EVENT = "claimed";
@@ -23,31 +24,49 @@ export type OfficerRow = {
 };
 
 export async function getOfficerStats(f: DashboardFilters): Promise<OfficerRow[]> {
+  const [scan, activity] = await Promise.all([scanRange(f), officerActivity(f)]);
+  return officerRows(scan, activity);
+}
+
+type Activity = Omit<OfficerRow, "firstResponseMedian">;
+
+/**
+ * Claims and closes in the range (an index-only scan of "TipEvent_type_at_actorId_idx") and what
+ * each officer holds open now, for everyone who has either. Runs beside the range scan.
+ */
+export async function officerActivity(f: DashboardFilters): Promise<Activity[]> {
   // The join to "Tip" is only needed for the station / category filters; skip it otherwise.
   const filtered = !!(f.stationId || f.category);
   const events = filtered
     ? Prisma.sql`FROM "TipEvent" e JOIN "Tip" t ON t."id" = e."tipId" WHERE TRUE ${scopeWhere(f)} AND`
     : Prisma.sql`FROM "TipEvent" e WHERE`;
-  const rows = await db.$queryRaw<(OfficerRow & { firstResponseMedian: unknown })[]>`
+  return dashboardQuery<Activity>(Prisma.sql`
     WITH ev AS (
       SELECT e."actorId" AS "uid",
         count(*) FILTER (WHERE e."type" = ${CLAIM_EVENT})::int AS "claimed",
         count(*) FILTER (WHERE e."type" = ${CLOSE_EVENT})::int AS "closed"
       ${events} e."type" IN (${CLAIM_EVENT}, ${CLOSE_EVENT}) AND e."at" >= ${f.from} AND e."at" < ${f.to} AND e."actorId" IS NOT NULL
       GROUP BY e."actorId"
-    ), fr AS (
-      SELECT t."assigneeId" AS "uid", percentile_cont(0.5) WITHIN GROUP (ORDER BY ${FIRST_RESPONSE_SECONDS}) AS "median"
-      FROM "Tip" t WHERE ${rangeWhere(f)} AND t."assigneeId" IS NOT NULL AND t."firstResponseAt" IS NOT NULL
-      GROUP BY t."assigneeId"
     ), op AS (
       SELECT t."assigneeId" AS "uid", count(*)::int AS "open"
       FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} AND t."assigneeId" IS NOT NULL ${scopeWhere(f)}
       GROUP BY t."assigneeId"
-    ), ids AS (SELECT "uid" FROM ev UNION SELECT "uid" FROM fr UNION SELECT "uid" FROM op)
-    SELECT u."id", u."name", u."role", COALESCE(ev."claimed", 0) AS "claimed", COALESCE(ev."closed", 0) AS "closed",
-      fr."median" AS "firstResponseMedian", COALESCE(op."open", 0) AS "openNow"
-    FROM ids JOIN "User" u ON u."id" = ids."uid"
-    LEFT JOIN ev ON ev."uid" = u."id" LEFT JOIN fr ON fr."uid" = u."id" LEFT JOIN op ON op."uid" = u."id"
-    ORDER BY "closed" DESC, "claimed" DESC, u."name"`;
-  return rows.map((r) => ({ ...r, firstResponseMedian: num(r.firstResponseMedian) }));
+    )
+    SELECT u."id", u."name", u."role", COALESCE(ev."claimed", 0) AS "claimed", COALESCE(ev."closed", 0) AS "closed", COALESCE(op."open", 0) AS "openNow"
+    FROM ev FULL JOIN op ON op."uid" = ev."uid" JOIN "User" u ON u."id" = COALESCE(ev."uid", op."uid")`);
+}
+
+/** Activity plus the range's medians; an assignee with a median but no activity is looked up. */
+export async function officerRows(scan: Pick<RangeScan, "frByAssignee">, activity: Activity[]): Promise<OfficerRow[]> {
+  const known = new Set(activity.map((a) => a.id));
+  const missing = [...scan.frByAssignee.keys()].filter((id) => !known.has(id));
+  const extra = missing.length
+    ? await db.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, role: true } })
+    : [];
+  const rows: OfficerRow[] = [...activity, ...extra.map((u) => ({ ...u, claimed: 0, closed: 0, openNow: 0 }))].map((a) => ({
+    ...a,
+    firstResponseMedian: scan.frByAssignee.get(a.id) ?? null,
+  }));
+  // Code-point order for the name tie-break, as the database's C collation gave before.
+  return rows.sort((a, b) => b.closed - a.closed || b.claimed - a.claimed || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -1,10 +1,8 @@
 // The headline tiles: volume, what is open now, how fast the desk responded and closed, how much
-// breached the SLA, and how tips ended. One scan of the range plus one of the open tips.
+// breached the SLA, and how tips ended. Computed by the range's single scan (range-scan.ts).
 import "server-only";
-import { db } from "../db";
 import type { DashboardFilters } from "./filters";
-import { dashboardTargets } from "./sla-targets";
-import { rangeWhere, scopeWhere, OPEN_STATUSES, FIRST_RESPONSE_SECONDS, CLOSE_SECONDS, breachedExpr, num } from "./sql";
+import { scanRange, type RangeScan } from "./range-scan";
 
 export type Tiles = {
   newTips: number;
@@ -26,35 +24,19 @@ export type Tiles = {
   arrestShare: number | null;
 };
 
-type RangeRow = { newTips: number; frMedian: number | null; frP90: number | null; closeMedian: number | null; breached: number; closed: number; actioned: number; fir: number; arrest: number };
-
 export async function getTiles(f: DashboardFilters, now = new Date()): Promise<Tiles> {
-  const targets = await dashboardTargets();
-  const [[r], [open]] = await Promise.all([
-    db.$queryRaw<RangeRow[]>`
-      SELECT count(*)::int AS "newTips",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${FIRST_RESPONSE_SECONDS}) AS "frMedian",
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY ${FIRST_RESPONSE_SECONDS}) AS "frP90",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY ${CLOSE_SECONDS}) FILTER (WHERE t."status" = 'CLOSED') AS "closeMedian",
-        count(*) FILTER (WHERE ${breachedExpr(targets, now)})::int AS "breached",
-        count(*) FILTER (WHERE t."status" = 'CLOSED')::int AS "closed",
-        count(*) FILTER (WHERE t."status" = 'CLOSED' AND t."outcome" = 'ACTIONED')::int AS "actioned",
-        count(*) FILTER (WHERE t."status" = 'CLOSED' AND t."outcome" = 'FIR_REGISTERED')::int AS "fir",
-        count(*) FILTER (WHERE t."status" = 'CLOSED' AND t."outcome" = 'ARREST_MADE')::int AS "arrest"
-      FROM "Tip" t WHERE ${rangeWhere(f)}`,
-    // "Now" figures ignore the date range (an old tip still open is still work) but keep the filters.
-    db.$queryRaw<{ open: number; unassigned: number }[]>`
-      SELECT count(*)::int AS "open", count(*) FILTER (WHERE t."assigneeId" IS NULL)::int AS "unassigned"
-      FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} ${scopeWhere(f)}`,
-  ]);
+  return tilesFrom(await scanRange(f, now));
+}
+
+export function tilesFrom({ tiles: r, open, unassigned }: RangeScan): Tiles {
   const share = (n: number, d: number) => (d > 0 ? n / d : null);
   return {
     newTips: r.newTips,
-    openNow: open.open,
-    unassignedNow: open.unassigned,
-    firstResponseMedian: num(r.frMedian),
-    firstResponseP90: num(r.frP90),
-    closeMedian: num(r.closeMedian),
+    openNow: open,
+    unassignedNow: unassigned,
+    firstResponseMedian: r.frMedian,
+    firstResponseP90: r.frP90,
+    closeMedian: r.closeMedian,
     breached: r.breached,
     closed: r.closed,
     actioned: r.actioned,
