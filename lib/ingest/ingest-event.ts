@@ -31,6 +31,8 @@ export async function ingestEvent(ev: IngestEvent): Promise<IngestResult> {
     if (e instanceof AlreadyStored) result = { outcome: "duplicate" };
     else throw e;
   }
+  // A new tip was numbered during COMMIT (docs/decisions/0110-late-ref-allocation.md): read its ref now.
+  if (result.newTip && result.tipId) result.ref = (await db.tip.findUnique({ where: { id: result.tipId }, select: { ref: true } }))?.ref;
   // Ids, refs and kinds only: never identity.
   log.info("webhook event", { provider: ev.provider, kind: ev.kind, outcome: result.outcome, ref: result.ref, tip: result.tipId, message: result.messageId });
   if (result.outcome === "stored") kick();

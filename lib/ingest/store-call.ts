@@ -47,11 +47,11 @@ export async function storeCall(tx: Tx, ev: CallEvent): Promise<IngestResult & {
   await addAttachments(tx, id, ev.provider, recordings);
   const flagged = informant.blocked || undefined;
   await touchTip(tx, tip.id, { at: ev.at, inbound: ev.direction === "INBOUND", messages: 1, media: recordings.length, flag: informant.blocked });
-  const ref = await finishIngest(tx, tip, [
+  await finishIngest(tx, tip, [
     ...(tip.isNew ? [{ type: "tip.created" as const, tipId: tip.id, ref: tip.ref, flagged }] : []),
     { type: "message.created", tipId: tip.id, ref: tip.ref, messageId: id, direction: ev.direction, flagged },
   ]);
-  return { outcome: "stored", tipId: tip.id, ref, messageId: id, newTip: tip.isNew };
+  return { outcome: "stored", tipId: tip.id, ref: tip.isNew ? undefined : tip.ref, messageId: id, newTip: tip.isNew };
 }
 
 /** Keeps the most informative status (voicemail > answered > missed > ringing) and the latest details. */

@@ -34,8 +34,9 @@ export async function storeMessage(tx: Tx, ev: MessageEvent): Promise<IngestResu
     const ackId = await queueAck(tx, { tipId: tip.id, ref: tip.ref, informantId: informant.id, provider: ev.provider });
     events.push({ type: "message.created", tipId: tip.id, ref: tip.ref, messageId: ackId, direction: "OUTBOUND" });
   }
-  const ref = await finishIngest(tx, tip, events);
-  return { outcome: "stored", tipId: tip.id, ref, messageId: id, newTip: tip.isNew };
+  await finishIngest(tx, tip, events);
+  // A new tip's ref exists only after COMMIT (ingestEvent reads it then).
+  return { outcome: "stored", tipId: tip.id, ref: tip.isNew ? undefined : tip.ref, messageId: id, newTip: tip.isNew };
 }
 
 /** The message and the tip's counters/preview in one statement; undefined when the provider id is already stored. */
@@ -62,8 +63,8 @@ export class AlreadyStored extends Error {
 }
 
 async function tipOfMessage(tx: Tx, ev: MessageEvent, informantId: string): Promise<ThreadedTip | undefined> {
-  const [row] = await tx.$queryRaw<{ id: string; ref: string; year: number; flagged: boolean }[]>`
-    SELECT t."id", t."ref", t."year", t."flagged" FROM "Message" m JOIN "Tip" t ON t."id" = m."tipId"
+  const [row] = await tx.$queryRaw<{ id: string; ref: string; flagged: boolean }[]>`
+    SELECT t."id", t."ref", t."flagged" FROM "Message" m JOIN "Tip" t ON t."id" = m."tipId"
     WHERE m."provider" = ${ev.provider}::"Provider" AND m."providerMessageId" = ${ev.replyToProviderId!} AND m."informantId" = ${informantId}::uuid`;
   return row ? { ...row, isNew: false } : undefined;
 }

@@ -1,6 +1,6 @@
 // Threading rule (docs/decisions/0101-threading-window.md): a message joins its informant's most
 // recent open tip when that tip's last activity is within THREAD_WINDOW_HOURS of the message;
-// otherwise it opens a new tip, numbered by finishIngest at the end of the transaction. Callers hold
+// otherwise it opens a new tip, numbered during COMMIT (lib/tips/allocate-ref.ts). Callers hold
 // the informant's row lock (upsertInformant), so two messages from one person never both open a tip.
 import "server-only";
 import crypto from "node:crypto";
@@ -11,8 +11,8 @@ import { env } from "../env";
 import { PENDING_SEQ, pendingRef, refYear } from "../tips/allocate-ref";
 import type { InformantRow } from "./upsert-informant";
 
-/** A new tip carries its pending ref until finishIngest (the transaction's last statement) numbers it. */
-export type ThreadedTip = { id: string; ref: string; year: number; flagged: boolean; isNew: boolean };
+/** A new tip carries its pending ref until the `number_tip` trigger numbers it at COMMIT. */
+export type ThreadedTip = { id: string; ref: string; flagged: boolean; isNew: boolean };
 
 export async function threadTip(tx: Tx, informant: InformantRow, channel: Channel, at: Date): Promise<ThreadedTip> {
   // A first contact has no tips yet (nobody else can see the informant row this transaction made).
@@ -21,16 +21,21 @@ export async function threadTip(tx: Tx, informant: InformantRow, channel: Channe
   const id = crypto.randomUUID();
   const year = refYear(at);
   const ref = pendingRef(id);
+  // The tip_pending row is what makes the deferred trigger number this tip at COMMIT.
   await tx.$executeRaw`
-    INSERT INTO "Tip" ("id", "ref", "year", "seq", "channel", "informantId", "flagged", "receivedAt", "lastActivityAt", "lastInboundAt", "createdAt", "updatedAt")
-    VALUES (${id}::uuid, ${ref}, ${year}, ${PENDING_SEQ}, ${channel}::"Channel", ${informant.id}::uuid, ${informant.blocked}, ${at}, ${at}, ${at}, now(), now())`;
-  return { id, ref, year, flagged: informant.blocked, isNew: true };
+    WITH tip AS (
+      INSERT INTO "Tip" ("id", "ref", "year", "seq", "channel", "informantId", "flagged", "receivedAt", "lastActivityAt", "lastInboundAt", "createdAt", "updatedAt")
+      VALUES (${id}::uuid, ${ref}, ${year}, ${PENDING_SEQ}, ${channel}::"Channel", ${informant.id}::uuid, ${informant.blocked}, ${at}, ${at}, ${at}, now(), now())
+      RETURNING "id"
+    )
+    INSERT INTO mukhbir_internal.tip_pending (tip_id) SELECT "id" FROM tip`;
+  return { id, ref, flagged: informant.blocked, isNew: true };
 }
 
 async function openTip(tx: Tx, informantId: string, at: Date) {
   const since = new Date(at.getTime() - env().THREAD_WINDOW_HOURS * 3_600_000);
-  const [open] = await tx.$queryRaw<{ id: string; ref: string; year: number; flagged: boolean }[]>`
-    SELECT "id", "ref", "year", "flagged" FROM "Tip"
+  const [open] = await tx.$queryRaw<{ id: string; ref: string; flagged: boolean }[]>`
+    SELECT "id", "ref", "flagged" FROM "Tip"
     WHERE "informantId" = ${informantId}::uuid AND "status" NOT IN ('CLOSED', 'MERGED') AND "lastActivityAt" >= ${since}
     ORDER BY "lastActivityAt" DESC LIMIT 1`;
   return open;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { Prisma } from "../generated/prisma/client";
-import { allocateRef, formatRef, refSql } from "./allocate-ref";
+import { allocateRef, formatRef } from "./allocate-ref";
 
 describe("tip refs", () => {
   it("stay gap-free and unique under 50 concurrent tip creations", async () => {
@@ -46,9 +45,9 @@ describe("tip refs", () => {
     expect(r.ref).toBe("EM-2027-000001");
   });
 
-  it("formats a ref in SQL (for the statement that numbers a pending tip) exactly as formatRef does", async () => {
+  it("formats a ref in SQL (tip_ref, used by the trigger that numbers ingested tips) exactly as formatRef does", async () => {
     for (const seq of [1, 42, 999_999, 1_000_000, 12_345_678]) {
-      const [row] = await db.$queryRaw<{ ref: string }[]>`SELECT ${refSql(2026, Prisma.sql`${seq}::int`)} AS "ref"`;
+      const [row] = await db.$queryRaw<{ ref: string }[]>`SELECT tip_ref(2026, ${seq}::int) AS "ref"`;
       expect(row.ref).toBe(formatRef(2026, seq));
     }
   });

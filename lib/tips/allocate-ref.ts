@@ -1,10 +1,11 @@
 // Human tip refs (EM-2026-000123), sequential per year (India time) with no gaps. The counter row
 // is bumped inside the transaction that creates the tip: concurrent creators queue on its row lock,
 // and a rolled-back tip rolls its number back too. Because that lock is held until COMMIT, every
-// new tip in the system waits for the previous one's commit: bump the counter as LATE as possible
-// (docs/decisions/0110-late-ref-allocation.md). Ingest therefore inserts a tip with a pending ref
-// and bumps the counter in its last statement (lib/ingest/finish-ingest.ts, built from the pieces
-// below); `allocateRef` is for short transactions (tests, fixtures) that need the number up front.
+// new tip in the system waits for the previous one's commit, so take it as LATE as possible
+// (docs/decisions/0110-late-ref-allocation.md): ingest inserts a tip with a pending ref and a
+// negative placeholder seq, and the `number_tip` trigger (migration
+// 20261130123000_tip_ref_at_commit, same format as formatRef) numbers it during COMMIT.
+// `allocateRef` is for short transactions (tests, fixtures) that need the number up front.
 import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
 import { TIME_ZONE } from "../i18n/locales";
@@ -18,7 +19,7 @@ export function formatRef(year: number, seq: number) {
 }
 
 /** Bumps the year's counter (taking its row lock until COMMIT) and returns the new `last`. */
-export function bumpCounter(year: number) {
+function bumpCounter(year: number) {
   return Prisma.sql`
     INSERT INTO "TipCounter" ("year", "last") VALUES (${year}, 1)
     ON CONFLICT ("year") DO UPDATE SET "last" = "TipCounter"."last" + 1
@@ -33,26 +34,17 @@ export async function allocateRef(tx: Tx, at: Date) {
 }
 
 /**
- * The ref a tip carries until its transaction's last statement assigns the real one: unique per
- * tip, never committed (it is replaced before COMMIT), so no other session ever sees it.
+ * The ref a tip carries until the trigger numbers it at COMMIT: unique per tip, never committed,
+ * so no other session ever sees it. The acknowledgement text and live events are built with it.
  */
 export function pendingRef(tipId: string) {
   return `pending:${tipId}`;
 }
 
 /**
- * SQL for a pending tip's placeholder `seq`, kept unique under @@unique([year, seq]) without a
- * counter: minus the backend's process id. A backend runs one transaction at a time and a pending
+ * SQL for a pending tip's placeholder `seq` (never a real number), unique under
+ * @@unique([year, seq]) without a counter: minus the backend's process id. A backend runs one transaction at a time and a pending
  * tip lives only inside its own transaction, so concurrent placeholders never collide (PGlite runs
  * one transaction at a time anyway). Caller's rule: at most one pending tip per transaction.
  */
 export const PENDING_SEQ = Prisma.sql`-pg_backend_pid()`;
-
-/**
- * SQL: the ref for `seq` (an SQL expression) in `year`, exactly as formatRef builds it (six digits
- * at least, more once a year passes 999,999). For statements that bump the counter and use the
- * number at once.
- */
-export function refSql(year: number, seq: Prisma.Sql) {
-  return Prisma.sql`('EM-' || ${year}::int || '-' || lpad((${seq})::text, greatest(6, length((${seq})::text)), '0'))`;
-}
