@@ -12,8 +12,10 @@ import { storeMessage, AlreadyStored } from "./store-message";
 import { storeCall } from "./store-call";
 import { applyStatus } from "./apply-status";
 import type { IngestEvent, IngestResult } from "./types";
+import { mapStrings, ownIdentityRedactor } from "./redact-own-identity";
 
-export async function ingestEvent(ev: IngestEvent): Promise<IngestResult> {
+export async function ingestEvent(received: IngestEvent): Promise<IngestResult> {
+  const ev = withoutOwnIdentity(received);
   let result: IngestResult;
   try {
     result = await db.$transaction(async (tx) => {
@@ -44,6 +46,13 @@ export async function ingestAll(events: IngestEvent[]): Promise<IngestResult[]> 
   const out: IngestResult[] = [];
   for (const ev of events) out.push(await ingestEvent(ev));
   return out;
+}
+
+/** The sender's own number or name typed into a message is masked before anything is stored. */
+function withoutOwnIdentity(ev: IngestEvent): IngestEvent {
+  if (ev.type !== "message") return ev;
+  const clean = ownIdentityRedactor(ev.sender);
+  return { ...ev, body: clean(ev.body), meta: ev.meta && mapStrings(ev.meta, clean), payload: mapStrings(ev.payload, clean) };
 }
 
 async function recordEvent(tx: Tx, ev: IngestEvent) {

@@ -58,7 +58,8 @@ export function touchTipSql(tipId: string, opts: Touch) {
       "mediaCount" = "mediaCount" + ${opts.media},
       "lastActivityAt" = GREATEST("lastActivityAt", ${opts.at}),
       "lastInboundAt" = CASE WHEN ${opts.inbound} THEN GREATEST("lastInboundAt", ${opts.at}) ELSE "lastInboundAt" END,
-      "preview" = CASE WHEN ${text} = '' THEN "preview" ELSE ${preview(text)} END,
+      -- The queue shows the tip's first message: later texts never replace a preview.
+      "preview" = CASE WHEN "preview" <> '' OR ${text} = '' THEN "preview" ELSE ${preview(text)} END,
       "searchText" = CASE WHEN ${search} = '' THEN "searchText" WHEN "searchText" = '' THEN ${search} ELSE "searchText" || E'\\n' || ${search} END,
       "flagged" = "flagged" OR ${opts.flag ?? false},
       "updatedAt" = now()
