@@ -45,7 +45,13 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
         enableSorting: false,
         cell: (c) => <span className="line-clamp-2 max-w-xs break-words" lang="">{c.getValue() || <span className="text-slate-400">{t("noText")}</span>}</span>,
       }),
-      col.accessor("mediaCount", { id: "media", header: () => t("col.media"), enableSorting: false, cell: (c) => (c.getValue() ? <span aria-label={t("mediaCount", { count: c.getValue() })}>📎 {c.getValue()}</span> : "") }),
+      col.accessor("mediaCount", { id: "media", header: () => t("col.media"), enableSorting: false, cell: (c) => (c.getValue() ? <span aria-label={t("mediaCount", { count: c.getValue() })} className="inline-flex items-center gap-0.5">
+              {/* An SVG paperclip: the bundled fonts have no emoji glyphs. */}
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48" />
+              </svg>
+              {c.getValue()}
+            </span> : "") }),
       col.accessor("category", { id: "category", header: () => t("col.category"), enableSorting: false, cell: (c) => t(`category.${c.getValue()}`) }),
       col.accessor("priority", {
         id: "priority",

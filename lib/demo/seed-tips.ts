@@ -105,6 +105,7 @@ async function spreadTips(categories: Map<string, Category>, rnd: () => number) 
     const status: TipStatus = r < 0.35 ? "NEW" : r < 0.65 ? "IN_PROGRESS" : r < 0.75 ? "WAITING_INFORMANT" : "CLOSED";
     const assignee = status === "NEW" || !officers.length ? null : officers[Math.floor(rnd() * officers.length)].id;
     const handled = new Date(tip.receivedAt.getTime() + (5 + Math.floor(rnd() * 90)) * 60_000);
+    const closedAt = new Date(Math.min(Date.now(), handled.getTime() + 6 * 3600_000));
     await db.tip.update({
       where: { id: tip.id },
       data: {
@@ -116,9 +117,14 @@ async function spreadTips(categories: Map<string, Category>, rnd: () => number) 
         claimedAt: assignee ? handled : null,
         firstResponseAt: assignee ? handled : null,
         ...(status === "CLOSED"
-          ? { closedAt: new Date(Math.min(Date.now(), handled.getTime() + 6 * 3600_000)), outcome: OUTCOMES[Math.floor(rnd() * OUTCOMES.length)], closingSummary: "Demo: spot checked by the beat officer; see notes." }
+          ? { closedAt, outcome: OUTCOMES[Math.floor(rnd() * OUTCOMES.length)], closingSummary: "Demo: spot checked by the beat officer; see notes." }
           : {}),
       },
     });
+    // The trail the dashboard's officer figures count (who claimed and who closed what).
+    if (assignee) {
+      await db.tipEvent.create({ data: { tipId: tip.id, actorId: assignee, type: "claimed", toValue: assignee, at: handled } });
+      if (status === "CLOSED") await db.tipEvent.create({ data: { tipId: tip.id, actorId: assignee, type: "closed", toValue: "CLOSED", at: closedAt } });
+    }
   }
 }
