@@ -7,7 +7,7 @@ import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { E2E } from "./env";
-import { PHONE_NUMBER_ID, postWhatsApp, whatsappMessage, whatsappText } from "./webhooks";
+import { metaEnvelope, postWhatsApp, whatsappMessage, whatsappText } from "./webhooks";
 
 export const token = () => crypto.randomBytes(4).toString("hex");
 export const phone = () => `9197${String(crypto.randomInt(0, 1e8)).padStart(8, "0")}`;
@@ -41,24 +41,9 @@ export async function postMedia(request: APIRequestContext, from: string, messag
 
 /** A WhatsApp `statuses` webhook for one of our outbound messages (Meta's documented shape). */
 export function whatsappStatus(wamid: string, status: "sent" | "delivered" | "read" | "failed", recipient: string) {
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: PHONE_NUMBER_ID },
-              statuses: [{ id: wamid, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient, conversation: { id: crypto.randomBytes(8).toString("hex"), origin: { type: "service" } }, pricing: { billable: true, pricing_model: "CBP", category: "service" } }],
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return metaEnvelope({
+    statuses: [{ id: wamid, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient, conversation: { id: crypto.randomBytes(8).toString("hex"), origin: { type: "service" } }, pricing: { billable: true, pricing_model: "CBP", category: "service" } }],
+  });
 }
 
 export type FakeCall = { route: string; method: string; path: string; headers: Record<string, string>; body: unknown; status?: number; response?: unknown };

@@ -11,8 +11,8 @@ export function wamid() {
   return `wamid.HBgM${Date.now().toString(36)}${process.pid}${n}${crypto.randomBytes(6).toString("hex")}`.toUpperCase();
 }
 
-/** A WhatsApp Cloud API `messages` webhook carrying one message (Meta's documented envelope). */
-export function whatsappMessage(opts: { from: string; name?: string; message: Record<string, unknown> }) {
+/** Meta's documented webhook envelope around one `messages` change value. */
+export function metaEnvelope(value: Record<string, unknown>) {
   return {
     object: "whatsapp_business_account",
     entry: [
@@ -21,17 +21,20 @@ export function whatsappMessage(opts: { from: string; name?: string; message: Re
         changes: [
           {
             field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: opts.name ?? "Test Informant" }, wa_id: opts.from }],
-              messages: [{ from: opts.from, id: wamid(), timestamp: String(Math.floor(Date.now() / 1000)), ...opts.message }],
-            },
+            value: { messaging_product: "whatsapp", metadata: { display_phone_number: "15550783881", phone_number_id: PHONE_NUMBER_ID }, ...value },
           },
         ],
       },
     ],
   };
+}
+
+/** A WhatsApp Cloud API `messages` webhook carrying one message. */
+export function whatsappMessage(opts: { from: string; name?: string; message: Record<string, unknown> }) {
+  return metaEnvelope({
+    contacts: [{ profile: { name: opts.name ?? "Test Informant" }, wa_id: opts.from }],
+    messages: [{ from: opts.from, id: wamid(), timestamp: String(Math.floor(Date.now() / 1000)), ...opts.message }],
+  });
 }
 
 export function whatsappText(from: string, body: string, name?: string) {
@@ -57,25 +60,10 @@ export async function postWhatsApp(request: APIRequestContext, payload: unknown)
 export function whatsappBatch(opts: { from?: string; userId?: string; name?: string; messages: Record<string, unknown>[] }) {
   const contact = { profile: { name: opts.name ?? "Test Informant" }, ...(opts.from ? { wa_id: opts.from } : {}), ...(opts.userId ? { user_id: opts.userId } : {}) };
   const ts = String(Math.floor(Date.now() / 1000));
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: PHONE_NUMBER_ID },
-              contacts: [contact],
-              messages: opts.messages.map((m) => ({ ...(opts.from ? { from: opts.from } : {}), ...(opts.userId ? { from_user_id: opts.userId } : {}), id: wamid(), timestamp: ts, ...m })),
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return metaEnvelope({
+    contacts: [contact],
+    messages: opts.messages.map((m) => ({ ...(opts.from ? { from: opts.from } : {}), ...(opts.userId ? { from_user_id: opts.userId } : {}), id: wamid(), timestamp: ts, ...m })),
+  });
 }
 
 export function twilioSignature(url: string, params: Record<string, string>, token = E2E.serverEnv.TWILIO_AUTH_TOKEN) {
