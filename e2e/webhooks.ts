@@ -12,7 +12,7 @@ export function wamid() {
 }
 
 /** Meta's documented webhook envelope around one `messages` change value. */
-export function metaEnvelope(value: Record<string, unknown>) {
+export function metaEnvelope<V extends Record<string, unknown>>(value: V) {
   return {
     object: "whatsapp_business_account",
     entry: [
@@ -21,7 +21,10 @@ export function metaEnvelope(value: Record<string, unknown>) {
         changes: [
           {
             field: "messages",
-            value: { messaging_product: "whatsapp", metadata: { display_phone_number: "15550783881", phone_number_id: PHONE_NUMBER_ID }, ...value },
+            value: { messaging_product: "whatsapp", metadata: { display_phone_number: "15550783881", phone_number_id: PHONE_NUMBER_ID }, ...value } as {
+              messaging_product: string;
+              metadata: { display_phone_number: string; phone_number_id: string };
+            } & V,
           },
         ],
       },
