@@ -30,7 +30,9 @@ test.describe("shell", () => {
     const page = await as("officer");
     await page.clock.install();
     await page.goto("/queue");
-    await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
+    // The nav is server-rendered; wait until the page is hydrated (the live indicator is client-side)
+    // so the idle guard has started counting before the clock jumps.
+    await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live");
     await page.clock.fastForward("31:00");
     await expect(page).toHaveURL(/\/login\?reason=idle/);
     await expect(page.getByRole("status")).toContainText("signed out after a period of inactivity");
