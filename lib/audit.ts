@@ -5,21 +5,13 @@
 import "server-only";
 import { db, type Tx } from "./db";
 import type { Prisma } from "./generated/prisma/client";
-import { auditHash, GENESIS } from "./audit-hash";
+import { auditHash, GENESIS, type HashableAuditRow } from "./audit-hash";
 
 const AUDIT_LOCK_KEY = 4_242_001;
 export { auditHash, GENESIS };
 
-export type AuditEntry = {
-  actorId?: string | null;
-  actorRole?: string | null;
-  action: string;
-  targetType?: string | null;
-  targetId?: string | null;
-  tipId?: string | null;
-  detail?: Prisma.InputJsonValue | null;
-  ip?: string | null;
-};
+/** What a caller supplies: the hashed fields less the ones `audit` sets itself, with JSON detail. */
+export type AuditEntry = Omit<HashableAuditRow, "prevHash" | "at" | "detail"> & { detail?: Prisma.InputJsonValue | null };
 
 /** Writes one audit row inside the caller's transaction. */
 export async function audit(tx: Tx, entry: AuditEntry) {
