@@ -79,7 +79,8 @@ function commitErrorsSurface(db: PGlite): PGlite {
 }
 
 function openPostgres(url: string): Engine {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // Ingest's one-statement path (lib/ingest/store-message.ts) runs on this pool, beside Prisma's.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   const raw: Raw = {
     kind: "postgres",
     exec: async (sql) => void (await pool.query(sql)),

@@ -8,37 +8,36 @@ import crypto from "node:crypto";
 import { db, type Tx } from "../db";
 import { log } from "../log";
 import { kick } from "../jobs/worker";
-import { storeMessage, AlreadyStored } from "./store-message";
+import { storeMessage } from "./store-message";
 import { storeCall } from "./store-call";
 import { applyStatus } from "./apply-status";
-import type { IngestEvent, IngestResult } from "./types";
+import type { IngestEvent, IngestResult, MessageEvent } from "./types";
 import { mapStrings, ownIdentityRedactor } from "./redact-own-identity";
 
 export async function ingestEvent(received: IngestEvent): Promise<IngestResult> {
   const ev = withoutOwnIdentity(received);
-  let result: IngestResult;
-  try {
-    result = await db.$transaction(async (tx) => {
-      if (!(await recordEvent(tx, ev))) return { outcome: "duplicate" } as IngestResult;
-      const r = await dispatch(tx, ev);
-      const reason = r.reason ?? (ev.type === "message" ? ev.reason : undefined);
-      // A provider-reported error is FAILED; an event we could not place is IGNORED; both keep the reason.
-      const status = ev.type === "notice" ? "FAILED" : r.outcome === "ignored" ? "IGNORED" : "PROCESSED";
-      if (status !== "PROCESSED" || reason)
-        await tx.$executeRaw`UPDATE "WebhookEvent" SET "status" = ${status}::"WebhookStatus", "error" = ${reason ?? null}
-          WHERE "provider" = ${ev.provider}::"Provider" AND "externalId" = ${ev.externalId}`;
-      return r;
-    });
-  } catch (e) {
-    if (e instanceof AlreadyStored) result = { outcome: "duplicate" };
-    else throw e;
-  }
-  // A new tip was numbered during COMMIT (docs/decisions/0110-late-ref-allocation.md): read its ref now.
-  if (result.newTip && result.tipId) result.ref = (await db.tip.findUnique({ where: { id: result.tipId }, select: { ref: true } }))?.ref;
+  // The hot path: an inbound message is one statement, its own transaction (ADR 0120).
+  const result = ev.type === "message" ? await storeMessage(ev) : await storeInTransaction(ev);
+  // A tip opened by a call was numbered during COMMIT (docs/decisions/0110-late-ref-allocation.md): read its ref now.
+  if (result.newTip && result.tipId && !result.ref) result.ref = (await db.tip.findUnique({ where: { id: result.tipId }, select: { ref: true } }))?.ref;
   // Ids, refs and kinds only: never identity.
   log.info("webhook event", { provider: ev.provider, kind: ev.kind, outcome: result.outcome, ref: result.ref, tip: result.tipId, message: result.messageId });
   if (result.outcome === "stored") kick();
   return result;
+}
+
+/** Calls, delivery statuses and notices: a Prisma transaction that starts by recording the event. */
+async function storeInTransaction(ev: Exclude<IngestEvent, MessageEvent>): Promise<IngestResult> {
+  return db.$transaction(async (tx) => {
+    if (!(await recordEvent(tx, ev))) return { outcome: "duplicate" } as IngestResult;
+    const r = await dispatch(tx, ev);
+    // A provider-reported error is FAILED; an event we could not place is IGNORED; both keep the reason.
+    const status = ev.type === "notice" ? "FAILED" : r.outcome === "ignored" ? "IGNORED" : "PROCESSED";
+    if (status !== "PROCESSED" || r.reason)
+      await tx.$executeRaw`UPDATE "WebhookEvent" SET "status" = ${status}::"WebhookStatus", "error" = ${r.reason ?? null}
+        WHERE "provider" = ${ev.provider}::"Provider" AND "externalId" = ${ev.externalId}`;
+    return r;
+  });
 }
 
 /** Events of one delivery, in order; every one is committed before the provider gets its 2xx. */
@@ -64,10 +63,8 @@ async function recordEvent(tx: Tx, ev: IngestEvent) {
   return rows.length > 0;
 }
 
-async function dispatch(tx: Tx, ev: IngestEvent): Promise<IngestResult & { reason?: string }> {
+async function dispatch(tx: Tx, ev: Exclude<IngestEvent, MessageEvent>): Promise<IngestResult & { reason?: string }> {
   switch (ev.type) {
-    case "message":
-      return storeMessage(tx, ev);
     case "call":
       return storeCall(tx, ev);
     case "status":

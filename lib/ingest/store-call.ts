@@ -9,7 +9,7 @@ import type { Tx } from "../db";
 import { publish } from "../live/bus";
 import { upsertInformant } from "./upsert-informant";
 import { threadTip, touchTip } from "./thread-tip";
-import { addAttachments } from "./store-message";
+import { addAttachments } from "./add-attachments";
 import { finishIngest } from "./finish-ingest";
 import type { CallEvent, CallStatus, IngestResult } from "./types";
 

@@ -1,81 +1,78 @@
-// An inbound message in one transaction (the caller's): informant by keyed hash, the tip it
-// threads into, the message (unique per provider + provider message id), its attachments and their
-// fetch jobs, the acknowledgement for a new tip, and the live events — all committed together.
-// Every statement is a round trip while the transaction holds its locks, so related writes are
-// folded into one statement where that stays readable; finishIngest is always the last one.
+// An inbound message, stored by one SQL statement that is its own transaction:
+// `mukhbir_internal.ingest_message` (migration 20261201000000_ingest_message_function, ADR 0120)
+// records the webhook event, finds or creates the informant by keyed hash, threads the tip or opens
+// and numbers a new one, inserts the message, its attachments and fetch jobs, the entities, the
+// acknowledgement and its send job, and queues the live events. Everything that needs a secret or
+// Unicode rules happens here first: the keyed hash, the encryption, the alias candidates, the
+// preview and search text, the entities minus the informant's own number, the acknowledgement text.
 import "server-only";
 import crypto from "node:crypto";
-import type { Tx } from "../db";
+import { raw } from "../db";
 import { env } from "../env";
-import { enqueue } from "../jobs/queue";
-import { upsertInformant, type InformantRow } from "./upsert-informant";
-import { threadTip, touchTipSql, type ThreadedTip } from "./thread-tip";
-import { queueAck } from "./queue-ack";
-import { finishIngest, type BusEvent } from "./finish-ingest";
-import { indexTipEntities } from "../entities/index-tip-entities";
-import type { IngestResult, MediaRef, MessageEvent } from "./types";
+import { encrypt, hashAddress } from "../identity/crypto";
+import { formatAddress } from "../identity/address";
+import { aliasLength, newAlias } from "../identity/alias";
+import { entitiesToIndex } from "../entities/index-tip-entities";
+import { refYear } from "../tips/allocate-ref";
+import { preview, searchText } from "./thread-tip";
+import { ackText } from "./queue-ack";
+import type { IngestResult, MessageEvent } from "./types";
 
-export async function storeMessage(tx: Tx, ev: MessageEvent): Promise<IngestResult> {
-  const informant = await upsertInformant(tx, ev.sender, ev.channel, ev.at);
-  // A reaction belongs with the message it reacts to, even when that tip is outside the window.
-  const tip = (ev.messageKind === "REACTION" && ev.replyToProviderId && (await tipOfMessage(tx, ev, informant.id))) || (await threadTip(tx, informant, ev.channel, ev.at));
-  const id = await insertMessage(tx, ev, informant, tip);
-  // The same provider message under another event key (e.g. a re-batched delivery): already stored.
-  // The transaction is rolled back by the caller so the informant/tip touches leave no trace.
-  if (!id) throw new AlreadyStored();
-  await addAttachments(tx, id, ev.provider, ev.media);
-  // Vehicles and third-party numbers mentioned in the text (never the informant's own number).
-  if (ev.messageKind !== "REACTION" && ev.body) await indexTipEntities(tx, tip.id, ev.body);
-  const flagged = informant.blocked || undefined;
-  const events: BusEvent[] = [];
-  if (tip.isNew) events.push({ type: "tip.created", tipId: tip.id, ref: tip.ref, flagged });
-  events.push({ type: "message.created", tipId: tip.id, ref: tip.ref, messageId: id, direction: "INBOUND", flagged });
-  if (tip.isNew && env().ACK_ENABLED && !informant.blocked) {
-    const ackId = await queueAck(tx, { tipId: tip.id, ref: tip.ref, informantId: informant.id, provider: ev.provider });
-    events.push({ type: "message.created", tipId: tip.id, ref: tip.ref, messageId: ackId, direction: "OUTBOUND" });
-  }
-  await finishIngest(tx, tip, events);
-  // A new tip's ref exists only after COMMIT (ingestEvent reads it then).
-  return { outcome: "stored", tipId: tip.id, ref: tip.isNew ? undefined : tip.ref, messageId: id, newTip: tip.isNew };
-}
+/** Attempts at a free alias before giving up: 4 characters, then 5, then 6 (lib/identity/alias.ts). */
+const ALIAS_ATTEMPTS = 10;
+/** The SQLSTATE the function raises when the provider message id is already stored under another event key. */
+const ALREADY_STORED = "MKDUP";
 
-/** The message and the tip's counters/preview in one statement; undefined when the provider id is already stored. */
-async function insertMessage(tx: Tx, ev: MessageEvent, informant: InformantRow, tip: ThreadedTip) {
-  const id = crypto.randomUUID();
-  const touch = touchTipSql(tip.id, {
-    at: ev.at, inbound: true, messages: 1, media: ev.media.length, text: ev.messageKind === "REACTION" ? "" : ev.body, flag: informant.blocked,
-  });
-  // The tip is touched even when the insert hits a duplicate: that case throws and rolls back.
-  const [inserted] = await tx.$queryRaw<{ id: string }[]>`
-    WITH touched AS (${touch})
-    INSERT INTO "Message" ("id", "tipId", "informantId", "direction", "kind", "body", "meta", "provider", "providerMessageId", "replyToProviderId", "deliveryStatus", "sentAt", "createdAt", "updatedAt")
-    VALUES (${id}::uuid, ${tip.id}::uuid, ${informant.id}::uuid, 'INBOUND', ${ev.messageKind}::"MessageKind", ${ev.body}, ${ev.meta ? JSON.stringify(ev.meta) : null}::jsonb,
-            ${ev.provider}::"Provider", ${ev.providerMessageId}, ${ev.replyToProviderId ?? null}, 'RECEIVED', ${ev.at}, now(), now())
-    ON CONFLICT ("provider", "providerMessageId") DO NOTHING
-    RETURNING "id"`;
-  return inserted?.id;
-}
+type Row = { outcome: "stored" | "duplicate"; tip_id: string | null; ref: string | null; message_id: string | null; new_tip: boolean };
 
-export class AlreadyStored extends Error {
-  constructor() {
-    super("already stored");
+export async function storeMessage(ev: MessageEvent): Promise<IngestResult> {
+  try {
+    const [row] = await raw().query<Row>("SELECT * FROM mukhbir_internal.ingest_message($1::jsonb)", [JSON.stringify(functionInput(ev))]);
+    if (row.outcome === "duplicate") return { outcome: "duplicate" };
+    return { outcome: "stored", tipId: row.tip_id!, ref: row.ref!, messageId: row.message_id!, newTip: row.new_tip };
+  } catch (e) {
+    // The same provider message under another event key (e.g. a re-batched delivery): already stored, nothing changed.
+    if ((e as { code?: string }).code === ALREADY_STORED) return { outcome: "duplicate" };
+    throw e;
   }
 }
 
-async function tipOfMessage(tx: Tx, ev: MessageEvent, informantId: string): Promise<ThreadedTip | undefined> {
-  const [row] = await tx.$queryRaw<{ id: string; ref: string; flagged: boolean }[]>`
-    SELECT t."id", t."ref", t."flagged" FROM "Message" m JOIN "Tip" t ON t."id" = m."tipId"
-    WHERE m."provider" = ${ev.provider}::"Provider" AND m."providerMessageId" = ${ev.replyToProviderId!} AND m."informantId" = ${informantId}::uuid`;
-  return row ? { ...row, isNew: false } : undefined;
-}
-
-export async function addAttachments(tx: Tx, messageId: string, provider: MessageEvent["provider"], media: MediaRef[]) {
-  for (const m of media) {
-    const id = crypto.randomUUID();
-    await tx.$executeRaw`
-      INSERT INTO "Attachment" ("id", "messageId", "provider", "providerRef", "mime", "filename", "expectedSha256", "durationSec", "fetchState", "createdAt", "updatedAt")
-      VALUES (${id}::uuid, ${messageId}::uuid, ${provider}::"Provider", ${m.providerRef}, ${m.mime ?? "application/octet-stream"}, ${m.filename ?? null},
-              ${m.expectedSha256 ?? null}, ${m.durationSec ?? null}, 'PENDING', now(), now())`;
-    await enqueue(tx, "media.fetch", { attachmentId: id }, { dedupeKey: `media.fetch:${id}` });
-  }
+function functionInput(ev: MessageEvent) {
+  const e = env();
+  const hash = hashAddress(ev.sender.address);
+  const name = ev.sender.name?.trim() ? encrypt(ev.sender.name.trim()) : undefined;
+  // addressCipher and nameCipher share one keyId: a new name re-encrypts the address under the same key.
+  const address = encrypt(formatAddress(ev.sender.address));
+  const reaction = ev.messageKind === "REACTION";
+  const text = reaction ? "" : ev.body.trim();
+  return {
+    provider: ev.provider,
+    externalId: ev.externalId,
+    kind: ev.kind,
+    payload: ev.payload,
+    reason: ev.reason ?? null,
+    hash,
+    addressCipher: address.cipher,
+    nameCipher: name?.cipher ?? null,
+    keyId: address.keyId,
+    aliases: Array.from({ length: ALIAS_ATTEMPTS }, (_, i) => newAlias(aliasLength(i))),
+    channel: ev.channel,
+    at: ev.at.toISOString(),
+    since: new Date(ev.at.getTime() - e.THREAD_WINDOW_HOURS * 3_600_000).toISOString(),
+    year: refYear(ev.at),
+    tipId: crypto.randomUUID(),
+    messageKind: ev.messageKind,
+    body: ev.body,
+    meta: ev.meta ?? null,
+    providerMessageId: ev.providerMessageId,
+    replyTo: ev.replyToProviderId ?? null,
+    preview: text ? preview(text) : "",
+    search: text ? searchText(text) : "",
+    media: ev.media.map((m) => ({
+      providerRef: m.providerRef, mime: m.mime ?? null, filename: m.filename ?? null, expectedSha256: m.expectedSha256 ?? null, durationSec: m.durationSec ?? null,
+    })),
+    entities: text ? entitiesToIndex(ev.body, hash) : [],
+    // The function puts the tip's ref where {{ref}} stands once it has numbered the tip.
+    ack: e.ACK_ENABLED ? ackText("{{ref}}") : null,
+  };
 }

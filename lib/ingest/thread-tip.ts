@@ -2,9 +2,10 @@
 // recent open tip when that tip's last activity is within THREAD_WINDOW_HOURS of the message;
 // otherwise it opens a new tip, numbered during COMMIT (lib/tips/allocate-ref.ts). Callers hold
 // the informant's row lock (upsertInformant), so two messages from one person never both open a tip.
+// Calls use these helpers inside a Prisma transaction; inbound messages go through
+// mukhbir_internal.ingest_message, which applies the same rule in SQL (ADR 0120).
 import "server-only";
 import crypto from "node:crypto";
-import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
 import type { Channel } from "../generated/prisma/enums";
 import { env } from "../env";
@@ -43,16 +44,14 @@ async function openTip(tx: Tx, informantId: string, at: Date) {
 
 type Touch = { at: Date; inbound: boolean; messages: number; media: number; text?: string; flag?: boolean };
 
-/** Counters, preview and search text after a message was added. Timestamps never move backwards (late redeliveries). */
+/**
+ * Counters, preview and search text after a message was added. Timestamps never move backwards
+ * (late redeliveries). mukhbir_internal.ingest_message applies the same rule to inbound messages.
+ */
 export async function touchTip(tx: Tx, tipId: string, opts: Touch) {
-  await tx.$executeRaw(touchTipSql(tipId, opts));
-}
-
-/** The UPDATE of touchTip, for callers that fold it into another statement as a CTE. */
-export function touchTipSql(tipId: string, opts: Touch) {
   const text = opts.text?.trim() ?? "";
   const search = text ? searchText(text) : "";
-  return Prisma.sql`
+  await tx.$executeRaw`
     UPDATE "Tip" SET
       "messageCount" = "messageCount" + ${opts.messages},
       "mediaCount" = "mediaCount" + ${opts.media},

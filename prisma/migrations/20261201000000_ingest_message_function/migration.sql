@@ -1,0 +1,194 @@
+-- An inbound message stored by ONE statement (docs/decisions/0120-ingest-message-in-one-statement.md).
+-- The webhook route calls `SELECT * FROM mukhbir_internal.ingest_message($1::jsonb)` outside any
+-- explicit transaction, so the statement is its own transaction: every row below commits together
+-- or not at all, and no client round trip happens while it holds a lock (the informant's row, the
+-- year's tip counter). Identity arrives already hashed and encrypted (lib/identity): the database
+-- never sees an address or a name in the clear. Raw SQL only: Prisma does not model functions.
+
+-- The year's next tip number. Gap-free (the counter row is locked until COMMIT), so callers take it
+-- as late as they can: the number_tip trigger at COMMIT, ingest_message in its last steps.
+CREATE OR REPLACE FUNCTION mukhbir_internal.next_tip_seq(tip_year integer) RETURNS integer LANGUAGE sql AS $$
+  INSERT INTO public."TipCounter" ("year", "last") VALUES (tip_year, 1)
+  ON CONFLICT ("year") DO UPDATE SET "last" = "TipCounter"."last" + 1
+  RETURNING "last"
+$$;
+
+-- Same behaviour as before (20261130123000_tip_ref_at_commit), now taking its number from next_tip_seq.
+CREATE OR REPLACE FUNCTION mukhbir_internal.number_tip() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  tip_year integer;
+  pending text;
+  n integer;
+  numbered text;
+  payload text;
+BEGIN
+  SELECT "year", "ref" INTO tip_year, pending FROM public."Tip" WHERE "id" = NEW.tip_id;
+  n := mukhbir_internal.next_tip_seq(tip_year);
+  numbered := public.tip_ref(tip_year, n);
+  UPDATE public."Tip" SET "seq" = n, "ref" = numbered WHERE "id" = NEW.tip_id;
+  UPDATE public."Message" SET "body" = replace("body", pending, numbered) WHERE "tipId" = NEW.tip_id AND "direction" = 'OUTBOUND';
+  FOR payload IN SELECT jsonb_array_elements_text(COALESCE(NULLIF(current_setting('mukhbir.pending_events', true), ''), '[]')::jsonb) LOOP
+    PERFORM pg_notify('mukhbir_events', replace(payload, pending, numbered));
+  END LOOP;
+  DELETE FROM mukhbir_internal.tip_pending WHERE tip_id = NEW.tip_id;
+  RETURN NULL;
+END
+$$;
+
+-- Input (built by lib/ingest/store-message.ts; every key present, JSON null where absent):
+--   provider, externalId, kind, payload (identity-free), reason   → the WebhookEvent
+--   hash, addressCipher, nameCipher, keyId, aliases[]            → the Informant (aliases: candidates, tried in order)
+--   channel, at, since (at − threading window), year (India time), tipId (used if a tip is opened)
+--   messageKind, body, meta, providerMessageId, replyTo, preview, search ('' for none)
+--   media[] {providerRef, mime, filename, expectedSha256, durationSec}
+--   entities[] {kind, value} (the informant's own number already removed)
+--   ack (text with the literal {{ref}} where the ref goes, or null: no acknowledgement)
+-- Output: outcome 'stored' | 'duplicate', and for 'stored' the tip, its ref, the message, new_tip.
+-- A message whose provider id is already stored under another event key raises SQLSTATE MKDUP,
+-- which undoes the whole statement (the caller reports a duplicate).
+CREATE OR REPLACE FUNCTION mukhbir_internal.ingest_message(m jsonb)
+RETURNS TABLE (outcome text, tip_id uuid, ref text, message_id uuid, new_tip boolean)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+  v_at timestamptz := (m->>'at')::timestamptz;
+  v_provider public."Provider" := (m->>'provider')::public."Provider";
+  v_whatsapp boolean := m->>'channel' = 'WHATSAPP';
+  v_alias_candidate text;
+  v_inf_id uuid;
+  v_inf_blocked boolean;
+  v_inf_created boolean := false;
+  v_t_id uuid;
+  v_t_ref text;
+  v_is_new boolean := false;
+  v_msg_id uuid := gen_random_uuid();
+  v_ack_id uuid;
+  v_media_n integer := jsonb_array_length(m->'media');
+  v_flag jsonb;
+  v_seq integer;
+BEGIN
+  -- 1. The event key: a redelivery (even ten at once) inserts nothing here and stops.
+  INSERT INTO public."WebhookEvent" ("id", "provider", "externalId", "kind", "receivedAt", "status", "error", "payload")
+  VALUES (gen_random_uuid(), v_provider, m->>'externalId', m->>'kind', now(), 'PROCESSED', m->>'reason', m->'payload')
+  ON CONFLICT ("provider", "externalId") DO NOTHING;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 'duplicate'::text, NULL::uuid, NULL::text, NULL::uuid, false;
+    RETURN;
+  END IF;
+
+  -- 2. The informant by keyed hash. The UPDATE takes the row lock that serialises everything else
+  -- done for this person; a first contact INSERTs, and an INSERT that hits a concurrent creator of
+  -- the same hash (or a taken alias) inserts nothing, so the next round finds the row or tries the
+  -- next alias. Only WhatsApp opens WhatsApp's 24-hour reply window. A new name re-encrypts the
+  -- address under the same active key, so a row never mixes keys.
+  FOREACH v_alias_candidate IN ARRAY ARRAY(SELECT jsonb_array_elements_text(m->'aliases')) LOOP
+    UPDATE public."Informant" SET
+      "lastSeenAt" = GREATEST("lastSeenAt", v_at),
+      "lastInboundAt" = CASE WHEN v_whatsapp THEN GREATEST(COALESCE("lastInboundAt", v_at), v_at) ELSE "lastInboundAt" END,
+      "nameCipher" = COALESCE(m->>'nameCipher', "nameCipher"),
+      "addressCipher" = CASE WHEN m->>'nameCipher' IS NULL THEN "addressCipher" ELSE m->>'addressCipher' END,
+      "keyId" = CASE WHEN m->>'nameCipher' IS NULL THEN "keyId" ELSE m->>'keyId' END
+    WHERE "addressHash" = m->>'hash'
+    RETURNING "id", "blocked" INTO v_inf_id, v_inf_blocked;
+    EXIT WHEN FOUND;
+    INSERT INTO public."Informant" ("id", "alias", "channel", "addressHash", "addressCipher", "nameCipher", "keyId", "firstSeenAt", "lastSeenAt", "lastInboundAt")
+    VALUES (gen_random_uuid(), v_alias_candidate, (m->>'channel')::public."Channel", m->>'hash', m->>'addressCipher', m->>'nameCipher', m->>'keyId', v_at, v_at,
+            CASE WHEN v_whatsapp THEN v_at END)
+    ON CONFLICT DO NOTHING
+    RETURNING "id", "blocked" INTO v_inf_id, v_inf_blocked;
+    v_inf_created := FOUND;
+    EXIT WHEN FOUND;
+  END LOOP;
+  IF v_inf_id IS NULL THEN
+    RAISE EXCEPTION 'could not allocate an informant alias';
+  END IF;
+
+  -- 3. The tip (docs/decisions/0101-threading-window.md): a reaction joins the tip of the message
+  -- it reacts to; anything else joins the informant's latest open tip active since `since`.
+  IF m->>'messageKind' = 'REACTION' AND m->>'replyTo' IS NOT NULL THEN
+    SELECT t."id", t."ref" INTO v_t_id, v_t_ref FROM public."Message" x JOIN public."Tip" t ON t."id" = x."tipId"
+    WHERE x."provider" = v_provider AND x."providerMessageId" = m->>'replyTo' AND x."informantId" = v_inf_id;
+  END IF;
+  IF v_t_id IS NULL AND NOT v_inf_created THEN
+    SELECT t."id", t."ref" INTO v_t_id, v_t_ref FROM public."Tip" t
+    WHERE t."informantId" = v_inf_id AND t."status" NOT IN ('CLOSED', 'MERGED') AND t."lastActivityAt" >= (m->>'since')::timestamptz
+    ORDER BY t."lastActivityAt" DESC LIMIT 1;
+  END IF;
+
+  IF v_t_id IS NULL THEN
+    -- 4a. A new tip, inserted whole (counters, preview, search text) so its row is written once.
+    -- Its number is taken here, as late as the foreign keys below allow: the counter stays locked
+    -- only for the few inserts that follow and the COMMIT, with no client in between (ADR 0110).
+    v_is_new := true;
+    v_t_id := (m->>'tipId')::uuid;
+    v_seq := mukhbir_internal.next_tip_seq((m->>'year')::integer);
+    v_t_ref := public.tip_ref((m->>'year')::integer, v_seq);
+    INSERT INTO public."Tip" ("id", "ref", "year", "seq", "channel", "informantId", "flagged", "receivedAt", "lastActivityAt", "lastInboundAt",
+                              "messageCount", "mediaCount", "preview", "searchText", "createdAt", "updatedAt")
+    VALUES (v_t_id, v_t_ref, (m->>'year')::integer, v_seq, (m->>'channel')::public."Channel", v_inf_id, v_inf_blocked, v_at, v_at, v_at,
+            CASE WHEN m->>'ack' IS NOT NULL AND NOT v_inf_blocked THEN 2 ELSE 1 END, v_media_n, m->>'preview', m->>'search', now(), now());
+  ELSE
+    -- 4b. An existing tip: counters, first preview, search text; timestamps never move backwards.
+    UPDATE public."Tip" SET
+      "messageCount" = "messageCount" + 1,
+      "mediaCount" = "mediaCount" + v_media_n,
+      "lastActivityAt" = GREATEST("lastActivityAt", v_at),
+      "lastInboundAt" = GREATEST("lastInboundAt", v_at),
+      "preview" = CASE WHEN "preview" <> '' OR m->>'preview' = '' THEN "preview" ELSE m->>'preview' END,
+      "searchText" = CASE WHEN m->>'search' = '' THEN "searchText" WHEN "searchText" = '' THEN m->>'search' ELSE "searchText" || E'\n' || (m->>'search') END,
+      "flagged" = "flagged" OR v_inf_blocked,
+      "updatedAt" = now()
+    WHERE "id" = v_t_id;
+  END IF;
+
+  -- 5. The message: unique per provider message id.
+  INSERT INTO public."Message" ("id", "tipId", "informantId", "direction", "kind", "body", "meta", "provider", "providerMessageId", "replyToProviderId",
+                                "deliveryStatus", "sentAt", "createdAt", "updatedAt")
+  VALUES (v_msg_id, v_t_id, v_inf_id, 'INBOUND', (m->>'messageKind')::public."MessageKind", m->>'body', NULLIF(m->'meta', 'null'::jsonb), v_provider,
+          m->>'providerMessageId', m->>'replyTo', 'RECEIVED', v_at, now(), now())
+  ON CONFLICT ("provider", "providerMessageId") DO NOTHING;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'message already stored' USING ERRCODE = 'MKDUP';
+  END IF;
+
+  -- 6. Attachments and their fetch jobs (lib/jobs: one job per attachment, deduplicated by key).
+  IF v_media_n > 0 THEN
+    WITH a AS (
+      INSERT INTO public."Attachment" ("id", "messageId", "provider", "providerRef", "mime", "filename", "expectedSha256", "durationSec", "fetchState", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), v_msg_id, v_provider, x->>'providerRef', COALESCE(x->>'mime', 'application/octet-stream'), x->>'filename', x->>'expectedSha256',
+             (x->>'durationSec')::double precision, 'PENDING', now(), now()
+      FROM jsonb_array_elements(m->'media') WITH ORDINALITY AS e(x, i) ORDER BY i
+      RETURNING "id"
+    )
+    INSERT INTO public."Job" ("kind", "payload", "runAt", "maxAttempts", "dedupeKey", "updatedAt")
+    SELECT 'media.fetch', jsonb_build_object('attachmentId', a."id"), now(), 6, 'media.fetch:' || a."id", now() FROM a
+    ON CONFLICT ("dedupeKey") DO NOTHING;
+  END IF;
+
+  -- 7. Vehicles and third-party numbers the text mentions.
+  INSERT INTO public."TipEntity" ("tipId", "kind", "value")
+  SELECT v_t_id, x->>'kind', x->>'value' FROM jsonb_array_elements(m->'entities') AS x
+  ON CONFLICT DO NOTHING;
+
+  -- 8. A new tip's acknowledgement, sent later by the outbound.send job; never for a blocked informant.
+  IF v_is_new AND m->>'ack' IS NOT NULL AND NOT v_inf_blocked THEN
+    v_ack_id := gen_random_uuid();
+    INSERT INTO public."Message" ("id", "tipId", "informantId", "direction", "kind", "body", "meta", "provider", "providerMessageId", "deliveryStatus", "sentAt", "createdAt", "updatedAt")
+    VALUES (v_ack_id, v_t_id, v_inf_id, 'OUTBOUND', 'TEXT', replace(m->>'ack', '{{ref}}', v_t_ref), '{"auto": "ack"}'::jsonb, v_provider, 'local:' || v_ack_id, 'QUEUED', now(), now(), now());
+    INSERT INTO public."Job" ("kind", "payload", "runAt", "maxAttempts", "dedupeKey", "updatedAt")
+    VALUES ('outbound.send', jsonb_build_object('messageId', v_ack_id), now(), 6, 'outbound.send:' || v_ack_id, now());
+  END IF;
+
+  -- 9. Live events (lib/live/bus.ts LiveEvent), delivered only after COMMIT. `flagged` only when set.
+  v_flag := CASE WHEN v_inf_blocked THEN '{"flagged": true}'::jsonb ELSE '{}'::jsonb END;
+  IF v_is_new THEN
+    PERFORM pg_notify('mukhbir_events', (jsonb_build_object('type', 'tip.created', 'tipId', v_t_id, 'ref', v_t_ref) || v_flag)::text);
+  END IF;
+  PERFORM pg_notify('mukhbir_events', (jsonb_build_object('type', 'message.created', 'tipId', v_t_id, 'ref', v_t_ref, 'messageId', v_msg_id, 'direction', 'INBOUND') || v_flag)::text);
+  IF v_ack_id IS NOT NULL THEN
+    PERFORM pg_notify('mukhbir_events', jsonb_build_object('type', 'message.created', 'tipId', v_t_id, 'ref', v_t_ref, 'messageId', v_ack_id, 'direction', 'OUTBOUND')::text);
+  END IF;
+
+  RETURN QUERY SELECT 'stored'::text, v_t_id, v_t_ref, v_msg_id, v_is_new;
+END
+$$;
