@@ -21,3 +21,8 @@ export function newAlias(length = 4): string {
 export function aliasLength(attempt: number) {
   return attempt < 3 ? 4 : attempt < 6 ? 5 : 6;
 }
+
+/** Ten aliases to try in order (the database takes the first that is free). */
+export function aliasCandidates(): string[] {
+  return Array.from({ length: 10 }, (_, i) => newAlias(aliasLength(i)));
+}

@@ -5,6 +5,7 @@ import { POST, GET } from "../../app/api/webhooks/whatsapp/route";
 import { hashAddress } from "../identity/crypto";
 import { decrypt } from "../identity/crypto";
 import { envelope, inbound, sign, status, TYPES, wamid } from "./testing/meta-fixtures";
+import { ingestEvent } from "./ingest-event";
 
 let seq = 0;
 /** A fresh Indian mobile number per test, so tests never share an informant. */
@@ -238,6 +239,24 @@ describe("WhatsApp webhook → tip", () => {
     const inf = await informantOf(from);
     expect(inf!.tips).toHaveLength(1);
     expect(inf!.tips[0].messages.filter((m) => m.direction === "INBOUND").map((m) => m.body)).toEqual(["Does it come in another color?", "second"]);
+  });
+
+  it("changes nothing when a message already stored arrives under another event key", async () => {
+    const from = phone();
+    const payload = envelope([inbound({ wa_id: from }, [TYPES.text])]);
+    expect((await post(payload)).status).toBe(200);
+    const [providerMessageId] = messageIds(payload);
+    const before = await informantOf(from);
+    // Same provider message, new event key: the statement stops at the message and undoes itself.
+    const again = await ingestEvent({
+      type: "message", provider: "META", externalId: `rebatched:${providerMessageId}`, kind: "message.text", at: new Date(), payload: {},
+      channel: "WHATSAPP", sender: { address: { kind: "phone", value: from } }, providerMessageId, messageKind: "TEXT", body: "again", media: [],
+    });
+    expect(again.outcome).toBe("duplicate");
+    expect(await db.webhookEvent.count({ where: { externalId: `rebatched:${providerMessageId}` } })).toBe(0);
+    const after = await informantOf(from);
+    expect(after!.lastSeenAt).toEqual(before!.lastSeenAt);
+    expect(after!.tips.map((t) => [t.messageCount, t.searchText])).toEqual(before!.tips.map((t) => [t.messageCount, t.searchText]));
   });
 
   it("verifies the subscription only with our verify token", async () => {

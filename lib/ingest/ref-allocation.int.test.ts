@@ -1,5 +1,5 @@
-// The late ref allocation of the ingest pipeline (docs/decisions/0110-late-ref-allocation.md): a new
-// tip is inserted with a pending ref and numbered by the transaction's last statement. These tests
+// The late ref allocation of the ingest pipeline: a message's new tip is numbered in the last steps of
+// its one statement (ADR 0120), a call's new tip during COMMIT (ADR 0110). These tests
 // check what that must never break: gap-free, unique numbers under concurrent new tips (also when a
 // transaction rolls back after numbering), the real ref in the acknowledgement text and in every
 // live-bus payload, and no pending ref ever committed.

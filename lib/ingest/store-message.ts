@@ -6,20 +6,15 @@
 // Unicode rules happens here first: the keyed hash, the encryption, the alias candidates, the
 // preview and search text, the entities minus the informant's own number, the acknowledgement text.
 import "server-only";
-import crypto from "node:crypto";
 import { raw } from "../db";
 import { env } from "../env";
-import { encrypt, hashAddress } from "../identity/crypto";
-import { formatAddress } from "../identity/address";
-import { aliasLength, newAlias } from "../identity/alias";
 import { entitiesToIndex } from "../entities/index-tip-entities";
 import { refYear } from "../tips/allocate-ref";
-import { preview, searchText } from "./thread-tip";
+import { preview, searchText, threadSince } from "./thread-tip";
 import { ackText } from "./queue-ack";
+import { informantInput } from "./upsert-informant";
 import type { IngestResult, MessageEvent } from "./types";
 
-/** Attempts at a free alias before giving up: 4 characters, then 5, then 6 (lib/identity/alias.ts). */
-const ALIAS_ATTEMPTS = 10;
 /** The SQLSTATE the function raises when the provider message id is already stored under another event key. */
 const ALREADY_STORED = "MKDUP";
 
@@ -39,10 +34,7 @@ export async function storeMessage(ev: MessageEvent): Promise<IngestResult> {
 
 function functionInput(ev: MessageEvent) {
   const e = env();
-  const hash = hashAddress(ev.sender.address);
-  const name = ev.sender.name?.trim() ? encrypt(ev.sender.name.trim()) : undefined;
-  // addressCipher and nameCipher share one keyId: a new name re-encrypts the address under the same key.
-  const address = encrypt(formatAddress(ev.sender.address));
+  const informant = informantInput(ev.sender);
   const reaction = ev.messageKind === "REACTION";
   const text = reaction ? "" : ev.body.trim();
   return {
@@ -51,16 +43,11 @@ function functionInput(ev: MessageEvent) {
     kind: ev.kind,
     payload: ev.payload,
     reason: ev.reason ?? null,
-    hash,
-    addressCipher: address.cipher,
-    nameCipher: name?.cipher ?? null,
-    keyId: address.keyId,
-    aliases: Array.from({ length: ALIAS_ATTEMPTS }, (_, i) => newAlias(aliasLength(i))),
+    ...informant,
     channel: ev.channel,
     at: ev.at.toISOString(),
-    since: new Date(ev.at.getTime() - e.THREAD_WINDOW_HOURS * 3_600_000).toISOString(),
+    since: threadSince(ev.at).toISOString(),
     year: refYear(ev.at),
-    tipId: crypto.randomUUID(),
     messageKind: ev.messageKind,
     body: ev.body,
     meta: ev.meta ?? null,
@@ -71,7 +58,7 @@ function functionInput(ev: MessageEvent) {
     media: ev.media.map((m) => ({
       providerRef: m.providerRef, mime: m.mime ?? null, filename: m.filename ?? null, expectedSha256: m.expectedSha256 ?? null, durationSec: m.durationSec ?? null,
     })),
-    entities: text ? entitiesToIndex(ev.body, hash) : [],
+    entities: text ? entitiesToIndex(ev.body, informant.hash) : [],
     // The function puts the tip's ref where {{ref}} stands once it has numbered the tip.
     ack: e.ACK_ENABLED ? ackText("{{ref}}") : null,
   };

@@ -3,7 +3,7 @@
 // otherwise it opens a new tip, numbered during COMMIT (lib/tips/allocate-ref.ts). Callers hold
 // the informant's row lock (upsertInformant), so two messages from one person never both open a tip.
 // Calls use these helpers inside a Prisma transaction; inbound messages go through
-// mukhbir_internal.ingest_message, which applies the same rule in SQL (ADR 0120).
+// mukhbir_internal.ingest_message (ADR 0120). Both use the same SQL functions for the rule itself.
 import "server-only";
 import crypto from "node:crypto";
 import type { Tx } from "../db";
@@ -34,35 +34,24 @@ export async function threadTip(tx: Tx, informant: InformantRow, channel: Channe
 }
 
 async function openTip(tx: Tx, informantId: string, at: Date) {
-  const since = new Date(at.getTime() - env().THREAD_WINDOW_HOURS * 3_600_000);
   const [open] = await tx.$queryRaw<{ id: string; ref: string; flagged: boolean }[]>`
-    SELECT "id", "ref", "flagged" FROM "Tip"
-    WHERE "informantId" = ${informantId}::uuid AND "status" NOT IN ('CLOSED', 'MERGED') AND "lastActivityAt" >= ${since}
-    ORDER BY "lastActivityAt" DESC LIMIT 1`;
+    SELECT * FROM mukhbir_internal.open_tip(${informantId}::uuid, ${threadSince(at)})`;
   return open;
+}
+
+/** The earliest last activity of a tip a message at `at` may still join. */
+export function threadSince(at: Date): Date {
+  return new Date(at.getTime() - env().THREAD_WINDOW_HOURS * 3_600_000);
 }
 
 type Touch = { at: Date; inbound: boolean; messages: number; media: number; text?: string; flag?: boolean };
 
-/**
- * Counters, preview and search text after a message was added. Timestamps never move backwards
- * (late redeliveries). mukhbir_internal.ingest_message applies the same rule to inbound messages.
- */
+/** Counters, preview and search text after a message was added (mukhbir_internal.touch_tip). */
 export async function touchTip(tx: Tx, tipId: string, opts: Touch) {
   const text = opts.text?.trim() ?? "";
-  const search = text ? searchText(text) : "";
   await tx.$executeRaw`
-    UPDATE "Tip" SET
-      "messageCount" = "messageCount" + ${opts.messages},
-      "mediaCount" = "mediaCount" + ${opts.media},
-      "lastActivityAt" = GREATEST("lastActivityAt", ${opts.at}),
-      "lastInboundAt" = CASE WHEN ${opts.inbound} THEN GREATEST("lastInboundAt", ${opts.at}) ELSE "lastInboundAt" END,
-      -- The queue shows the tip's first message: later texts never replace a preview.
-      "preview" = CASE WHEN "preview" <> '' OR ${text} = '' THEN "preview" ELSE ${preview(text)} END,
-      "searchText" = CASE WHEN ${search} = '' THEN "searchText" WHEN "searchText" = '' THEN ${search} ELSE "searchText" || E'\\n' || ${search} END,
-      "flagged" = "flagged" OR ${opts.flag ?? false},
-      "updatedAt" = now()
-    WHERE "id" = ${tipId}::uuid`;
+    SELECT mukhbir_internal.touch_tip(${tipId}::uuid, ${opts.at}, ${opts.inbound}, ${opts.messages}::int, ${opts.media}::int,
+      ${text ? preview(text) : ""}, ${text ? searchText(text) : ""}, ${opts.flag ?? false})`;
 }
 
 /** NFKC folds Devanagari and full-width variants to one form; lower-case for case-insensitive search. */

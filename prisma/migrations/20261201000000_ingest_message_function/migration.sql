@@ -35,10 +35,75 @@ BEGIN
 END
 $$;
 
+-- The informant for a keyed hash, shared by ingest_message and lib/ingest/upsert-informant.ts (calls).
+-- The UPDATE takes the row lock that serialises everything else done for this person in the
+-- transaction (threading, tip creation); a first contact INSERTs, and an INSERT that meets a
+-- concurrent creator of the same hash (or a taken alias) inserts nothing, so the next round finds
+-- the row or tries the next alias candidate. Only WhatsApp opens WhatsApp's 24-hour reply window. A
+-- new name re-encrypts the address under the same active key, so a row never mixes keys.
+CREATE OR REPLACE FUNCTION mukhbir_internal.upsert_informant(
+  p_hash text, p_address_cipher text, p_name_cipher text, p_key_id text, p_channel public."Channel", p_at timestamptz, p_aliases text[])
+RETURNS TABLE (id uuid, alias text, blocked boolean, created boolean)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+  v_whatsapp boolean := p_channel = 'WHATSAPP';
+  v_alias text;
+BEGIN
+  FOREACH v_alias IN ARRAY p_aliases LOOP
+    RETURN QUERY
+      UPDATE public."Informant" SET
+        "lastSeenAt" = GREATEST("lastSeenAt", p_at),
+        "lastInboundAt" = CASE WHEN v_whatsapp THEN GREATEST(COALESCE("lastInboundAt", p_at), p_at) ELSE "lastInboundAt" END,
+        "nameCipher" = COALESCE(p_name_cipher, "nameCipher"),
+        "addressCipher" = CASE WHEN p_name_cipher IS NULL THEN "addressCipher" ELSE p_address_cipher END,
+        "keyId" = CASE WHEN p_name_cipher IS NULL THEN "keyId" ELSE p_key_id END
+      WHERE "addressHash" = p_hash
+      RETURNING "id", "alias", "blocked", false;
+    IF FOUND THEN RETURN; END IF;
+    RETURN QUERY
+      INSERT INTO public."Informant" ("id", "alias", "channel", "addressHash", "addressCipher", "nameCipher", "keyId", "firstSeenAt", "lastSeenAt", "lastInboundAt")
+      VALUES (gen_random_uuid(), v_alias, p_channel, p_hash, p_address_cipher, p_name_cipher, p_key_id, p_at, p_at, CASE WHEN v_whatsapp THEN p_at END)
+      ON CONFLICT DO NOTHING
+      RETURNING "id", "alias", "blocked", true;
+    IF FOUND THEN RETURN; END IF;
+  END LOOP;
+  RAISE EXCEPTION 'could not allocate an informant alias';
+END
+$$;
+
+-- The threading rule (docs/decisions/0101-threading-window.md): the informant's most recent open
+-- tip whose last activity is at or after `p_since` (the message time minus the threading window).
+CREATE OR REPLACE FUNCTION mukhbir_internal.open_tip(p_informant uuid, p_since timestamptz)
+RETURNS TABLE (id uuid, ref text, flagged boolean)
+LANGUAGE sql STABLE AS $$
+  SELECT t."id", t."ref", t."flagged" FROM public."Tip" t
+  WHERE t."informantId" = p_informant AND t."status" NOT IN ('CLOSED', 'MERGED') AND t."lastActivityAt" >= p_since
+  ORDER BY t."lastActivityAt" DESC LIMIT 1
+$$;
+
+-- A tip's counters, preview and search text after messages were added. Timestamps never move
+-- backwards (late redeliveries); the queue shows the tip's first text, so a preview is never replaced.
+CREATE OR REPLACE FUNCTION mukhbir_internal.touch_tip(
+  p_tip uuid, p_at timestamptz, p_inbound boolean, p_messages integer, p_media integer, p_preview text, p_search text, p_flag boolean)
+RETURNS void
+LANGUAGE sql AS $$
+  UPDATE public."Tip" SET
+    "messageCount" = "messageCount" + p_messages,
+    "mediaCount" = "mediaCount" + p_media,
+    "lastActivityAt" = GREATEST("lastActivityAt", p_at),
+    "lastInboundAt" = CASE WHEN p_inbound THEN GREATEST("lastInboundAt", p_at) ELSE "lastInboundAt" END,
+    "preview" = CASE WHEN "preview" <> '' OR p_preview = '' THEN "preview" ELSE p_preview END,
+    "searchText" = CASE WHEN p_search = '' THEN "searchText" WHEN "searchText" = '' THEN p_search ELSE "searchText" || E'\n' || p_search END,
+    "flagged" = "flagged" OR p_flag,
+    "updatedAt" = now()
+  WHERE "id" = p_tip
+$$;
+
 -- Input (built by lib/ingest/store-message.ts; every key present, JSON null where absent):
 --   provider, externalId, kind, payload (identity-free), reason   → the WebhookEvent
---   hash, addressCipher, nameCipher, keyId, aliases[]            → the Informant (aliases: candidates, tried in order)
---   channel, at, since (at − threading window), year (India time), tipId (used if a tip is opened)
+--   hash, addressCipher, nameCipher, keyId, aliases[]            → the Informant (upsert_informant)
+--   channel, at, since (at − threading window), year (India time, for a new tip's ref)
 --   messageKind, body, meta, providerMessageId, replyTo, preview, search ('' for none)
 --   media[] {providerRef, mime, filename, expectedSha256, durationSec}
 --   entities[] {kind, value} (the informant's own number already removed)
@@ -53,8 +118,6 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_at timestamptz := (m->>'at')::timestamptz;
   v_provider public."Provider" := (m->>'provider')::public."Provider";
-  v_whatsapp boolean := m->>'channel' = 'WHATSAPP';
-  v_alias_candidate text;
   v_inf_id uuid;
   v_inf_blocked boolean;
   v_inf_created boolean := false;
@@ -76,32 +139,10 @@ BEGIN
     RETURN;
   END IF;
 
-  -- 2. The informant by keyed hash. The UPDATE takes the row lock that serialises everything else
-  -- done for this person; a first contact INSERTs, and an INSERT that hits a concurrent creator of
-  -- the same hash (or a taken alias) inserts nothing, so the next round finds the row or tries the
-  -- next alias. Only WhatsApp opens WhatsApp's 24-hour reply window. A new name re-encrypts the
-  -- address under the same active key, so a row never mixes keys.
-  FOREACH v_alias_candidate IN ARRAY ARRAY(SELECT jsonb_array_elements_text(m->'aliases')) LOOP
-    UPDATE public."Informant" SET
-      "lastSeenAt" = GREATEST("lastSeenAt", v_at),
-      "lastInboundAt" = CASE WHEN v_whatsapp THEN GREATEST(COALESCE("lastInboundAt", v_at), v_at) ELSE "lastInboundAt" END,
-      "nameCipher" = COALESCE(m->>'nameCipher', "nameCipher"),
-      "addressCipher" = CASE WHEN m->>'nameCipher' IS NULL THEN "addressCipher" ELSE m->>'addressCipher' END,
-      "keyId" = CASE WHEN m->>'nameCipher' IS NULL THEN "keyId" ELSE m->>'keyId' END
-    WHERE "addressHash" = m->>'hash'
-    RETURNING "id", "blocked" INTO v_inf_id, v_inf_blocked;
-    EXIT WHEN FOUND;
-    INSERT INTO public."Informant" ("id", "alias", "channel", "addressHash", "addressCipher", "nameCipher", "keyId", "firstSeenAt", "lastSeenAt", "lastInboundAt")
-    VALUES (gen_random_uuid(), v_alias_candidate, (m->>'channel')::public."Channel", m->>'hash', m->>'addressCipher', m->>'nameCipher', m->>'keyId', v_at, v_at,
-            CASE WHEN v_whatsapp THEN v_at END)
-    ON CONFLICT DO NOTHING
-    RETURNING "id", "blocked" INTO v_inf_id, v_inf_blocked;
-    v_inf_created := FOUND;
-    EXIT WHEN FOUND;
-  END LOOP;
-  IF v_inf_id IS NULL THEN
-    RAISE EXCEPTION 'could not allocate an informant alias';
-  END IF;
+  -- 2. The informant by keyed hash (its row lock serialises this person's messages).
+  SELECT i."id", i."blocked", i."created" INTO v_inf_id, v_inf_blocked, v_inf_created
+  FROM mukhbir_internal.upsert_informant(m->>'hash', m->>'addressCipher', m->>'nameCipher', m->>'keyId', (m->>'channel')::public."Channel", v_at,
+                                         ARRAY(SELECT jsonb_array_elements_text(m->'aliases'))) i;
 
   -- 3. The tip (docs/decisions/0101-threading-window.md): a reaction joins the tip of the message
   -- it reacts to; anything else joins the informant's latest open tip active since `since`.
@@ -109,10 +150,9 @@ BEGIN
     SELECT t."id", t."ref" INTO v_t_id, v_t_ref FROM public."Message" x JOIN public."Tip" t ON t."id" = x."tipId"
     WHERE x."provider" = v_provider AND x."providerMessageId" = m->>'replyTo' AND x."informantId" = v_inf_id;
   END IF;
+  -- A first contact has no tips yet (nobody else can see the informant row this statement made).
   IF v_t_id IS NULL AND NOT v_inf_created THEN
-    SELECT t."id", t."ref" INTO v_t_id, v_t_ref FROM public."Tip" t
-    WHERE t."informantId" = v_inf_id AND t."status" NOT IN ('CLOSED', 'MERGED') AND t."lastActivityAt" >= (m->>'since')::timestamptz
-    ORDER BY t."lastActivityAt" DESC LIMIT 1;
+    SELECT o."id", o."ref" INTO v_t_id, v_t_ref FROM mukhbir_internal.open_tip(v_inf_id, (m->>'since')::timestamptz) o;
   END IF;
 
   IF v_t_id IS NULL THEN
@@ -120,7 +160,7 @@ BEGIN
     -- Its number is taken here, as late as the foreign keys below allow: the counter stays locked
     -- only for the few inserts that follow and the COMMIT, with no client in between (ADR 0110).
     v_is_new := true;
-    v_t_id := (m->>'tipId')::uuid;
+    v_t_id := gen_random_uuid();
     v_seq := mukhbir_internal.next_tip_seq((m->>'year')::integer);
     v_t_ref := public.tip_ref((m->>'year')::integer, v_seq);
     INSERT INTO public."Tip" ("id", "ref", "year", "seq", "channel", "informantId", "flagged", "receivedAt", "lastActivityAt", "lastInboundAt",
@@ -128,17 +168,8 @@ BEGIN
     VALUES (v_t_id, v_t_ref, (m->>'year')::integer, v_seq, (m->>'channel')::public."Channel", v_inf_id, v_inf_blocked, v_at, v_at, v_at,
             CASE WHEN m->>'ack' IS NOT NULL AND NOT v_inf_blocked THEN 2 ELSE 1 END, v_media_n, m->>'preview', m->>'search', now(), now());
   ELSE
-    -- 4b. An existing tip: counters, first preview, search text; timestamps never move backwards.
-    UPDATE public."Tip" SET
-      "messageCount" = "messageCount" + 1,
-      "mediaCount" = "mediaCount" + v_media_n,
-      "lastActivityAt" = GREATEST("lastActivityAt", v_at),
-      "lastInboundAt" = GREATEST("lastInboundAt", v_at),
-      "preview" = CASE WHEN "preview" <> '' OR m->>'preview' = '' THEN "preview" ELSE m->>'preview' END,
-      "searchText" = CASE WHEN m->>'search' = '' THEN "searchText" WHEN "searchText" = '' THEN m->>'search' ELSE "searchText" || E'\n' || (m->>'search') END,
-      "flagged" = "flagged" OR v_inf_blocked,
-      "updatedAt" = now()
-    WHERE "id" = v_t_id;
+    -- 4b. An existing tip: counters, first preview, search text.
+    PERFORM mukhbir_internal.touch_tip(v_t_id, v_at, true, 1, v_media_n, m->>'preview', m->>'search', v_inf_blocked);
   END IF;
 
   -- 5. The message: unique per provider message id.
