@@ -1,31 +1,55 @@
-// Counts for the view tabs in two index-friendly queries: the open views from the open-tip partial
-// index in one pass (FILTER per view), "closed today" from the closedAt index.
+// Counts for the view tabs, exact and in one statement (one snapshot), without counting the open
+// tips: triggers keep +1/-1 rows per change of an open tip (ADR 0302), summed here per scope.
+// "Breaching SLA" moves with the clock: whole received-hours before a clock's cutoff come from the
+// counters, the one hour around each cutoff is counted from the tips by the SLA rule itself.
 import "server-only";
 import { db } from "../db";
-import { breachingSql } from "../sla/sql";
+import { breachingSql, targetMinutesSql } from "../sla/sql";
 import { startOfToday, type QueryContext } from "./conditions";
+import { foldViewCounts } from "./fold-view-counts";
 import type { View } from "./params";
 import { OPEN_SQL, scopeCondition, SqlParams } from "./sql";
 
 export type ViewCounts = Record<Exclude<View, "all">, number>;
 
+/** Unfolded change rows (in either table) after which a read folds them (a few ms). */
+export const FOLD_AFTER = 500;
+
+type Row = Record<"unassigned" | "mine" | "open" | "waiting" | "whole" | "edge" | "closedToday" | "changes", bigint | number | null>;
+
 export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
   const p = new SqlParams();
-  const me = p.add(ctx.viewer.id);
-  const [open] = await db.$queryRawUnsafe<Record<string, bigint | number>[]>(
-    `SELECT count(*) FILTER (WHERE t."assigneeId" IS NULL) AS unassigned,
-            count(*) FILTER (WHERE t."assigneeId" = ${me}::uuid) AS mine,
-            count(*) AS open,
-            count(*) FILTER (WHERE ${breachingSql(ctx.targets, p.add, ctx.now)}) AS breaching,
-            count(*) FILTER (WHERE t."status" = 'WAITING_INFORMANT') AS waiting
-     FROM "Tip" t WHERE ${OPEN_SQL} AND ${scopeCondition(ctx.viewer, p)}`,
+  const scope = () => scopeCondition(ctx.viewer, p);
+  const now = `${p.add(ctx.now)}::timestamptz`;
+  // Per SLA clock (priority × first response yet?): received before `cutoff` = breaching.
+  const res = targetMinutesSql(ctx.targets, "resolution", p.add, "c.priority");
+  const fr = targetMinutesSql(ctx.targets, "firstResponse", p.add, "c.priority");
+  const [row] = await db.$queryRawUnsafe<Row[]>(
+    `WITH clock AS (
+       SELECT c.priority, c.responded, mukhbir_internal.tip_hour(c.cutoff) AS edge, c.cutoff
+       FROM (SELECT c.priority, r.responded, ${now} - make_interval(mins => CASE WHEN r.responded THEN ${res} ELSE least(${fr}, ${res}) END) AS cutoff
+             FROM unnest(ARRAY['URGENT', 'HIGH', 'NORMAL', 'LOW']) c(priority) CROSS JOIN unnest(ARRAY[false, true]) r(responded)) c
+     )
+     SELECT v.*, b.whole, b.edge,
+       (SELECT count(*) FROM "Tip" t WHERE t."closedAt" >= ${p.add(startOfToday(ctx.now))}::timestamptz AND t."status" IN ('CLOSED', 'MERGED') AND ${scope()}) AS "closedToday",
+       (SELECT count(*) FROM mukhbir_internal.tip_view_count WHERE NOT folded)
+         + (SELECT count(*) FROM mukhbir_internal.tip_clock_count WHERE NOT folded) AS changes
+     FROM (SELECT sum(t.n) FILTER (WHERE t."assigneeId" IS NULL) AS unassigned,
+                  sum(t.n) FILTER (WHERE t."assigneeId" = ${p.add(ctx.viewer.id)}::uuid) AS mine,
+                  sum(t.n) AS open,
+                  sum(t.n) FILTER (WHERE t."status" = 'WAITING_INFORMANT') AS waiting
+           FROM mukhbir_internal.tip_view_count t WHERE ${scope()}) v,
+          (SELECT (SELECT sum(t.n) FROM mukhbir_internal.tip_clock_count t JOIN clock c ON c.priority = t."priority" AND c.responded = t."responded"
+                   WHERE t."hour" + interval '1 hour' <= c.cutoff AND ${scope()}) AS whole,
+                  (SELECT count(*) FROM clock c CROSS JOIN LATERAL (
+                     SELECT 1 FROM "Tip" t
+                     WHERE ${OPEN_SQL} AND t."priority" = c.priority::"Priority"
+                       AND t."receivedAt" >= c.edge AND t."receivedAt" < c.edge + interval '1 hour'
+                       AND (t."firstResponseAt" IS NOT NULL) = c.responded
+                       AND ${scope()} AND ${breachingSql(ctx.targets, p.add, ctx.now)}) x) AS edge) b`,
     ...p.values,
   );
-  const q = new SqlParams();
-  const [closed] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
-    `SELECT count(*) AS n FROM "Tip" t WHERE t."closedAt" >= ${q.add(startOfToday(ctx.now))}::timestamptz AND t."status" IN ('CLOSED', 'MERGED') AND ${scopeCondition(ctx.viewer, q)}`,
-    ...q.values,
-  );
-  const n = (v: bigint | number | undefined) => Number(v ?? 0);
-  return { unassigned: n(open.unassigned), mine: n(open.mine), open: n(open.open), breaching: n(open.breaching), waiting: n(open.waiting), closedToday: n(closed.n) };
+  const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
+  if (n(row.changes) > FOLD_AFTER) await foldViewCounts();
+  return { unassigned: n(row.unassigned), mine: n(row.mine), open: n(row.open), breaching: n(row.whole) + n(row.edge), waiting: n(row.waiting), closedToday: n(row.closedToday) };
 }

@@ -4,12 +4,15 @@
 import type { SlaTargets } from "./targets";
 import { PRIORITIES } from "./targets";
 
+/** A priority's target in whole minutes; `priority` is an SQL expression (enum or text). */
+export function targetMinutesSql(targets: SlaTargets, kind: "firstResponse" | "resolution", param: (v: unknown) => string, priority = `t."priority"`): string {
+  return `CASE ${priority} ${PRIORITIES.map((p) => `WHEN '${p}' THEN ${param(targets[kind][p])}::int`).join(" ")} END`;
+}
+
 /** A condition on the "Tip" alias `t`; `param(v)` binds a value and returns its placeholder. */
 export function breachingSql(targets: SlaTargets, param: (v: unknown) => string, now: Date): string {
-  const minutes = (kind: "firstResponse" | "resolution") =>
-    `CASE t."priority" ${PRIORITIES.map((p) => `WHEN '${p}' THEN ${param(targets[kind][p])}::int`).join(" ")} END`;
   const n = `${param(now)}::timestamptz`;
   return `(t."status" IN ('NEW', 'IN_PROGRESS', 'WAITING_INFORMANT') AND (
-    (t."firstResponseAt" IS NULL AND t."receivedAt" < ${n} - make_interval(mins => ${minutes("firstResponse")}))
-    OR t."receivedAt" < ${n} - make_interval(mins => ${minutes("resolution")})))`;
+    (t."firstResponseAt" IS NULL AND t."receivedAt" < ${n} - make_interval(mins => ${targetMinutesSql(targets, "firstResponse", param)}))
+    OR t."receivedAt" < ${n} - make_interval(mins => ${targetMinutesSql(targets, "resolution", param)})))`;
 }
