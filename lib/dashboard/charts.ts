@@ -7,7 +7,7 @@ import { daysOf, type DashboardFilters } from "./filters";
 import { scanRange, type RangeScan } from "./range-scan";
 import { splitIstHour } from "./sql";
 
-export { RESPONSE_BUCKETS } from "./range-scan";
+export { RESPONSE_BUCKETS } from "./rollup-series";
 export const BUCKET_KEYS = ["m0_5", "m5_15", "m15_60", "h1_4", "h4plus"] as const;
 export type BucketKey = (typeof BUCKET_KEYS)[number];
 

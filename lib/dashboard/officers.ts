@@ -7,10 +7,11 @@ import type { Role } from "../generated/prisma/enums";
 import type { DashboardFilters } from "./filters";
 import { scanRange, type RangeScan } from "./range-scan";
 import { scopeWhere, OPEN_STATUSES, dashboardQuery } from "./sql";
+import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
+import { cleanDays } from "./clean-days";
+import { dashboardTargets } from "./sla-targets";
+import { slaFingerprint } from "./rollup-refresh";
 
-/** TipEvent types written by the queue and tip workspace when an officer claims or closes a tip. */
-export const CLAIM_EVENT = "claimed";
-export const CLOSE_EVENT = "closed";
 
 export type OfficerRow = {
   id: string;
@@ -35,25 +36,34 @@ type Activity = Omit<OfficerRow, "firstResponseMedian">;
  * each officer holds open now, for everyone who has either. Runs beside the range scan.
  */
 export async function officerActivity(f: DashboardFilters): Promise<Activity[]> {
-  // The join to "Tip" is only needed for the station / category filters; skip it otherwise.
-  const filtered = !!(f.stationId || f.category);
-  const events = filtered
-    ? Prisma.sql`FROM "TipEvent" e JOIN "Tip" t ON t."id" = e."tipId" WHERE TRUE ${scopeWhere(f)} AND`
-    : Prisma.sql`FROM "TipEvent" e WHERE`;
   return dashboardQuery<Activity>(Prisma.sql`
-    WITH ev AS (
-      SELECT e."actorId" AS "uid",
-        count(*) FILTER (WHERE e."type" = ${CLAIM_EVENT})::int AS "claimed",
-        count(*) FILTER (WHERE e."type" = ${CLOSE_EVENT})::int AS "closed"
-      ${events} e."type" IN (${CLAIM_EVENT}, ${CLOSE_EVENT}) AND e."at" >= ${f.from} AND e."at" < ${f.to} AND e."actorId" IS NOT NULL
-      GROUP BY e."actorId"
-    ), op AS (
+    WITH ${await activityCounts(f)}, op AS (
       SELECT t."assigneeId" AS "uid", count(*)::int AS "open"
       FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} AND t."assigneeId" IS NOT NULL ${scopeWhere(f)}
       GROUP BY t."assigneeId"
     )
     SELECT u."id", u."name", u."role", COALESCE(ev."claimed", 0) AS "claimed", COALESCE(ev."closed", 0) AS "closed", COALESCE(op."open", 0) AS "openNow"
     FROM ev FULL JOIN op ON op."uid" = ev."uid" JOIN "User" u ON u."id" = COALESCE(ev."uid", op."uid")`);
+}
+
+/**
+ * The `ev` CTE: claims and closes per officer in the range. Unfiltered, the clean days come from
+ * the daily rollup and the rest from "TipEvent" (ADR 0520); filtered by the tip's station or
+ * category (which can change after the event), all from "TipEvent" joined to "Tip".
+ */
+async function activityCounts(f: DashboardFilters) {
+  const count = Prisma.sql`e."actorId" AS "uid", count(*) FILTER (WHERE e."type" = ${CLAIM_EVENT})::int AS "claimed",
+    count(*) FILTER (WHERE e."type" = ${CLOSE_EVENT})::int AS "closed"`;
+  const kinds = Prisma.sql`e."type" IN (${CLAIM_EVENT}, ${CLOSE_EVENT}) AND e."actorId" IS NOT NULL`;
+  if (f.stationId || f.category)
+    return Prisma.sql`ev AS (SELECT ${count} FROM "TipEvent" e JOIN "Tip" t ON t."id" = e."tipId"
+      WHERE ${kinds} AND e."at" >= ${f.from} AND e."at" < ${f.to} ${scopeWhere(f)} GROUP BY e."actorId")`;
+  return Prisma.sql`${cleanDays(f, slaFingerprint(await dashboardTargets()))},
+    ev AS (SELECT "uid", sum("claimed")::int AS "claimed", sum("closed")::int AS "closed" FROM (
+      SELECT a."actor_id" AS "uid", a."claimed", a."closed" FROM mukhbir_internal.dash_activity a WHERE a."day" IN (SELECT "day" FROM clean)
+      UNION ALL
+      SELECT ${count} FROM unclean u JOIN "TipEvent" e ON e."at" >= u."lo" AND e."at" < u."hi" WHERE ${kinds} GROUP BY e."actorId"
+    ) x GROUP BY "uid")`;
 }
 
 /** Activity plus the range's medians; an assignee with a median but no activity is looked up. */

@@ -1,24 +1,26 @@
-// One pass over the tips received in the range (ADR 0510): the tiles, every chart series and the
-// officers' median first response all come from a single MATERIALIZED scan of the few columns
-// they need, read from the covering index "Tip_dashboard_idx" (index-only). At a million tips a
-// 30-day range holds ~330 k rows; reading them once instead of three times is most of the win.
-// Everything stays exact: counts and `percentile_cont` over the same rows as before.
+// One read of the range (ADR 0520, after 0510): the tiles, every chart series and the officers'
+// median first response, from the day rollups of the range's clean days plus the tips read live
+// from "Tip" — every open tip in the range (its breach depends on the clock) and the closed tips
+// of days that are not clean (today, dirty, or never built). One statement, one snapshot: a day
+// is taken from exactly one side, so every figure is exact whatever state the rollups are in.
+// Percentiles stay exact `percentile_cont`: bucket counts locate each rank, and only the values
+// of the one or two buckets holding it are sorted (the rollups keep each bucket's values).
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { Category, Channel, Outcome } from "../generated/prisma/enums";
 import type { DashboardFilters } from "./filters";
 import { dashboardTargets } from "./sla-targets";
-import { rangeWhere, scopeWhere, OPEN_STATUSES, IST_HOUR, breachedExpr, dashboardQuery, num } from "./sql";
-
-/** Upper bounds (seconds, exclusive) of the first-response buckets; the last bucket is open-ended. */
-export const RESPONSE_BUCKETS = [5 * 60, 15 * 60, 60 * 60, 4 * 60 * 60] as const;
+import { refreshRange, slaFingerprint } from "./rollup-refresh";
+import { seriesRows, tipColumns } from "./rollup-series";
+import { rangeWhere, scopeWhere, OPEN_STATUSES, dashboardQuery, num } from "./sql";
+import { cleanDays } from "./clean-days";
 
 export type RangeTiles = {
   newTips: number; frMedian: number | null; frP90: number | null; closeMedian: number | null;
   breached: number; closed: number; actioned: number; fir: number; arrest: number;
 };
 
-/** One row per group of one grouping set; `g` names the set. */
+/** One row per series key; `h` is the IST hour counted from 1970-01-01 00:00 IST. */
 export type SetRow =
   | { g: "hour"; h: number; channel: Channel; n: number }
   | { g: "category"; category: Category; n: number }
@@ -36,51 +38,88 @@ export type RangeScan = {
   frByAssignee: Map<string, number | null>;
 };
 
-type Raw = { tiles: Record<keyof RangeTiles, unknown>; now: { open: number; unassigned: number }; sets: SetRow[]; fr: { uid: string; median: unknown }[] };
+type Count = { g: string; k: string; n: number; closed: number; breached: number; actioned: number; fir: number; arrest: number };
+type Pick = { g: string; k: string; p: number; total: number; lo: number | null; hi: number | null };
+type Raw = { counts: Count[] | null; picks: Pick[] | null; now: { open: number; unassigned: number } };
+
+/** The percentiles the dashboard shows: series of value buckets and the fraction wanted. */
+const PERCENTILES = Prisma.sql`(VALUES ('fr', 0.5::float8), ('fr', 0.9::float8), ('cl', 0.5::float8), ('afr', 0.5::float8))`;
 
 export async function scanRange(f: DashboardFilters, now = new Date()): Promise<RangeScan> {
   const targets = await dashboardTargets();
-  const [b5, b15, b60, b240] = RESPONSE_BUCKETS;
+  await refreshRange(f, targets, now);
+  const lvl = (f.stationId ? 1 : 0) + (f.category ? 2 : 0);
+  const live = Prisma.sql`(${tipColumns(targets, now, Prisma.sql`FROM "Tip" t`, Prisma.sql`${rangeWhere(f)} AND t."status" IN ${OPEN_STATUSES}`)}
+      UNION ALL ${tipColumns(targets, now, Prisma.sql`FROM unclean u JOIN "Tip" t ON t."receivedAt" >= u."lo" AND t."receivedAt" < u."hi"`,
+        Prisma.sql`t."status" = 'CLOSED' ${scopeWhere(f)}`)})`;
   const [row] = await dashboardQuery<Raw>(Prisma.sql`
-    WITH r AS MATERIALIZED (
-      SELECT ${IST_HOUR} AS "h", t."channel", t."category", t."stationId", t."assigneeId",
-        t."status" = 'CLOSED' AS "closed",
-        CASE WHEN t."status" = 'CLOSED' THEN t."outcome" END AS "outcome",
-        x."fr",
-        CASE WHEN t."status" = 'CLOSED' THEN date_part('epoch', t."closedAt" - t."receivedAt") END AS "cl",
-        ${breachedExpr(targets, now)} AS "breached",
-        CASE WHEN x."fr" IS NULL THEN NULL WHEN x."fr" < ${b5}::int THEN 0 WHEN x."fr" < ${b15}::int THEN 1
-          WHEN x."fr" < ${b60}::int THEN 2 WHEN x."fr" < ${b240}::int THEN 3 ELSE 4 END AS "bucket"
-      -- Seconds as float8 (date_part), computed once per row: EXTRACT's numeric was the scan's main cost.
-      FROM "Tip" t CROSS JOIN LATERAL (SELECT date_part('epoch', t."firstResponseAt" - t."receivedAt") AS "fr") x
-      WHERE ${rangeWhere(f)}
-    )
+    WITH ${cleanDays(f, slaFingerprint(targets))},
+    s AS MATERIALIZED (
+      SELECT "g", "k", "b", "n", "closed", "breached", "actioned", "fir", "arrest", "v" FROM (${seriesRows(live, false)}) l
+      UNION ALL
+      SELECT "g", "k", "b", "n", "closed", "breached", "actioned", "fir", "arrest", "v" FROM mukhbir_internal.dash_rollup r
+      WHERE r."lvl" = ${lvl}::smallint
+        AND ${f.stationId ? Prisma.sql`r."station_id" = ${f.stationId}::uuid` : Prisma.sql`r."station_id" IS NULL`}
+        AND ${f.category ? Prisma.sql`r."category" = ${f.category}::"Category"` : Prisma.sql`r."category" IS NULL`}
+        AND r."day" IN (SELECT "day" FROM clean)
+    ),
+    -- Exact percentile_cont: rank lo = floor(p·(n−1)) and hi = ceil(p·(n−1)) (float8, as PostgreSQL
+    -- computes them); the bucket counts say which bucket holds each; only those buckets are sorted.
+    pc AS (SELECT "g", "k", "b", sum("n")::bigint AS "n" FROM s WHERE "g" IN ('fr', 'cl', 'afr') GROUP BY 1, 2, 3),
+    cum AS (SELECT *, sum("n") OVER (PARTITION BY "g", "k" ORDER BY "b") - "n" AS "before", sum("n") OVER (PARTITION BY "g", "k") AS "total" FROM pc),
+    want AS (
+      SELECT DISTINCT c."g", c."k", c."total", ps."p", floor(ps."p" * (c."total" - 1)) AS "lo", ceil(ps."p" * (c."total" - 1)) AS "hi"
+      FROM cum c JOIN ${PERCENTILES} ps("g", "p") ON ps."g" = c."g"),
+    need AS (
+      SELECT DISTINCT c."g", c."k", c."b", c."before" FROM cum c JOIN want w ON w."g" = c."g" AND w."k" = c."k"
+      WHERE (w."lo" >= c."before" AND w."lo" < c."before" + c."n") OR (w."hi" >= c."before" AND w."hi" < c."before" + c."n")),
+    vals AS (
+      SELECT x."g", x."k", x."before" + row_number() OVER (PARTITION BY x."g", x."k", x."b" ORDER BY u."val") - 1 AS "rank", u."val"
+      FROM need x JOIN s ON s."g" = x."g" AND s."k" = x."k" AND s."b" = x."b" CROSS JOIN LATERAL unnest(s."v") u("val"))
     SELECT
-      (SELECT json_build_object('newTips', count(*),
-        'frMedian', percentile_cont(0.5) WITHIN GROUP (ORDER BY "fr"), 'frP90', percentile_cont(0.9) WITHIN GROUP (ORDER BY "fr"),
-        'closeMedian', percentile_cont(0.5) WITHIN GROUP (ORDER BY "cl"),
-        'breached', count(*) FILTER (WHERE "breached"), 'closed', count(*) FILTER (WHERE "closed"),
-        'actioned', count(*) FILTER (WHERE "outcome" = 'ACTIONED'), 'fir', count(*) FILTER (WHERE "outcome" = 'FIR_REGISTERED'),
-        'arrest', count(*) FILTER (WHERE "outcome" = 'ARREST_MADE')) FROM r) AS "tiles",
+      (SELECT json_agg(c) FROM (SELECT "g", "k", sum("n") AS "n", sum("closed") AS "closed", sum("breached") AS "breached", sum("actioned") AS "actioned",
+          sum("fir") AS "fir", sum("arrest") AS "arrest" FROM s WHERE "g" NOT IN ('fr', 'cl', 'afr') GROUP BY 1, 2) c) AS "counts",
+      (SELECT json_agg(pk) FROM (SELECT w."g", w."k", w."p", w."total", lo."val" AS "lo", hi."val" AS "hi" FROM want w
+          LEFT JOIN vals lo ON lo."g" = w."g" AND lo."k" = w."k" AND lo."rank" = w."lo"
+          LEFT JOIN vals hi ON hi."g" = w."g" AND hi."k" = w."k" AND hi."rank" = w."hi") pk) AS "picks",
       (SELECT json_build_object('open', count(*), 'unassigned', count(*) FILTER (WHERE t."assigneeId" IS NULL))
-        FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} ${scopeWhere(f)}) AS "now",
-      (SELECT COALESCE(json_agg(s), '[]') FROM (
-        SELECT CASE WHEN GROUPING("h") = 0 THEN 'hour' WHEN GROUPING("category") = 0 THEN 'category'
-            WHEN GROUPING("stationId") = 0 THEN 'station' WHEN GROUPING("outcome") = 0 THEN 'outcome' ELSE 'bucket' END AS "g",
-          "h", "channel", "category", "stationId", "outcome", "bucket", count(*) AS "n"
-        FROM r GROUP BY GROUPING SETS (("h", "channel"), ("category"), ("stationId"), ("outcome"), ("bucket"))) s) AS "sets",
-      (SELECT COALESCE(json_agg(a), '[]') FROM (
-        SELECT "assigneeId" AS "uid", percentile_cont(0.5) WITHIN GROUP (ORDER BY "fr") AS "median"
-        FROM r WHERE "assigneeId" IS NOT NULL AND "fr" IS NOT NULL GROUP BY "assigneeId") a) AS "fr"`);
-  const t = row.tiles;
+        FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} ${scopeWhere(f)}) AS "now"`);
+  return fromRaw(row);
+}
+
+/** percentile_cont's interpolation, in the same float8 steps as PostgreSQL's (orderedsetaggs.c). */
+function interpolate(p: Pick): number | null {
+  if (!p.total || p.lo === null || p.hi === null) return null;
+  const pos = p.p * (p.total - 1);
+  const lo = Number(p.lo), hi = Number(p.hi);
+  return Math.floor(pos) === Math.ceil(pos) ? lo : lo + (pos - Math.floor(pos)) * (hi - lo);
+}
+
+function fromRaw(row: Raw): RangeScan {
+  const tile = (row.counts ?? []).find((c) => c.g === "tile");
+  const pick = (g: string, p: number, k = "") => {
+    const x = (row.picks ?? []).find((y) => y.g === g && y.k === k && y.p === p);
+    return x ? num(interpolate(x)) : null;
+  };
+  const sets: SetRow[] = [];
+  for (const c of row.counts ?? []) {
+    const n = Number(c.n);
+    if (c.g === "hour") {
+      const [h, channel] = c.k.split(":");
+      sets.push({ g: "hour", h: Number(h), channel: channel as Channel, n });
+    } else if (c.g === "category") sets.push({ g: "category", category: c.k as Category, n });
+    else if (c.g === "station") sets.push({ g: "station", stationId: c.k || null, n });
+    else if (c.g === "outcome") sets.push({ g: "outcome", outcome: (c.k || null) as Outcome | null, n });
+    else if (c.g === "bucket") sets.push({ g: "bucket", bucket: c.k === "" ? null : Number(c.k), n });
+  }
   return {
     tiles: {
-      newTips: Number(t.newTips), frMedian: num(t.frMedian), frP90: num(t.frP90), closeMedian: num(t.closeMedian),
-      breached: Number(t.breached), closed: Number(t.closed), actioned: Number(t.actioned), fir: Number(t.fir), arrest: Number(t.arrest),
+      newTips: Number(tile?.n ?? 0), frMedian: pick("fr", 0.5), frP90: pick("fr", 0.9), closeMedian: pick("cl", 0.5),
+      breached: Number(tile?.breached ?? 0), closed: Number(tile?.closed ?? 0), actioned: Number(tile?.actioned ?? 0), fir: Number(tile?.fir ?? 0), arrest: Number(tile?.arrest ?? 0),
     },
     open: Number(row.now.open),
     unassigned: Number(row.now.unassigned),
-    sets: row.sets,
-    frByAssignee: new Map(row.fr.map((a) => [a.uid, num(a.median)])),
+    sets,
+    frByAssignee: new Map((row.picks ?? []).filter((p) => p.g === "afr").map((p) => [p.k, num(interpolate(p))])),
   };
 }

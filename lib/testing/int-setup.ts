@@ -8,7 +8,7 @@ import { assertLocalDatabase } from "./assert-local-database";
 beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     assertLocalDatabase(process.env.DATABASE_URL);
-    await raw().exec(`DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;`);
+    await raw().exec(`DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; CREATE SCHEMA public;`);
   }
   await migrate(raw());
 });

@@ -1,0 +1,58 @@
+// Builds the day rollups (ADR 0520): for each IST day of a range that is not clean (never built,
+// built with other SLA targets, or marked dirty by the triggers since), the day's closed tips'
+// series at every filter level and the officers' claims and closes. Called before a read, so its
+// cost is part of the request. Today is never built: it changes every minute and is read live.
+import "server-only";
+import { Prisma } from "../generated/prisma/client";
+import { db } from "../db";
+import { istDay, istMidnight, addDays, daysOf, type DashboardFilters } from "./filters";
+import type { SlaSeconds } from "./sla-targets";
+import { seriesRows, tipColumns } from "./rollup-series";
+import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
+
+/** Identifies the SLA targets a day's breach counts were built with. */
+export const slaFingerprint = (t: SlaSeconds) => JSON.stringify(t);
+
+export async function refreshRange(f: Pick<DashboardFilters, "fromDay" | "toDay">, targets: SlaSeconds, now = new Date()) {
+  const today = istDay(now);
+  const days = daysOf(f).filter((d) => d !== today);
+  if (!days.length) return [];
+  const fp = slaFingerprint(targets);
+  const stale = await db.$queryRaw<{ day: string }[]>`
+    SELECT d::text AS "day" FROM unnest(${days}::date[]) d
+    WHERE NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day x WHERE x."day" = d AND x."sla" = ${fp})
+      OR EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty x WHERE x."day" = d)`;
+  const built: string[] = [];
+  for (const { day } of stale) if (await buildDay(day, targets, fp)) built.push(day);
+  return built;
+}
+
+async function buildDay(day: string, targets: SlaSeconds, fp: string) {
+  const [from, to] = [istMidnight(day), istMidnight(addDays(day, 1))];
+  return db.$transaction(async (tx) => {
+    // Another request building the same day: skip it; the read takes the day from "Tip" meanwhile.
+    const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(7205201, (${day}::date - DATE '2000-01-01')) AS "locked"`;
+    if (!locked) return false;
+    await tx.$executeRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`;
+    // The dirty marks go first: this statement's snapshot is older than the build's below, so a
+    // change committed in between leaves its mark behind and the day stays dirty (never stale).
+    await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_dirty WHERE "day" = ${day}::date`;
+    await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_rollup WHERE "day" = ${day}::date`;
+    await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_activity WHERE "day" = ${day}::date`;
+    const closed = tipColumns(targets, from, Prisma.sql`FROM "Tip" t`,
+      Prisma.sql`t."receivedAt" >= ${from} AND t."receivedAt" < ${to} AND t."status" = 'CLOSED'`);
+    await tx.$executeRaw`
+      INSERT INTO mukhbir_internal.dash_rollup ("day", "lvl", "station_id", "category", "g", "k", "b", "n", "closed", "breached", "actioned", "fir", "arrest", "v")
+      SELECT ${day}::date, s."lvl", s."station_id", s."category", s."g", s."k", s."b", s."n", s."closed", s."breached", s."actioned", s."fir", s."arrest", s."v"
+      FROM (${seriesRows(Prisma.sql`(${closed})`, true)}) s`;
+    await tx.$executeRaw`
+      INSERT INTO mukhbir_internal.dash_activity ("day", "actor_id", "claimed", "closed")
+      SELECT ${day}::date, e."actorId", count(*) FILTER (WHERE e."type" = ${CLAIM_EVENT}), count(*) FILTER (WHERE e."type" = ${CLOSE_EVENT})
+      FROM "TipEvent" e WHERE e."type" IN (${CLAIM_EVENT}, ${CLOSE_EVENT}) AND e."at" >= ${from} AND e."at" < ${to} AND e."actorId" IS NOT NULL
+      GROUP BY e."actorId"`;
+    await tx.$executeRaw`
+      INSERT INTO mukhbir_internal.dash_day ("day", "sla") VALUES (${day}::date, ${fp})
+      ON CONFLICT ("day") DO UPDATE SET "sla" = EXCLUDED."sla", "built_at" = now()`;
+    return true;
+  }, { timeout: 60_000 });
+}

@@ -1,0 +1,70 @@
+// The dashboard's figures for a set of tips, as rows of (series, key, value bucket, counts, values):
+// the one definition both the day rollups (rollup-refresh.ts) and the live part of a read
+// (range-scan.ts) use, so a rolled-up day and a day read from "Tip" cannot disagree (ADR 0520).
+import "server-only";
+import { Prisma } from "../generated/prisma/client";
+import type { SlaSeconds } from "./sla-targets";
+import { IST_HOUR, breachedExpr } from "./sql";
+
+/** Upper bounds (seconds, exclusive) of the first-response buckets; the last bucket is open-ended. */
+export const RESPONSE_BUCKETS = [5 * 60, 15 * 60, 60 * 60, 4 * 60 * 60] as const;
+
+/**
+ * Value buckets for exact percentiles: log-spaced, `per` buckets per factor e. A percentile first
+ * finds the bucket holding its rank from the counts, then sorts only that bucket's stored values.
+ * Monotonic in the value, so ranks carry over; the values themselves are kept exactly.
+ */
+const valueBucket = (v: Prisma.Sql, per: number) => Prisma.sql`CASE WHEN ${v} < 1 THEN 0 ELSE 1 + floor(ln(${v}) * ${per}::float8)::int END`;
+const TILE_PER_E = 16;
+const OFFICER_PER_E = 4;
+
+/** Per-tip derived columns of the tips `FROM … "Tip" t … WHERE …` (the caller's clauses). */
+export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, where: Prisma.Sql) {
+  const [b5, b15, b60, b240] = RESPONSE_BUCKETS;
+  return Prisma.sql`
+    SELECT t."stationId" AS "sl", t."category" AS "cgl", ${IST_HOUR} || ':' || t."channel" AS "hc", t."category" AS "cs", t."stationId" AS "ss",
+      CASE WHEN t."status" = 'CLOSED' THEN t."outcome" END AS "oc", t."assigneeId" AS "uid", x."fr", y."cl",
+      t."status" = 'CLOSED' AS "closed", ${breachedExpr(targets, now)} AS "breached",
+      CASE WHEN x."fr" IS NULL THEN NULL WHEN x."fr" < ${b5}::int THEN 0 WHEN x."fr" < ${b15}::int THEN 1
+        WHEN x."fr" < ${b60}::int THEN 2 WHEN x."fr" < ${b240}::int THEN 3 ELSE 4 END AS "bk",
+      ${valueBucket(Prisma.sql`x."fr"`, TILE_PER_E)} AS "frb", ${valueBucket(Prisma.sql`x."fr"`, OFFICER_PER_E)} AS "afb",
+      ${valueBucket(Prisma.sql`y."cl"`, TILE_PER_E)} AS "clb"
+    -- Seconds as float8 (date_part), computed once per row: EXTRACT's numeric was the scan's main cost (ADR 0510).
+    ${from}
+    CROSS JOIN LATERAL (SELECT date_part('epoch', t."firstResponseAt" - t."receivedAt") AS "fr") x
+    CROSS JOIN LATERAL (SELECT CASE WHEN t."status" = 'CLOSED' THEN date_part('epoch', t."closedAt" - t."receivedAt") END AS "cl") y
+    WHERE ${where}`;
+}
+
+/**
+ * Series rows over a relation of tipColumns. `byFilters`: also per station, per category and per
+ * both (the rollups; a filtered read picks its level), else one level (a live read, already filtered).
+ * lvl: bit 1 = per station, bit 2 = per category. g: tile | hour | category | station | outcome |
+ * bucket (counts) and fr | cl | afr (percentile buckets b with their sorted values v).
+ */
+export function seriesRows(rel: Prisma.Sql, byFilters: boolean) {
+  const levels = byFilters ? [Prisma.empty, Prisma.sql`"sl",`, Prisma.sql`"cgl",`, Prisma.sql`"sl", "cgl",`] : [Prisma.empty];
+  const sets = levels.flatMap((k) =>
+    [Prisma.sql`(${k} "tile")`, Prisma.sql`(${k} "hc")`, Prisma.sql`(${k} "cs")`, Prisma.sql`(${k} "ss")`, Prisma.sql`(${k} "oc")`,
+      Prisma.sql`(${k} "bk")`, Prisma.sql`(${k} "frb")`, Prisma.sql`(${k} "clb")`, Prisma.sql`(${k} "uid", "afb")`]);
+  return Prisma.sql`
+    SELECT * FROM (
+      SELECT ${byFilters ? Prisma.sql`(CASE WHEN GROUPING("sl") = 0 THEN 1 ELSE 0 END + CASE WHEN GROUPING("cgl") = 0 THEN 2 ELSE 0 END)::smallint AS "lvl",
+        CASE WHEN GROUPING("sl") = 0 THEN "sl" END AS "station_id", CASE WHEN GROUPING("cgl") = 0 THEN "cgl" END AS "category",`
+        : Prisma.sql`0::smallint AS "lvl", NULL::uuid AS "station_id", NULL::"Category" AS "category",`}
+        CASE WHEN GROUPING("hc") = 0 THEN 'hour' WHEN GROUPING("cs") = 0 THEN 'category' WHEN GROUPING("ss") = 0 THEN 'station'
+          WHEN GROUPING("oc") = 0 THEN 'outcome' WHEN GROUPING("bk") = 0 THEN 'bucket' WHEN GROUPING("afb") = 0 THEN 'afr'
+          WHEN GROUPING("frb") = 0 THEN 'fr' WHEN GROUPING("clb") = 0 THEN 'cl' ELSE 'tile' END AS "g",
+        COALESCE("hc", "cs"::text, "ss"::text, "oc"::text, "bk"::text, "uid"::text, '') AS "k",
+        COALESCE("frb", "clb", "afb", -1) AS "b",
+        CASE WHEN GROUPING("clb") = 0 THEN count("cl") WHEN GROUPING("frb") = 0 OR GROUPING("afb") = 0 THEN count("fr") ELSE count(*) END::int AS "n",
+        count(*) FILTER (WHERE "closed")::int AS "closed", count(*) FILTER (WHERE "breached")::int AS "breached", count(*) FILTER (WHERE "oc" = 'ACTIONED')::int AS "actioned",
+        count(*) FILTER (WHERE "oc" = 'FIR_REGISTERED')::int AS "fir", count(*) FILTER (WHERE "oc" = 'ARREST_MADE')::int AS "arrest",
+        CASE WHEN GROUPING("clb") = 0 THEN array_agg("cl" ORDER BY "cl") FILTER (WHERE "cl" IS NOT NULL)
+          WHEN GROUPING("frb") = 0 OR GROUPING("afb") = 0 THEN array_agg("fr" ORDER BY "fr") FILTER (WHERE "fr" IS NOT NULL) END AS "v"
+      FROM (SELECT *, 1 AS "tile" FROM ${rel}) rel
+      GROUP BY GROUPING SETS (${Prisma.join(sets)})
+    ) s
+    -- Percentile rows exist only for tips that have the value (and, per officer, an assignee).
+    WHERE NOT (s."g" IN ('fr', 'cl', 'afr') AND s."b" = -1) AND NOT (s."g" = 'afr' AND s."k" = '')`;
+}
