@@ -62,7 +62,9 @@ export function seriesRows(rel: Prisma.Sql, byFilters: boolean) {
         count(*) FILTER (WHERE "oc" = 'FIR_REGISTERED')::int AS "fir", count(*) FILTER (WHERE "oc" = 'ARREST_MADE')::int AS "arrest",
         CASE WHEN GROUPING("clb") = 0 THEN array_agg("cl" ORDER BY "cl") FILTER (WHERE "cl" IS NOT NULL)
           WHEN GROUPING("frb") = 0 OR GROUPING("afb") = 0 THEN array_agg("fr" ORDER BY "fr") FILTER (WHERE "fr" IS NOT NULL) END AS "v"
-      FROM (SELECT *, 1 AS "tile" FROM ${rel}) rel
+      -- OFFSET 0 keeps this a separate plan node: flattened, "sl"/"ss" and "cgl"/"cs" would be one
+      -- expression and PostgreSQL would merge their grouping sets (the level copies exist to keep them apart).
+      FROM (SELECT *, 1 AS "tile" FROM ${rel} src OFFSET 0) rel
       GROUP BY GROUPING SETS (${Prisma.join(sets)})
     ) s
     -- Percentile rows exist only for tips that have the value (and, per officer, an assignee).
