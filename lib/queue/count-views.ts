@@ -30,23 +30,25 @@ export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
        FROM (SELECT c.priority, r.responded, ${now} - make_interval(mins => CASE WHEN r.responded THEN ${res} ELSE least(${fr}, ${res}) END) AS cutoff
              FROM unnest(ARRAY['URGENT', 'HIGH', 'NORMAL', 'LOW']) c(priority) CROSS JOIN unnest(ARRAY[false, true]) r(responded)) c
      )
-     SELECT v.*, b.whole, b.edge,
-       (SELECT count(*) FROM "Tip" t WHERE t."closedAt" >= ${p.add(startOfToday(ctx.now))}::timestamptz AND t."status" IN ('CLOSED', 'MERGED') AND ${scope()}) AS "closedToday",
-       (SELECT count(*) FROM mukhbir_internal.tip_view_count WHERE NOT folded)
-         + (SELECT count(*) FROM mukhbir_internal.tip_clock_count WHERE NOT folded) AS changes
-     FROM (SELECT sum(t.n) FILTER (WHERE t."assigneeId" IS NULL) AS unassigned,
-                  sum(t.n) FILTER (WHERE t."assigneeId" = ${p.add(ctx.viewer.id)}::uuid) AS mine,
-                  sum(t.n) AS open,
-                  sum(t.n) FILTER (WHERE t."status" = 'WAITING_INFORMANT') AS waiting
-           FROM mukhbir_internal.tip_view_count t WHERE ${scope()}) v,
-          (SELECT (SELECT sum(t.n) FROM mukhbir_internal.tip_clock_count t JOIN clock c ON c.priority = t."priority" AND c.responded = t."responded"
-                   WHERE t."hour" + interval '1 hour' <= c.cutoff AND ${scope()}) AS whole,
-                  (SELECT count(*) FROM clock c CROSS JOIN LATERAL (
-                     SELECT 1 FROM "Tip" t
-                     WHERE ${OPEN_SQL} AND t."priority" = c.priority::"Priority"
-                       AND t."receivedAt" >= c.edge AND t."receivedAt" < c.edge + interval '1 hour'
-                       AND (t."firstResponseAt" IS NOT NULL) = c.responded
-                       AND ${scope()} AND ${breachingSql(ctx.targets, p.add, ctx.now)}) x) AS edge) b`,
+     SELECT v.unassigned, v.mine, v.open, v.waiting, b.whole, e.edge, d."closedToday", v.changes + b.changes AS changes
+     FROM (SELECT sum(t.n) FILTER (WHERE t.visible AND t."assigneeId" IS NULL) AS unassigned,
+                  sum(t.n) FILTER (WHERE t.visible AND t."assigneeId" = ${p.add(ctx.viewer.id)}::uuid) AS mine,
+                  sum(t.n) FILTER (WHERE t.visible) AS open,
+                  sum(t.n) FILTER (WHERE t.visible AND t."status" = 'WAITING_INFORMANT') AS waiting,
+                  count(*) FILTER (WHERE NOT t.folded) AS changes
+           FROM (SELECT t.*, ${scope()} AS visible FROM mukhbir_internal.tip_view_count t) t) v,
+          (SELECT sum(t.n) FILTER (WHERE t.visible AND t."hour" + interval '1 hour' <= c.cutoff) AS whole,
+                  count(*) FILTER (WHERE NOT t.folded) AS changes
+           FROM (SELECT t.*, ${scope()} AS visible FROM mukhbir_internal.tip_clock_count t) t
+           JOIN clock c ON c.priority = t."priority" AND c.responded = t."responded") b,
+          (SELECT count(*) AS edge FROM clock c CROSS JOIN LATERAL (
+             SELECT 1 FROM "Tip" t
+             WHERE ${OPEN_SQL} AND t."priority" = c.priority::"Priority"
+               AND t."receivedAt" >= c.edge AND t."receivedAt" < c.edge + interval '1 hour'
+               AND (t."firstResponseAt" IS NOT NULL) = c.responded
+               AND ${scope()} AND ${breachingSql(ctx.targets, p.add, ctx.now)}) x) e,
+          (SELECT count(*) AS "closedToday" FROM "Tip" t
+           WHERE t."closedAt" >= ${p.add(startOfToday(ctx.now))}::timestamptz AND t."status" IN ('CLOSED', 'MERGED') AND ${scope()}) d`,
     ...p.values,
   );
   const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
