@@ -6,9 +6,8 @@ import crypto from "node:crypto";
 
 export const ALIAS_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-export function newAlias(length = 4): string {
+export function newAlias(length = 4, bytes = crypto.randomBytes(length * 2)): string {
   let s = "";
-  const bytes = crypto.randomBytes(length * 2);
   // Rejection sampling keeps every character equally likely (256 is not a multiple of 31).
   for (let i = 0; s.length < length; i++) {
     const b = i < bytes.length ? bytes[i] : crypto.randomBytes(1)[0];
@@ -22,7 +21,8 @@ export function aliasLength(attempt: number) {
   return attempt < 3 ? 4 : attempt < 6 ? 5 : 6;
 }
 
-/** Ten aliases to try in order (the database takes the first that is free). */
+/** Ten aliases to try in order (the database takes the first that is free), from one call for random bytes. */
 export function aliasCandidates(): string[] {
-  return Array.from({ length: 10 }, (_, i) => newAlias(aliasLength(i)));
+  const bytes = crypto.randomBytes(10 * 12);
+  return Array.from({ length: 10 }, (_, i) => newAlias(aliasLength(i), bytes.subarray(i * 12, i * 12 + aliasLength(i) * 2)));
 }

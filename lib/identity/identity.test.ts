@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import { formatAddress, normaliseAddress, normalisePhone, parseAddress } from "./address";
 import { decrypt, encrypt, hashAddress } from "./crypto";
-import { ALIAS_ALPHABET, newAlias } from "./alias";
+import { ALIAS_ALPHABET, aliasCandidates, newAlias } from "./alias";
 
 describe("address normalisation", () => {
   it("maps every way of writing one Indian number to the same E.164 digits", () => {
@@ -91,5 +91,15 @@ describe("aliases", () => {
   it("are spread over the alphabet", () => {
     const seen = new Set(Array.from({ length: 2000 }, () => newAlias()));
     expect(seen.size).toBeGreaterThan(1990);
+  });
+
+  it("come as ten candidates, longer after three misses, each drawn independently", () => {
+    const lists = Array.from({ length: 200 }, () => aliasCandidates());
+    for (const list of lists) {
+      expect(list.map((a) => a.length - 2)).toEqual([4, 4, 4, 5, 5, 5, 6, 6, 6, 6]);
+      for (const a of list) expect(a).toMatch(/^M-[2-9A-HJKMNP-Z]+$/);
+    }
+    expect(new Set(lists.map((l) => l[0])).size).toBeGreaterThan(190);
+    expect(new Set(lists.flatMap((l) => l.slice(0, 3))).size).toBeGreaterThan(590);
   });
 });
