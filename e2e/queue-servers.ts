@@ -72,7 +72,8 @@ export async function resetPostgres(url: string) {
   const { default: pg } = await import("pg");
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  await c.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  // mukhbir_internal too: its tables may hold columns of public's types, which the CASCADE drops.
+  await c.query("DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
   await c.end();
 }
 
