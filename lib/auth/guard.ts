@@ -38,6 +38,16 @@ export async function requireActor(permission: Permission): Promise<Actor> {
   return actor;
 }
 
+/**
+ * For long-lived responses (the live stream): is this actor, as they were when the response began,
+ * still an active user with the same role and station and still holding the permission? An admin
+ * who disables a user or moves them to another station ends their open streams.
+ */
+export async function actorStillAllowed(actor: Actor, permission: Permission): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { active: true, role: true, stationId: true } });
+  return !!user?.active && user.role === actor.role && user.stationId === actor.stationId && can(user.role, permission);
+}
+
 /** Signed-in user with no particular permission (e.g. changing one's own language). */
 export async function optionalActor(): Promise<Actor | null> {
   return currentActor();

@@ -1,4 +1,5 @@
-import { requireActor } from "@/lib/auth/guard";
+import { actorStillAllowed, requireActor } from "@/lib/auth/guard";
+import { env } from "@/lib/env";
 import { liveStream } from "@/lib/queue/live-stream";
 import { errorResponse } from "@/lib/queue/http";
 
@@ -8,7 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   try {
     const actor = await requireActor("queue:read");
-    return new Response(liveStream(actor, request.signal), {
+    const limits = { stillAllowed: () => actorStillAllowed(actor, "queue:read"), maxAgeMs: env().SESSION_IDLE_MINUTES * 60_000 };
+    return new Response(liveStream(actor, request.signal, limits), {
       headers: {
         "Content-Type": "text/event-stream; charset=utf-8",
         "Cache-Control": "no-cache, no-transform",

@@ -1,7 +1,9 @@
 // Server-Sent Events for one open tip: tells the page that its tip or one of its messages changed
 // (ids only; the page re-reads through its own scoped, audited render). Rides lib/live/bus.ts, so
-// on PostgreSQL a change made through another app instance arrives too.
-import { requireActor } from "@/lib/auth/guard";
+// on PostgreSQL a change made through another app instance arrives too. Like the queue's stream it
+// re-checks the user at every ping and ends after the session lifetime (lib/queue/live-stream.ts).
+import { actorStillAllowed, requireActor } from "@/lib/auth/guard";
+import { env } from "@/lib/env";
 import { subscribe } from "@/lib/live/bus";
 import { findScopedTip } from "@/lib/tips/find-scoped-tip";
 import { handleRoute } from "@/lib/tips/route-errors";
@@ -31,7 +33,12 @@ export async function GET(req: Request, ctx: RouteContext<"/api/tips/[ref]/live"
           if (e.type === "resync") return send("changed", { type: "resync" });
           if ("tipId" in e && e.tipId === tip.id) send("changed", { type: e.type });
         });
-        const ping = setInterval(() => send("ping", {}), PING_MS);
+        const endsAt = Date.now() + env().SESSION_IDLE_MINUTES * 60_000;
+        const ping = setInterval(async () => {
+          const allowed = Date.now() < endsAt && (await actorStillAllowed(actor, "tip:read").catch(() => false));
+          if (allowed) send("ping", {});
+          else stop();
+        }, PING_MS);
         stop = () => {
           clearInterval(ping);
           unsubscribe();
