@@ -2,7 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { auditNow } from "@/lib/audit";
+import { auditTipView } from "@/lib/tips/audit-tip-view";
 import { db } from "@/lib/db";
 import { getTipWorkspace } from "@/lib/tips/get-tip-workspace";
 import { findScopedTip } from "@/lib/tips/find-scoped-tip";
@@ -34,7 +34,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
   const seen = await findScopedTip(db, actor, ref).catch(() => notFound());
   // Read before the workspace: the live stream refreshes for anything newer than this.
   const renderedAt = new Date().toISOString();
-  await auditNow({ actorId: actor.id, actorRole: actor.role, action: "tip.view", targetType: "tip", targetId: seen.id, tipId: seen.id, detail: { ref }, ip: actor.ip });
+  await auditTipView(actor, { id: seen.id, ref });
   const ws = await getTipWorkspace(actor, ref);
   if (!ws) notFound();
   const { tip } = ws;
