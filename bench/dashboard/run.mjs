@@ -4,14 +4,18 @@
 // with bench/dashboard/seed.sql (INSERT … SELECT generate_series), VACUUM ANALYZE, then request
 // /dashboard for the 7- and 30-day ranges repeatedly and report p50/p95 of TTFB and total time.
 //
-//   node bench/dashboard/run.mjs [--sizes=1000,1000000] [--runs=30] [--port=3609] [--keep]
+//   node bench/dashboard/run.mjs [--sizes=1000,1000000] [--runs=30] [--port=3609] [--keep] [--churn=1000]
 // --keep reuses the database when it already holds exactly that many tips (seeding 1M takes minutes).
+// --churn=MS: while measuring, every MS one tip arrives, one is claimed and one recent tip is closed
+// (bench/dashboard/churn.mjs), so rollup rebuilds of dirtied days land in the timings; 0 = none.
+// The first request of each path after seeding builds the range's rollups: reported as "first".
 // Needs a build in NEXT_DIST_DIR (default .next-dash): NEXT_DIST_DIR=.next-dash npx next build
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { startChurn } from "./churn.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.split("=")[1] ?? d;
@@ -19,6 +23,7 @@ const SIZES = arg("sizes", "1000,1000000").split(",").map(Number);
 const RUNS = Number(arg("runs", "30"));
 const PORT = Number(arg("port", "3609"));
 const KEEP = process.argv.includes("--keep");
+const CHURN_MS = Number(arg("churn", "1000"));
 const DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mukhbir_dash_bench";
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-dash";
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -118,12 +123,15 @@ for (const size of SIZES) {
     }
     const cookie = await signIn();
     for (const p of PATHS) {
+      const first = await timeGet(p, cookie); // builds the range's rollups when none are current
       for (let i = 0; i < 3; i++) await timeGet(p, cookie); // warm-up: JIT, connections, caches
+      const stopChurn = CHURN_MS > 0 ? startChurn(DB, CHURN_MS) : async () => null;
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await timeGet(p, cookie));
-      const row = { size, path: p, runs: RUNS, ttfbP50: pct(runs.map((r) => r.ttfb), 50), ttfbP95: pct(runs.map((r) => r.ttfb), 95), totalP50: pct(runs.map((r) => r.total), 50), totalP95: pct(runs.map((r) => r.total), 95) };
+      const churn = await stopChurn();
+      const row = { size, path: p, runs: RUNS, first: first.ttfb, churnMs: CHURN_MS, churn, ttfbP50: pct(runs.map((r) => r.ttfb), 50), ttfbP95: pct(runs.map((r) => r.ttfb), 95), totalP50: pct(runs.map((r) => r.total), 50), totalP95: pct(runs.map((r) => r.total), 95) };
       results.push(row);
-      console.log(`${p}: TTFB p50 ${row.ttfbP50.toFixed(0)} ms, p95 ${row.ttfbP95.toFixed(0)} ms; total p50 ${row.totalP50.toFixed(0)} ms, p95 ${row.totalP95.toFixed(0)} ms`);
+      console.log(`${p}: first ${row.first.toFixed(0)} ms; TTFB p50 ${row.ttfbP50.toFixed(0)} ms, p95 ${row.ttfbP95.toFixed(0)} ms; total p50 ${row.totalP50.toFixed(0)} ms, p95 ${row.totalP95.toFixed(0)} ms; churn ${JSON.stringify(churn)}`);
     }
   } finally {
     stop();

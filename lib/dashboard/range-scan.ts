@@ -49,39 +49,51 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
   const targets = await dashboardTargets();
   await refreshRange(f, targets, now);
   const lvl = (f.stationId ? 1 : 0) + (f.category ? 2 : 0);
-  const live = Prisma.sql`(${tipColumns(targets, now, Prisma.sql`FROM "Tip" t`, Prisma.sql`${rangeWhere(f)} AND t."status" IN ${OPEN_STATUSES}`)}
+  const live = Prisma.sql`${tipColumns(targets, now, Prisma.sql`FROM "Tip" t`, Prisma.sql`${rangeWhere(f)} AND t."status" IN ${OPEN_STATUSES}`)}
       UNION ALL ${tipColumns(targets, now, Prisma.sql`FROM unclean u JOIN "Tip" t ON t."receivedAt" >= u."lo" AND t."receivedAt" < u."hi"`,
-        Prisma.sql`t."status" = 'CLOSED' ${scopeWhere(f)}`)})`;
+        Prisma.sql`t."status" = 'CLOSED' ${scopeWhere(f)}`)}`;
+  // The rollup rows of the range's clean days at the filters' level (ADR 0520).
+  const inScope = Prisma.sql`r."lvl" = ${lvl}::smallint
+    AND ${f.stationId ? Prisma.sql`r."station_id" = ${f.stationId}::uuid` : Prisma.sql`r."station_id" IS NULL`}
+    AND ${f.category ? Prisma.sql`r."category" = ${f.category}::"Category"` : Prisma.sql`r."category" IS NULL`}
+    AND r."day" = ANY (ARRAY(SELECT "day" FROM clean))`;
   const [row] = await dashboardQuery<Raw>(Prisma.sql`
     WITH ${cleanDays(f, slaFingerprint(targets))},
+    lt AS MATERIALIZED (${live}),
     s AS MATERIALIZED (
-      SELECT "g", "k", "b", "n", "closed", "breached", "actioned", "fir", "arrest", "v" FROM (${seriesRows(live, false)}) l
+      SELECT "g", "k", "b", "n", "closed", "breached", "actioned", "fir", "arrest" FROM (${seriesRows(Prisma.sql`lt`, false)}) l
       UNION ALL
-      SELECT "g", "k", "b", "n", "closed", "breached", "actioned", "fir", "arrest", "v" FROM mukhbir_internal.dash_rollup r
-      WHERE r."lvl" = ${lvl}::smallint
-        AND ${f.stationId ? Prisma.sql`r."station_id" = ${f.stationId}::uuid` : Prisma.sql`r."station_id" IS NULL`}
-        AND ${f.category ? Prisma.sql`r."category" = ${f.category}::"Category"` : Prisma.sql`r."category" IS NULL`}
-        AND r."day" IN (SELECT "day" FROM clean)
+      SELECT r."g", r."k", -1, r."n", r."closed", r."breached", r."actioned", r."fir", r."arrest" FROM mukhbir_internal.dash_rollup r WHERE ${inScope} AND r."g" NOT IN ('fr', 'cl', 'afr')
+      UNION ALL
+      SELECT r."g", r."k", e."b", e."n", 0, 0, 0, 0, 0 FROM mukhbir_internal.dash_rollup r CROSS JOIN LATERAL unnest(r."bs", r."ns") e("b", "n")
+        WHERE ${inScope} AND r."g" IN ('fr', 'cl', 'afr')
     ),
     -- Exact percentile_cont: rank lo = floor(p·(n−1)) and hi = ceil(p·(n−1)) (float8, as PostgreSQL
-    -- computes them); the bucket counts say which bucket holds each; only those buckets are sorted.
+    -- computes them); the bucket counts say which bucket holds each; only those buckets are sorted,
+    -- from the rollups' stored values and the live tips' own.
     pc AS (SELECT "g", "k", "b", sum("n")::bigint AS "n" FROM s WHERE "g" IN ('fr', 'cl', 'afr') GROUP BY 1, 2, 3),
     cum AS (SELECT *, sum("n") OVER (PARTITION BY "g", "k" ORDER BY "b") - "n" AS "before", sum("n") OVER (PARTITION BY "g", "k") AS "total" FROM pc),
-    want AS (
+    want AS MATERIALIZED (
       SELECT DISTINCT c."g", c."k", c."total", ps."p", floor(ps."p" * (c."total" - 1)) AS "lo", ceil(ps."p" * (c."total" - 1)) AS "hi"
       FROM cum c JOIN ${PERCENTILES} ps("g", "p") ON ps."g" = c."g"),
-    need AS (
+    need AS MATERIALIZED (
       SELECT DISTINCT c."g", c."k", c."b", c."before" FROM cum c JOIN want w ON w."g" = c."g" AND w."k" = c."k"
       WHERE (w."lo" >= c."before" AND w."lo" < c."before" + c."n") OR (w."hi" >= c."before" AND w."hi" < c."before" + c."n")),
     vals AS (
-      SELECT x."g", x."k", x."before" + row_number() OVER (PARTITION BY x."g", x."k", x."b" ORDER BY u."val") - 1 AS "rank", u."val"
-      FROM need x JOIN s ON s."g" = x."g" AND s."k" = x."k" AND s."b" = x."b" CROSS JOIN LATERAL unnest(s."v") u("val"))
+      SELECT u."g", u."k", u."before", array_agg(u."val" ORDER BY u."val") AS "arr" FROM (
+        SELECT x."g", x."k", x."b", x."before", y."val" FROM need x JOIN mukhbir_internal.dash_rollup r ON ${inScope} AND r."g" = x."g" AND r."k" = x."k"
+          CROSS JOIN LATERAL unnest(r."bs", r."os", r."ns") e("b", "o", "n") CROSS JOIN LATERAL unnest(r."v"[e."o" : e."o" + e."n" - 1]) y("val") WHERE e."b" = x."b"
+        UNION ALL SELECT x."g", x."k", x."b", x."before", lt."fr" FROM need x JOIN lt ON x."g" = 'fr' AND lt."frb" = x."b"
+        UNION ALL SELECT x."g", x."k", x."b", x."before", lt."cl" FROM need x JOIN lt ON x."g" = 'cl' AND lt."clb" = x."b"
+        UNION ALL SELECT x."g", x."k", x."b", x."before", lt."fr" FROM need x JOIN lt ON x."g" = 'afr' AND lt."afb" = x."b" AND lt."uid"::text = x."k") u
+      GROUP BY u."g", u."k", u."b", u."before")
     SELECT
       (SELECT json_agg(c) FROM (SELECT "g", "k", sum("n") AS "n", sum("closed") AS "closed", sum("breached") AS "breached", sum("actioned") AS "actioned",
           sum("fir") AS "fir", sum("arrest") AS "arrest" FROM s WHERE "g" NOT IN ('fr', 'cl', 'afr') GROUP BY 1, 2) c) AS "counts",
-      (SELECT json_agg(pk) FROM (SELECT w."g", w."k", w."p", w."total", lo."val" AS "lo", hi."val" AS "hi" FROM want w
-          LEFT JOIN vals lo ON lo."g" = w."g" AND lo."k" = w."k" AND lo."rank" = w."lo"
-          LEFT JOIN vals hi ON hi."g" = w."g" AND hi."k" = w."k" AND hi."rank" = w."hi") pk) AS "picks",
+      (SELECT json_agg(pk) FROM (SELECT w."g", w."k", w."p", w."total",
+          (SELECT x."arr"[(w."lo" - x."before")::int + 1] FROM vals x WHERE x."g" = w."g" AND x."k" = w."k" AND w."lo" >= x."before" AND w."lo" < x."before" + cardinality(x."arr")) AS "lo",
+          (SELECT x."arr"[(w."hi" - x."before")::int + 1] FROM vals x WHERE x."g" = w."g" AND x."k" = w."k" AND w."hi" >= x."before" AND w."hi" < x."before" + cardinality(x."arr")) AS "hi"
+        FROM want w) pk) AS "picks",
       (SELECT json_build_object('open', count(*), 'unassigned', count(*) FILTER (WHERE t."assigneeId" IS NULL))
         FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} ${scopeWhere(f)}) AS "now"`);
   return fromRaw(row);

@@ -37,36 +37,48 @@ export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, whe
 }
 
 /**
- * Series rows over a relation of tipColumns. `byFilters`: also per station, per category and per
- * both (the rollups; a filtered read picks its level), else one level (a live read, already filtered).
- * lvl: bit 1 = per station, bit 2 = per category. g: tile | hour | category | station | outcome |
- * bucket (counts) and fr | cl | afr (percentile buckets b with their sorted values v).
+ * Series rows over a relation of tipColumns. lvl: bit 1 = per station, bit 2 = per category.
+ * g: tile | hour | category | station | outcome | bucket (counts) and fr | cl | afr (percentiles).
+ *
+ * `rollup`: every filter level (a filtered read picks its own), and one row per percentile series
+ * and key holding all its values in order (v) with each value bucket's number, offset in v and
+ * count (bs, os, ns) — a 30-day read then touches one row per day and officer, not one per bucket.
+ * Otherwise (a live read, already filtered): one level, a row per percentile bucket (b, n) and no
+ * values; the read takes the few it needs from the tips themselves (ordered aggregates would
+ * force a sort per grouping set).
  */
-export function seriesRows(rel: Prisma.Sql, byFilters: boolean) {
-  const levels = byFilters ? [Prisma.empty, Prisma.sql`"sl",`, Prisma.sql`"cgl",`, Prisma.sql`"sl", "cgl",`] : [Prisma.empty];
+export function seriesRows(rel: Prisma.Sql, rollup: boolean) {
+  const levels = rollup ? [Prisma.empty, Prisma.sql`"sl",`, Prisma.sql`"cgl",`, Prisma.sql`"sl", "cgl",`] : [Prisma.empty];
+  const pct = rollup ? [Prisma.sql`"pf"`, Prisma.sql`"pcl"`, Prisma.sql`"uid"`] : [Prisma.sql`"frb"`, Prisma.sql`"clb"`, Prisma.sql`"uid", "afb"`];
   const sets = levels.flatMap((k) =>
-    [Prisma.sql`(${k} "tile")`, Prisma.sql`(${k} "hc")`, Prisma.sql`(${k} "cs")`, Prisma.sql`(${k} "ss")`, Prisma.sql`(${k} "oc")`,
-      Prisma.sql`(${k} "bk")`, Prisma.sql`(${k} "frb")`, Prisma.sql`(${k} "clb")`, Prisma.sql`(${k} "uid", "afb")`]);
-  return Prisma.sql`
-    SELECT * FROM (
-      SELECT ${byFilters ? Prisma.sql`(CASE WHEN GROUPING("sl") = 0 THEN 1 ELSE 0 END + CASE WHEN GROUPING("cgl") = 0 THEN 2 ELSE 0 END)::smallint AS "lvl",
+    [Prisma.sql`"tile"`, Prisma.sql`"hc"`, Prisma.sql`"cs"`, Prisma.sql`"ss"`, Prisma.sql`"oc"`, Prisma.sql`"bk"`, ...pct].map((x) => Prisma.sql`(${k} ${x})`));
+  const [isFr, isCl, isAfr] = rollup
+    ? [Prisma.sql`GROUPING("pf") = 0`, Prisma.sql`GROUPING("pcl") = 0`, Prisma.sql`GROUPING("uid") = 0`]
+    : [Prisma.sql`GROUPING("frb") = 0`, Prisma.sql`GROUPING("clb") = 0`, Prisma.sql`GROUPING("afb") = 0`];
+  const rows = Prisma.sql`
+      SELECT ${rollup ? Prisma.sql`(CASE WHEN GROUPING("sl") = 0 THEN 1 ELSE 0 END + CASE WHEN GROUPING("cgl") = 0 THEN 2 ELSE 0 END)::smallint AS "lvl",
         CASE WHEN GROUPING("sl") = 0 THEN "sl" END AS "station_id", CASE WHEN GROUPING("cgl") = 0 THEN "cgl" END AS "category",`
         : Prisma.sql`0::smallint AS "lvl", NULL::uuid AS "station_id", NULL::"Category" AS "category",`}
         CASE WHEN GROUPING("hc") = 0 THEN 'hour' WHEN GROUPING("cs") = 0 THEN 'category' WHEN GROUPING("ss") = 0 THEN 'station'
-          WHEN GROUPING("oc") = 0 THEN 'outcome' WHEN GROUPING("bk") = 0 THEN 'bucket' WHEN GROUPING("afb") = 0 THEN 'afr'
-          WHEN GROUPING("frb") = 0 THEN 'fr' WHEN GROUPING("clb") = 0 THEN 'cl' ELSE 'tile' END AS "g",
+          WHEN GROUPING("oc") = 0 THEN 'outcome' WHEN GROUPING("bk") = 0 THEN 'bucket' WHEN ${isAfr} THEN 'afr'
+          WHEN ${isFr} THEN 'fr' WHEN ${isCl} THEN 'cl' ELSE 'tile' END AS "g",
         COALESCE("hc", "cs"::text, "ss"::text, "oc"::text, "bk"::text, "uid"::text, '') AS "k",
-        COALESCE("frb", "clb", "afb", -1) AS "b",
-        CASE WHEN GROUPING("clb") = 0 THEN count("cl") WHEN GROUPING("frb") = 0 OR GROUPING("afb") = 0 THEN count("fr") ELSE count(*) END::int AS "n",
+        ${rollup ? Prisma.sql`-1` : Prisma.sql`COALESCE("frb", "clb", "afb", -1)`} AS "b",
+        CASE WHEN ${isCl} THEN count("cl") WHEN ${isFr} OR ${isAfr} THEN count("fr") ELSE count(*) END::int AS "n",
         count(*) FILTER (WHERE "closed")::int AS "closed", count(*) FILTER (WHERE "breached")::int AS "breached", count(*) FILTER (WHERE "oc" = 'ACTIONED')::int AS "actioned",
         count(*) FILTER (WHERE "oc" = 'FIR_REGISTERED')::int AS "fir", count(*) FILTER (WHERE "oc" = 'ARREST_MADE')::int AS "arrest",
-        CASE WHEN GROUPING("clb") = 0 THEN array_agg("cl" ORDER BY "cl") FILTER (WHERE "cl" IS NOT NULL)
-          WHEN GROUPING("frb") = 0 OR GROUPING("afb") = 0 THEN array_agg("fr" ORDER BY "fr") FILTER (WHERE "fr" IS NOT NULL) END AS "v"
+        ${rollup ? Prisma.sql`CASE WHEN ${isCl} THEN array_agg("cl" ORDER BY "cl") FILTER (WHERE "cl" IS NOT NULL)
+          WHEN ${isFr} OR ${isAfr} THEN array_agg("fr" ORDER BY "fr") FILTER (WHERE "fr" IS NOT NULL) END` : Prisma.sql`NULL::float8[]`} AS "v"
       -- OFFSET 0 keeps this a separate plan node: flattened, "sl"/"ss" and "cgl"/"cs" would be one
       -- expression and PostgreSQL would merge their grouping sets (the level copies exist to keep them apart).
-      FROM (SELECT *, 1 AS "tile" FROM ${rel} src OFFSET 0) rel
-      GROUP BY GROUPING SETS (${Prisma.join(sets)})
-    ) s
+      FROM (SELECT *, 1 AS "tile", 1 AS "pf", 1 AS "pcl" FROM ${rel} src OFFSET 0) rel
+      GROUP BY GROUPING SETS (${Prisma.join(sets)})`;
+  const bucket = (v: Prisma.Sql) => Prisma.sql`CASE WHEN s."g" = 'afr' THEN ${valueBucket(v, OFFICER_PER_E)} ELSE ${valueBucket(v, TILE_PER_E)} END`;
+  return Prisma.sql`
+    SELECT s.*, h."bs", h."os", h."ns" FROM (${rows}) s
+    CROSS JOIN LATERAL (SELECT array_agg(q."b" ORDER BY q."b") AS "bs", array_agg(q."o" ORDER BY q."b") AS "os", array_agg(q."n" ORDER BY q."b") AS "ns"
+      FROM (SELECT ${bucket(Prisma.sql`z."val"`)} AS "b", min(z."i")::int AS "o", count(*)::int AS "n"
+        FROM unnest(s."v") WITH ORDINALITY z("val", "i") GROUP BY 1) q) h
     -- Percentile rows exist only for tips that have the value (and, per officer, an assignee).
-    WHERE NOT (s."g" IN ('fr', 'cl', 'afr') AND s."b" = -1) AND NOT (s."g" = 'afr' AND s."k" = '')`;
+    WHERE NOT (s."g" IN ('fr', 'cl', 'afr') AND s."n" = 0) AND NOT (s."g" = 'afr' AND s."k" = '')`;
 }

@@ -19,8 +19,9 @@ CREATE TABLE IF NOT EXISTS mukhbir_internal.dash_dirty (day date NOT NULL);
 CREATE INDEX IF NOT EXISTS dash_dirty_day_idx ON mukhbir_internal.dash_dirty (day);
 
 -- One row per (day, filter level, series key). lvl: bit 1 = per station, bit 2 = per category
--- (0 = all tips, 3 = per station and category). g names the series; k its key; b the value
--- bucket of a percentile row, whose v holds that bucket's exact values in order.
+-- (0 = all tips, 3 = per station and category). g names the series; k its key. A percentile row
+-- (g fr, cl, afr) holds its exact values in order (v) and, per value bucket bs[i], the bucket's
+-- offset os[i] in v and count ns[i] (lib/dashboard/rollup-series.ts).
 CREATE TABLE IF NOT EXISTS mukhbir_internal.dash_rollup (
   day date NOT NULL,
   lvl smallint NOT NULL,
@@ -28,14 +29,16 @@ CREATE TABLE IF NOT EXISTS mukhbir_internal.dash_rollup (
   category "Category",
   g text NOT NULL,
   k text NOT NULL,
-  b int NOT NULL,
   n int NOT NULL,
   closed int NOT NULL,
   breached int NOT NULL,
   actioned int NOT NULL,
   fir int NOT NULL,
   arrest int NOT NULL,
-  v float8[]
+  v float8[],
+  bs int[],
+  os int[],
+  ns int[]
 );
 CREATE INDEX IF NOT EXISTS dash_rollup_idx ON mukhbir_internal.dash_rollup (lvl, station_id, category, day);
 CREATE INDEX IF NOT EXISTS dash_rollup_day_idx ON mukhbir_internal.dash_rollup (day);
