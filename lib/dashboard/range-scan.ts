@@ -71,7 +71,7 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
     -- Exact percentile_cont: rank lo = floor(p·(n−1)) and hi = ceil(p·(n−1)) (float8, as PostgreSQL
     -- computes them); the bucket counts say which bucket holds each; only those buckets are sorted,
     -- from the rollups' stored values and the live tips' own.
-    pc AS (SELECT "g", "k", "b", sum("n")::bigint AS "n" FROM s WHERE "g" IN ('fr', 'cl', 'afr') GROUP BY 1, 2, 3),
+    pc AS MATERIALIZED (SELECT "g", "k", "b", sum("n")::bigint AS "n" FROM s WHERE "g" IN ('fr', 'cl', 'afr') GROUP BY 1, 2, 3),
     cum AS (SELECT *, sum("n") OVER (PARTITION BY "g", "k" ORDER BY "b") - "n" AS "before", sum("n") OVER (PARTITION BY "g", "k") AS "total" FROM pc),
     want AS MATERIALIZED (
       SELECT DISTINCT c."g", c."k", c."total", ps."p", floor(ps."p" * (c."total" - 1)) AS "lo", ceil(ps."p" * (c."total" - 1)) AS "hi"

@@ -15,8 +15,8 @@ export const RESPONSE_BUCKETS = [5 * 60, 15 * 60, 60 * 60, 4 * 60 * 60] as const
  * Monotonic in the value, so ranks carry over; the values themselves are kept exactly.
  */
 const valueBucket = (v: Prisma.Sql, per: number) => Prisma.sql`CASE WHEN ${v} < 1 THEN 0 ELSE 1 + floor(ln(${v}) * ${per}::float8)::int END`;
-const TILE_PER_E = 16;
-const OFFICER_PER_E = 4;
+const TILE_PER_E = 32;
+const OFFICER_PER_E = 8;
 
 /** Per-tip derived columns of the tips `FROM … "Tip" t … WHERE …` (the caller's clauses). */
 export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, where: Prisma.Sql) {
