@@ -42,7 +42,13 @@ export async function startServer(opts: { port: number; databaseUrl?: string; da
     if (child.exitCode !== null) throw new Error(`server on ${opts.port} exited (${child.exitCode}); see .data-queue-logs/server-${opts.port}.log`);
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`server on ${opts.port} did not become healthy`);
+    if (Date.now() > deadline) {
+      // Don't leave it running (and holding the port) when the caller never gets a handle to stop it.
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {}
+      throw new Error(`server on ${opts.port} did not become healthy; see .data-queue-logs/server-${opts.port}.log`);
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
