@@ -5,6 +5,7 @@
 import "server-only";
 import { db } from "../db";
 import { breachingSql, targetMinutesSql } from "../sla/sql";
+import { PRIORITIES } from "../sla/targets";
 import { startOfToday, type QueryContext } from "./conditions";
 import { foldViewCounts } from "./fold-view-counts";
 import type { View } from "./params";
@@ -28,7 +29,7 @@ export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
     `WITH clock AS (
        SELECT c.priority, c.responded, mukhbir_internal.tip_hour(c.cutoff) AS edge, c.cutoff
        FROM (SELECT c.priority, r.responded, ${now} - make_interval(mins => CASE WHEN r.responded THEN ${res} ELSE least(${fr}, ${res}) END) AS cutoff
-             FROM unnest(ARRAY['URGENT', 'HIGH', 'NORMAL', 'LOW']) c(priority) CROSS JOIN unnest(ARRAY[false, true]) r(responded)) c
+             FROM unnest(ARRAY[${PRIORITIES.map((x) => `'${x}'`).join(", ")}]) c(priority) CROSS JOIN unnest(ARRAY[false, true]) r(responded)) c
      )
      SELECT v.unassigned, v.mine, v.open, v.waiting, b.whole, e.edge, d."closedToday", v.changes + b.changes AS changes
      FROM (SELECT sum(t.n) FILTER (WHERE t.visible AND t."assigneeId" IS NULL) AS unassigned,
