@@ -2,14 +2,18 @@
 // Keeps the open tip current: the tip's SSE stream says "something changed" (ids only), and the
 // page re-renders on the server — through the same scoped read as the first paint. EventSource
 // reconnects by itself after a network drop or a server restart; a reconnect also refreshes.
+// One stream per open tip, kept across the page's own refreshes: re-opening it after each render
+// left a gap in which an event (a status callback, the next message) was lost.
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 
 export function LiveRefresh({ tipRef, since }: { tipRef: string; since: string }) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Only the first render's time matters: it is what the stream catches up from when it first connects.
+  const firstSince = useRef(since);
   useEffect(() => {
-    const es = new EventSource(`/api/tips/${encodeURIComponent(tipRef)}/live?since=${encodeURIComponent(since)}`);
+    const es = new EventSource(`/api/tips/${encodeURIComponent(tipRef)}/live?since=${encodeURIComponent(firstSince.current)}`);
     let opened = false;
     // Bursts (a batch of status callbacks) collapse into one refresh.
     const refresh = () => {
@@ -31,6 +35,6 @@ export function LiveRefresh({ tipRef, since }: { tipRef: string; since: string }
       es.close();
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [tipRef, since, router]);
+  }, [tipRef, router]);
   return null;
 }

@@ -54,7 +54,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
 
   return (
     <main className="mx-auto max-w-screen-2xl p-4" data-testid="tip-page" data-ref={tip.ref}>
-      <LiveRefresh tipRef={tip.ref} since={renderedAt} />
+      <LiveRefresh key={tip.ref} tipRef={tip.ref} since={renderedAt} />
       {mergedFrom && (
         <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="merged-notice">
           {t("mergedNotice", { from: mergedFrom })}
