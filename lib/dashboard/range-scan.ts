@@ -60,18 +60,22 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
   const [row] = await dashboardQuery<Raw>(Prisma.sql`
     WITH ${cleanDays(f, slaFingerprint(targets))},
     lt AS MATERIALIZED (${live}),
+    l AS MATERIALIZED (${seriesRows(Prisma.sql`lt`, false)}),
     s AS MATERIALIZED (
-      SELECT "g", "k", "b", "n", "closed", "breached", "actioned", "fir", "arrest" FROM (${seriesRows(Prisma.sql`lt`, false)}) l
+      SELECT "g", "k", "n", "closed", "breached", "actioned", "fir", "arrest" FROM l WHERE "g" NOT IN ('fr', 'cl', 'afr')
       UNION ALL
-      SELECT r."g", r."k", -1, r."n", r."closed", r."breached", r."actioned", r."fir", r."arrest" FROM mukhbir_internal.dash_rollup r WHERE ${inScope} AND r."g" NOT IN ('fr', 'cl', 'afr')
-      UNION ALL
-      SELECT r."g", r."k", e."b", e."n", 0, 0, 0, 0, 0 FROM mukhbir_internal.dash_rollup r CROSS JOIN LATERAL unnest(r."bs", r."ns") e("b", "n")
-        WHERE ${inScope} AND r."g" IN ('fr', 'cl', 'afr')
+      SELECT r."g", r."k", r."n", r."closed", r."breached", r."actioned", r."fir", r."arrest" FROM mukhbir_internal.dash_rollup r WHERE ${inScope} AND r."g" NOT IN ('fr', 'cl', 'afr')
     ),
     -- Exact percentile_cont: rank lo = floor(p·(n−1)) and hi = ceil(p·(n−1)) (float8, as PostgreSQL
     -- computes them); the bucket counts say which bucket holds each; only those buckets are sorted,
     -- from the rollups' stored values and the live tips' own.
-    pc AS MATERIALIZED (SELECT "g", "k", "b", sum("n")::bigint AS "n" FROM s WHERE "g" IN ('fr', 'cl', 'afr') GROUP BY 1, 2, 3),
+    pc AS MATERIALIZED (
+      SELECT "g", "k", "b", sum("n")::bigint AS "n" FROM (
+        SELECT "g", "k", "b", "n" FROM l WHERE "g" IN ('fr', 'cl', 'afr')
+        UNION ALL
+        SELECT r."g", r."k", e."b", e."n" FROM mukhbir_internal.dash_rollup r CROSS JOIN LATERAL unnest(r."bs", r."ns") e("b", "n")
+        WHERE ${inScope} AND r."g" IN ('fr', 'cl', 'afr')) x
+      GROUP BY 1, 2, 3),
     cum AS (SELECT *, sum("n") OVER (PARTITION BY "g", "k" ORDER BY "b") - "n" AS "before", sum("n") OVER (PARTITION BY "g", "k") AS "total" FROM pc),
     want AS MATERIALIZED (
       SELECT DISTINCT c."g", c."k", c."total", ps."p", floor(ps."p" * (c."total" - 1)) AS "lo", ceil(ps."p" * (c."total" - 1)) AS "hi"

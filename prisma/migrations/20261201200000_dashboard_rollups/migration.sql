@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS mukhbir_internal.dash_rollup (
   os int[],
   ns int[]
 );
-CREATE INDEX IF NOT EXISTS dash_rollup_idx ON mukhbir_internal.dash_rollup (lvl, station_id, category, day);
+-- A read looks rows up by level and filters, then by series and key (a percentile bucket's values).
+CREATE INDEX IF NOT EXISTS dash_rollup_idx ON mukhbir_internal.dash_rollup (lvl, station_id, category, g, k, day);
 CREATE INDEX IF NOT EXISTS dash_rollup_day_idx ON mukhbir_internal.dash_rollup (day);
 
 -- Claims and closes per officer and IST day of the event (unfiltered officers' table).
