@@ -137,7 +137,7 @@ const inRange = (f: DashboardFilters) => `
 // Test-only SQL built from values the test itself generated (uuids, enum names, dates): no user input.
 const q = <T,>(sql: string) => db.$queryRawUnsafe<T[]>(sql);
 
-async function expectedTiles(f: DashboardFilters, sla = SLA) {
+async function expectedTiles(f: DashboardFilters, sla = SLA, at = NOW) {
   const fr = sla.firstResponse, res = sla.resolution;
   const targets = `(VALUES ('URGENT', ${fr.URGENT}, ${res.URGENT}), ('HIGH', ${fr.HIGH}, ${res.HIGH}), ('NORMAL', ${fr.NORMAL}, ${res.NORMAL}), ('LOW', ${fr.LOW}, ${res.LOW})) AS s(p, secs, rsecs)`;
   const [r] = await q<Record<string, number | null>>(`
@@ -149,8 +149,8 @@ async function expectedTiles(f: DashboardFilters, sla = SLA) {
       (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY x) FROM (SELECT extract(epoch FROM t."firstResponseAt") - extract(epoch FROM t."receivedAt") AS x FROM "Tip" t WHERE ${inRange(f)} AND t."firstResponseAt" IS NOT NULL) s)::float8 AS "frP90",
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM (SELECT extract(epoch FROM t."closedAt") - extract(epoch FROM t."receivedAt") AS x FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED') s)::float8 AS "closeMedian",
       (SELECT count(*) FROM "Tip" t JOIN ${targets} ON s.p = t."priority"::text WHERE ${inRange(f)}
-        AND (COALESCE(t."firstResponseAt", t."closedAt", '${NOW.toISOString()}'::timestamptz) > t."receivedAt" + make_interval(secs => s.secs)
-          OR CASE WHEN t."status" = 'CLOSED' THEN t."closedAt" ELSE '${NOW.toISOString()}'::timestamptz END > t."receivedAt" + make_interval(secs => s.rsecs)))::int AS "breached",
+        AND (COALESCE(t."firstResponseAt", t."closedAt", '${at.toISOString()}'::timestamptz) > t."receivedAt" + make_interval(secs => s.secs)
+          OR CASE WHEN t."status" = 'CLOSED' THEN t."closedAt" ELSE '${at.toISOString()}'::timestamptz END > t."receivedAt" + make_interval(secs => s.rsecs)))::int AS "breached",
       (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED')::int AS "closed",
       (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' AND t."outcome"::text = 'ACTIONED')::int AS "actioned",
       (SELECT count(*) FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' AND t."outcome"::text = 'FIR_REGISTERED')::int AS "firRegistered",
@@ -183,13 +183,13 @@ const FILTERS = [
   { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }, { range: "30d", station: "C", category: "CYBER_FRAUD" }, { range: "7d", station: "A" },
 ] as const;
 
-/** Every tile and chart series for one filter spec against the independent SQL. */
-async function checkRange(spec: Record<string, string>, sla = SLA) {
+/** Every tile and chart series for one filter spec against the independent SQL, read at `at` (NOW's IST day). */
+async function checkRange(spec: Record<string, string>, sla = SLA, at = NOW) {
   const params: Record<string, string> = { ...spec };
   if (spec.station) params.station = { A, B, C }[spec.station as "A"];
   const f = parseFilters(params, NOW);
-  const tiles = await getTiles(f, NOW);
-  const want = await expectedTiles(f, sla);
+  const tiles = await getTiles(f, at);
+  const want = await expectedTiles(f, sla, at);
   expect(Object.keys(tiles).sort()).toEqual(Object.keys(want).sort());
   for (const k of Object.keys(want) as (keyof typeof want)[]) {
     if (typeof want[k] === "number") expect(tiles[k], k).toBeCloseTo(want[k] as number, 6);
@@ -211,6 +211,7 @@ async function checkRange(spec: Record<string, string>, sla = SLA) {
   const b = [0, 0, 0, 0, 0];
   for (const r of e.buckets) b[r.b] = r.n;
   expect(c.responseBuckets.map((x) => x.count)).toEqual(b);
+  return tiles;
 }
 
 /** Officers' claims, closes, open now and median first response against the independent SQL. */
@@ -242,12 +243,12 @@ describe("dashboard aggregates: independent SQL", () => {
 
 const RANGES: Record<string, string>[] = [{ range: "30d" }, { range: "7d" }, { range: "custom", from: "2026-10-25", to: "2026-11-18" }, { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }];
 /** Checks every figure twice: with the changed days read from "Tip" (dirty, just built), then rebuilt. */
-async function checkAll(sla = SLA) {
+async function checkAll(sla = SLA, at = NOW) {
   for (const rebuilt of [false, true]) {
     if (rebuilt) for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0);
     const dirty = await q<{ n: number }>(`SELECT count(*)::int AS n FROM mukhbir_internal.dash_dirty WHERE "day" >= '2026-10-22' AND "day" < '2026-11-20'`);
     if (rebuilt) expect(dirty[0].n).toBe(0);
-    for (const r of RANGES) await checkRange(r, sla);
+    for (const r of RANGES) await checkRange(r, sla, at);
     await checkOfficers({ range: "30d" });
     await checkOfficers({ range: "custom", from: "2026-10-25", to: "2026-11-18" });
   }
@@ -289,6 +290,57 @@ describe("dashboard rollups stay exact through changes", () => {
     const w = await closedPast(9);
     await db.tip.update({ where: { id: w.id }, data: { assigneeId: w.assigneeId === o1 ? o2 : o1 } });
     await checkAll();
+  });
+
+  const dirtyMarks = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM mukhbir_internal.dash_dirty`))[0].n;
+  const rebuild = async () => { for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0); };
+  const clean = async (day: string) =>
+    (await q<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day WHERE "day" = '${day}') AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty WHERE "day" = '${day}') AS ok`))[0].ok;
+
+  it("open tips of past days come from the rollups and cross their resolution target between two reads", async () => {
+    // Answered in time, still open: NORMAL (72 h) received 11-17 14:00 and HIGH (24 h) received 11-19 13:00
+    // are breached from 11-20 14:00 and 13:00 — after NOW (12:00), before NOW + 4 h.
+    const r1 = ist("2026-11-17T14:00:00"), r2 = ist("2026-11-19T13:00:00");
+    await tip({ stationId: B, priority: "NORMAL", receivedAt: r1, firstResponseAt: plus(r1, 10 * min), status: "IN_PROGRESS", assigneeId: o1 });
+    await tip({ stationId: B, priority: "HIGH", receivedAt: r2, firstResponseAt: plus(r2, 5 * min), status: "WAITING_INFORMANT", assigneeId: o2 });
+    await checkAll();
+    expect(await clean("2026-11-17")).toBe(true);
+    expect(await clean("2026-11-19")).toBe(true);
+    const later = plus(NOW, 4 * 60 * min);
+    for (const r of RANGES) await checkRange(r, SLA, later);
+    await checkOfficers({ range: "30d" });
+    const before = await checkRange({ range: "7d", station: "B" }, SLA, NOW);
+    const after = await checkRange({ range: "7d", station: "B" }, SLA, later);
+    expect(after.breached - before.breached).toBeGreaterThanOrEqual(2);
+    expect(await clean("2026-11-17")).toBe(true); // crossing the target needed no rebuild
+  });
+
+  it("closing a long-open tip, reopening it, and a move between open statuses", async () => {
+    const old = await db.tip.findFirstOrThrow({ where: { status: { in: ["NEW", "IN_PROGRESS", "WAITING_INFORMANT"] }, stationId: B, receivedAt: { lt: ist("2026-11-10T00:00:00"), gte: ist("2026-10-25T00:00:00") } }, orderBy: { receivedAt: "asc" } });
+    await rebuild();
+    await closeTip(sup, old.ref, { outcome: "FIR_REGISTERED", summary: "closed after weeks in the test" });
+    await checkAll();
+    await reopenTip(sup, old.ref);
+    await checkAll();
+    // NEW / IN_PROGRESS / WAITING_INFORMANT look the same to every figure: no mark, nothing to rebuild.
+    await rebuild();
+    const marks = await dirtyMarks();
+    const moved = await db.tip.findFirstOrThrow({ where: { status: "IN_PROGRESS", receivedAt: { lt: ist("2026-11-19T00:00:00") } } });
+    await db.tip.update({ where: { id: moved.id }, data: { status: "WAITING_INFORMANT" } });
+    expect(await dirtyMarks()).toBe(marks);
+    await checkAll();
+  });
+
+  it("a tip arriving for a past day marks it; one arriving now (the ingest path) writes no mark", async () => {
+    await rebuild();
+    const marks = await dirtyMarks();
+    await tip({ stationId: C, priority: "LOW", receivedAt: ist("2026-11-12T09:00:00") }); // unanswered, long past its targets
+    expect(await dirtyMarks()).toBe(marks + 1);
+    await checkAll();
+    const before = await dirtyMarks();
+    const nearMidnight = new Date(Date.now() + 5.5 * 60 * min).getUTCHours() === 23 && new Date(Date.now() + 5.5 * 60 * min).getUTCMinutes() >= 48;
+    await tip({ stationId: C, receivedAt: new Date() });
+    if (!nearMidnight) expect(await dirtyMarks()).toBe(before);
   });
 
   it("a new SLA target rebuilds the breach counts", async () => {

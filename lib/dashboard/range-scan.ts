@@ -1,10 +1,10 @@
 // One read of the range (ADR 0520, after 0510): the tiles, every chart series and the officers'
-// median first response, from the day rollups of the range's clean days plus the tips read live
-// from "Tip" — every open tip in the range (its breach depends on the clock) and the closed tips
-// of days that are not clean (today, dirty, or never built). One statement, one snapshot: a day
-// is taken from exactly one side, so every figure is exact whatever state the rollups are in.
-// Percentiles stay exact `percentile_cont`: bucket counts locate each rank, and only the values
-// of the one or two buckets holding it are sorted (the rollups keep each bucket's values).
+// median first response, from the day rollups of the range's clean days plus the tips of every
+// other day (today, dirty, or never built) read live from "Tip". One statement, one snapshot: a
+// day is taken from exactly one side, so every figure is exact whatever state the rollups are in.
+// A rolled-up open tip's breach is read against this request's "now" from the day's sorted breach
+// instants. Percentiles stay exact `percentile_cont`: bucket counts locate each rank, and only the
+// values of the one or two buckets holding it are sorted (the rollups keep each bucket's values).
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { Category, Channel, Outcome } from "../generated/prisma/enums";
@@ -12,7 +12,7 @@ import type { DashboardFilters } from "./filters";
 import { dashboardTargets } from "./sla-targets";
 import { refreshRange, slaFingerprint } from "./rollup-refresh";
 import { seriesRows, tipColumns } from "./rollup-series";
-import { rangeWhere, scopeWhere, OPEN_STATUSES, dashboardQuery, num } from "./sql";
+import { scopeWhere, OPEN_STATUSES, dashboardQuery, num } from "./sql";
 import { cleanDays } from "./clean-days";
 
 export type RangeTiles = {
@@ -49,9 +49,8 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
   const targets = await dashboardTargets();
   await refreshRange(f, targets, now);
   const lvl = (f.stationId ? 1 : 0) + (f.category ? 2 : 0);
-  const live = Prisma.sql`${tipColumns(targets, now, Prisma.sql`FROM "Tip" t`, Prisma.sql`${rangeWhere(f)} AND t."status" IN ${OPEN_STATUSES}`)}
-      UNION ALL ${tipColumns(targets, now, Prisma.sql`FROM unclean u JOIN "Tip" t ON t."receivedAt" >= u."lo" AND t."receivedAt" < u."hi"`,
-        Prisma.sql`t."status" = 'CLOSED' ${scopeWhere(f)}`)}`;
+  const live = tipColumns(targets, now, Prisma.sql`FROM unclean u JOIN "Tip" t ON t."receivedAt" >= u."lo" AND t."receivedAt" < u."hi"`,
+    Prisma.sql`t."status" <> 'MERGED' ${scopeWhere(f)}`);
   // The rollup rows of the range's clean days at the filters' level (ADR 0520).
   const inScope = Prisma.sql`r."lvl" = ${lvl}::smallint
     AND ${f.stationId ? Prisma.sql`r."station_id" = ${f.stationId}::uuid` : Prisma.sql`r."station_id" IS NULL`}
@@ -64,7 +63,10 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
     s AS MATERIALIZED (
       SELECT "g", "k", "n", "closed", "breached", "actioned", "fir", "arrest" FROM l WHERE "g" NOT IN ('fr', 'cl', 'afr')
       UNION ALL
-      SELECT r."g", r."k", r."n", r."closed", r."breached", r."actioned", r."fir", r."arrest" FROM mukhbir_internal.dash_rollup r WHERE ${inScope} AND r."g" NOT IN ('fr', 'cl', 'afr')
+      -- Rolled-up open tips breached by now: the day's breach instants before it (width_bucket
+      -- counts those <= its argument, a binary search; instants are whole microseconds).
+      SELECT r."g", r."k", r."n", r."closed", r."breached" + COALESCE(width_bucket(${now}::timestamptz - interval '1 microsecond', r."ba"), 0),
+        r."actioned", r."fir", r."arrest" FROM mukhbir_internal.dash_rollup r WHERE ${inScope} AND r."g" NOT IN ('fr', 'cl', 'afr')
     ),
     -- Exact percentile_cont: rank lo = floor(p·(n−1)) and hi = ceil(p·(n−1)) (float8, as PostgreSQL
     -- computes them); the bucket counts say which bucket holds each; only those buckets are sorted,

@@ -4,7 +4,7 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { SlaSeconds } from "./sla-targets";
-import { IST_HOUR, breachedExpr } from "./sql";
+import { IST_HOUR, breachedExpr, breachInstant } from "./sql";
 
 /** Upper bounds (seconds, exclusive) of the first-response buckets; the last bucket is open-ended. */
 export const RESPONSE_BUCKETS = [5 * 60, 15 * 60, 60 * 60, 4 * 60 * 60] as const;
@@ -18,13 +18,20 @@ const valueBucket = (v: Prisma.Sql, per: number) => Prisma.sql`CASE WHEN ${v} < 
 const TILE_PER_E = 32;
 const OFFICER_PER_E = 8;
 
-/** Per-tip derived columns of the tips `FROM … "Tip" t … WHERE …` (the caller's clauses). */
-export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, where: Prisma.Sql) {
+/**
+ * Per-tip derived columns of the tips `FROM … "Tip" t … WHERE …` (the caller's clauses).
+ * `rollup`: "breached" only where no clock can change it, and "ba" the instant from which a clocked
+ * (open) tip is breached — a rollup serves reads at any later "now" (ADR 0520).
+ */
+export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, where: Prisma.Sql, rollup = false) {
   const [b5, b15, b60, b240] = RESPONSE_BUCKETS;
+  const clock = breachInstant(targets);
   return Prisma.sql`
     SELECT t."stationId" AS "sl", t."category" AS "cgl", ${IST_HOUR} || ':' || t."channel" AS "hc", t."category" AS "cs", t."stationId" AS "ss",
       CASE WHEN t."status" = 'CLOSED' THEN t."outcome" END AS "oc", t."assigneeId" AS "uid", x."fr", y."cl",
-      t."status" = 'CLOSED' AS "closed", ${breachedExpr(targets, now)} AS "breached",
+      t."status" = 'CLOSED' AS "closed",
+      ${rollup ? Prisma.sql`NOT ${clock.clocked} AND ${breachedExpr(targets, now)} AS "breached", ${clock.at} AS "ba"`
+        : Prisma.sql`${breachedExpr(targets, now)} AS "breached", NULL::timestamptz AS "ba"`},
       CASE WHEN x."fr" IS NULL THEN NULL WHEN x."fr" < ${b5}::int THEN 0 WHEN x."fr" < ${b15}::int THEN 1
         WHEN x."fr" < ${b60}::int THEN 2 WHEN x."fr" < ${b240}::int THEN 3 ELSE 4 END AS "bk",
       ${valueBucket(Prisma.sql`x."fr"`, TILE_PER_E)} AS "frb", ${valueBucket(Prisma.sql`x."fr"`, OFFICER_PER_E)} AS "afb",
@@ -68,7 +75,8 @@ export function seriesRows(rel: Prisma.Sql, rollup: boolean) {
         count(*) FILTER (WHERE "closed")::int AS "closed", count(*) FILTER (WHERE "breached")::int AS "breached", count(*) FILTER (WHERE "oc" = 'ACTIONED')::int AS "actioned",
         count(*) FILTER (WHERE "oc" = 'FIR_REGISTERED')::int AS "fir", count(*) FILTER (WHERE "oc" = 'ARREST_MADE')::int AS "arrest",
         ${rollup ? Prisma.sql`CASE WHEN ${isCl} THEN array_agg("cl" ORDER BY "cl") FILTER (WHERE "cl" IS NOT NULL)
-          WHEN ${isFr} OR ${isAfr} THEN array_agg("fr" ORDER BY "fr") FILTER (WHERE "fr" IS NOT NULL) END` : Prisma.sql`NULL::float8[]`} AS "v"
+          WHEN ${isFr} OR ${isAfr} THEN array_agg("fr" ORDER BY "fr") FILTER (WHERE "fr" IS NOT NULL) END` : Prisma.sql`NULL::float8[]`} AS "v",
+        ${rollup ? Prisma.sql`CASE WHEN GROUPING("tile") = 0 THEN array_agg("ba" ORDER BY "ba") FILTER (WHERE "ba" IS NOT NULL) END` : Prisma.sql`NULL::timestamptz[]`} AS "ba"
       -- OFFSET 0 keeps this a separate plan node: flattened, "sl"/"ss" and "cgl"/"cs" would be one
       -- expression and PostgreSQL would merge their grouping sets (the level copies exist to keep them apart).
       FROM (SELECT *, 1 AS "tile", 1 AS "pf", 1 AS "pcl" FROM ${rel} src OFFSET 0) rel

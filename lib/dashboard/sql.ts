@@ -49,6 +49,19 @@ export function breachedExpr(targets: SlaSeconds, now: Date) {
 }
 
 /**
+ * The same breach as a step in time, for the rollups (ADR 0520): while a tip is `clocked` (not
+ * closed, and no late first response yet) breachedExpr(now) holds exactly when `at` < now — its
+ * first-response target while unanswered, else its resolution target (whole seconds, so the
+ * microsecond instants compare as the float8 seconds do). Otherwise breachedExpr does not read now.
+ */
+export function breachInstant(targets: SlaSeconds) {
+  const fr = targetSeconds(targets.firstResponse), res = targetSeconds(targets.resolution);
+  const clocked = Prisma.sql`(t."closedAt" IS NULL AND NOT (t."firstResponseAt" IS NOT NULL AND date_part('epoch', t."firstResponseAt" - t."receivedAt") > ${fr}))`;
+  const at = Prisma.sql`CASE WHEN ${clocked} THEN t."receivedAt" + make_interval(secs => CASE WHEN t."firstResponseAt" IS NULL THEN least(${fr}, ${res}) ELSE ${res} END) END`;
+  return { clocked, at };
+}
+
+/**
  * The IST hour of arrival, counted from 1970-01-01 00:00 IST. Integer arithmetic on the epoch
  * instead of `AT TIME ZONE` + `to_char` per row: IST is a fixed +05:30 (ADR 0500), and the day,
  * hour and weekday are derived from it in JS after grouping (ADR 0510).
