@@ -1,7 +1,7 @@
 // One read of the range (ADR 0520, after 0510): the tiles, every chart series and the officers'
 // median first response, from the day rollups of the range's clean days plus the tips of every
-// other day (today, dirty, or never built) read live from "Tip". One statement, one snapshot: a
-// day is taken from exactly one side, so every figure is exact whatever state the rollups are in.
+// other day (today, dirty, or never built) read live from "Tip". Within a statement (one snapshot)
+// a day is taken from exactly one side, so every figure is exact whatever state the rollups are in.
 // A rolled-up open tip's breach is read against this request's "now" from the day's sorted breach
 // instants. Percentiles stay exact `percentile_cont`: bucket counts locate each rank, and only the
 // values of the one or two buckets holding it are sorted (the rollups keep each bucket's values).
@@ -42,8 +42,9 @@ type Count = { g: string; k: string; n: number; closed: number; breached: number
 type Pick = { g: string; k: string; p: number; total: number; lo: number | null; hi: number | null };
 type Raw = { counts: Count[] | null; picks: Pick[] | null; now: { open: number; unassigned: number } };
 
-/** The percentiles the dashboard shows: series of value buckets and the fraction wanted. */
-const PERCENTILES = Prisma.sql`(VALUES ('fr', 0.5::float8), ('fr', 0.9::float8), ('cl', 0.5::float8), ('afr', 0.5::float8))`;
+/** The percentiles the dashboard shows, per statement: series of value buckets and the fraction wanted. */
+const TILE_PERCENTILES = { series: Prisma.sql`('fr', 'cl')`, want: Prisma.sql`(VALUES ('fr', 0.5::float8), ('fr', 0.9::float8), ('cl', 0.5::float8))` };
+const OFFICER_PERCENTILES = { series: Prisma.sql`('afr')`, want: Prisma.sql`(VALUES ('afr', 0.5::float8))` };
 
 export async function scanRange(f: DashboardFilters, now = new Date()): Promise<RangeScan> {
   const targets = await dashboardTargets();
@@ -56,7 +57,12 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
     AND ${f.stationId ? Prisma.sql`r."station_id" = ${f.stationId}::uuid` : Prisma.sql`r."station_id" IS NULL`}
     AND ${f.category ? Prisma.sql`r."category" = ${f.category}::"Category"` : Prisma.sql`r."category" IS NULL`}
     AND r."day" = ANY (ARRAY(SELECT "day" FROM clean))`;
-  const [row] = await dashboardQuery<Raw>(Prisma.sql`
+  // Two statements side by side on two connections: the tiles, charts and tiles' percentiles, and
+  // the officers' medians (most of the percentile work). Each is one snapshot and exact on its own;
+  // the split only puts a second core to work, it does not lessen the work.
+  const query = (officers: boolean) => {
+    const pct = officers ? OFFICER_PERCENTILES : TILE_PERCENTILES;
+    return Prisma.sql`
     WITH ${cleanDays(f, slaFingerprint(targets))},
     lt AS MATERIALIZED (${live}),
     l AS MATERIALIZED (${seriesRows(Prisma.sql`lt`, false)}),
@@ -73,15 +79,15 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
     -- from the rollups' stored values and the live tips' own.
     pc AS MATERIALIZED (
       SELECT "g", "k", "b", sum("n")::bigint AS "n" FROM (
-        SELECT "g", "k", "b", "n" FROM l WHERE "g" IN ('fr', 'cl', 'afr')
+        SELECT "g", "k", "b", "n" FROM l WHERE "g" IN ${pct.series}
         UNION ALL
         SELECT r."g", r."k", e."b", e."n" FROM mukhbir_internal.dash_rollup r CROSS JOIN LATERAL unnest(r."bs", r."ns") e("b", "n")
-        WHERE ${inScope} AND r."g" IN ('fr', 'cl', 'afr')) x
+        WHERE ${inScope} AND r."g" IN ${pct.series}) x
       GROUP BY 1, 2, 3),
     cum AS (SELECT *, sum("n") OVER (PARTITION BY "g", "k" ORDER BY "b") - "n" AS "before", sum("n") OVER (PARTITION BY "g", "k") AS "total" FROM pc),
     want AS MATERIALIZED (
       SELECT DISTINCT c."g", c."k", c."total", ps."p", floor(ps."p" * (c."total" - 1)) AS "lo", ceil(ps."p" * (c."total" - 1)) AS "hi"
-      FROM cum c JOIN ${PERCENTILES} ps("g", "p") ON ps."g" = c."g"),
+      FROM cum c JOIN ${pct.want} ps("g", "p") ON ps."g" = c."g"),
     need AS MATERIALIZED (
       SELECT DISTINCT c."g", c."k", c."b", c."before" FROM cum c JOIN want w ON w."g" = c."g" AND w."k" = c."k"
       WHERE (w."lo" >= c."before" AND w."lo" < c."before" + c."n") OR (w."hi" >= c."before" AND w."hi" < c."before" + c."n")),
@@ -94,15 +100,17 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
         UNION ALL SELECT x."g", x."k", x."b", x."before", lt."fr" FROM need x JOIN lt ON x."g" = 'afr' AND lt."afb" = x."b" AND lt."uid"::text = x."k") u
       GROUP BY u."g", u."k", u."b", u."before")
     SELECT
-      (SELECT json_agg(c) FROM (SELECT "g", "k", sum("n") AS "n", sum("closed") AS "closed", sum("breached") AS "breached", sum("actioned") AS "actioned",
-          sum("fir") AS "fir", sum("arrest") AS "arrest" FROM s WHERE "g" NOT IN ('fr', 'cl', 'afr') GROUP BY 1, 2) c) AS "counts",
+      ${officers ? Prisma.sql`NULL::json` : Prisma.sql`(SELECT json_agg(c) FROM (SELECT "g", "k", sum("n") AS "n", sum("closed") AS "closed", sum("breached") AS "breached", sum("actioned") AS "actioned",
+          sum("fir") AS "fir", sum("arrest") AS "arrest" FROM s WHERE "g" NOT IN ('fr', 'cl', 'afr') GROUP BY 1, 2) c)`} AS "counts",
       (SELECT json_agg(pk) FROM (SELECT w."g", w."k", w."p", w."total",
           (SELECT x."arr"[(w."lo" - x."before")::int + 1] FROM vals x WHERE x."g" = w."g" AND x."k" = w."k" AND w."lo" >= x."before" AND w."lo" < x."before" + cardinality(x."arr")) AS "lo",
           (SELECT x."arr"[(w."hi" - x."before")::int + 1] FROM vals x WHERE x."g" = w."g" AND x."k" = w."k" AND w."hi" >= x."before" AND w."hi" < x."before" + cardinality(x."arr")) AS "hi"
         FROM want w) pk) AS "picks",
-      (SELECT json_build_object('open', count(*), 'unassigned', count(*) FILTER (WHERE t."assigneeId" IS NULL))
-        FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} ${scopeWhere(f)}) AS "now"`);
-  return fromRaw(row);
+      ${officers ? Prisma.sql`NULL::json` : Prisma.sql`(SELECT json_build_object('open', count(*), 'unassigned', count(*) FILTER (WHERE t."assigneeId" IS NULL))
+        FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} ${scopeWhere(f)})`} AS "now"`;
+  };
+  const [[tiles], [medians]] = await Promise.all([dashboardQuery<Raw>(query(false), { hashOnly: true }), dashboardQuery<Raw>(query(true), { hashOnly: true })]);
+  return fromRaw({ ...tiles, picks: [...(tiles.picks ?? []), ...(medians.picks ?? [])] });
 }
 
 /** percentile_cont's interpolation, in the same float8 steps as PostgreSQL's (orderedsetaggs.c). */
