@@ -1,11 +1,12 @@
 // Human tip refs (EM-2026-000123), sequential per year (India time) with no gaps. The counter row
-// is bumped inside the transaction that creates the tip: concurrent creators queue on its row lock,
-// and a rolled-back tip rolls its number back too. Because that lock is held until COMMIT, every
-// new tip in the system waits for the previous one's commit, so take it as LATE as possible
-// (docs/decisions/0110-late-ref-allocation.md): ingest inserts a tip with a pending ref and a
-// negative placeholder seq, and the `number_tip` trigger (migration
-// 20261130123000_tip_ref_at_commit, same format as formatRef) numbers it during COMMIT.
-// `allocateRef` is for short transactions (tests, fixtures) that need the number up front.
+// is bumped (mukhbir_internal.next_tip_seq, the one place that takes a number) inside the
+// transaction that creates the tip: concurrent creators queue on its row lock, and a rolled-back
+// tip rolls its number back too. Because that lock is held until COMMIT, every new tip in the
+// system waits for the previous one's commit, so take it as LATE as possible: an inbound message's
+// tip is numbered in the last steps of its one statement (ADR 0120); a call's tip is inserted with
+// a pending ref and a negative placeholder seq and numbered during COMMIT by the `number_tip`
+// trigger (ADR 0110; SQL `tip_ref()` formats as formatRef does). `allocateRef` is for short
+// transactions (tests, fixtures) that need the number up front.
 import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
 import { TIME_ZONE } from "../i18n/locales";
@@ -21,18 +22,11 @@ export function formatRef(year: number, seq: number) {
   return `EM-${year}-${String(seq).padStart(6, "0")}`;
 }
 
-/** Bumps the year's counter (taking its row lock until COMMIT) and returns the new `last`. */
-function bumpCounter(year: number) {
-  return Prisma.sql`
-    INSERT INTO "TipCounter" ("year", "last") VALUES (${year}, 1)
-    ON CONFLICT ("year") DO UPDATE SET "last" = "TipCounter"."last" + 1
-    RETURNING "last"`;
-}
-
+/** Takes the year's next number now (its row lock is held until COMMIT). */
 export async function allocateRef(tx: Tx, at: Date) {
   const year = refYear(at);
-  const [row] = await tx.$queryRaw<{ last: number }[]>(bumpCounter(year));
-  const seq = Number(row.last);
+  const [row] = await tx.$queryRaw<{ seq: number }[]>`SELECT mukhbir_internal.next_tip_seq(${year}::int) AS "seq"`;
+  const seq = Number(row.seq);
   return { year, seq, ref: formatRef(year, seq) };
 }
 
