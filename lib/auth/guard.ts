@@ -8,6 +8,7 @@ import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
 import { AppError } from "../errors";
 import { db } from "../db";
+import { env } from "../env";
 import { clientIp } from "./client-ip";
 
 export type Actor = Session["user"] & { ip: string };
@@ -39,13 +40,20 @@ export async function requireActor(permission: Permission): Promise<Actor> {
 }
 
 /**
- * For long-lived responses (the live stream): is this actor, as they were when the response began,
- * still an active user with the same role and station and still holding the permission? An admin
- * who disables a user or moves them to another station ends their open streams.
+ * For long-lived responses (the live streams), which outlive the request that checked the session:
+ * a check to repeat while the response stays open. It holds while the actor, as they were when the
+ * response began, is still an active user with the same role and station and the permission, and
+ * the session's idle lifetime (or `lifetimeMs`) has not run out since. An admin who disables a
+ * user or moves them to another station ends their open streams; a stream that outlives the
+ * session ends, and the browser's reconnect is authenticated afresh.
  */
-export async function actorStillAllowed(actor: Actor, permission: Permission): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { active: true, role: true, stationId: true } });
-  return !!user?.active && user.role === actor.role && user.stationId === actor.stationId && can(user.role, permission);
+export function streamLease(actor: Actor, permission: Permission, lifetimeMs = env().SESSION_IDLE_MINUTES * 60_000): () => Promise<boolean> {
+  const endsAt = Date.now() + lifetimeMs;
+  return async () => {
+    if (Date.now() >= endsAt) return false;
+    const user = await db.user.findUnique({ where: { id: actor.id }, select: { active: true, role: true, stationId: true } }).catch(() => null);
+    return !!user?.active && user.role === actor.role && user.stationId === actor.stationId && can(user.role, permission);
+  };
 }
 
 /** Signed-in user with no particular permission (e.g. changing one's own language). */

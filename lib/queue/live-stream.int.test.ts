@@ -2,7 +2,7 @@
 // user is disabled or moved to another station, and when it is older than the session lifetime.
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { actorStillAllowed, type Actor } from "../auth/guard";
+import { streamLease, type Actor } from "../auth/guard";
 import { makeStation, makeUser } from "../testing/factories";
 import { liveStream } from "./live-stream";
 
@@ -23,8 +23,7 @@ async function actorFor(data: Parameters<typeof makeUser>[0] = {}): Promise<Acto
   return { id: u.id, name: u.name, role: u.role, stationId: u.stationId, username: u.username, ip: "127.0.0.1" };
 }
 
-const open = (actor: Actor, maxAgeMs = 60_000) =>
-  liveStream(actor, new AbortController().signal, { stillAllowed: () => actorStillAllowed(actor, "queue:read"), maxAgeMs, heartbeatMs: 100 });
+const open = (actor: Actor, lifetimeMs = 60_000) => liveStream(actor, new AbortController().signal, streamLease(actor, "queue:read", lifetimeMs), 100);
 
 describe("live stream", () => {
   it("stays open while the user may read the queue", async () => {

@@ -1,10 +1,9 @@
 // The queue's Server-Sent Events stream. It forwards live-bus events (ids and refs only: never
 // text, never identity) that the viewer may see, with an id per event, a heartbeat every 15 s
 // (a comment for proxies plus a `ping` event the browser's watchdog can see), and a `resync`
-// whenever the bus itself reconnected (the browser then refetches its view). A stream outlives the
-// request that checked the session, so at every heartbeat it asks `stillAllowed` again and ends
-// itself when the answer is no or when it is older than the session's idle lifetime: the browser
-// then reconnects with its current cookie, and a user who was disabled or signed out gets a 401.
+// whenever the bus itself reconnected (the browser then refetches its view). At every heartbeat it
+// asks its lease (lib/auth/guard.ts streamLease) again and ends itself when the answer is no: the
+// browser then reconnects with its current cookie, and a user who was disabled or signed out gets a 401.
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "../db";
@@ -34,15 +33,7 @@ async function visible(viewer: Viewer, e: LiveEvent): Promise<boolean> {
   return tip?.stationId === viewer.stationId;
 }
 
-export type StreamLimits = {
-  /** Re-checked at every heartbeat (lib/auth/guard.ts actorStillAllowed). */
-  stillAllowed: () => Promise<boolean>;
-  /** The stream ends after this long; the reconnect is authenticated afresh. */
-  maxAgeMs: number;
-  heartbeatMs?: number;
-};
-
-export function liveStream(viewer: Viewer, signal: AbortSignal, limits: StreamLimits): ReadableStream<Uint8Array> {
+export function liveStream(viewer: Viewer, signal: AbortSignal, lease: () => Promise<boolean>, heartbeatMs = HEARTBEAT_MS): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let seq = 0;
   let cleanup = () => {};
@@ -65,12 +56,10 @@ export function liveStream(viewer: Viewer, signal: AbortSignal, limits: StreamLi
           if (await visible(viewer, e).catch(() => false)) event(e.type === "resync" ? "resync" : "tip", strip(e));
         });
       });
-      const endsAt = Date.now() + limits.maxAgeMs;
       const beat = setInterval(async () => {
-        const allowed = Date.now() < endsAt && (await limits.stillAllowed().catch(() => false));
-        if (!allowed) return close();
+        if (!(await lease())) return close();
         send(`: heartbeat\nevent: ping\ndata: ${Date.now()}\n\n`);
-      }, limits.heartbeatMs ?? HEARTBEAT_MS);
+      }, heartbeatMs);
       function close() {
         if (closed) return;
         closed = true;

@@ -1,5 +1,4 @@
-import { actorStillAllowed, requireActor } from "@/lib/auth/guard";
-import { env } from "@/lib/env";
+import { requireActor, streamLease } from "@/lib/auth/guard";
 import { liveStream } from "@/lib/queue/live-stream";
 import { errorResponse } from "@/lib/queue/http";
 
@@ -9,8 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   try {
     const actor = await requireActor("queue:read");
-    const limits = { stillAllowed: () => actorStillAllowed(actor, "queue:read"), maxAgeMs: env().SESSION_IDLE_MINUTES * 60_000 };
-    return new Response(liveStream(actor, request.signal, limits), {
+    return new Response(liveStream(actor, request.signal, streamLease(actor, "queue:read")), {
       headers: {
         "Content-Type": "text/event-stream; charset=utf-8",
         "Cache-Control": "no-cache, no-transform",

@@ -1,9 +1,8 @@
 // Server-Sent Events for one open tip: tells the page that its tip or one of its messages changed
 // (ids only; the page re-reads through its own scoped, audited render). Rides lib/live/bus.ts, so
 // on PostgreSQL a change made through another app instance arrives too. Like the queue's stream it
-// re-checks the user at every ping and ends after the session lifetime (lib/queue/live-stream.ts).
-import { actorStillAllowed, requireActor } from "@/lib/auth/guard";
-import { env } from "@/lib/env";
+// asks its lease again at every ping (lib/auth/guard.ts streamLease) and ends when it no longer holds.
+import { requireActor, streamLease } from "@/lib/auth/guard";
 import { subscribe } from "@/lib/live/bus";
 import { findScopedTip } from "@/lib/tips/find-scoped-tip";
 import { handleRoute } from "@/lib/tips/route-errors";
@@ -33,10 +32,9 @@ export async function GET(req: Request, ctx: RouteContext<"/api/tips/[ref]/live"
           if (e.type === "resync") return send("changed", { type: "resync" });
           if ("tipId" in e && e.tipId === tip.id) send("changed", { type: e.type });
         });
-        const endsAt = Date.now() + env().SESSION_IDLE_MINUTES * 60_000;
+        const lease = streamLease(actor, "tip:read");
         const ping = setInterval(async () => {
-          const allowed = Date.now() < endsAt && (await actorStillAllowed(actor, "tip:read").catch(() => false));
-          if (allowed) send("ping", {});
+          if (await lease()) send("ping", {});
           else stop();
         }, PING_MS);
         stop = () => {
