@@ -1,4 +1,4 @@
-// The last statement of an ingest transaction: the transaction's live events. Postgres delivers a
+// The last statement of a call's ingest transaction (messages: ADR 0120): its live events. Postgres delivers a
 // NOTIFY only after COMMIT, so listeners never see uncommitted work. A transaction that opened a
 // tip cannot name its ref yet: the tip is numbered at COMMIT by the `number_tip` trigger
 // (docs/decisions/0110-late-ref-allocation.md), because the counter's row lock would otherwise be

@@ -11,7 +11,7 @@ import { env } from "../env";
 import { entitiesToIndex } from "../entities/index-tip-entities";
 import { refYear } from "../tips/allocate-ref";
 import { preview, searchText, threadSince } from "./thread-tip";
-import { ackText } from "./queue-ack";
+import { ackText } from "./ack-text";
 import { informantInput } from "./upsert-informant";
 import type { IngestResult, MessageEvent } from "./types";
 
