@@ -6,8 +6,6 @@ import { db } from "../db";
 import type { DashboardFilters } from "./filters";
 import type { SlaSeconds } from "./sla-targets";
 
-export const TZ = "Asia/Kolkata";
-
 /** Open = not closed and not merged into another tip. */
 export const OPEN_STATUSES = Prisma.sql`('NEW', 'IN_PROGRESS', 'WAITING_INFORMANT')`;
 
