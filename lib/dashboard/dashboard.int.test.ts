@@ -242,12 +242,17 @@ describe("dashboard aggregates: independent SQL", () => {
 // app's own mutation and must show on the next read, for ranges with today and past days only.
 
 const RANGES: Record<string, string>[] = [{ range: "30d" }, { range: "7d" }, { range: "custom", from: "2026-10-25", to: "2026-11-18" }, { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }];
-/** Checks every figure twice: with the changed days read from "Tip" (dirty, just built), then rebuilt. */
+/**
+ * Checks every figure twice: with the changed days read as rollup plus deltas (ADR 0521; from "Tip"
+ * where marked dirty), then rebuilt, when no mark or delta of the range's built days is left.
+ */
 async function checkAll(sla = SLA, at = NOW) {
   for (const rebuilt of [false, true]) {
-    if (rebuilt) for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0);
-    const dirty = await q<{ n: number }>(`SELECT count(*)::int AS n FROM mukhbir_internal.dash_dirty WHERE "day" >= '2026-10-22' AND "day" < '2026-11-20'`);
-    if (rebuilt) expect(dirty[0].n).toBe(0);
+    if (rebuilt) for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0, 0);
+    const [left] = await q<{ marks: number; deltas: number }>(`SELECT
+      (SELECT count(*) FROM mukhbir_internal.dash_dirty WHERE "day" >= '2026-10-22' AND "day" < '2026-11-20')::int AS marks,
+      (SELECT count(*) FROM mukhbir_internal.dash_delta WHERE "day" >= '2026-10-22' AND "day" < '2026-11-20')::int AS deltas`);
+    if (rebuilt) expect(left).toEqual({ marks: 0, deltas: 0 });
     for (const r of RANGES) await checkRange(r, sla, at);
     await checkOfficers({ range: "30d" });
     await checkOfficers({ range: "custom", from: "2026-10-25", to: "2026-11-18" });
@@ -293,7 +298,8 @@ describe("dashboard rollups stay exact through changes", () => {
   });
 
   const dirtyMarks = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM mukhbir_internal.dash_dirty`))[0].n;
-  const rebuild = async () => { for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0); };
+  const deltas = async (day?: string) => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM mukhbir_internal.dash_delta ${day ? `WHERE "day" = '${day}'` : ""}`))[0].n;
+  const rebuild = async () => { for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0, 0); };
   const clean = async (day: string) =>
     (await q<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day WHERE "day" = '${day}') AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty WHERE "day" = '${day}') AS ok`))[0].ok;
 
@@ -322,25 +328,82 @@ describe("dashboard rollups stay exact through changes", () => {
     await checkAll();
     await reopenTip(sup, old.ref);
     await checkAll();
-    // NEW / IN_PROGRESS / WAITING_INFORMANT look the same to every figure: no mark, nothing to rebuild.
+    // NEW / IN_PROGRESS / WAITING_INFORMANT look the same to every figure: no mark, no delta, nothing to rebuild.
     await rebuild();
-    const marks = await dirtyMarks();
+    const [marks, changes] = [await dirtyMarks(), await deltas()];
     const moved = await db.tip.findFirstOrThrow({ where: { status: "IN_PROGRESS", receivedAt: { lt: ist("2026-11-19T00:00:00") } } });
     await db.tip.update({ where: { id: moved.id }, data: { status: "WAITING_INFORMANT" } });
-    expect(await dirtyMarks()).toBe(marks);
+    expect([await dirtyMarks(), await deltas()]).toEqual([marks, changes]);
     await checkAll();
   });
 
-  it("a tip arriving for a past day marks it; one arriving now (the ingest path) writes no mark", async () => {
+  it("a changed tip of a built day leaves its old and new state as deltas; the day stays clean and exact", async () => {
+    await rebuild();
+    const x = await closedPast(12);
+    const day = new Date(x.receivedAt.getTime() + 5.5 * 60 * min).toISOString().slice(0, 10);
+    const marks = await dirtyMarks();
+    await reopenTip(sup, x.ref);
+    await updateTipField(sup, x.ref, { field: "priority", value: x.priority === "URGENT" ? "LOW" : "URGENT" });
+    expect(await deltas(day)).toBe(4); // -closed +reopened, -old priority +new
+    expect(await dirtyMarks()).toBe(marks);
+    expect(await clean(day)).toBe(true);
+    for (const r of RANGES) await checkRange(r);
+    await checkOfficers({ range: "30d" });
+    // A read below the threshold leaves the deltas; at it, the day is rebuilt and they are folded in.
+    await refreshRange(parseFilters({ range: "30d" }, NOW), toSeconds(await slaTargets()), NOW, 0, 5);
+    expect(await deltas(day)).toBe(4);
+    await refreshRange(parseFilters({ range: "30d" }, NOW), toSeconds(await slaTargets()), NOW, 0, 4);
+    expect(await deltas(day)).toBe(0);
+    await checkAll();
+  });
+
+  it("a delta that replaces a value inside the bucket holding a percentile's rank (multiset difference)", async () => {
+    // 100 s and 102 s share a value bucket at both resolutions (1 + floor(ln(v)·32) = 148, ·8 = 37).
+    const D = (await makeStation()).id;
+    const at = ist("2026-11-05T10:00:00");
+    const tips = [];
+    for (const s of [60, 100, 600]) tips.push(await tip({ stationId: D, receivedAt: at, firstResponseAt: plus(at, s * 1000), status: "IN_PROGRESS", assigneeId: o1 }));
+    const f = parseFilters({ range: "custom", from: "2026-11-01", to: "2026-11-10", station: D }, NOW);
+    await refreshRange(f, toSeconds(await slaTargets()), NOW, 0, 0);
+    expect((await getTiles(f, NOW)).firstResponseMedian).toBe(100);
+    await db.tip.update({ where: { id: tips[1].id }, data: { firstResponseAt: plus(at, 102_000) } });
+    expect(await clean("2026-11-05")).toBe(true);
+    expect(await deltas("2026-11-05")).toBe(2);
+    const tiles = await getTiles(f, NOW);
+    expect(tiles.firstResponseMedian).toBe(102);
+    expect(tiles.firstResponseMedian).toBe((await expectedTiles(f)).firstResponseMedian);
+    expect((await getOfficerStats(f)).find((r) => r.id === o1)?.firstResponseMedian).toBe(102);
+  });
+
+  it("a bulk import of a past day marks the day instead of writing a delta per tip", async () => {
+    await rebuild();
+    const [marks, changes] = [await dirtyMarks(), await deltas()];
+    const informantId = (await db.informant.findFirstOrThrow({ select: { id: true } })).id;
+    const at = ist("2026-11-11T10:00:00");
+    await db.tip.createMany({
+      data: Array.from({ length: 201 }, (_, i) => ({ ref: `BULK-${i}`, year: 2026, seq: 900_000 + i, channel: "VOICE" as const, informantId, stationId: B, receivedAt: at, lastActivityAt: at, lastInboundAt: at, updatedAt: at })),
+    });
+    expect(await dirtyMarks()).toBe(marks + 1);
+    expect(await deltas()).toBe(changes);
+    expect(await clean("2026-11-11")).toBe(false);
+    await checkAll();
+  });
+
+  it("a tip arriving for a past day leaves one delta; one arriving now (the ingest path) writes nothing", async () => {
     await rebuild();
     const marks = await dirtyMarks();
     await tip({ stationId: C, priority: "LOW", receivedAt: ist("2026-11-12T09:00:00") }); // unanswered, long past its targets
-    expect(await dirtyMarks()).toBe(marks + 1);
+    expect(await deltas("2026-11-12")).toBe(1);
+    expect(await dirtyMarks()).toBe(marks);
+    expect(await clean("2026-11-12")).toBe(true);
     await checkAll();
-    const before = await dirtyMarks();
+    const before = [await dirtyMarks(), await deltas()];
     const nearMidnight = new Date(Date.now() + 5.5 * 60 * min).getUTCHours() === 23 && new Date(Date.now() + 5.5 * 60 * min).getUTCMinutes() >= 48;
-    await tip({ stationId: C, receivedAt: new Date() });
-    if (!nearMidnight) expect(await dirtyMarks()).toBe(before);
+    const fresh = await tip({ stationId: C, receivedAt: new Date() });
+    if (!nearMidnight) expect([await dirtyMarks(), await deltas()]).toEqual(before);
+    // Claiming it changes today's tip: no delta (its "claimed" event marks today, which is never built).
+    await claimTip({ id: o1, role: "OFFICER", stationId: null, ip: "10.0.0.8" }, fresh.id);
+    if (!nearMidnight) expect(await deltas()).toBe(before[1]);
   });
 
   it("a new SLA target rebuilds the breach counts", async () => {

@@ -15,6 +15,9 @@ import { seriesRows, tipColumns } from "./rollup-series";
 import { scopeWhere, OPEN_STATUSES, dashboardQuery, num } from "./sql";
 import { cleanDays } from "./clean-days";
 
+/** The columns of "Tip" a figure reads, which a delta row has too (ADR 0521). */
+const TIP_COLUMNS = Prisma.sql`t."receivedAt", t."status", t."priority", t."category", t."channel", t."stationId", t."assigneeId", t."firstResponseAt", t."closedAt", t."outcome"`;
+
 export type RangeTiles = {
   newTips: number; frMedian: number | null; frP90: number | null; closeMedian: number | null;
   breached: number; closed: number; actioned: number; fir: number; arrest: number;
@@ -50,8 +53,12 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
   const targets = await dashboardTargets();
   await refreshRange(f, targets, now);
   const lvl = (f.stationId ? 1 : 0) + (f.category ? 2 : 0);
-  const live = tipColumns(targets, now, Prisma.sql`FROM unclean u JOIN "Tip" t ON t."receivedAt" >= u."lo" AND t."receivedAt" < u."hi"`,
-    Prisma.sql`t."status" <> 'MERGED' ${scopeWhere(f)}`);
+  // The live part: every tip of the unclean days as it is, and the clean days' deltas (ADR 0521).
+  const live = tipColumns(targets, now, Prisma.sql`FROM (
+      SELECT ${TIP_COLUMNS}, 1 AS "w" FROM unclean u JOIN "Tip" t ON t."receivedAt" >= u."lo" AND t."receivedAt" < u."hi" WHERE t."status" <> 'MERGED'
+      UNION ALL
+      SELECT ${TIP_COLUMNS}, t."w" FROM mukhbir_internal.dash_delta t WHERE t."day" IN (SELECT "day" FROM clean)) t`,
+    Prisma.sql`TRUE ${scopeWhere(f)}`);
   // The rollup rows of the range's clean days at the filters' level (ADR 0520).
   const inScope = Prisma.sql`r."lvl" = ${lvl}::smallint
     AND ${f.stationId ? Prisma.sql`r."station_id" = ${f.stationId}::uuid` : Prisma.sql`r."station_id" IS NULL`}
@@ -91,13 +98,18 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
     need AS MATERIALIZED (
       SELECT DISTINCT c."g", c."k", c."b", c."before" FROM cum c JOIN want w ON w."g" = c."g" AND w."k" = c."k"
       WHERE (w."lo" >= c."before" AND w."lo" < c."before" + c."n") OR (w."hi" >= c."before" AND w."hi" < c."before" + c."n")),
+    lv AS MATERIALIZED (
+      SELECT x."g", x."k", x."b", x."before", lt."fr" AS "val", lt."w" FROM need x JOIN lt ON x."g" = 'fr' AND lt."frb" = x."b"
+      UNION ALL SELECT x."g", x."k", x."b", x."before", lt."cl", lt."w" FROM need x JOIN lt ON x."g" = 'cl' AND lt."clb" = x."b"
+      UNION ALL SELECT x."g", x."k", x."b", x."before", lt."fr", lt."w" FROM need x JOIN lt ON x."g" = 'afr' AND lt."afb" = x."b" AND lt."uid"::text = x."k"),
+    -- A bucket's values: the rollups' and the live tips' with weight +1, less (as a multiset:
+    -- EXCEPT ALL) the ones deltas take out with weight -1.
     vals AS (
       SELECT u."g", u."k", u."before", array_agg(u."val" ORDER BY u."val") AS "arr" FROM (
-        SELECT x."g", x."k", x."b", x."before", y."val" FROM need x JOIN mukhbir_internal.dash_rollup r ON ${inScope} AND r."g" = x."g" AND r."k" = x."k"
+        (SELECT x."g", x."k", x."b", x."before", y."val" FROM need x JOIN mukhbir_internal.dash_rollup r ON ${inScope} AND r."g" = x."g" AND r."k" = x."k"
           CROSS JOIN LATERAL unnest(r."bs", r."os", r."ns") e("b", "o", "n") CROSS JOIN LATERAL unnest(r."v"[e."o" : e."o" + e."n" - 1]) y("val") WHERE e."b" = x."b"
-        UNION ALL SELECT x."g", x."k", x."b", x."before", lt."fr" FROM need x JOIN lt ON x."g" = 'fr' AND lt."frb" = x."b"
-        UNION ALL SELECT x."g", x."k", x."b", x."before", lt."cl" FROM need x JOIN lt ON x."g" = 'cl' AND lt."clb" = x."b"
-        UNION ALL SELECT x."g", x."k", x."b", x."before", lt."fr" FROM need x JOIN lt ON x."g" = 'afr' AND lt."afb" = x."b" AND lt."uid"::text = x."k") u
+        UNION ALL SELECT "g", "k", "b", "before", "val" FROM lv WHERE "w" > 0)
+        EXCEPT ALL SELECT "g", "k", "b", "before", "val" FROM lv WHERE "w" < 0) u
       GROUP BY u."g", u."k", u."b", u."before")
     SELECT
       ${officers ? Prisma.sql`NULL::json` : Prisma.sql`(SELECT json_agg(c) FROM (SELECT "g", "k", sum("n") AS "n", sum("closed") AS "closed", sum("breached") AS "breached", sum("actioned") AS "actioned",

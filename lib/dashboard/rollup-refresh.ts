@@ -1,10 +1,12 @@
 // Builds the day rollups (ADR 0520): for each IST day of a range that is not clean (never built,
-// built with other SLA targets, or marked dirty by the triggers since), the series of all the
-// day's tips but merged ones (open tips with the instant their breach starts) at every filter
-// level, and the officers' claims and closes. Called before a read, so its cost is part of the request. Today is never built: it changes every minute and is read live.
-// A dirty day built less than REBUILD_AFTER_MS ago is left to the read, which takes that day from
-// "Tip" (exact, ~20 ms for a busy day): on a desk closing a tip every few seconds, yesterday would
-// otherwise be rebuilt (~0.3 s) on almost every request.
+// built with other SLA targets, or marked dirty since), the series of all the day's tips but
+// merged ones (open tips with the instant their breach starts) at every filter level, and the
+// officers' claims and closes. Called before a read, so its cost is part of the request. Today is
+// never built: it changes every minute and is read live.
+// A changed tip of a built day leaves deltas (ADR 0521), which the read adds to the rollup; a day
+// is rebuilt once it holds REBUILD_AT_DELTAS of them, so a read never adds up more than that per
+// day. Dirty marks now come only from claims and closes (TipEvent) and bulk imports; a dirty day
+// built less than REBUILD_AFTER_MS ago is left to the read, which takes that day from "Tip".
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
@@ -17,8 +19,11 @@ import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
 export const slaFingerprint = (t: SlaSeconds) => JSON.stringify(t);
 
 export const REBUILD_AFTER_MS = 60_000;
+/** ~1,000 changed tips: well under a busy day's ~10 k tips that a rebuild (~0.3 s) reads. */
+export const REBUILD_AT_DELTAS = 2_000;
 
-export async function refreshRange(f: Pick<DashboardFilters, "fromDay" | "toDay">, targets: SlaSeconds, now = new Date(), rebuildAfterMs = REBUILD_AFTER_MS) {
+/** `rebuildAfterMs` / `rebuildAtDeltas` 0 (tests): rebuild every day with any mark or delta. */
+export async function refreshRange(f: Pick<DashboardFilters, "fromDay" | "toDay">, targets: SlaSeconds, now = new Date(), rebuildAfterMs = REBUILD_AFTER_MS, rebuildAtDeltas = REBUILD_AT_DELTAS) {
   const today = istDay(now);
   const days = daysOf(f).filter((d) => d !== today);
   if (!days.length) return [];
@@ -27,7 +32,8 @@ export async function refreshRange(f: Pick<DashboardFilters, "fromDay" | "toDay"
     SELECT d::text AS "day" FROM unnest(${days}::date[]) d
     WHERE NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day x WHERE x."day" = d AND x."sla" = ${fp})
       OR (EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty x WHERE x."day" = d)
-        AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day x WHERE x."day" = d AND x."built_at" > now() - ${rebuildAfterMs}::int * interval '1 millisecond'))`;
+        AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day x WHERE x."day" = d AND x."built_at" > now() - ${rebuildAfterMs}::int * interval '1 millisecond'))
+      OR (SELECT count(*) FROM (SELECT 1 FROM mukhbir_internal.dash_delta x WHERE x."day" = d LIMIT ${Math.max(1, rebuildAtDeltas)}::int) x) >= ${Math.max(1, rebuildAtDeltas)}::int`;
   const built: string[] = [];
   for (const { day } of stale) if (await buildDay(day, targets, fp)) built.push(day);
   return built;
@@ -47,7 +53,10 @@ async function buildDay(day: string, targets: SlaSeconds, fp: string) {
     await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_activity WHERE "day" = ${day}::date`;
     const tips = tipColumns(targets, from, Prisma.sql`FROM "Tip" t`,
       Prisma.sql`t."receivedAt" >= ${from} AND t."receivedAt" < ${to} AND t."status" <> 'MERGED'`, true);
+    // The day's deltas go in the statement that reads "Tip" (one snapshot): a change committed
+    // before it is in the rollup and its deltas are gone; one committed after keeps its deltas.
     await tx.$executeRaw`
+      WITH "folded" AS (DELETE FROM mukhbir_internal.dash_delta WHERE "day" = ${day}::date)
       INSERT INTO mukhbir_internal.dash_rollup ("day", "lvl", "station_id", "category", "g", "k", "n", "closed", "breached", "actioned", "fir", "arrest", "v", "bs", "os", "ns", "ba")
       SELECT ${day}::date, s."lvl", s."station_id", s."category", s."g", s."k", s."n", s."closed", s."breached", s."actioned", s."fir", s."arrest", s."v", s."bs", s."os", s."ns", s."ba"
       FROM (${seriesRows(Prisma.sql`(${tips})`, true)}) s`;

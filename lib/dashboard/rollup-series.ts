@@ -19,9 +19,11 @@ const TILE_PER_E = 32;
 const OFFICER_PER_E = 8;
 
 /**
- * Per-tip derived columns of the tips `FROM … "Tip" t … WHERE …` (the caller's clauses).
- * `rollup`: "breached" only where no clock can change it, and "ba" the instant from which a clocked
- * (open) tip is breached — a rollup serves reads at any later "now" (ADR 0520).
+ * Per-tip derived columns of the tips `FROM … t … WHERE …` (the caller's clauses), each with a
+ * weight "w". `rollup`: the tips come from "Tip" (weight 1); "breached" only where no clock can
+ * change it, and "ba" the instant from which a clocked (open) tip is breached — a rollup serves
+ * reads at any later "now" (ADR 0520). Otherwise `t` must carry "w": +1 for a tip as it is, or a
+ * clean day's delta, -1 for a state the rollup holds and +1 for the one that replaced it (ADR 0521).
  */
 export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, where: Prisma.Sql, rollup = false) {
   const [b5, b15, b60, b240] = RESPONSE_BUCKETS;
@@ -29,7 +31,7 @@ export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, whe
   return Prisma.sql`
     SELECT t."stationId" AS "sl", t."category" AS "cgl", ${IST_HOUR} || ':' || t."channel" AS "hc", t."category" AS "cs", t."stationId" AS "ss",
       CASE WHEN t."status" = 'CLOSED' THEN t."outcome" END AS "oc", t."assigneeId" AS "uid", x."fr", y."cl",
-      t."status" = 'CLOSED' AS "closed",
+      t."status" = 'CLOSED' AS "closed", ${rollup ? Prisma.sql`1` : Prisma.sql`t."w"`}::int AS "w",
       ${rollup ? Prisma.sql`NOT ${clock.clocked} AND ${breachedExpr(targets, now)} AS "breached", ${clock.at} AS "ba"`
         : Prisma.sql`${breachedExpr(targets, now)} AS "breached", NULL::timestamptz AS "ba"`},
       CASE WHEN x."fr" IS NULL THEN NULL WHEN x."fr" < ${b5}::int THEN 0 WHEN x."fr" < ${b15}::int THEN 1
@@ -52,7 +54,8 @@ export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, whe
  * count (bs, os, ns) — a 30-day read then touches one row per day and officer, not one per bucket.
  * Otherwise (a live read, already filtered): one level, a row per percentile bucket (b, n) and no
  * values; the read takes the few it needs from the tips themselves (ordered aggregates would
- * force a sort per grouping set).
+ * force a sort per grouping set). Live counts are sums of the tips' weights, so a bucket's n can be
+ * negative where deltas take out more of a rolled-up day's values than they add.
  */
 export function seriesRows(rel: Prisma.Sql, rollup: boolean) {
   const levels = rollup ? [Prisma.empty, Prisma.sql`"sl",`, Prisma.sql`"cgl",`, Prisma.sql`"sl", "cgl",`] : [Prisma.empty];
@@ -62,6 +65,9 @@ export function seriesRows(rel: Prisma.Sql, rollup: boolean) {
   const [isFr, isCl, isAfr] = rollup
     ? [Prisma.sql`GROUPING("pf") = 0`, Prisma.sql`GROUPING("pcl") = 0`, Prisma.sql`GROUPING("uid") = 0`]
     : [Prisma.sql`GROUPING("frb") = 0`, Prisma.sql`GROUPING("clb") = 0`, Prisma.sql`GROUPING("afb") = 0`];
+  // How many tips match: a count in a rollup (every weight is 1), the sum of the weights in a live
+  // read, where a clean day's deltas take out (-1) the states its rollup holds (ADR 0521).
+  const n = (match: Prisma.Sql) => (rollup ? Prisma.sql`count(*) FILTER (WHERE ${match})` : Prisma.sql`COALESCE(sum("w") FILTER (WHERE ${match}), 0)`);
   const rows = Prisma.sql`
       SELECT ${rollup ? Prisma.sql`(CASE WHEN GROUPING("sl") = 0 THEN 1 ELSE 0 END + CASE WHEN GROUPING("cgl") = 0 THEN 2 ELSE 0 END)::smallint AS "lvl",
         CASE WHEN GROUPING("sl") = 0 THEN "sl" END AS "station_id", CASE WHEN GROUPING("cgl") = 0 THEN "cgl" END AS "category",`
@@ -71,9 +77,9 @@ export function seriesRows(rel: Prisma.Sql, rollup: boolean) {
           WHEN ${isFr} THEN 'fr' WHEN ${isCl} THEN 'cl' ELSE 'tile' END AS "g",
         COALESCE("hc", "cs"::text, "ss"::text, "oc"::text, "bk"::text, "uid"::text, '') AS "k",
         ${rollup ? Prisma.sql`-1` : Prisma.sql`COALESCE("frb", "clb", "afb", -1)`} AS "b",
-        CASE WHEN ${isCl} THEN count("cl") WHEN ${isFr} OR ${isAfr} THEN count("fr") ELSE count(*) END::int AS "n",
-        count(*) FILTER (WHERE "closed")::int AS "closed", count(*) FILTER (WHERE "breached")::int AS "breached", count(*) FILTER (WHERE "oc" = 'ACTIONED')::int AS "actioned",
-        count(*) FILTER (WHERE "oc" = 'FIR_REGISTERED')::int AS "fir", count(*) FILTER (WHERE "oc" = 'ARREST_MADE')::int AS "arrest",
+        CASE WHEN ${isCl} THEN ${n(Prisma.sql`"cl" IS NOT NULL`)} WHEN ${isFr} OR ${isAfr} THEN ${n(Prisma.sql`"fr" IS NOT NULL`)} ELSE ${n(Prisma.sql`TRUE`)} END::int AS "n",
+        ${n(Prisma.sql`"closed"`)}::int AS "closed", ${n(Prisma.sql`"breached"`)}::int AS "breached", ${n(Prisma.sql`"oc" = 'ACTIONED'`)}::int AS "actioned",
+        ${n(Prisma.sql`"oc" = 'FIR_REGISTERED'`)}::int AS "fir", ${n(Prisma.sql`"oc" = 'ARREST_MADE'`)}::int AS "arrest",
         ${rollup ? Prisma.sql`CASE WHEN ${isCl} THEN array_agg("cl" ORDER BY "cl") FILTER (WHERE "cl" IS NOT NULL)
           WHEN ${isFr} OR ${isAfr} THEN array_agg("fr" ORDER BY "fr") FILTER (WHERE "fr" IS NOT NULL) END` : Prisma.sql`NULL::float8[]`} AS "v",
         ${rollup ? Prisma.sql`CASE WHEN GROUPING("tile") = 0 THEN array_agg("ba" ORDER BY "ba") FILTER (WHERE "ba" IS NOT NULL) END` : Prisma.sql`NULL::timestamptz[]`} AS "ba"
