@@ -102,15 +102,26 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
       SELECT x."g", x."k", x."b", x."before", lt."fr" AS "val", lt."w" FROM need x JOIN lt ON x."g" = 'fr' AND lt."frb" = x."b"
       UNION ALL SELECT x."g", x."k", x."b", x."before", lt."cl", lt."w" FROM need x JOIN lt ON x."g" = 'cl' AND lt."clb" = x."b"
       UNION ALL SELECT x."g", x."k", x."b", x."before", lt."fr", lt."w" FROM need x JOIN lt ON x."g" = 'afr' AND lt."afb" = x."b" AND lt."uid"::text = x."k"),
-    -- A bucket's values: the rollups' and the live tips' with weight +1, less (as a multiset:
-    -- EXCEPT ALL) the ones deltas take out with weight -1.
+    -- A bucket's values: the rollups' slices (each row's offset and count for the bucket, found
+    -- with array_position; one index lookup per series and key) and the live tips' with weight +1,
+    -- less (a multiset difference, EXCEPT ALL) those deltas take out with weight -1, which only
+    -- the buckets that have any pay for.
+    pos AS (
+      SELECT u."g", u."k", u."b", u."before", array_agg(u."val" ORDER BY u."val") AS "arr" FROM (
+        SELECT x."g", x."k", x."b", x."before", y."val" FROM need x
+          CROSS JOIN LATERAL (SELECT r."v", r."os"[i] AS "o", r."ns"[i] AS "n" FROM mukhbir_internal.dash_rollup r
+            CROSS JOIN LATERAL array_position(r."bs", x."b") i WHERE ${inScope} AND r."g" = x."g" AND r."k" = x."k" AND i IS NOT NULL
+            -- OFFSET 0: planned per need row, so the index is searched by series and key too
+            -- (flattened, the planner may scan the level's rows once per need row and filter).
+            OFFSET 0) e
+          CROSS JOIN LATERAL unnest(e."v"[e."o" : e."o" + e."n" - 1]) y("val")
+        UNION ALL SELECT "g", "k", "b", "before", "val" FROM lv WHERE "w" > 0) u
+      GROUP BY u."g", u."k", u."b", u."before"),
+    neg AS (SELECT "g", "k", "b", array_agg("val") AS "arr" FROM lv WHERE "w" < 0 GROUP BY 1, 2, 3),
     vals AS (
-      SELECT u."g", u."k", u."before", array_agg(u."val" ORDER BY u."val") AS "arr" FROM (
-        (SELECT x."g", x."k", x."b", x."before", y."val" FROM need x JOIN mukhbir_internal.dash_rollup r ON ${inScope} AND r."g" = x."g" AND r."k" = x."k"
-          CROSS JOIN LATERAL unnest(r."bs", r."os", r."ns") e("b", "o", "n") CROSS JOIN LATERAL unnest(r."v"[e."o" : e."o" + e."n" - 1]) y("val") WHERE e."b" = x."b"
-        UNION ALL SELECT "g", "k", "b", "before", "val" FROM lv WHERE "w" > 0)
-        EXCEPT ALL SELECT "g", "k", "b", "before", "val" FROM lv WHERE "w" < 0) u
-      GROUP BY u."g", u."k", u."b", u."before")
+      SELECT p."g", p."k", p."before", CASE WHEN n."arr" IS NULL THEN p."arr"
+        ELSE ARRAY(SELECT v FROM (SELECT unnest(p."arr") EXCEPT ALL SELECT unnest(n."arr")) d(v) ORDER BY v) END AS "arr"
+      FROM pos p LEFT JOIN neg n ON n."g" = p."g" AND n."k" = p."k" AND n."b" = p."b")
     SELECT
       ${officers ? Prisma.sql`NULL::json` : Prisma.sql`(SELECT json_agg(c) FROM (SELECT "g", "k", sum("n") AS "n", sum("closed") AS "closed", sum("breached") AS "breached", sum("actioned") AS "actioned",
           sum("fir") AS "fir", sum("arrest") AS "arrest" FROM s WHERE "g" NOT IN ('fr', 'cl', 'afr') GROUP BY 1, 2) c)`} AS "counts",
