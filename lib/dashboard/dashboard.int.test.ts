@@ -20,6 +20,7 @@ import { mergeTip } from "../tips/merge-tip";
 import { updateTipField } from "../tips/update-tip-field";
 import { claimTip } from "../tips/claim-tip";
 import { assignTip } from "../tips/assign-tip";
+import { foldViewCounts } from "../queue/fold-view-counts";
 
 const NOW = new Date("2026-11-20T12:00:00+05:30");
 const ist = (s: string) => new Date(`${s}+05:30`);
@@ -235,6 +236,11 @@ async function checkOfficers(range: Record<string, string>) {
 describe("dashboard aggregates: independent SQL", () => {
   for (const spec of FILTERS) it(`tiles and charts match for ${JSON.stringify(spec)}`, () => checkRange({ ...spec }));
   it("officer figures match for 30 days", () => checkOfficers({ range: "30d" }));
+  it("open-now figures (the queue's counters) match once their change rows are folded", async () => {
+    expect(await foldViewCounts()).toBe(true);
+    for (const spec of [{ range: "7d" }, { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }]) await checkRange({ ...spec });
+    await checkOfficers({ range: "30d" });
+  });
 });
 
 // ---- the rollup path (ADR 0520) -----------------------------------------------------------

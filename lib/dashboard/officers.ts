@@ -6,7 +6,8 @@ import { db } from "../db";
 import type { Role } from "../generated/prisma/enums";
 import type { DashboardFilters } from "./filters";
 import { scanRange, type RangeScan } from "./range-scan";
-import { scopeWhere, OPEN_STATUSES, dashboardQuery } from "./sql";
+import { scopeWhere, dashboardQuery } from "./sql";
+import { openByAssignee } from "./open-now";
 import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
 import { cleanDays } from "./clean-days";
 import { dashboardTargets } from "./sla-targets";
@@ -33,15 +34,11 @@ type Activity = Omit<OfficerRow, "firstResponseMedian">;
 
 /**
  * Claims and closes in the range (an index-only scan of "TipEvent_type_at_actorId_idx") and what
- * each officer holds open now, for everyone who has either. Runs beside the range scan.
+ * each officer holds open now (open-now.ts), for everyone who has either. Runs beside the range scan.
  */
 export async function officerActivity(f: DashboardFilters): Promise<Activity[]> {
   return dashboardQuery<Activity>(Prisma.sql`
-    WITH ${await activityCounts(f)}, op AS (
-      SELECT t."assigneeId" AS "uid", count(*)::int AS "open"
-      FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} AND t."assigneeId" IS NOT NULL ${scopeWhere(f)}
-      GROUP BY t."assigneeId"
-    )
+    WITH ${await activityCounts(f)}, op AS (${openByAssignee(f)})
     SELECT u."id", u."name", u."role", COALESCE(ev."claimed", 0) AS "claimed", COALESCE(ev."closed", 0) AS "closed", COALESCE(op."open", 0) AS "openNow"
     FROM ev FULL JOIN op ON op."uid" = ev."uid" JOIN "User" u ON u."id" = COALESCE(ev."uid", op."uid")`);
 }

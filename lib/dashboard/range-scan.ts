@@ -12,7 +12,8 @@ import type { DashboardFilters } from "./filters";
 import { dashboardTargets } from "./sla-targets";
 import { refreshRange, slaFingerprint } from "./rollup-refresh";
 import { seriesRows, tipColumns } from "./rollup-series";
-import { scopeWhere, OPEN_STATUSES, dashboardQuery, num } from "./sql";
+import { scopeWhere, dashboardQuery, num } from "./sql";
+import { openNowJson, foldIfNeeded } from "./open-now";
 import { cleanDays } from "./clean-days";
 
 /** The columns of "Tip" a figure reads, which a delta row has too (ADR 0521). */
@@ -43,7 +44,7 @@ export type RangeScan = {
 
 type Count = { g: string; k: string; n: number; closed: number; breached: number; actioned: number; fir: number; arrest: number };
 type Pick = { g: string; k: string; p: number; total: number; lo: number | null; hi: number | null };
-type Raw = { counts: Count[] | null; picks: Pick[] | null; now: { open: number; unassigned: number } };
+type Raw = { counts: Count[] | null; picks: Pick[] | null; now: { open: number; unassigned: number; changes: number } };
 
 /** The percentiles the dashboard shows, per statement: series of value buckets and the fraction wanted. */
 const TILE_PERCENTILES = { series: Prisma.sql`('fr', 'cl')`, want: Prisma.sql`(VALUES ('fr', 0.5::float8), ('fr', 0.9::float8), ('cl', 0.5::float8))` };
@@ -129,10 +130,10 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
           (SELECT x."arr"[(w."lo" - x."before")::int + 1] FROM vals x WHERE x."g" = w."g" AND x."k" = w."k" AND w."lo" >= x."before" AND w."lo" < x."before" + cardinality(x."arr")) AS "lo",
           (SELECT x."arr"[(w."hi" - x."before")::int + 1] FROM vals x WHERE x."g" = w."g" AND x."k" = w."k" AND w."hi" >= x."before" AND w."hi" < x."before" + cardinality(x."arr")) AS "hi"
         FROM want w) pk) AS "picks",
-      ${officers ? Prisma.sql`NULL::json` : Prisma.sql`(SELECT json_build_object('open', count(*), 'unassigned', count(*) FILTER (WHERE t."assigneeId" IS NULL))
-        FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} ${scopeWhere(f)})`} AS "now"`;
+      ${officers ? Prisma.sql`NULL::json` : openNowJson(f)} AS "now"`;
   };
   const [[tiles], [medians]] = await Promise.all([dashboardQuery<Raw>(query(false), { hashOnly: true }), dashboardQuery<Raw>(query(true), { hashOnly: true })]);
+  await foldIfNeeded(Number(tiles.now.changes));
   return fromRaw({ ...tiles, picks: [...(tiles.picks ?? []), ...(medians.picks ?? [])] });
 }
 
