@@ -238,7 +238,8 @@ describe("dashboard aggregates: independent SQL", () => {
   it("officer figures match for 30 days", () => checkOfficers({ range: "30d" }));
   it("open-now figures (the queue's counters) match once their change rows are folded", async () => {
     expect(await foldViewCounts()).toBe(true);
-    for (const spec of [{ range: "7d" }, { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }]) await checkRange({ ...spec });
+    const specs: Record<string, string>[] = [{ range: "7d" }, { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }];
+    for (const spec of specs) await checkRange(spec);
     await checkOfficers({ range: "30d" });
   });
 });
