@@ -3,11 +3,12 @@
 // (received, priority, lastActivity, ref) are sortable; the rest are not.
 import Link from "next/link";
 import { useMemo } from "react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { dataTableColumns } from "@/components/data-table/features";
 import type { QueueRow } from "@/lib/queue/list-queue";
 import type { SlaTargets } from "@/lib/sla/targets";
 import { SlaTimer } from "./sla-timer";
+import { cachedCounts, cachedMessages, cellDateFormat, slaLabels } from "./cell-text";
 
 const col = dataTableColumns<QueueRow>();
 
@@ -15,11 +16,16 @@ const PRIORITY_STYLE = { URGENT: "bg-red-600 text-white", HIGH: "bg-orange-100 t
 
 export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; onClaim: (row: QueueRow) => void; claiming: string | null }) {
   const t = useTranslations("queue");
-  const format = useFormatter();
   const locale = useLocale();
+  const timeZone = useTimeZone();
   const { targets, serverNow, onClaim, claiming } = opts;
   return useMemo(() => {
-    const when = (iso: string) => format.dateTime(new Date(iso), { day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit", hour12: false });
+    // Per-row text from one lookup per render (ADR 0303); `t` stays for headers and messages with arguments.
+    const label = cachedMessages((key) => t(key));
+    const sla = slaLabels(label);
+    const media = cachedCounts((count) => t("mediaCount", { count }));
+    const dates = cellDateFormat(locale, timeZone);
+    const when = (iso: string) => dates.format(Date.parse(iso));
     return col.columns([
       col.accessor("ref", {
         id: "ref",
@@ -30,40 +36,40 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
               {c.getValue()}
             </Link>
             {c.row.original.flagged && (
-              <span title={t("flaggedHelp")} className="rounded bg-slate-700 px-1 text-[10px] uppercase text-white">
-                {t("flagged")}
+              <span title={label("flaggedHelp")} className="rounded bg-slate-700 px-1 text-[10px] uppercase text-white">
+                {label("flagged")}
               </span>
             )}
           </span>
         ),
       }),
       col.accessor("receivedAt", { id: "received", header: () => t("col.received"), cell: (c) => <time dateTime={c.getValue()} className="whitespace-nowrap">{when(c.getValue())}</time> }),
-      col.accessor("channel", { id: "channel", header: () => t("col.channel"), enableSorting: false, cell: (c) => t(`channel.${c.getValue()}`) }),
+      col.accessor("channel", { id: "channel", header: () => t("col.channel"), enableSorting: false, cell: (c) => label(`channel.${c.getValue()}`) }),
       col.accessor("preview", {
         id: "preview",
         header: () => t("col.preview"),
         enableSorting: false,
-        cell: (c) => <span className="line-clamp-2 max-w-xs break-words" lang="">{c.getValue() || <span className="text-slate-400">{t("noText")}</span>}</span>,
+        cell: (c) => <span className="line-clamp-2 max-w-xs break-words" lang="">{c.getValue() || <span className="text-slate-400">{label("noText")}</span>}</span>,
       }),
-      col.accessor("mediaCount", { id: "media", header: () => t("col.media"), enableSorting: false, cell: (c) => (c.getValue() ? <span aria-label={t("mediaCount", { count: c.getValue() })} className="inline-flex items-center gap-0.5">
+      col.accessor("mediaCount", { id: "media", header: () => t("col.media"), enableSorting: false, cell: (c) => (c.getValue() ? <span aria-label={media(c.getValue())} className="inline-flex items-center gap-0.5">
               {/* An SVG paperclip: the bundled fonts have no emoji glyphs. */}
               <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
                 <path d="M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48" />
               </svg>
               {c.getValue()}
             </span> : "") }),
-      col.accessor("category", { id: "category", header: () => t("col.category"), enableSorting: false, cell: (c) => t(`category.${c.getValue()}`) }),
+      col.accessor("category", { id: "category", header: () => t("col.category"), enableSorting: false, cell: (c) => label(`category.${c.getValue()}`) }),
       col.accessor("priority", {
         id: "priority",
         header: () => t("col.priority"),
-        cell: (c) => <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${PRIORITY_STYLE[c.getValue()]}`}>{t(`priority.${c.getValue()}`)}</span>,
+        cell: (c) => <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${PRIORITY_STYLE[c.getValue()]}`}>{label(`priority.${c.getValue()}`)}</span>,
       }),
       col.display({
         id: "station",
         header: () => t("col.station"),
         cell: (c) => (locale === "hi" ? c.row.original.stationNameHi || c.row.original.stationName : c.row.original.stationName) ?? <span className="text-slate-400">—</span>,
       }),
-      col.accessor("status", { id: "status", header: () => t("col.status"), enableSorting: false, cell: (c) => <span className="whitespace-nowrap">{t(`status.${c.getValue()}`)}</span> }),
+      col.accessor("status", { id: "status", header: () => t("col.status"), enableSorting: false, cell: (c) => <span className="whitespace-nowrap">{label(`status.${c.getValue()}`)}</span> }),
       col.display({
         id: "assignee",
         header: () => t("col.assignee"),
@@ -79,13 +85,13 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
               onClick={() => onClaim(r)}
               className="rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
             >
-              {t("claim")}
+              {label("claim")}
             </button>
           );
         },
       }),
-      col.display({ id: "sla", header: () => t("col.sla"), cell: (c) => <SlaTimer tip={c.row.original} targets={targets} serverNow={serverNow} /> }),
+      col.display({ id: "sla", header: () => t("col.sla"), cell: (c) => <SlaTimer tip={c.row.original} targets={targets} serverNow={serverNow} labels={sla} /> }),
       col.accessor("lastActivityAt", { id: "lastActivity", header: () => t("col.lastActivity"), cell: (c) => <time dateTime={c.getValue()} className="whitespace-nowrap">{when(c.getValue())}</time> }),
     ]);
-  }, [t, format, locale, targets, serverNow, onClaim, claiming]);
+  }, [t, locale, timeZone, targets, serverNow, onClaim, claiming]);
 }

@@ -2,7 +2,7 @@
 // The live queue: the server-rendered page, kept current by /api/live. Changed tips are refetched
 // (scoped and filtered by the server, same URL parameters) and folded into the page; a reconnect
 // refetches the whole page. New tips chime and badge the tab title.
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -18,6 +18,7 @@ import type { ActionResult } from "@/lib/errors";
 import { claimTipAction } from "@/app/(desk)/queue/actions";
 import { mergeRows, type PageState, type Sort } from "./merge-rows";
 import { useQueueColumns } from "./queue-columns";
+import { argumentTemplate } from "./cell-text";
 import { useLive } from "./use-live";
 import { useAlerts } from "./use-alerts";
 import { LiveIndicator } from "./live-indicator";
@@ -133,6 +134,7 @@ export function QueueView(props: Props) {
   );
 
   const columns = useQueueColumns({ targets: props.targets, serverNow: props.serverNow, onClaim: claim, claiming });
+  const selectRowLabel = useMemo(() => argumentTemplate((ref) => t("selectRow", { ref })), [t]);
   const selectedIds = Object.keys(selection);
 
   useEffect(() => {
@@ -194,7 +196,7 @@ export function QueueView(props: Props) {
         sort={{ id: sort.key, desc: sort.desc }}
         page={{ prev: page.prev, next: page.next }}
         emptyText={t("empty")}
-        selection={{ state: selection, onChange: setSelection, rowLabel: (r) => t("selectRow", { ref: r.ref }) }}
+        selection={{ state: selection, onChange: setSelection, rowLabel: (r) => selectRowLabel(r.ref) }}
         onOpen={(r) => router.push(`/tips/${r.ref}`)}
         rowKeys={{ c: (r) => !r.assigneeId && claim(r) }}
         rowClassName={(r) => (r.flagged ? "opacity-70" : r.sla.state === "breached" ? "bg-red-50/40" : "")}

@@ -1,10 +1,11 @@
 "use client";
 // The SLA cell ticks once a second from one shared clock (one interval for the whole page, not one
-// per row), recomputing the state with the same function the server uses.
+// per row), recomputing the state with the same function the server uses. Its words come from the
+// table (resolved once per render, not once per row: ADR 0303).
 import { useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
 import { computeSla, formatRemaining, type SlaInput } from "@/lib/sla/compute";
 import type { SlaTargets } from "@/lib/sla/targets";
+import type { SlaLabels } from "./cell-text";
 
 const listeners = new Set<() => void>();
 let now = Date.now();
@@ -32,15 +33,14 @@ const STYLE = {
   met: "bg-slate-100 text-slate-600 ring-slate-200",
 } as const;
 
-export function SlaTimer({ tip, targets, serverNow }: { tip: SlaInput; targets: SlaTargets; serverNow: number }) {
-  const t = useTranslations("queue");
+export function SlaTimer({ tip, targets, serverNow, labels }: { tip: SlaInput; targets: SlaTargets; serverNow: number; labels: SlaLabels }) {
   const clock = useSyncExternalStore(subscribe, () => now, () => serverNow);
   const sla = computeSla(tip, targets, clock);
   return (
     <span data-testid="sla" data-state={sla.state} className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${STYLE[sla.state]}`}>
-      <span className="sr-only">{t(`sla.${sla.state}`)}:</span>
-      <span aria-hidden="true">{t(`slaShort.${sla.phase}`)}</span>
-      {sla.state === "met" ? t("sla.met") : formatRemaining(sla.remainingMs)}
+      <span className="sr-only">{`${labels.state[sla.state]}:`}</span>
+      <span aria-hidden="true">{labels.phase[sla.phase]}</span>
+      {sla.state === "met" ? labels.state.met : formatRemaining(sla.remainingMs)}
     </span>
   );
 }
