@@ -14,13 +14,14 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 export type Server = { url: string; port: number; stop: () => Promise<void>; child: ChildProcess };
 
-export async function startServer(opts: { port: number; databaseUrl?: string; dataDir?: string; fresh?: boolean; env?: Record<string, string> }): Promise<Server> {
+/** `nodeArgs` go to node before the next binary (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+export async function startServer(opts: { port: number; databaseUrl?: string; dataDir?: string; fresh?: boolean; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Server> {
   const dataDir = opts.dataDir ?? `.data-queue-${opts.port}`;
   if (opts.fresh && !opts.databaseUrl) fs.rmSync(path.join(root, dataDir), { recursive: true, force: true });
   const url = `http://127.0.0.1:${opts.port}`;
   fs.mkdirSync(path.join(root, ".data-queue-logs"), { recursive: true });
   const log = fs.openSync(path.join(root, ".data-queue-logs", `server-${opts.port}.log`), "a");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(opts.port)], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextBin, "start", "-p", String(opts.port)], {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],
