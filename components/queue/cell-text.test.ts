@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { argumentTemplate, cachedCounts, cachedMessages, cellDateFormat } from "./cell-text";
+import { argumentTemplate, cachedText, cellDateFormat } from "./cell-text";
 
 describe("cell text", () => {
   it("looks each message up once", () => {
     const calls: string[] = [];
-    const label = cachedMessages((key) => (calls.push(key), `<${key}>`));
+    const label = cachedText((key: string) => (calls.push(key), `<${key}>`));
     expect([label("a"), label("b"), label("a")]).toEqual(["<a>", "<b>", "<a>"]);
     expect(calls).toEqual(["a", "b"]);
     const counts: number[] = [];
-    const media = cachedCounts((n) => (counts.push(n), `${n} files`));
+    const media = cachedText((n: number) => (counts.push(n), `${n} files`));
     expect([media(2), media(2), media(1)]).toEqual(["2 files", "2 files", "1 files"]);
     expect(counts).toEqual([2, 1]);
   });

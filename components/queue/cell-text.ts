@@ -5,26 +5,16 @@
 // formatter-cache keys (JSON.stringify of the options).
 import type { SlaPhase, SlaState } from "@/lib/sla/compute";
 
-/** A message lookup without arguments (e.g. `(key) => t(key)` over a next-intl translator). */
-type Translate = (key: string) => string;
-
-/** `t(key)` remembered per key; only for messages without arguments (they never vary per row). */
-export function cachedMessages(t: Translate): Translate {
-  const seen = new Map<string, string>();
+/**
+ * `text(key)` remembered per key for one table render: argument-free messages (`(key) => t(key)`)
+ * and plural messages over small counts (`(n) => t("mediaCount", { count: n })`) never vary per row.
+ */
+export function cachedText<K extends string | number>(text: (key: K) => string): (key: K) => string {
+  const seen = new Map<K, string>();
   return (key) => {
-    let text = seen.get(key);
-    if (text === undefined) seen.set(key, (text = t(key)));
-    return text;
-  };
-}
-
-/** `format(n)` remembered per number, for plural messages over small counts ("2 attachments"). */
-export function cachedCounts(format: (count: number) => string): (count: number) => string {
-  const seen = new Map<number, string>();
-  return (count) => {
-    let text = seen.get(count);
-    if (text === undefined) seen.set(count, (text = format(count)));
-    return text;
+    let value = seen.get(key);
+    if (value === undefined) seen.set(key, (value = text(key)));
+    return value;
   };
 }
 
@@ -58,7 +48,7 @@ export function cellDateFormat(locale: string, timeZone: string | undefined): In
 /** The SLA cell's words, resolved once per table render and handed to every timer. */
 export type SlaLabels = { state: Record<SlaState, string>; phase: Record<SlaPhase, string> };
 
-export function slaLabels(t: Translate): SlaLabels {
+export function slaLabels(t: (key: string) => string): SlaLabels {
   return {
     state: { ok: t("sla.ok"), dueSoon: t("sla.dueSoon"), breached: t("sla.breached"), met: t("sla.met") },
     phase: { firstResponse: t("slaShort.firstResponse"), resolution: t("slaShort.resolution") },

@@ -8,7 +8,7 @@ import { dataTableColumns } from "@/components/data-table/features";
 import type { QueueRow } from "@/lib/queue/list-queue";
 import type { SlaTargets } from "@/lib/sla/targets";
 import { SlaTimer } from "./sla-timer";
-import { cachedCounts, cachedMessages, cellDateFormat, slaLabels } from "./cell-text";
+import { cachedText, cellDateFormat, slaLabels } from "./cell-text";
 
 const col = dataTableColumns<QueueRow>();
 
@@ -21,9 +21,9 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
   const { targets, serverNow, onClaim, claiming } = opts;
   return useMemo(() => {
     // Per-row text from one lookup per render (ADR 0303); `t` stays for headers and messages with arguments.
-    const label = cachedMessages((key) => t(key));
+    const label = cachedText((key: string) => t(key));
     const sla = slaLabels(label);
-    const media = cachedCounts((count) => t("mediaCount", { count }));
+    const media = cachedText((count: number) => t("mediaCount", { count }));
     const dates = cellDateFormat(locale, timeZone);
     const when = (iso: string) => dates.format(Date.parse(iso));
     return col.columns([
