@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench -- queue [ttfb|per-row|render-rows|live-latency] [args…]` (default ttfb): runs one of
 // the queue benches with tsx, with the defaults written up in docs/BENCHMARKS.md (Queue):
-//   QUEUE_BENCH_DATABASE_URL  postgresql://postgres@127.0.0.1:5432/mukhbir_queue_bench (created if
-//                             missing; ttfb.ts resets it and `<name>_1000000`)
+//   QUEUE_BENCH_DATABASE_URL  postgresql://postgres@127.0.0.1:5432/mukhbir_queue_bench (ttfb.ts
+//                             creates it and `<name>_1000000` if missing, then resets both)
 //   NEXT_DIST_DIR             .next-queue; build it first:
 //                             NEXT_DIST_DIR=.next-queue npx next build
 // per-row measures the 1M database ttfb seeded (`<name>_1000000`; run ttfb first).
@@ -10,7 +10,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const BENCHES = { ttfb: "ttfb.ts", "per-row": "per-row.ts", "render-rows": "render-rows.tsx", "live-latency": "live-latency.ts" };
@@ -28,28 +27,9 @@ if (name !== "render-rows" && !fs.existsSync(path.join(root, dist, "BUILD_ID")))
   process.exit(1);
 }
 
-/** Creates the bench database when the server has none of that name (local servers only). */
-async function ensureDatabase(url) {
-  const u = new URL(url);
-  if (!["127.0.0.1", "localhost", "::1"].includes(u.hostname)) throw new Error(`refusing to create a database on ${u.hostname}`);
-  const dbName = decodeURIComponent(u.pathname.slice(1));
-  u.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${dbName.replace(/"/g, "")}"`);
-  } finally {
-    await admin.end();
-  }
-}
-
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: dist };
 if (name === "render-rows") env.NODE_ENV = "production";
-if (name === "ttfb") {
-  await ensureDatabase(db);
-  env.QUEUE_BENCH_DATABASE_URL = db;
-}
+if (name === "ttfb") env.QUEUE_BENCH_DATABASE_URL = db; // ttfb.ts creates it if missing
 if (name === "per-row") {
   // The database ttfb.ts seeded with a million tips (`<name>_1000000`).
   const u = new URL(db);

@@ -20,17 +20,19 @@ const SIZES = (process.env.QUEUE_BENCH_SIZES ?? "1000,1000000").split(",").map(N
 const VIEWS = ["unassigned", "mine", "open", "breaching", "waiting", "closedToday", "all", "all&q=शराब", "open&priority=URGENT"];
 const seedSql = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), "seed.sql"), "utf8");
 
-/** The first size uses QUEUE_BENCH_DATABASE_URL itself, the others `<name>_<size>` (created if missing). */
+/** The first size uses QUEUE_BENCH_DATABASE_URL itself, the others `<name>_<size>`; each created if missing. */
 async function databaseFor(size: number, i: number) {
-  if (i === 0) return DB!;
   const url = new URL(DB!);
-  const name = `${url.pathname.slice(1)}_${size}`;
-  const admin = new pg.Client({ connectionString: DB });
+  if (i > 0) url.pathname = `${url.pathname}_${size}`;
+  if (!["127.0.0.1", "localhost", "::1"].includes(url.hostname)) throw new Error(`refusing to create a database on ${url.hostname}`);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const server = new URL(url);
+  server.pathname = "/postgres"; // the bench database itself may not exist yet
+  const admin = new pg.Client({ connectionString: server.toString() });
   await admin.connect();
   const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount;
   if (!exists) await admin.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
   await admin.end();
-  url.pathname = `/${name}`;
   return url.toString();
 }
 
