@@ -28,12 +28,13 @@ export async function refreshRange(f: Pick<DashboardFilters, "fromDay" | "toDay"
   const days = daysOf(f).filter((d) => d !== today);
   if (!days.length) return [];
   const fp = slaFingerprint(targets);
+  const maxDeltas = Math.max(1, rebuildAtDeltas);
   const stale = await db.$queryRaw<{ day: string }[]>`
     SELECT d::text AS "day" FROM unnest(${days}::date[]) d
     WHERE NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day x WHERE x."day" = d AND x."sla" = ${fp})
       OR (EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty x WHERE x."day" = d)
         AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day x WHERE x."day" = d AND x."built_at" > now() - ${rebuildAfterMs}::int * interval '1 millisecond'))
-      OR (SELECT count(*) FROM (SELECT 1 FROM mukhbir_internal.dash_delta x WHERE x."day" = d LIMIT ${Math.max(1, rebuildAtDeltas)}::int) x) >= ${Math.max(1, rebuildAtDeltas)}::int`;
+      OR (SELECT count(*) FROM (SELECT 1 FROM mukhbir_internal.dash_delta x WHERE x."day" = d LIMIT ${maxDeltas}::int) x) >= ${maxDeltas}::int`;
   const built: string[] = [];
   for (const { day } of stale) if (await buildDay(day, targets, fp)) built.push(day);
   return built;
