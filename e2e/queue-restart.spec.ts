@@ -26,11 +26,12 @@ test("the queue survives a server restart and catches up on what it missed", asy
   await expect(live).toContainText("Disconnected");
 
   // Hold the page off until a tip has arrived, so it really is one the page missed.
-  await page.route("**/api/live", (route) => route.abort());
+  const liveRoute = /\/api\/live(\?|$)/;
+  await page.route(liveRoute, (route) => route.abort());
   server = await startServer({ port: PORT });
   const text = `Arrived while away ${Date.now().toString(36)}`;
   expect((await postWhatsAppTo(request, server.url, whatsappText(testPhone(), text))).status()).toBe(200);
-  await page.unroute("**/api/live");
+  await page.unroute(liveRoute);
 
   await expect(live).toHaveAttribute("data-state", "live", { timeout: 60_000 });
   await expect(page.getByTestId("queue-table").locator("tbody tr", { hasText: text })).toBeVisible();

@@ -7,7 +7,8 @@ import type { Page } from "@playwright/test";
 
 const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-async function openQueue(page: Page, path = "/queue") {
+/** Newest first, so a fresh tip is on the first page however many other specs left open. */
+async function openQueue(page: Page, path = "/queue?dir=desc") {
   await page.goto(path);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-state", "live");
 }
@@ -63,7 +64,7 @@ test("filters, search and sort live in the URL: they survive a reload and a shar
   const text = unique("URL state शराब तस्करी");
   expect((await postWhatsApp(request, whatsappText(testPhone(), text))).status()).toBe(200);
   const page = await as("officer");
-  await openQueue(page, "/queue?view=open");
+  await openQueue(page, "/queue?view=open&dir=desc");
   await page.getByTestId("filter-channel").selectOption("WHATSAPP");
   await expect(page).toHaveURL(/channel=WHATSAPP/);
   await page.getByRole("searchbox").fill("शराब तस्करी");

@@ -29,6 +29,8 @@ import { HandOverForm } from "./hand-over-form";
 
 type Props = {
   initial: QueueData;
+  /** The live cursor the page rendered from (lib/live/bus.ts). */
+  cursor: string;
   params: QueueParams;
   sort: Sort;
   targets: SlaTargets;
@@ -95,7 +97,7 @@ export function QueueView(props: Props) {
     onChanged: (ids) => void refreshIds(ids),
     onCreated: (e) => alerts.announce(e.tipId, e.flagged),
     onResync: () => void refetchPage(),
-  });
+  }, props.cursor);
 
   const claim = useCallback(
     (row: QueueRow | null) => {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { raw } from "../db";
-import { migrate, migrationState, migrationsDir } from "./migrate";
+import { applyFunctions, functionsDir, migrate, migrationState, migrationsDir } from "./migrate";
 import { openEngine } from "./engine";
 
 const prismaCli = (args: string[], extraEnv: Record<string, string>) =>
@@ -79,5 +79,27 @@ describe("migrations", () => {
     expect(leaked[0].t).toBeNull();
     await expect(migrate(raw(), tmp)).rejects.toThrow(/blocks the rest/);
     await raw().query(`DELETE FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
+  });
+
+  it("applies every function file once, again only when it changed, and a failing one not at all", async () => {
+    const recorded = await raw().query<{ name: string }>(`SELECT "name" FROM mukhbir_internal.schema_functions ORDER BY "name"`);
+    const files = fs.readdirSync(functionsDir()).filter((f) => f.endsWith(".sql")).map((f) => f.slice(0, -4)).sort();
+    expect(recorded.map((r) => r.name)).toEqual(files);
+    expect(await applyFunctions(raw())).toEqual([]);
+
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-fn-"));
+    const fn = (body: string) => `CREATE OR REPLACE FUNCTION mukhbir_internal.zz_probe() RETURNS int LANGUAGE sql AS $$ ${body} $$;`;
+    fs.writeFileSync(path.join(tmp, "zz_probe.sql"), fn("SELECT 1"));
+    expect(await applyFunctions(raw(), tmp)).toEqual(["functions/zz_probe"]);
+    expect(await applyFunctions(raw(), tmp)).toEqual([]);
+    fs.writeFileSync(path.join(tmp, "zz_probe.sql"), fn("SELECT 2"));
+    expect(await applyFunctions(raw(), tmp)).toEqual(["functions/zz_probe"]);
+    expect((await raw().query<{ v: number }>("SELECT mukhbir_internal.zz_probe() AS v"))[0].v).toBe(2);
+
+    // A file that fails leaves neither its function nor its record changed.
+    fs.writeFileSync(path.join(tmp, "zz_probe.sql"), fn("SELECT 3") + " SELECT * FROM no_such_table;");
+    await expect(applyFunctions(raw(), tmp)).rejects.toThrow(/zz_probe.sql failed/);
+    expect((await raw().query<{ v: number }>("SELECT mukhbir_internal.zz_probe() AS v"))[0].v).toBe(2);
+    await raw().exec(`DROP FUNCTION mukhbir_internal.zz_probe(); DELETE FROM mukhbir_internal.schema_functions WHERE "name" = 'zz_probe';`);
   });
 });

@@ -14,6 +14,11 @@ export function migrationsDir() {
   return path.resolve(process.cwd(), "prisma", "migrations");
 }
 
+/** Functions, views and triggers: one file each, re-applied whenever the file changes (see applyFunctions). */
+export function functionsDir() {
+  return path.resolve(process.cwd(), "prisma", "functions");
+}
+
 function listMigrations(dir: string) {
   return fs
     .readdirSync(dir, { withFileTypes: true })
@@ -35,7 +40,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 type Row = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; logs: string | null };
 
-export async function migrate(raw: Raw, dir = migrationsDir()): Promise<string[]> {
+export async function migrate(raw: Raw, dir = migrationsDir(), functions = functionsDir()): Promise<string[]> {
   const applied: string[] = [];
   // PGlite has one connection, so the session-level lock is only meaningful on PostgreSQL,
   // but taking it on both keeps one code path.
@@ -65,6 +70,7 @@ export async function migrate(raw: Raw, dir = migrationsDir()): Promise<string[]
       await raw.query(`UPDATE "_prisma_migrations" SET applied_steps_count = 1, finished_at = now() WHERE id = $1`, [id]);
       applied.push(name);
     }
+    applied.push(...(await applyFunctions(raw, functions)));
   } finally {
     await raw.query("SELECT pg_advisory_unlock($1)", [PRISMA_LOCK_KEY]);
   }
@@ -83,4 +89,42 @@ export async function migrationState(raw: Raw, dir = migrationsDir()): Promise<M
   const failed = rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => r.migration_name);
   const pending = all.filter((n) => !applied.includes(n));
   return { applied, pending, failed, current: pending.length === 0 && failed.length === 0 };
+}
+
+const CREATE_FUNCTIONS_TABLE = `CREATE SCHEMA IF NOT EXISTS mukhbir_internal;
+CREATE TABLE IF NOT EXISTS mukhbir_internal.schema_functions (
+  "name" text PRIMARY KEY,
+  "checksum" varchar(64) NOT NULL,
+  "applied_at" timestamptz NOT NULL DEFAULT now()
+)`;
+
+/**
+ * The repeatable phase, after the migrations (which keep only schema changes): every
+ * `prisma/functions/<name>.sql` holds the one current definition of a function (with its trigger,
+ * if any) as `CREATE OR REPLACE`, and is re-applied whenever its checksum differs from the one
+ * recorded in `mukhbir_internal.schema_functions`. Each file runs as one simple-protocol script
+ * together with its record, so it applies whole or not at all. Function bodies are not checked at
+ * creation (as pg_dump does), so files may refer to each other in any order.
+ */
+export async function applyFunctions(raw: Raw, dir = functionsDir()): Promise<string[]> {
+  if (!fs.existsSync(dir)) return [];
+  await raw.exec(CREATE_FUNCTIONS_TABLE);
+  const rows = await raw.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM mukhbir_internal.schema_functions`);
+  const done = new Map(rows.map((r) => [r.name, r.checksum]));
+  const applied: string[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+    const name = file.slice(0, -4);
+    const sql = fs.readFileSync(path.join(dir, file), "utf8");
+    const checksum = crypto.createHash("sha256").update(sql).digest("hex");
+    if (done.get(name) === checksum) continue;
+    const record = `INSERT INTO mukhbir_internal.schema_functions ("name", "checksum") VALUES ('${name.replace(/'/g, "''")}', '${checksum}')
+      ON CONFLICT ("name") DO UPDATE SET "checksum" = EXCLUDED."checksum", "applied_at" = now()`;
+    try {
+      await raw.exec(`SET LOCAL check_function_bodies = off;\n${sql}\n;\n${record}`);
+    } catch (e) {
+      throw new Error(`Function file ${file} failed: ${(e as Error).message}`);
+    }
+    applied.push(`functions/${name}`);
+  }
+  return applied;
 }

@@ -3,8 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { streamLease, type Actor } from "../auth/guard";
-import { makeStation, makeUser } from "../testing/factories";
-import { liveStream } from "./live-stream";
+import { makeStation, makeTip, makeUser } from "../testing/factories";
+import { liveCursor, publish } from "../live/bus";
+import { queueStream } from "./live-stream";
 
 /** Reads the stream until it ends (true) or `ms` pass (false). */
 async function endsWithin(stream: ReadableStream<Uint8Array>, ms: number): Promise<boolean> {
@@ -23,9 +24,53 @@ async function actorFor(data: Parameters<typeof makeUser>[0] = {}): Promise<Acto
   return { id: u.id, name: u.name, role: u.role, stationId: u.stationId, username: u.username, ip: "127.0.0.1" };
 }
 
-const open = (actor: Actor, lifetimeMs = 60_000) => liveStream(actor, new AbortController().signal, streamLease(actor, "queue:read", lifetimeMs), 100);
+const open = (actor: Actor, lifetimeMs = 60_000, cursor: string | null = null) =>
+  queueStream(actor, { cursor, signal: new AbortController().signal, lease: streamLease(actor, "queue:read", lifetimeMs), heartbeatMs: 100 });
+
+/** Reads the stream's text until `done(text)` holds, then cancels it. */
+async function readUntil(stream: ReadableStream<Uint8Array>, done: (text: string) => boolean, ms = 5000): Promise<string> {
+  const reader = stream.getReader();
+  const dec = new TextDecoder();
+  let text = "";
+  const end = Date.now() + ms;
+  while (!done(text) && Date.now() < end) {
+    const r = await Promise.race([reader.read(), new Promise<null>((res) => setTimeout(() => res(null), end - Date.now()))]);
+    if (!r || r.done) break;
+    text += dec.decode(r.value);
+  }
+  await reader.cancel();
+  return text;
+}
 
 describe("live stream", () => {
+  it("starts from the page's cursor: events committed before it connected are delivered first, with the cursor as their id", async () => {
+    const actor = await actorFor();
+    const cursor = await liveCursor();
+    const tipId = crypto.randomUUID();
+    await db.$transaction((tx) => publish(tx, { type: "tip.created", tipId, ref: "EM-2026-777777" }));
+    const text = await readUntil(open(actor, 60_000, cursor), (t) => t.includes("event: ready"));
+    const frames = text.split("\n\n");
+    const tip = frames.findIndex((f) => f.includes(tipId));
+    expect(tip).toBeGreaterThanOrEqual(0);
+    expect(tip).toBeLessThan(frames.findIndex((f) => f.includes("event: ready")));
+    expect(frames[tip]).toMatch(/^id: \d+:\d+:/m);
+  });
+
+  it("forwards to a station-bound officer only the events of their station's tips", async () => {
+    const station = await makeStation();
+    const actor = await actorFor({ stationId: station.id });
+    const mine = await makeTip({ stationId: station.id });
+    const other = await makeTip({ stationId: (await makeStation()).id });
+    const cursor = await liveCursor();
+    await db.$transaction(async (tx) => {
+      await publish(tx, { type: "tip.updated", tipId: other.id, ref: other.ref });
+      await publish(tx, { type: "tip.updated", tipId: mine.id, ref: mine.ref });
+    });
+    const text = await readUntil(open(actor, 60_000, cursor), (t) => t.includes("event: ready"));
+    expect(text).toContain(mine.id);
+    expect(text).not.toContain(other.id);
+  });
+
   it("stays open while the user may read the queue", async () => {
     expect(await endsWithin(open(await actorFor()), 600)).toBe(false);
   });

@@ -11,6 +11,7 @@ import { TileGrid } from "@/components/dashboard/tile-grid";
 import { ChartGrid } from "@/components/dashboard/chart-grid";
 import { OfficersSection } from "@/components/dashboard/officers-section";
 import { LiveRefresh } from "@/components/dashboard/live-refresh";
+import { liveCursor } from "@/lib/live/bus";
 import { formatDay } from "@/components/dashboard/format";
 
 export async function generateMetadata() {
@@ -26,6 +27,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const officerSort = parseOfficerSort(params);
   const locale = await getLocale();
   const t = await getTranslations("dashboard");
+  const cursor = await liveCursor();
   const [{ tiles, charts, officers }, stations] = await Promise.all([getDashboard(f), stationOptions(locale)]);
   const query = filtersToQuery(f);
   const updatedAt = new Intl.DateTimeFormat("en-IN", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date());
@@ -37,7 +39,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <div>
           <h1 className="text-xl font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600" data-testid="dashboard-range">{t("subtitle", { from: formatDay(f.fromDay, locale), to: formatDay(f.toDay, locale) })}</p>
-          <LiveRefresh updatedAt={updatedAt} />
+          <LiveRefresh updatedAt={updatedAt} cursor={cursor} />
         </div>
         <div className="no-print flex flex-wrap gap-2">
           <a href={`/api/reports/tips.csv?${query}`} className={link} data-testid="export-csv" download>{t("actions.exportCsv")}</a>

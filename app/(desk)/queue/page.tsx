@@ -6,6 +6,7 @@ import { loadQueue } from "@/lib/queue/load-queue";
 import { listQueueOptions } from "@/lib/queue/list-options";
 import { slaTargets } from "@/lib/sla/settings";
 import { QueueView } from "@/components/queue/queue-view";
+import { liveCursor } from "@/lib/live/bus";
 
 export const dynamic = "force-dynamic";
 
@@ -16,12 +17,15 @@ export async function generateMetadata() {
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePage("queue:read");
   const params = parseQueueParams(await searchParams);
+  // Taken before the rows are read: the live stream starts from it, so nothing committed while the page loads is missed.
+  const cursor = await liveCursor();
   const [initial, targets, options, t] = await Promise.all([loadQueue(actor, params), slaTargets(), listQueueOptions(actor), getTranslations("queue")]);
   return (
     <main className="mx-auto max-w-screen-2xl space-y-2 p-4">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
       <QueueView
         initial={initial}
+        cursor={cursor}
         params={params}
         sort={effectiveSort(params)}
         targets={targets}

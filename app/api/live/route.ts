@@ -1,22 +1,14 @@
 import { requireActor, streamLease } from "@/lib/auth/guard";
-import { liveStream } from "@/lib/queue/live-stream";
-import { errorResponse } from "@/lib/queue/http";
+import { queueStream } from "@/lib/queue/live-stream";
+import { requestedCursor, sseResponse } from "@/lib/live/sse";
+import { handleRoute } from "@/lib/tips/route-errors";
 
 export const dynamic = "force-dynamic";
 
-/** Live queue events as Server-Sent Events (ids only; scoped to what the viewer may see). */
+/** Live queue events as Server-Sent Events from the page's cursor (ids only; scoped to what the viewer may see). */
 export async function GET(request: Request) {
-  try {
+  return handleRoute(async () => {
     const actor = await requireActor("queue:read");
-    return new Response(liveStream(actor, request.signal, streamLease(actor, "queue:read")), {
-      headers: {
-        "Content-Type": "text/event-stream; charset=utf-8",
-        "Cache-Control": "no-cache, no-transform",
-        "X-Accel-Buffering": "no",
-        Connection: "keep-alive",
-      },
-    });
-  } catch (e) {
-    return errorResponse(e);
-  }
+    return sseResponse(queueStream(actor, { cursor: requestedCursor(request), signal: request.signal, lease: streamLease(actor, "queue:read") }));
+  });
 }

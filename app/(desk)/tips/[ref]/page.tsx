@@ -20,6 +20,7 @@ import { LinksPanel } from "@/components/tip/links-panel";
 import { HistoryPanel } from "@/components/tip/history-panel";
 import { BlockInformant } from "@/components/tip/block-informant";
 import { LiveRefresh } from "@/components/tip/live-refresh";
+import { liveCursor } from "@/lib/live/bus";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
   const { ref } = await props.params;
@@ -32,8 +33,8 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
   const search = await props.searchParams;
   // Audit the view first (scoped lookup: a miss is "not found"), so the history shown includes it.
   const seen = await findScopedTip(db, actor, ref).catch(() => notFound());
-  // Read before the workspace: the live stream refreshes for anything newer than this.
-  const renderedAt = new Date().toISOString();
+  // Taken before the workspace is read: the live stream delivers whatever this snapshot did not see.
+  const cursor = await liveCursor();
   await auditTipView(actor, { id: seen.id, ref });
   const ws = await getTipWorkspace(actor, ref);
   if (!ws) notFound();
@@ -54,7 +55,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
 
   return (
     <main className="mx-auto max-w-screen-2xl p-4" data-testid="tip-page" data-ref={tip.ref}>
-      <LiveRefresh key={tip.ref} tipRef={tip.ref} since={renderedAt} />
+      <LiveRefresh key={tip.ref} tipRef={tip.ref} cursor={cursor} />
       {mergedFrom && (
         <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="merged-notice">
           {t("mergedNotice", { from: mergedFrom })}
