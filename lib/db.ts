@@ -12,6 +12,7 @@ function createClient(engine: Engine) {
     omit: {
       user: { passwordHash: true },
       informant: { addressCipher: true, nameCipher: true, addressHash: true },
+      informantIdentifier: { cipher: true, hash: true },
     },
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });

@@ -14,6 +14,7 @@
 import http from "node:http";
 import crypto from "node:crypto";
 import { buildFixtures, type FakeMedia } from "./fake-media";
+import { realWaId } from "../lib/ingest/testing/meta-fixtures";
 
 export type FakeCall = { at: string; route: string; method: string; path: string; headers: Record<string, string>; body: unknown; status?: number; response?: unknown };
 type Media = FakeMedia & { announcedSha256?: string };
@@ -107,7 +108,8 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
         if (!bearerOk(req.headers.authorization)) return graphError(401, 190, "Invalid OAuth access token.");
         const b = parseBody(req.headers["content-type"], raw) as { to?: string; recipient?: string };
         const input = b.to ?? b.recipient ?? "";
-        return json(200, { messaging_product: "whatsapp", contacts: [{ input, wa_id: input }], messages: [{ id: `wamid.HBgM${hex(16).toUpperCase()}` }] });
+        // Meta's real id format: base64 of a record holding the recipient's number.
+        return json(200, { messaging_product: "whatsapp", contacts: [{ input, wa_id: input }], messages: [{ id: realWaId(/^\d+$/.test(input) ? input : "0") }] });
       }
       case "twilio.media":
       case "twilio.recording": {

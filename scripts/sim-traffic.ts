@@ -3,6 +3,7 @@
 // fake provider API (scripts/fake-providers.ts): media ids / URLs name the fixture (`photo-…`).
 import crypto from "node:crypto";
 import { CAPTIONS, FOLLOW_UPS, TEXTS, fill } from "./sim-texts";
+import { realWaId } from "../lib/ingest/testing/meta-fixtures";
 
 export type SimConfig = {
   url: string;
@@ -70,8 +71,9 @@ export function twilioSignature(token: string, url: string, params: Record<strin
 
 // --- Meta WhatsApp Cloud API --------------------------------------------------------------
 
-export function wamid() {
-  return "wamid.HBgM" + crypto.randomBytes(18).toString("base64url").toUpperCase();
+/** A message id in WhatsApp's real format (base64 of a record holding the sender's number). */
+export function wamid(number = "910000000000") {
+  return realWaId(number);
 }
 
 /** A signed `messages` webhook: one entry and change per informant, all their messages in it. */
@@ -80,7 +82,7 @@ export function metaRequest(cfg: SimConfig, batch: { who: Informant; messages: R
     messaging_product: "whatsapp",
     metadata: { display_phone_number: "15550783881", phone_number_id: cfg.phoneNumberId },
     contacts: [{ profile: { name: who.name }, ...(who.bsuidOnly ? {} : { wa_id: who.phone }), ...(who.bsuid ? { user_id: who.bsuid } : {}) }],
-    messages: messages.map((m) => ({ ...(who.bsuidOnly ? {} : { from: who.phone }), ...(who.bsuid ? { from_user_id: who.bsuid } : {}), id: wamid(), timestamp: String(Math.floor(Date.now() / 1000)), ...m })),
+    messages: messages.map((m) => ({ ...(who.bsuidOnly ? {} : { from: who.phone }), ...(who.bsuid ? { from_user_id: who.bsuid } : {}), id: wamid(who.phone), timestamp: String(Math.floor(Date.now() / 1000)), ...m })),
   }));
   const payload = { object: "whatsapp_business_account", entry: [{ id: "102290129340398", changes: values.map((value) => ({ field: "messages", value })) }] };
   return signedMeta(cfg, payload, label);

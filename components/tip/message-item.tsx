@@ -60,6 +60,7 @@ export async function MessageItem({ m, tipRef, time }: { m: M; tipRef: string; t
       ) : (
         m.body && <p className="whitespace-pre-wrap break-words" data-testid="message-body">{m.body}</p>
       )}
+      <Changes meta={meta} edited={t("edited")} earlier={t("earlierVersions")} revoked={t("revoked")} />
 
       {m.attachments.length > 0 && (
         <div className="mt-2 space-y-2">
@@ -69,6 +70,27 @@ export async function MessageItem({ m, tipRef, time }: { m: M; tipRef: string; t
         </div>
       )}
     </article>
+  );
+}
+
+/** An informant's edits (every earlier version kept) and deletion (the text kept for the record). */
+function Changes({ meta, edited, earlier, revoked }: { meta: Record<string, unknown>; edited: string; earlier: string; revoked: string }) {
+  const history = Array.isArray(meta.history) ? (meta.history as { body?: unknown }[]) : [];
+  return (
+    <>
+      {meta.revoked === true && <p data-testid="message-revoked" className="mt-1 text-xs italic text-amber-800">{revoked}</p>}
+      {meta.edited === true && (
+        <details data-testid="message-edited" className="mt-1 text-xs text-slate-600">
+          <summary className="cursor-pointer">{edited}</summary>
+          <p className="mt-1 font-medium">{earlier}</p>
+          <ol className="list-decimal pl-5">
+            {history.map((h, i) => (
+              <li key={i} className="whitespace-pre-wrap break-words">{String(h.body ?? "")}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </>
   );
 }
 

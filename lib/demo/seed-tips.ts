@@ -19,6 +19,7 @@ import { buildFixtures } from "../../scripts/fake-media";
 import { makeInformants, metaMessage, rng, wamid, type Informant } from "../../scripts/sim-traffic";
 import { TEXTS, fill } from "../../scripts/sim-texts";
 import type { Category, Outcome, Priority, TipStatus } from "../generated/prisma/enums";
+import { hashProviderId } from "../identity/crypto";
 
 const OUTCOMES: Outcome[] = ["ACTIONED", "FIR_REGISTERED", "ARREST_MADE", "RECOVERY_SEIZURE", "INSUFFICIENT_INFORMATION", "FALSE_INFORMATION"];
 const PRIORITIES: Priority[] = ["URGENT", "HIGH", "NORMAL", "NORMAL", "NORMAL", "LOW"];
@@ -40,11 +41,12 @@ export async function seedDemoTips(count = 36): Promise<number> {
     const extra = ["image", "audio", "location", "followup", "document"].filter(() => rnd() < 0.3).map((type) => metaMessage(type, rnd, who, sha));
     const ids: string[] = [];
     const messages = [first, ...extra].map((m, j) => {
-      const id = wamid();
+      const id = wamid(who.phone);
       ids.push(id);
       return { ...(who.bsuidOnly ? {} : { from: who.phone }), ...(who.bsuid ? { from_user_id: who.bsuid } : {}), id, timestamp: String(Math.floor((start + j * 240_000) / 1000)), ...m };
     });
-    categories.set(ids[0], t.category as Category);
+    // Stored message ids are keyed hashes (a raw wamid holds the sender's number).
+    categories.set(hashProviderId(ids[0]), t.category as Category);
     await ingestPayload(envelope(phoneNumberId, who, messages), phoneNumberId);
   }
 

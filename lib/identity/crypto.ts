@@ -21,6 +21,15 @@ export function hashAddress(address: Address | string): string {
   return crypto.createHmac("sha256", env().IDENTITY_PEPPER).update(plain, "utf8").digest("hex");
 }
 
+/**
+ * A provider's message or call id as we keep it: WhatsApp ids (`wamid.…`, `wacid.…`) are base64 of a
+ * record that holds the sender's number, so they are stored only as this keyed hash — enough to
+ * recognise a redelivery, a status or a reply to the same id, and nothing to read a number from.
+ */
+export function hashProviderId(id: string): string {
+  return "h:" + crypto.createHmac("sha256", env().IDENTITY_PEPPER).update("provider-id\0" + id, "utf8").digest("base64url");
+}
+
 export function encrypt(plain: string): { cipher: string; keyId: string } {
   const keyId = env().IDENTITY_ACTIVE_KEY;
   const key = keys().get(keyId);

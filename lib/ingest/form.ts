@@ -1,19 +1,31 @@
-// Form-encoded provider callbacks (Twilio, Exotel): pick known parameters, keep an identity-free
-// copy for WebhookEvent.payload, and parse small values.
+// Form-encoded provider callbacks (Twilio, Exotel): parameters cleaned on the way in (NUL → U+FFFD,
+// lengths capped: lib/ingest/sanitise.ts), an allowlisted copy for WebhookEvent.payload, and small
+// values parsed.
 import type { Prisma } from "../generated/prisma/client";
-import { redact } from "./redact";
+import { keep, type Shape } from "./payload-allowlist";
+import { cleanText, LIMITS, type Repairs } from "./sanitise";
 
-export type Params = Map<string, string>;
+export type Params = Map<string, string> & { repairs?: number };
 
+/** The first value of each parameter, cleaned; at most LIMITS.width parameters. */
 export function paramsOf(pairs: Iterable<[string, string]>): Params {
-  const m = new Map<string, string>();
-  for (const [k, v] of pairs) if (!m.has(k)) m.set(k, v);
+  const repairs: Repairs = { count: 0 };
+  const m: Params = new Map<string, string>();
+  for (const [k, v] of pairs) {
+    if (m.size >= LIMITS.width) {
+      repairs.count++;
+      break;
+    }
+    const key = cleanText(k, repairs, 200);
+    if (!m.has(key)) m.set(key, cleanText(v, repairs));
+  }
+  m.repairs = repairs.count;
   return m;
 }
 
-/** Provider parameters minus identity (numbers, names, caller geography). */
-export function safePayload(p: Params): Prisma.InputJsonValue {
-  return redact(Object.fromEntries(p));
+/** The allowed parameters only (payload-allowlist.ts): never numbers, names or caller geography. */
+export function safePayload(p: Params, shape: Shape): Prisma.InputJsonValue {
+  return keep(Object.fromEntries(p), shape);
 }
 
 export function int(v: string | undefined): number | undefined {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db, raw } from "../db";
 import { POST, GET } from "../../app/api/webhooks/whatsapp/route";
-import { hashAddress } from "../identity/crypto";
+import { hashAddress, hashProviderId } from "../identity/crypto";
 import { decrypt } from "../identity/crypto";
 import { envelope, inbound, sign, status, TYPES, wamid } from "./testing/meta-fixtures";
 import { ingestEvent } from "./ingest-event";
@@ -22,8 +22,13 @@ function post(payload: unknown, opts: { signature?: string | null; body?: string
   return POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers }));
 }
 
+/** The message ids of a delivery as stored: keyed hashes (a raw wamid holds the sender's number). */
 function messageIds(payload: ReturnType<typeof envelope>) {
-  return (payload.entry[0].changes[0].value as unknown as { messages: { id: string }[] }).messages.map((m) => m.id);
+  return rawMessageIds(payload).map(hashProviderId);
+}
+
+function rawMessageIds(payload: ReturnType<typeof envelope>) {
+  return payload.entry.flatMap((e) => e.changes.flatMap((c) => ((c.value as { messages?: { id: string }[] }).messages ?? []).map((m) => m.id)));
 }
 
 async function informantOf(waId: string) {
@@ -70,8 +75,8 @@ describe("WhatsApp webhook → tip", () => {
     expect((await post(payload, { signature: null })).status).toBe(401);
     expect((await post(payload, { signature: sign(JSON.stringify(payload), "wrong-secret") })).status).toBe(401);
     expect((await post(null, { body: "{not json" })).status).toBe(400);
-    expect((await post({ object: "whatsapp_business_account", entry: [{ id: "1", changes: [{ field: "messages", value: { messages: [{ id: "x" }] } }] }] })).status).toBe(400);
-    expect((await post(envelope([inbound({ wa_id: phone() }, [{ type: "image" }])]))).status).toBe(400);
+    expect((await post({ object: "page", entry: [] })).status).toBe(400);
+    expect((await post({ object: "whatsapp_business_account", entry: "x" })).status).toBe(400);
     expect((await post(null, { body: JSON.stringify({ pad: "x".repeat(1024 * 1024) }) })).status).toBe(413);
     expect(await db.webhookEvent.count()).toBe(before);
   });
@@ -160,11 +165,11 @@ describe("WhatsApp webhook → tip", () => {
     const from = phone();
     const first = envelope([inbound({ wa_id: from }, [TYPES.text])]);
     await post(first);
-    const target = messageIds(first)[0];
+    const target = rawMessageIds(first)[0];
     await post(envelope([inbound({ wa_id: from }, [{ type: "reaction", reaction: { message_id: target, emoji: "👍" } }])]));
     const msgs = (await informantOf(from))!.tips[0].messages;
     const reaction = msgs.find((m) => m.kind === "REACTION")!;
-    expect(reaction).toMatchObject({ body: "👍", replyToProviderId: target });
+    expect(reaction).toMatchObject({ body: "👍", replyToProviderId: hashProviderId(target) });
     expect((await informantOf(from))!.tips[0].preview).toBe("Does it come in another color?");
   });
 
@@ -194,8 +199,8 @@ describe("WhatsApp webhook → tip", () => {
     await post(envelope([inbound({ wa_id: from }, [TYPES.text])]));
     const ack = (await informantOf(from))!.tips[0].messages.find((m) => m.direction === "OUTBOUND")!;
     // What the send job does once Meta accepted the message.
-    const sent = wamid();
-    await db.message.update({ where: { id: ack.id }, data: { providerMessageId: sent, deliveryStatus: "SENT" } });
+    const sent = wamid(from);
+    await db.message.update({ where: { id: ack.id }, data: { providerMessageId: hashProviderId(sent), deliveryStatus: "SENT" } });
     const deliver = (s: string, extra = {}) => post(envelope([{ statuses: [status(sent, s, extra)] }]));
     expect((await deliver("read")).status).toBe(200);
     expect((await deliver("delivered")).status).toBe(200); // late, out of order: must not go back
@@ -205,7 +210,7 @@ describe("WhatsApp webhook → tip", () => {
     expect(failed.deliveryStatus).toBe("FAILED");
     expect(failed.deliveryError).toMatch(/131047 Re-engagement message More than 24 hours/);
     expect((await post(envelope([{ statuses: [status("wamid.unknown" + seq, "delivered")] }]))).status).toBe(200);
-    const ignored = await db.webhookEvent.findFirstOrThrow({ where: { externalId: `status:wamid.unknown${seq}:delivered` } });
+    const ignored = await db.webhookEvent.findFirstOrThrow({ where: { externalId: `status:${hashProviderId("wamid.unknown" + seq)}:delivered` } });
     expect(ignored).toMatchObject({ status: "IGNORED", error: "status for a message we did not send" });
     expect(JSON.stringify(ignored.payload)).not.toContain("16505551234");
   });

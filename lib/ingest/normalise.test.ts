@@ -1,14 +1,15 @@
 // Parsers: provider payloads (in their documented shapes) → internal events, without a database.
 import { describe, expect, it } from "vitest";
 import { MetaWebhook } from "./meta/schema";
-import { MetaInputError, normaliseMeta } from "./meta/normalise";
-import { envelope, inbound, status, TYPES } from "./testing/meta-fixtures";
+import { normaliseMeta } from "./meta/normalise";
+import { envelope, inbound, realWaId, status, TYPES, wamid } from "./testing/meta-fixtures";
 import { twilioCall, twilioMessageStatus, twilioWhatsApp } from "./twilio/normalise";
 import { exotelPassthru, exotelStatus, stripDigits } from "./exotel/normalise";
 import { paramsOf } from "./form";
-import { redact } from "./redact";
+import { keep, META } from "./payload-allowlist";
+import { hashProviderId } from "../identity/crypto";
 import { exotelPassthruParams, twilioCallParams, twilioRecordingParams, twilioWhatsAppParams } from "./testing/form-fixtures";
-import type { MessageEvent } from "./types";
+import type { CallEvent, MessageEvent } from "./types";
 
 const PN = ["106540352242922"];
 const meta = (payload: unknown) => normaliseMeta(MetaWebhook.parse(payload), "d", PN).events;
@@ -23,18 +24,39 @@ describe("WhatsApp Cloud API payloads", () => {
     for (const e of evs) expect(JSON.stringify(e.payload)).not.toMatch(/919876543210|Ravi|919000000001/);
   });
 
-  it("prefers the business-scoped user id, and accepts a sender with no number at all", () => {
+  it("keeps WhatsApp ids only as keyed hashes: message, reply-to, reaction target and status ids", () => {
+    const id = realWaId("919876543210");
+    expect(Buffer.from(id.slice(6), "base64").toString("latin1")).toContain("919876543210");
+    const [msg, reaction] = meta(envelope([inbound({ wa_id: "919876543210" }, [{ ...TYPES.text, id, context: { id } }, { type: "reaction", reaction: { message_id: id, emoji: "👍" } }])])) as MessageEvent[];
+    expect(msg.externalId).toBe(hashProviderId(id));
+    expect(msg.providerMessageId).toBe(hashProviderId(id));
+    expect(msg.replyToProviderId).toBe(hashProviderId(id));
+    expect(reaction.replyToProviderId).toBe(hashProviderId(id));
+    const [st] = meta(envelope([{ statuses: [status(id, "read")] }]));
+    expect(st).toMatchObject({ type: "status", providerMessageId: hashProviderId(id) });
+    const { sender: _s, ...stored } = msg;
+    for (const e of [stored, { ...reaction, sender: null }, st]) expect(JSON.stringify(e)).not.toMatch(/wamid|HBgM|9876543210/);
+  });
+
+  it("prefers the business-scoped user id, links the number that came with it, and accepts a sender with no number", () => {
     const [withBoth] = meta(envelope([inbound({ wa_id: "919876543210", user_id: "IN.1410018717833190" }, [TYPES.text])])) as MessageEvent[];
     expect(withBoth.sender.address).toEqual({ kind: "bsuid", value: "IN.1410018717833190" });
+    expect(withBoth.sender.also).toEqual([{ kind: "phone", value: "919876543210" }]);
     const [only] = meta(envelope([inbound({ user_id: "IN.1410018717833190" }, [TYPES.text])])) as MessageEvent[];
     expect(only.sender.address.kind).toBe("bsuid");
     expect(JSON.stringify(only.payload)).not.toContain("IN.1410018717833190");
   });
 
+  it("takes a contact's name only from the contact that is the sender", () => {
+    const hook = envelope([{ contacts: [{ profile: { name: "Someone Else" }, wa_id: "919111111111" }], messages: [{ from: "919876543210", id: wamid(), timestamp: "1700000000", ...TYPES.text }] }]);
+    const [ev] = meta(hook) as MessageEvent[];
+    expect(ev.sender).toEqual({ address: { kind: "phone", value: "919876543210" } });
+  });
+
   it("records reactions against their target and unsupported types with the reason", () => {
     const evs = meta(envelope([inbound({ wa_id: "919876543210" }, [{ type: "reaction", reaction: { message_id: "wamid.X", emoji: "" } }, TYPES.unsupported, { type: "order", order: {} }])])) as MessageEvent[];
-    expect(evs[0]).toMatchObject({ messageKind: "REACTION", replyToProviderId: "wamid.X", meta: { removed: true } });
-    expect(evs[1]).toMatchObject({ messageKind: "UNSUPPORTED", reason: "131051 Message type unknown Message type is currently not supported." });
+    expect(evs[0]).toMatchObject({ messageKind: "REACTION", replyToProviderId: hashProviderId("wamid.X"), meta: { removed: true } });
+    expect(evs[1]).toMatchObject({ messageKind: "UNSUPPORTED", reason: "131051 Message type unknown Message type is currently not supported.", threadOnly: true });
     expect(evs[2]).toMatchObject({ messageKind: "UNSUPPORTED", reason: 'message type "order" not supported' });
   });
 
@@ -44,9 +66,45 @@ describe("WhatsApp Cloud API payloads", () => {
     expect(normaliseMeta(MetaWebhook.parse(envelope([inbound({ wa_id: "919876543210" }, [TYPES.text])], "555")), "d", PN)).toEqual({ events: [], skipped: 1 });
   });
 
-  it("rejects a message whose content object is missing", () => {
-    expect(() => meta(envelope([inbound({ wa_id: "919876543210" }, [{ type: "location" }])]))).toThrow(MetaInputError);
-    expect(() => meta(envelope([inbound({}, [TYPES.text])]))).toThrow(MetaInputError);
+  it("stores a message whose content object is missing as unsupported with Meta's error, and fails only an item without a usable sender", () => {
+    const noInteractive = { type: "interactive", errors: [{ code: 131000, title: "Something went wrong", message: "Something went wrong", error_data: { details: "Unknown error" } }] };
+    const [ev] = meta(envelope([inbound({ wa_id: "919876543210" }, [noInteractive])])) as MessageEvent[];
+    expect(ev).toMatchObject({ type: "message", messageKind: "UNSUPPORTED", reason: "131000 Something went wrong Unknown error" });
+    const [loc] = meta(envelope([inbound({ wa_id: "919876543210" }, [{ type: "location" }])])) as MessageEvent[];
+    expect(loc).toMatchObject({ messageKind: "UNSUPPORTED", reason: "location message without its content" });
+    const [bad, good] = meta(envelope([{ messages: [{ id: wamid(), timestamp: "1700000000", ...TYPES.text }, { from: "919876543210", id: wamid(), timestamp: 1700000000, ...TYPES.text }] }]));
+    expect(bad).toMatchObject({ type: "failed", reason: "no usable sender id" });
+    expect(good).toMatchObject({ type: "message", messageKind: "TEXT", at: new Date(1700000000 * 1000) });
+  });
+
+  it("records system notices without a tip, and edits and deletions against the message they change", () => {
+    const original = wamid("919876543210");
+    const evs = meta(
+      envelope([
+        inbound({ wa_id: "919876543210" }, [
+          { type: "system", system: { body: "User A changed from 919876543210 to 919876500000", type: "user_changed_number", new_wa_id: "919876500000" } },
+          { type: "edit", edit: { original_message_id: original, message: { type: "text", text: { body: "corrected text" } } } },
+          { type: "revoke", revoke: { original_message_id: original } },
+        ]),
+      ]),
+    );
+    expect(evs[0]).toMatchObject({ type: "notice", kind: "message.system" });
+    expect(evs[1]).toMatchObject({ type: "edit", providerMessageId: hashProviderId(original), body: "corrected text" });
+    expect(evs[2]).toMatchObject({ type: "edit", providerMessageId: hashProviderId(original), revoked: true });
+    expect(JSON.stringify(evs.map((e) => ({ ...e, sender: null })))).not.toMatch(/9876500000|9876543210/);
+  });
+
+  it("turns a WhatsApp call into a call event: missed or answered, with its duration", () => {
+    const callId = realWaId("919876543210", "wacid.");
+    const call = (extra: Record<string, unknown>) => ({ id: callId, from: "919876543210", to: "15550783881", timestamp: "1700000000", direction: "USER_INITIATED", ...extra });
+    const hook = envelope([{ contacts: [{ profile: { name: "Caller" }, wa_id: "919876543210" }], calls: [call({ event: "connect" }), call({ event: "terminate", status: "Completed", duration: 62 })] }]);
+    hook.entry[0].changes[0].field = "calls";
+    const [connect, terminate] = meta(hook) as CallEvent[];
+    expect(connect).toMatchObject({ type: "call", channel: "WHATSAPP", callId: hashProviderId(callId), status: "ringing", sender: { address: { value: "919876543210" }, name: "Caller" } });
+    expect(terminate).toMatchObject({ status: "answered", durationSec: 62, externalId: `call:${hashProviderId(callId)}:terminate` });
+    const missed = envelope([{ calls: [call({ event: "terminate", status: "FAILED", start_time: 1700000000, end_time: 1700000000 })] }]);
+    missed.entry[0].changes[0].field = "calls";
+    expect(meta(missed)[0]).toMatchObject({ status: "missed", durationSec: 0 });
   });
 });
 
@@ -100,8 +158,9 @@ describe("Exotel payloads", () => {
   });
 });
 
-describe("redaction", () => {
-  it("removes identity keys at any depth, case-insensitively", () => {
-    expect(redact({ From: "x", a: [{ wa_id: "1", profile: { name: "n" }, keep: 1 }], CallFrom: "y", Body: "b" })).toEqual({ a: [{ keep: 1 }], Body: "b" });
+describe("stored payloads", () => {
+  it("keep only allowlisted fields: no numbers, names or unknown extras", () => {
+    const kept = keep({ type: "text", timestamp: "1", from: "919876543210", extra: { deep: "x" }, errors: [{ code: 1, title: "To +91 98765 43210 failed", href: "x" }] }, META.message);
+    expect(kept).toEqual({ type: "text", timestamp: "1", errors: [{ code: 1, title: "To [number] failed" }] });
   });
 });

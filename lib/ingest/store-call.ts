@@ -17,7 +17,9 @@ type CallMeta = { direction: "INBOUND" | "OUTBOUND"; status: CallStatus; provide
 const RANK: Record<CallStatus, number> = { ringing: 0, missed: 1, answered: 2, voicemail: 3 };
 
 export async function storeCall(tx: Tx, ev: CallEvent): Promise<IngestResult & { reason?: string }> {
-  const informant = ev.sender ? await upsertInformant(tx, ev.sender, "VOICE", ev.at) : undefined;
+  // A WhatsApp call (Business Calling API) is the informant's WhatsApp: same informant, same tip.
+  const channel = ev.channel ?? "VOICE";
+  const informant = ev.sender ? await upsertInformant(tx, ev.sender, channel, ev.at) : undefined;
   const [existing] = await tx.$queryRaw<{ id: string; tipId: string; ref: string; meta: CallMeta | null; flagged: boolean }[]>`
     SELECT m."id", m."tipId", t."ref", m."meta", t."flagged" FROM "Message" m JOIN "Tip" t ON t."id" = m."tipId"
     WHERE m."provider" = ${ev.provider}::"Provider" AND m."providerMessageId" = ${ev.callId}
@@ -37,7 +39,7 @@ export async function storeCall(tx: Tx, ev: CallEvent): Promise<IngestResult & {
   // A callback without the caller (recording status) for a call we never saw cannot be placed.
   if (!informant) return { outcome: "ignored", reason: "unknown call" };
 
-  const tip = await threadTip(tx, informant, "VOICE", ev.at);
+  const tip = await threadTip(tx, informant, channel, ev.at);
   const id = crypto.randomUUID();
   const meta = mergeMeta(null, ev, recordings.length > 0);
   await tx.$executeRaw`
@@ -57,7 +59,8 @@ export async function storeCall(tx: Tx, ev: CallEvent): Promise<IngestResult & {
 /** Keeps the most informative status (voicemail > answered > missed > ringing) and the latest details. */
 function mergeMeta(prev: CallMeta | null, ev: CallEvent, hasRecording: boolean): Prisma.InputJsonObject {
   let status: CallStatus = prev?.status ?? "ringing";
-  const next: CallStatus | undefined = hasRecording ? "voicemail" : ev.status;
+  // "voicemail" only when the recording is a message left because nobody answered.
+  const next: CallStatus | undefined = hasRecording && ev.voicemail ? "voicemail" : ev.status;
   if (next && RANK[next] >= RANK[status]) status = next;
   const meta: CallMeta = {
     direction: prev?.direction ?? ev.direction,

@@ -18,12 +18,12 @@ import type { IngestResult, MessageEvent } from "./types";
 /** The SQLSTATE the function raises when the provider message id is already stored under another event key. */
 const ALREADY_STORED = "MKDUP";
 
-type Row = { outcome: "stored" | "duplicate"; tip_id: string | null; ref: string | null; message_id: string | null; new_tip: boolean };
+type Row = { outcome: "stored" | "duplicate" | "ignored"; tip_id: string | null; ref: string | null; message_id: string | null; new_tip: boolean };
 
 export async function storeMessage(ev: MessageEvent): Promise<IngestResult> {
   try {
     const [row] = await raw().query<Row>("SELECT * FROM mukhbir_internal.ingest_message($1::jsonb)", [JSON.stringify(functionInput(ev))]);
-    if (row.outcome === "duplicate") return { outcome: "duplicate" };
+    if (row.outcome !== "stored") return { outcome: row.outcome };
     return { outcome: "stored", tipId: row.tip_id!, ref: row.ref!, messageId: row.message_id!, newTip: row.new_tip };
   } catch (e) {
     // The same provider message under another event key (e.g. a re-batched delivery): already stored, nothing changed.
@@ -43,6 +43,8 @@ function functionInput(ev: MessageEvent) {
     kind: ev.kind,
     payload: ev.payload,
     reason: ev.reason ?? null,
+    repairs: ev.repairs ?? 0,
+    threadOnly: ev.threadOnly ?? false,
     ...informant,
     channel: ev.channel,
     at: ev.at.toISOString(),

@@ -11,6 +11,7 @@ import type { Channel } from "../generated/prisma/enums";
 import { env } from "../env";
 import { PENDING_SEQ, pendingRef, refYear } from "../tips/allocate-ref";
 import type { InformantRow } from "./upsert-informant";
+import { clip } from "../text/clip";
 
 /** A new tip carries its pending ref until the `number_tip` trigger numbers it at COMMIT. */
 export type ThreadedTip = { id: string; ref: string; flagged: boolean; isNew: boolean };
@@ -61,5 +62,5 @@ export function searchText(s: string) {
 
 export function preview(s: string) {
   const one = s.replace(/\s+/g, " ").trim();
-  return one.length > 140 ? one.slice(0, 139) + "…" : one;
+  return clip(one, 140, "…");
 }

@@ -6,7 +6,8 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Channel, DeliveryStatus, MessageKind, Provider } from "../generated/prisma/enums";
 import type { Address } from "../identity/address";
 
-export type Sender = { address: Address; name?: string };
+/** `address`: the identifier we match and reply by; `also`: other identifiers of the same person seen with it (a number beside a user id). */
+export type Sender = { address: Address; also?: Address[]; name?: string };
 
 export type MediaRef = {
   /** WhatsApp media id, or the Twilio/Exotel media or recording URL. */
@@ -24,8 +25,10 @@ type Base = {
   /** e.g. `message.image`, `status.read`, `call.status`, `error`. */
   kind: string;
   at: Date;
-  /** Identity-free copy of what the provider sent. */
+  /** What the app keeps of what the provider sent: allowlisted fields only (payload-allowlist.ts). */
   payload: Prisma.InputJsonValue;
+  /** Characters replaced and values cut on the way in (lib/ingest/sanitise.ts), recorded on the event. */
+  repairs?: number;
 };
 
 export type MessageEvent = Base & {
@@ -41,12 +44,29 @@ export type MessageEvent = Base & {
   media: MediaRef[];
   /** Why the content could not be shown (unsupported type, provider error); recorded on the event. */
   reason?: string;
+  /**
+   * No citizen content (a system notice, an edit WhatsApp sent without its text): joins the
+   * informant's open tip if there is one, but never opens a tip or sends an acknowledgement.
+   */
+  threadOnly?: boolean;
+};
+
+/** The informant edited (new `body`) or deleted one of their messages; the original stays in its history. */
+export type EditEvent = Base & {
+  type: "edit";
+  sender: Sender;
+  /** The edited message's id as stored (hashed for WhatsApp). */
+  providerMessageId: string;
+  body?: string;
+  revoked?: boolean;
 };
 
 export type CallStatus = "ringing" | "answered" | "missed" | "voicemail";
 
 export type CallEvent = Base & {
   type: "call";
+  /** WHATSAPP for a WhatsApp call (Business Calling API); VOICE (default) for the phone line. */
+  channel?: Channel;
   /** Absent on callbacks that carry no caller (Twilio recording status): those extend a known call only. */
   sender?: Sender;
   callId: string;
@@ -56,6 +76,8 @@ export type CallEvent = Base & {
   durationSec?: number;
   digits?: string;
   recording?: MediaRef;
+  /** The recording is a message left for the desk (nobody answered), not a recorded conversation. */
+  voicemail?: boolean;
 };
 
 export type StatusEvent = Base & {
@@ -68,10 +90,13 @@ export type StatusEvent = Base & {
 /** Something worth recording that belongs to no informant (e.g. a webhook-level error). */
 export type NoticeEvent = Base & { type: "notice"; reason: string };
 
-export type IngestEvent = MessageEvent | CallEvent | StatusEvent | NoticeEvent;
+/** A signed item that can never be stored (no usable id, sender or type): recorded as FAILED, acknowledged. */
+export type FailedEvent = Base & { type: "failed"; reason: string };
+
+export type IngestEvent = MessageEvent | EditEvent | CallEvent | StatusEvent | NoticeEvent | FailedEvent;
 
 export type IngestResult = {
-  outcome: "stored" | "duplicate" | "ignored";
+  outcome: "stored" | "duplicate" | "ignored" | "failed";
   tipId?: string;
   ref?: string;
   messageId?: string;

@@ -1,12 +1,13 @@
-// Finds or creates the informant for a sender, matched only by the keyed hash of the canonical
-// address, in the caller's transaction: mukhbir_internal.upsert_informant (migration
-// 20261201000000_ingest_message_function) takes the informant's row lock, which serialises
-// everything else this transaction does for the same person (threading, tip creation), and
-// retries over the alias candidates on a collision. Inbound messages call the same function from
-// inside mukhbir_internal.ingest_message.
+// Finds or creates the informant for a sender in the caller's transaction, matched only by keyed
+// hashes: mukhbir_internal.upsert_informant (prisma/functions/upsert_informant.sql) links every
+// identifier the sender came with (a number beside a business-scoped user id) to one informant,
+// merges informants they prove to be one person, and holds a lock per identifier that serialises
+// everything else this transaction does for the same person (threading, tip creation). Inbound
+// messages call the same function from inside mukhbir_internal.ingest_message.
 import "server-only";
 import type { Tx } from "../db";
 import type { Channel } from "../generated/prisma/enums";
+import { env } from "../env";
 import { encrypt, hashAddress } from "../identity/crypto";
 import { formatAddress } from "../identity/address";
 import { aliasCandidates } from "../identity/alias";
@@ -18,14 +19,20 @@ export type InformantRow = { id: string; alias: string; blocked: boolean; create
 export async function upsertInformant(tx: Tx, sender: Sender, channel: Channel, at: Date): Promise<InformantRow> {
   const i = informantInput(sender);
   const [row] = await tx.$queryRaw<InformantRow[]>`
-    SELECT * FROM mukhbir_internal.upsert_informant(${i.hash}, ${i.addressCipher}, ${i.nameCipher}, ${i.keyId}, ${channel}::"Channel", ${at}, ${i.aliases}::text[])`;
+    SELECT * FROM mukhbir_internal.upsert_informant(${JSON.stringify(i.ids)}::jsonb, ${i.addressCipher}, ${i.nameCipher}, ${i.keyId}, ${channel}::"Channel", ${at}, ${i.aliases}::text[])`;
   return row;
 }
 
-/** What the database gets for a sender: the keyed hash, ciphertexts and alias candidates, never the address or name. */
+/** Every identifier of a sender: the one replied to first. */
+export function senderAddresses(sender: Sender) {
+  return [sender.address, ...(sender.also ?? [])];
+}
+
+/** What the database gets for a sender: keyed hashes, ciphertexts and alias candidates, never an address or a name. */
 export function informantInput(sender: Sender) {
   const name = sender.name?.trim() ? encrypt(sender.name.trim()) : undefined;
-  // addressCipher and nameCipher share one keyId: a new name re-encrypts the address under the same (active) key.
-  const address = encrypt(formatAddress(sender.address));
-  return { hash: hashAddress(sender.address), addressCipher: address.cipher, nameCipher: name?.cipher ?? null, keyId: address.keyId, aliases: aliasCandidates() };
+  // Every ciphertext of one call shares the active key: a new name re-encrypts the address under it.
+  const ids = senderAddresses(sender).map((a) => ({ hash: hashAddress(a), cipher: encrypt(formatAddress(a)).cipher }));
+  const keyId = env().IDENTITY_ACTIVE_KEY;
+  return { ids, hash: ids[0].hash, addressCipher: ids[0].cipher, nameCipher: name?.cipher ?? null, keyId, aliases: aliasCandidates() };
 }

@@ -7,7 +7,7 @@ import "server-only";
 import { z } from "zod";
 import { env } from "../env";
 import { PermanentJobError } from "../jobs/worker";
-import { scrubIdentity } from "../providers/http";
+import { scrubIdentity } from "../identity/scrub";
 
 export type MediaSource = { url: string; headers: Record<string, string>; mime?: string; sha256?: string; size?: number };
 

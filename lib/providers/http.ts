@@ -1,11 +1,7 @@
 // Outbound provider calls: one small wrapper with a timeout that turns every answer into a
 // ProviderError carrying whether a retry can help (network, 429, 5xx) or not (other 4xx).
 import "server-only";
-
-/** Provider error texts may echo the recipient ("The 'To' number +91… is not valid"): never keep that. */
-export function scrubIdentity(text: string): string {
-  return text.replace(/\+?\d[\d\s().-]{5,}\d/g, "[number]").replace(/\b[A-Za-z]{2}\.(ENT\.)?[A-Za-z0-9]{6,}\b/g, "[user-id]");
-}
+import { scrubIdentity } from "../identity/scrub";
 
 export class ProviderError extends Error {
   constructor(

@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../env";
 import { publish } from "../live/bus";
-import { decrypt } from "../identity/crypto";
+import { decrypt, hashProviderId } from "../identity/crypto";
 import { parseAddress } from "../identity/address";
 import { PermanentJobError } from "../jobs/worker";
 import type { Provider } from "../generated/prisma/enums";
@@ -54,7 +54,8 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
       // The guard on the local id makes a racing second run a no-op instead of a second record.
       const done = await tx.message.updateMany({
         where: { id: m.id, providerMessageId: m.providerMessageId },
-        data: { provider, providerMessageId: providerId, deliveryStatus: "SENT", deliveryError: null },
+        // WhatsApp's id for our reply holds the informant's number: kept only as its keyed hash, which is what statuses are matched by.
+        data: { provider, providerMessageId: provider === "META" ? hashProviderId(providerId) : providerId, deliveryStatus: "SENT", deliveryError: null },
       });
       if (done.count) await publish(tx, { type: "message.updated", tipId: m.tipId, ref: m.tip.ref, messageId: m.id });
     });

@@ -18,9 +18,11 @@ export async function makeUser(data: Partial<Prisma.UserUncheckedCreateInput> = 
   });
 }
 
+/** An informant and the identifier it is matched by (as ingest makes them). */
 export async function makeInformant(data: Partial<Prisma.InformantUncheckedCreateInput> = {}) {
+  const row = { alias: `M-${uid().toUpperCase()}`, channel: "WHATSAPP" as const, addressHash: uid() + uid(), addressCipher: "test", keyId: "t2", ...data };
   return db.informant.create({
-    data: { alias: `M-${uid().toUpperCase()}`, channel: "WHATSAPP", addressHash: uid() + uid(), addressCipher: "test", keyId: "t2", ...data },
+    data: { ...row, identifiers: { create: { hash: row.addressHash, cipher: row.addressCipher, keyId: row.keyId } } },
   });
 }
 

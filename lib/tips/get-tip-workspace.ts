@@ -31,7 +31,7 @@ export async function getTipWorkspace(viewer: Viewer, ref: string) {
       select: {
         id: true, direction: true, kind: true, body: true, meta: true, deliveryStatus: true, deliveryError: true, sentAt: true, replyToProviderId: true, providerMessageId: true,
         sentBy: user,
-        informant: { select: { alias: true, addressHash: true } },
+        informant: { select: { alias: true, identifiers: { select: { hash: true } } } },
         attachments: { select: { id: true, mime: true, filename: true, size: true, sha256: true, fetchState: true, fetchError: true, durationSec: true }, orderBy: { createdAt: "asc" } },
       },
     }),
@@ -58,7 +58,7 @@ export async function getTipWorkspace(viewer: Viewer, ref: string) {
     tip,
     otherTips,
     messages: messages.map(({ providerMessageId: _p, replyToProviderId, informant, ...m }) => ({
-      ...presentMessage(m, informant.addressHash),
+      ...presentMessage(m, new Set(informant.identifiers.map((i) => i.hash))),
       alias: informant.alias,
       replyToId: replyToProviderId ? (byProviderId.get(replyToProviderId) ?? null) : null,
     })),

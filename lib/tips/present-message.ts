@@ -1,33 +1,35 @@
-// What an officer's browser receives for one message: identity-free. The informant's own number is
-// masked wherever they typed or shared it; a shared contact card is reduced to name, organisation
-// and numbers (third parties), never passing provider ids through.
+// What an officer's browser receives for one message: identity-free. The informant's own numbers
+// (every identifier they are known by) are masked wherever they typed or shared them — again, after
+// ingest did it, in case a number was linked to them only later; a shared contact card is reduced
+// to name, organisation and numbers (third parties), never passing provider ids through.
 import "server-only";
-import { hashAddress } from "../identity/crypto";
-import { normalisePhone } from "../identity/address";
-import { OWN_NUMBER_MARK, redactOwnNumber } from "../entities/redact-own-number";
+import { numberHashes, maskOwnNumbers, OWN_MARK } from "../identity/own-identity";
+import { clip } from "../text/clip";
 
 export type SharedContact = { name: string; org: string | null; phones: string[] };
 
 type Raw = { direction: string; kind: string; body: string; meta: unknown };
 
-export function presentMessage<T extends Raw>(m: T, ownHash: string | null | undefined) {
+export function presentMessage<T extends Raw>(m: T, own: ReadonlySet<string>) {
   const inbound = m.direction === "INBOUND";
-  const body = inbound ? redactOwnNumber(m.body, ownHash) : m.body;
+  const body = inbound ? maskOwnNumbers(m.body, own) : m.body;
   let meta = (m.meta && typeof m.meta === "object" ? m.meta : null) as Record<string, unknown> | null;
+  // Earlier versions of an edited message are the informant's words too.
+  if (inbound && meta && Array.isArray(meta.history))
+    meta = { ...meta, history: meta.history.map((h: { body?: unknown }) => ({ ...h, body: maskOwnNumbers(String(h?.body ?? ""), own) })) };
   let contacts: SharedContact[] | undefined;
   if (m.kind === "CONTACTS" && meta) {
-    contacts = (Array.isArray(meta.contacts) ? meta.contacts : []).map((c) => sharedContact(c, ownHash));
+    contacts = (Array.isArray(meta.contacts) ? meta.contacts : []).map((c) => sharedContact(c, own));
     meta = null;
   }
   return { ...m, body, meta, contacts };
 }
 
-function sharedContact(c: unknown, ownHash: string | null | undefined): SharedContact {
+function sharedContact(c: unknown, own: ReadonlySet<string>): SharedContact {
   const o = (c ?? {}) as { name?: { formatted_name?: string; first_name?: string }; org?: { company?: string }; phones?: { phone?: string; wa_id?: string }[] };
   const phones = (o.phones ?? []).map((p) => {
-    const shown = String(p.phone ?? p.wa_id ?? "").slice(0, 40);
-    const norm = normalisePhone(shown);
-    return norm && ownHash && hashAddress({ kind: "phone", value: norm }) === ownHash ? OWN_NUMBER_MARK : shown;
+    const shown = clip(String(p.phone ?? p.wa_id ?? ""), 40);
+    return numberHashes(shown).some((h) => own.has(h)) ? OWN_MARK : shown;
   });
-  return { name: String(o.name?.formatted_name ?? o.name?.first_name ?? "").slice(0, 200), org: o.org?.company ? String(o.org.company).slice(0, 200) : null, phones: phones.filter(Boolean) };
+  return { name: clip(String(o.name?.formatted_name ?? o.name?.first_name ?? ""), 200), org: o.org?.company ? clip(String(o.org.company), 200) : null, phones: phones.filter(Boolean) };
 }

@@ -16,7 +16,7 @@ export async function listWebhookEvents(filter: WebhookFilter, limit = 100) {
     where: { provider: filter.provider, status: filter.status },
     orderBy: { receivedAt: "desc" },
     take: limit,
-    select: { id: true, provider: true, kind: true, status: true, error: true, receivedAt: true },
+    select: { id: true, provider: true, kind: true, status: true, error: true, repairs: true, receivedAt: true },
   });
 }
 

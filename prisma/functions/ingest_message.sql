@@ -6,13 +6,14 @@
 -- never sees an address or a name in the clear.
 -- Input (built by lib/ingest/store-message.ts; every key present, JSON null where absent):
 --   provider, externalId, kind, payload (identity-free), reason   → the WebhookEvent
---   hash, addressCipher, nameCipher, keyId, aliases[]            → the Informant (upsert_informant)
+--   ids[] {hash, cipher}, addressCipher, nameCipher, keyId, aliases[] → the Informant (upsert_informant)
+--   repairs (characters replaced on the way in), threadOnly (no citizen content: never a new tip)
 --   channel, at, since (at − threading window), year (India time, for a new tip's ref)
 --   messageKind, body, meta, providerMessageId, replyTo, preview, search ('' for none)
 --   media[] {providerRef, mime, filename, expectedSha256, durationSec}
 --   entities[] {kind, value} (the informant's own number already removed)
 --   ack (text with the literal {{ref}} where the ref goes, or null: no acknowledgement)
--- Output: outcome 'stored' | 'duplicate', and for 'stored' the tip, its ref, the message, new_tip.
+-- Output: outcome 'stored' | 'duplicate' | 'ignored', and for 'stored' the tip, its ref, the message, new_tip.
 -- A message whose provider id is already stored under another event key raises SQLSTATE MKDUP,
 -- which undoes the whole statement (the caller reports a duplicate).
 CREATE OR REPLACE FUNCTION mukhbir_internal.ingest_message(m jsonb)
@@ -35,17 +36,17 @@ DECLARE
   v_seq integer;
 BEGIN
   -- 1. The event key: a redelivery (even ten at once) inserts nothing here and stops.
-  INSERT INTO public."WebhookEvent" ("id", "provider", "externalId", "kind", "receivedAt", "status", "error", "payload")
-  VALUES (gen_random_uuid(), v_provider, m->>'externalId', m->>'kind', now(), 'PROCESSED', m->>'reason', m->'payload')
+  INSERT INTO public."WebhookEvent" ("id", "provider", "externalId", "kind", "receivedAt", "status", "error", "payload", "repairs")
+  VALUES (gen_random_uuid(), v_provider, m->>'externalId', m->>'kind', now(), 'PROCESSED', m->>'reason', m->'payload', COALESCE((m->>'repairs')::integer, 0))
   ON CONFLICT ("provider", "externalId") DO NOTHING;
   IF NOT FOUND THEN
     RETURN QUERY SELECT 'duplicate'::text, NULL::uuid, NULL::text, NULL::uuid, false;
     RETURN;
   END IF;
 
-  -- 2. The informant by keyed hash (its row lock serialises this person's messages).
+  -- 2. The informant by any of its keyed identifiers (a lock per identifier serialises this person's messages).
   SELECT i."id", i."blocked", i."created" INTO v_inf_id, v_inf_blocked, v_inf_created
-  FROM mukhbir_internal.upsert_informant(m->>'hash', m->>'addressCipher', m->>'nameCipher', m->>'keyId', (m->>'channel')::public."Channel", v_at,
+  FROM mukhbir_internal.upsert_informant(m->'ids', m->>'addressCipher', m->>'nameCipher', m->>'keyId', (m->>'channel')::public."Channel", v_at,
                                          ARRAY(SELECT jsonb_array_elements_text(m->'aliases'))) i;
 
   -- 3. The tip (docs/decisions/0101-threading-window.md): a reaction joins the tip of the message
@@ -57,6 +58,14 @@ BEGIN
   -- A first contact has no tips yet (nobody else can see the informant row this statement made).
   IF v_t_id IS NULL AND NOT v_inf_created THEN
     SELECT o."id", o."ref" INTO v_t_id, v_t_ref FROM mukhbir_internal.open_tip(v_inf_id, (m->>'since')::timestamptz) o;
+  END IF;
+
+  -- Content-less messages (an edit WhatsApp sent without its text) never open a tip.
+  IF v_t_id IS NULL AND (m->>'threadOnly')::boolean THEN
+    UPDATE public."WebhookEvent" SET "status" = 'IGNORED', "error" = COALESCE(m->>'reason', 'no citizen content') || ' (no open tip to attach it to)'
+    WHERE "provider" = v_provider AND "externalId" = m->>'externalId';
+    RETURN QUERY SELECT 'ignored'::text, NULL::uuid, NULL::text, NULL::uuid, false;
+    RETURN;
   END IF;
 
   IF v_t_id IS NULL THEN

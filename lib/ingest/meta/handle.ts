@@ -1,13 +1,17 @@
-// The WhatsApp Cloud API webhook, end to end: size cap → signature on the raw bytes → Zod →
-// normalise → store every event, each in its own transaction → 200 only after all committed.
+// The WhatsApp Cloud API webhook, end to end: size cap → signature on the raw bytes → JSON →
+// cleaned and bounded (sanitise.ts) → envelope check → normalise item by item → store every event,
+// each in its own transaction → 200 only after all committed. A signed delivery is refused (4xx)
+// only when it is not a WhatsApp webhook at all; anything inside it that cannot be stored is
+// recorded as failed and acknowledged, so Meta does not retry it for days.
 import "server-only";
 import { env } from "../../env";
 import { log } from "../../log";
 import { BodyTooLarge, commitOr503, readRawBody, safeEqual, text } from "../http";
 import { verifyMetaSignature } from "../signatures";
 import { ingestAll } from "../ingest-event";
+import { sanitiseJson, type Repairs } from "../sanitise";
 import { MetaWebhook } from "./schema";
-import { digest, MetaInputError, normaliseMeta } from "./normalise";
+import { digest, normaliseMeta } from "./normalise";
 
 export async function handleMetaPost(req: Request): Promise<Response> {
   let raw: Buffer;
@@ -26,16 +30,13 @@ export async function handleMetaPost(req: Request): Promise<Response> {
   } catch {
     return text(400, "malformed JSON");
   }
-  const parsed = MetaWebhook.safeParse(json);
+  const repairs: Repairs = { count: 0 };
+  const parsed = MetaWebhook.safeParse(sanitiseJson(json, repairs));
   if (!parsed.success) return text(400, "malformed webhook: " + parsed.error.issues.slice(0, 3).map((i) => i.path.join(".") + " " + i.message).join("; "));
-  let events;
-  try {
-    ({ events } = normaliseMeta(parsed.data, digest(raw), e.WHATSAPP_PHONE_NUMBER_IDS));
-  } catch (err) {
-    if (err instanceof MetaInputError) return text(400, "malformed webhook: " + err.message);
-    throw err;
-  }
+  const { events } = normaliseMeta(parsed.data, digest(raw), e.WHATSAPP_PHONE_NUMBER_IDS);
   if (!events.length) log.info("webhook ignored", { provider: "META", reason: "no events for our phone number ids" });
+  // Repairs are counted per delivery; each of its events records the count.
+  if (repairs.count) for (const ev of events) ev.repairs = repairs.count;
   return commitOr503("META", async () => {
     await ingestAll(events);
     return text(200, "ok");

@@ -1,87 +1,126 @@
-// Zod shapes of the WhatsApp Business Cloud API `messages` webhook, after Meta's reference
-// (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages).
-// Objects are loose (Meta adds fields); only what we read is required. Since 2026 a sender may come
-// with a business-scoped user id (`from_user_id` / contacts[].user_id) and no phone number.
+// Zod shapes of the WhatsApp Business Cloud API webhooks, after Meta's reference
+// (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages,
+// …/calling/user-initiated-calls). Lenient where Meta is: objects are loose (Meta adds fields),
+// timestamps come as strings or numbers, and a part that does not parse is dropped (`.catch`)
+// rather than failing the delivery. Strict only on what the app relies on — ids, sender and type —
+// and those are checked per item (lib/ingest/meta/normalise.ts), so one bad item never costs the
+// others of its batch. Input has already been cleaned and bounded (lib/ingest/sanitise.ts).
 import { z } from "zod";
 
+const soft = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** Unix seconds as Meta sends them: "1700000000" or 1700000000. */
+export const Timestamp = z.union([z.string().regex(/^\d{1,12}$/).transform(Number), z.number().int().nonnegative().max(1e12)]);
+
 const ProviderError = z.looseObject({
-  code: z.number().optional(),
-  title: z.string().optional(),
-  message: z.string().optional(),
-  error_data: z.looseObject({ details: z.string().optional() }).optional(),
+  code: soft(z.number()),
+  title: soft(z.string()),
+  message: soft(z.string()),
+  error_data: soft(z.looseObject({ details: soft(z.string()) })),
 });
 export type MetaError = z.infer<typeof ProviderError>;
+const Errors = soft(z.array(ProviderError.catch({})));
 
 const Media = z.looseObject({
   id: z.string().min(1),
-  mime_type: z.string().optional(),
-  sha256: z.string().optional(),
-  caption: z.string().optional(),
-  filename: z.string().optional(),
-  voice: z.boolean().optional(),
-  animated: z.boolean().optional(),
+  mime_type: soft(z.string()),
+  sha256: soft(z.string()),
+  caption: soft(z.string()),
+  filename: soft(z.string()),
+  voice: soft(z.boolean()),
+  animated: soft(z.boolean()),
 });
 
+const Id = z.string().min(1);
+
 export const MetaMessage = z.looseObject({
-  from: z.string().min(1).optional(),
-  from_user_id: z.string().min(1).optional(),
-  id: z.string().min(1).max(512),
-  timestamp: z.string().regex(/^\d{1,12}$/),
+  from: soft(Id),
+  from_user_id: soft(Id),
+  id: Id,
+  timestamp: Timestamp,
   type: z.string().min(1),
-  context: z.looseObject({ id: z.string().optional(), forwarded: z.boolean().optional(), frequently_forwarded: z.boolean().optional() }).optional(),
-  text: z.looseObject({ body: z.string() }).optional(),
-  image: Media.optional(),
-  audio: Media.optional(),
-  video: Media.optional(),
-  document: Media.optional(),
-  sticker: Media.optional(),
-  location: z.looseObject({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional(), url: z.string().optional() }).optional(),
-  contacts: z.array(z.looseObject({ name: z.looseObject({ formatted_name: z.string().optional() }).optional() })).optional(),
-  interactive: z
-    .looseObject({
+  context: soft(z.looseObject({ id: soft(Id), forwarded: soft(z.boolean()), frequently_forwarded: soft(z.boolean()) })),
+  text: soft(z.looseObject({ body: z.string() })),
+  image: soft(Media),
+  audio: soft(Media),
+  video: soft(Media),
+  document: soft(Media),
+  sticker: soft(Media),
+  location: soft(z.looseObject({ latitude: z.number(), longitude: z.number(), name: soft(z.string()), address: soft(z.string()), url: soft(z.string()) })),
+  contacts: soft(z.array(z.looseObject({ name: soft(z.looseObject({ formatted_name: soft(z.string()) })) }))),
+  interactive: soft(
+    z.looseObject({
       type: z.string(),
-      button_reply: z.looseObject({ id: z.string(), title: z.string() }).optional(),
-      list_reply: z.looseObject({ id: z.string(), title: z.string(), description: z.string().optional() }).optional(),
-      nfm_reply: z.looseObject({ name: z.string().optional(), body: z.string().optional(), response_json: z.string().optional() }).optional(),
-    })
-    .optional(),
-  button: z.looseObject({ text: z.string(), payload: z.string().optional() }).optional(),
-  reaction: z.looseObject({ message_id: z.string().min(1), emoji: z.string().optional() }).optional(),
-  errors: z.array(ProviderError).optional(),
+      button_reply: soft(z.looseObject({ id: z.string(), title: z.string() })),
+      list_reply: soft(z.looseObject({ id: z.string(), title: z.string(), description: soft(z.string()) })),
+      nfm_reply: soft(z.looseObject({ name: soft(z.string()), body: soft(z.string()), response_json: soft(z.string()) })),
+    }),
+  ),
+  button: soft(z.looseObject({ text: z.string(), payload: soft(z.string()) })),
+  reaction: soft(z.looseObject({ message_id: Id, emoji: soft(z.string()) })),
+  /** A customer changed their number or identity: no citizen content. */
+  system: soft(z.looseObject({ body: soft(z.string()), type: soft(z.string()), wa_id: soft(z.string()), new_wa_id: soft(z.string()), user_id: soft(z.string()) })),
+  /** Edits and deletions, in the shapes newer API versions use (older ones send `unsupported`). */
+  edit: soft(z.looseObject({ original_message_id: soft(Id), message: soft(z.looseObject({ type: soft(z.string()), text: soft(z.looseObject({ body: z.string() })) })) })),
+  revoke: soft(z.looseObject({ original_message_id: soft(Id) })),
+  unsupported: soft(z.looseObject({ type: soft(z.string()) })),
+  errors: Errors,
 });
 export type MetaMessage = z.infer<typeof MetaMessage>;
 
 export const MetaStatus = z.looseObject({
-  id: z.string().min(1),
+  id: Id,
   status: z.string().min(1),
-  timestamp: z.string().regex(/^\d{1,12}$/),
-  errors: z.array(ProviderError).optional(),
+  timestamp: Timestamp,
+  /** `call` for a call's status (Business Calling API); message statuses carry no type. */
+  type: soft(z.string()),
+  errors: Errors,
+});
+export type MetaStatus = z.infer<typeof MetaStatus>;
+
+/** A WhatsApp call (Business Calling API, webhook field `calls`): `connect`, then `terminate`. */
+export const MetaCall = z.looseObject({
+  id: Id,
+  from: soft(Id),
+  from_user_id: soft(Id),
+  to: soft(z.string()),
+  event: z.string().min(1),
+  timestamp: Timestamp,
+  direction: soft(z.string()),
+  status: soft(z.string()),
+  start_time: soft(Timestamp),
+  end_time: soft(Timestamp),
+  duration: soft(z.union([z.number().nonnegative(), z.string().regex(/^\d{1,9}$/).transform(Number)])),
+  errors: Errors,
+});
+export type MetaCall = z.infer<typeof MetaCall>;
+
+export const MetaContact = z.looseObject({
+  wa_id: soft(z.string()),
+  user_id: soft(z.string()),
+  profile: soft(z.looseObject({ name: soft(z.string()) })),
+});
+export type MetaContact = z.infer<typeof MetaContact>;
+
+/** What every item of a change value is first read as; each item is then parsed on its own. */
+const Items = soft(z.array(z.unknown()));
+
+export const MetaChangeValue = z.looseObject({
+  metadata: soft(z.looseObject({ phone_number_id: z.union([z.string(), z.number().transform(String)]) })),
+  contacts: soft(z.array(MetaContact.catch({}))),
+  messages: Items,
+  statuses: Items,
+  calls: Items,
+  errors: Items,
 });
 
-const Contact = z.looseObject({
-  wa_id: z.string().optional(),
-  user_id: z.string().optional(),
-  profile: z.looseObject({ name: z.string().optional() }).optional(),
-});
-export type MetaContact = z.infer<typeof Contact>;
-
+/** The envelope: the only part whose failure rejects the delivery (Meta never sends it otherwise). */
 export const MetaWebhook = z.looseObject({
   object: z.literal("whatsapp_business_account"),
   entry: z.array(
     z.looseObject({
-      id: z.string(),
-      changes: z.array(
-        z.looseObject({
-          field: z.string(),
-          value: z.looseObject({
-            metadata: z.looseObject({ phone_number_id: z.string() }).optional(),
-            contacts: z.array(Contact).optional(),
-            messages: z.array(MetaMessage).optional(),
-            statuses: z.array(MetaStatus).optional(),
-            errors: z.array(ProviderError).optional(),
-          }),
-        }),
-      ),
+      id: soft(z.string()),
+      changes: z.array(z.looseObject({ field: z.string(), value: z.looseObject({}) })),
     }),
   ),
 });

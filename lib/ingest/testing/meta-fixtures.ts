@@ -6,10 +6,19 @@ import crypto from "node:crypto";
 export const PHONE_NUMBER_ID = "106540352242922";
 export const WABA_ID = "102290129340398";
 
-let n = 0;
-export function wamid() {
-  n += 1;
-  return "wamid.HBgM" + crypto.randomBytes(12).toString("base64url") + n;
+/**
+ * A WhatsApp id in its real format: `wamid.` + base64 of a small protobuf record that holds the
+ * sender's (or recipient's) number, e.g. `wamid.HBgMOTE5ODEyMzQ1Njc4FQIAERgS…` → `…919812345678…`.
+ */
+export function realWaId(number: string, prefix = "wamid.") {
+  const id = crypto.randomBytes(9).toString("hex").toUpperCase();
+  const digits = number.replace(/\D/g, "");
+  const record = Buffer.concat([Buffer.from([0x1c, 0x18, digits.length]), Buffer.from(digits), Buffer.from([0x15, 0x02, 0x00, 0x11, 0x18, id.length]), Buffer.from(id), Buffer.from([0x00])]);
+  return prefix + record.toString("base64");
+}
+
+export function wamid(number = "919000000000") {
+  return realWaId(number);
 }
 export const nowTs = () => String(Math.floor(Date.now() / 1000));
 
@@ -35,7 +44,7 @@ export function inbound(c: Contact, messages: Record<string, unknown>[]) {
   const contact = { profile: { name: c.name ?? "Sheena Nelson" }, ...(c.wa_id ? { wa_id: c.wa_id } : {}), ...(c.user_id ? { user_id: c.user_id } : {}) };
   return {
     contacts: [contact],
-    messages: messages.map((m) => ({ ...(c.wa_id ? { from: c.wa_id } : {}), ...(c.user_id ? { from_user_id: c.user_id } : {}), id: wamid(), timestamp: nowTs(), ...m })),
+    messages: messages.map((m) => ({ ...(c.wa_id ? { from: c.wa_id } : {}), ...(c.user_id ? { from_user_id: c.user_id } : {}), id: wamid(c.wa_id), timestamp: nowTs(), ...m })),
   };
 }
 

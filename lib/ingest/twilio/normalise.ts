@@ -4,8 +4,11 @@
 // status callbacks. Parameter names after Twilio's webhook docs (messaging and voice).
 import type { DeliveryStatus, MessageKind } from "../../generated/prisma/enums";
 import { normaliseAddress } from "../../identity/address";
+import { scrubIdentity } from "../../identity/scrub";
 import { FormInputError, int, required, safePayload, type Params } from "../form";
-import type { CallEvent, CallStatus, MediaRef, MessageEvent, StatusEvent, Sender } from "../types";
+import { TWILIO } from "../payload-allowlist";
+import type { CallEvent, CallStatus, MediaRef, MessageEvent, NoticeEvent, StatusEvent, Sender } from "../types";
+import { clip } from "../../text/clip";
 
 const SID = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
 
@@ -37,8 +40,8 @@ export function twilioWhatsApp(p: Params, now = new Date()): MessageEvent {
     meta = { type: "button", payload: p.get("ButtonPayload") ?? null };
   } else if (!body && type && type !== "text") {
     messageKind = "UNSUPPORTED";
-    reason = `message type "${type.slice(0, 40)}" not supported`;
-    meta = { type: type.slice(0, 40), reason };
+    reason = `message type "${clip(type, 40)}" not supported`;
+    meta = { type: clip(type, 40), reason };
   }
   const replyTo = p.get("OriginalRepliedMessageSid");
   return {
@@ -56,7 +59,8 @@ export function twilioWhatsApp(p: Params, now = new Date()): MessageEvent {
     media,
     replyToProviderId: replyTo && SID.test(replyTo) ? replyTo : undefined,
     reason,
-    payload: safePayload(p),
+    payload: safePayload(p, TWILIO.message),
+    repairs: p.repairs,
   };
 }
 
@@ -78,14 +82,16 @@ const MESSAGE_STATUS: Record<string, DeliveryStatus | undefined> = {
   undelivered: "FAILED", failed: "FAILED", canceled: "FAILED",
 };
 
-export function twilioMessageStatus(p: Params, now = new Date()): StatusEvent {
+export function twilioMessageStatus(p: Params, now = new Date()): StatusEvent | NoticeEvent {
   const sid = required(p, "MessageSid", SID);
-  const raw = required(p, "MessageStatus", /^[a-z-]{1,20}$/);
+  const raw = required(p, "MessageStatus", /^[a-z_-]{1,30}$/);
   const status = MESSAGE_STATUS[raw];
-  if (!status) throw new FormInputError(`unknown MessageStatus`);
+  const base = { provider: "TWILIO" as const, externalId: `status:${sid}:${raw}`, kind: `status.${raw}`, at: now, payload: safePayload(p, TWILIO.status), repairs: p.repairs };
+  // A status Twilio adds tomorrow is recorded, not refused (a 4xx would make Twilio retry it).
+  if (!status) return { ...base, type: "notice", reason: `unknown MessageStatus "${raw}"` };
   const code = p.get("ErrorCode");
-  const error = status === "FAILED" ? [code, p.get("ErrorMessage") ?? raw].filter(Boolean).join(" ") : undefined;
-  return { type: "status", provider: "TWILIO", externalId: `status:${sid}:${raw}`, kind: `status.${raw}`, at: now, providerMessageId: sid, status, error, payload: safePayload(p) };
+  const error = status === "FAILED" ? scrubIdentity([code, p.get("ErrorMessage") ?? raw].filter(Boolean).join(" ")) : undefined;
+  return { ...base, type: "status", providerMessageId: sid, status, error };
 }
 
 const CALL_STATUS: Record<string, CallStatus> = {
@@ -99,7 +105,7 @@ export function twilioCall(p: Params, stage: "incoming" | "status" | "recording"
   const address = from ? normaliseAddress("phone", from) : null;
   if (stage !== "recording" && !address) throw new FormInputError("missing or malformed From");
   const raw = p.get("CallStatus") ?? "";
-  const base = { type: "call" as const, provider: "TWILIO" as const, at: now, callId: callSid, payload: safePayload(p), sender: address ? { address } : undefined };
+  const base = { type: "call" as const, provider: "TWILIO" as const, at: now, callId: callSid, payload: safePayload(p, TWILIO.call), repairs: p.repairs, sender: address ? { address } : undefined };
   const direction = (p.get("Direction") ?? "inbound").startsWith("outbound") ? ("OUTBOUND" as const) : ("INBOUND" as const);
   const digits = p.get("Digits") && /^[0-9*#]{1,32}$/.test(p.get("Digits")!) ? p.get("Digits") : undefined;
   if (stage === "recording") {
@@ -111,8 +117,10 @@ export function twilioCall(p: Params, stage: "incoming" | "status" | "recording"
       ...base,
       direction,
       externalId: `call:${callSid}:recording:${recSid}:${status}`,
-      kind: `call.recording.${status}`.slice(0, 60),
+      kind: clip(`call.recording.${status}`, 60),
       recording: done ? { providerRef: url!, mime: "audio/wav", durationSec: int(p.get("RecordingDuration")) } : undefined,
+      // Our TwiML answers with a greeting and records: the recording is a message left for the desk.
+      voicemail: done,
     };
   }
   return {

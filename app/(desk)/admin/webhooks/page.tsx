@@ -104,7 +104,10 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                     <td className="p-2">{t(`provider.${e.provider}`)}</td>
                     <td className="p-2 font-mono text-xs">{e.kind}</td>
                     <td className="p-2"><span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[e.status]}`}>{t(`status.${e.status}`)}</span></td>
-                    <td className="max-w-md break-words p-2 text-slate-700">{e.error ?? ""}</td>
+                    <td className="max-w-md break-words p-2 text-slate-700">
+                      {e.error ?? ""}
+                      {e.repairs > 0 && <span className="block text-xs text-amber-800">{t("repaired", { count: e.repairs })}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

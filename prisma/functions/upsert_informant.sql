@@ -1,0 +1,61 @@
+-- The informant for a message or call, matched on ANY of the keyed identifiers it carries (phone
+-- number, business-scoped user id): identifiers seen together are linked to one informant, and two
+-- informants later found to be one are merged into the one seen first (merge_informants), so a
+-- person keeps one alias whichever identifiers a message carries. Shared by ingest_message and
+-- lib/ingest/upsert-informant.ts (calls).
+--   p_ids: [{hash, cipher}] — the identifier replied to (the address in p_address_cipher) first.
+-- A transaction-scoped advisory lock per identifier, taken in one order, serialises everything
+-- done for one person (threading, tip creation) without deadlocks. Only WhatsApp opens WhatsApp's
+-- 24-hour reply window. A new name re-encrypts the address under the same active key (and makes
+-- it the address replied to), so a row never mixes keys.
+DROP FUNCTION IF EXISTS mukhbir_internal.upsert_informant(text, text, text, text, public."Channel", timestamptz, text[]);
+
+CREATE OR REPLACE FUNCTION mukhbir_internal.upsert_informant(
+  p_ids jsonb, p_address_cipher text, p_name_cipher text, p_key_id text, p_channel public."Channel", p_at timestamptz, p_aliases text[])
+RETURNS TABLE (id uuid, alias text, blocked boolean, created boolean)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+  v_whatsapp boolean := p_channel = 'WHATSAPP';
+  v_hashes text[] := ARRAY(SELECT x->>'hash' FROM jsonb_array_elements(p_ids) AS x);
+  v_primary text := p_ids->0->>'hash';
+  v_found uuid[];
+  v_id uuid;
+  v_alias text;
+  v_created boolean := false;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtextextended(s.h, 72707370)) FROM (SELECT h FROM unnest(v_hashes) AS h ORDER BY h) AS s;
+  SELECT array_agg(DISTINCT i."informantId") INTO v_found FROM public."InformantIdentifier" i WHERE i."hash" = ANY(v_hashes);
+
+  IF v_found IS NULL THEN
+    FOREACH v_alias IN ARRAY p_aliases LOOP
+      INSERT INTO public."Informant" ("id", "alias", "channel", "addressHash", "addressCipher", "nameCipher", "keyId", "firstSeenAt", "lastSeenAt", "lastInboundAt")
+      VALUES (gen_random_uuid(), v_alias, p_channel, v_primary, p_address_cipher, p_name_cipher, p_key_id, p_at, p_at, CASE WHEN v_whatsapp THEN p_at END)
+      ON CONFLICT DO NOTHING
+      RETURNING "id" INTO v_id;
+      EXIT WHEN v_id IS NOT NULL;
+    END LOOP;
+    IF v_id IS NULL THEN RAISE EXCEPTION 'could not allocate an informant alias'; END IF;
+    v_created := true;
+  ELSE
+    SELECT i."id" INTO v_id FROM public."Informant" i WHERE i."id" = ANY(v_found) ORDER BY i."firstSeenAt", i."id" LIMIT 1;
+    IF cardinality(v_found) > 1 THEN
+      PERFORM mukhbir_internal.merge_informants(v_id, array_remove(v_found, v_id));
+    END IF;
+    UPDATE public."Informant" SET
+      "lastSeenAt" = GREATEST("lastSeenAt", p_at),
+      "lastInboundAt" = CASE WHEN v_whatsapp THEN GREATEST(COALESCE("lastInboundAt", p_at), p_at) ELSE "lastInboundAt" END,
+      "nameCipher" = COALESCE(p_name_cipher, "nameCipher"),
+      "addressCipher" = CASE WHEN p_name_cipher IS NULL THEN "addressCipher" ELSE p_address_cipher END,
+      "addressHash" = CASE WHEN p_name_cipher IS NULL THEN "addressHash" ELSE v_primary END,
+      "keyId" = CASE WHEN p_name_cipher IS NULL THEN "keyId" ELSE p_key_id END
+    WHERE "id" = v_id;
+  END IF;
+
+  INSERT INTO public."InformantIdentifier" ("hash", "informantId", "cipher", "keyId", "firstSeenAt")
+  SELECT x->>'hash', v_id, x->>'cipher', p_key_id, p_at FROM jsonb_array_elements(p_ids) AS x
+  ON CONFLICT ("hash") DO NOTHING;
+
+  RETURN QUERY SELECT i."id", i."alias", i."blocked", v_created FROM public."Informant" i WHERE i."id" = v_id;
+END
+$$;
