@@ -56,6 +56,8 @@ export type CallEvent = Base & {
   durationSec?: number;
   digits?: string;
   recording?: MediaRef;
+  /** Exotel did not confirm the call (unknown to its API, or unreachable to the last try): never threaded (ADR 0211). */
+  unverified?: "unknown" | "unreachable";
 };
 
 export type StatusEvent = Base & {
