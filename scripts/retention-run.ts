@@ -1,8 +1,12 @@
 // `npm run retention:run [-- --dry-run]`: applies the retention periods now (the server also runs
 // them daily), or with --dry-run only shows what would go. On the embedded PGlite stop the server
 // first (one process per data folder). docs/decisions/0212-retention.md.
-import { closeDb } from "../lib/db";
+import { closeDb, raw } from "../lib/db";
+import { migrate } from "../lib/db/migrate";
 import { runRetention } from "../lib/retention/run-retention";
+
+// Like the server's start-up: the schema first (an upgrade run before the first start would lack columns).
+await migrate(raw());
 
 const dryRun = process.argv.includes("--dry-run");
 const r = await runRetention({ dryRun, actor: { id: null, role: "CLI" } });
