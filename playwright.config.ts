@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: [
     {
       // The providers' APIs (Meta Graph, Twilio, Exotel) as a local fake: media downloads and sends.
-      command: `node node_modules/tsx/dist/cli.mjs scripts/fake-providers.ts --port ${E2E.fakePort} --meta-token ${E2E.serverEnv.WHATSAPP_ACCESS_TOKEN} --twilio-sid ${E2E.serverEnv.TWILIO_ACCOUNT_SID} --twilio-token ${E2E.serverEnv.TWILIO_AUTH_TOKEN}`,
+      command: `node node_modules/tsx/dist/cli.mjs scripts/fake-providers.ts --port ${E2E.fakePort} --meta-token ${E2E.serverEnv.WHATSAPP_ACCESS_TOKEN} --twilio-sid ${E2E.serverEnv.TWILIO_ACCOUNT_SID} --twilio-token ${E2E.serverEnv.TWILIO_AUTH_TOKEN} --exotel-key ${E2E.serverEnv.EXOTEL_API_KEY} --exotel-token ${E2E.serverEnv.EXOTEL_API_TOKEN}`,
       url: `${E2E.fakeUrl}/_health`,
       timeout: 60_000,
       reuseExistingServer: false,

@@ -50,6 +50,9 @@ test("the canary's number and name appear nowhere: database, log, pages, JSON", 
   expect((await getExotelPassthru(request, ex)).status()).toBe(200);
   expect((await postExotelStatus(request, { CallSid: ex.CallSid, Status: "completed", From: `0${LOCAL}`, To: "08047112233", DateUpdated: "2026-11-30 10:22:00" })).status()).toBe(200);
 
+  // Exotel callbacks are stored once a job has confirmed the call with Exotel's API (ADR 0211).
+  await expect.poll(async () => (await withDatabase((q) => q(`SELECT count(*)::int AS n FROM "Message" WHERE "providerMessageId" = $1`, [ex.CallSid])))[0].n, { timeout: 30_000 }).toBe(1);
+
   // The canary's tips, so their pages and JSON are visited explicitly as well as by following links.
   const refs = (await withDatabase((q) => q(`SELECT DISTINCT t.ref FROM "Tip" t JOIN "Message" m ON m."tipId" = t.id WHERE m.body LIKE $1 OR m."providerMessageId" IN ($2, $3)`, [`${marker}%`, call.CallSid, ex.CallSid]))).map((r) => String(r.ref));
   expect(refs.length, "canary tips").toBeGreaterThan(0);

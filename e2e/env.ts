@@ -29,7 +29,13 @@ export const E2E = {
     TWILIO_AUTH_TOKEN: "e2e-twilio-token",
     TWILIO_WHATSAPP_FROM: "whatsapp:+14155238886",
     TWILIO_API_BASE: `http://127.0.0.1:${fakePort}/twilio`,
-    EXOTEL_WEBHOOK_TOKEN: "e2e-exotel-token",
+    EXOTEL_WEBHOOK_TOKEN: "e2e-exotel-token-0123456789abcdefghij",
+    EXOTEL_SID: "mukhbire2e",
+    EXOTEL_API_KEY: "e2e-exotel-key",
+    EXOTEL_API_TOKEN: "e2e-exotel-api-token",
+    EXOTEL_API_BASE: `http://127.0.0.1:${fakePort}/exotel`,
+    // The fake provider is on loopback: the fetch policy reaches it only through this exact entry (ADR 0210).
+    FETCH_ALLOWED_HOSTS: `http://127.0.0.1:${fakePort}`,
     LOG_LEVEL: "info",
   } as Record<string, string>,
 };

@@ -4,6 +4,8 @@ import { test, expect } from "./fixtures";
 import { E2E } from "./env";
 import { postWhatsApp, signMeta, whatsappBatch, whatsappText, postTwilio, twilioWhatsAppParams, twilioCallParams, getExotelPassthru, exotelPassthruParams, withDatabase } from "./webhooks";
 
+const tipOfCall = async (callSid: string) => (await withDatabase((q) => q(`SELECT t.ref FROM "Message" m JOIN "Tip" t ON t.id = m."tipId" WHERE m."providerMessageId" = $1`, [callSid])))[0]?.ref as string | undefined;
+
 const WEBHOOK = `${E2E.baseUrl}/api/webhooks/whatsapp`;
 let n = 0;
 const number = () => `91700${String(process.pid % 10000).padStart(4, "0")}${String(++n).padStart(3, "0")}`;
@@ -66,5 +68,24 @@ test.describe("Twilio and Exotel webhooks", () => {
   test("Exotel needs the secret path token", async ({ request }) => {
     expect((await getExotelPassthru(request, exotelPassthruParams(`0${number().slice(2)}`), "guess")).status()).toBe(401);
     expect((await getExotelPassthru(request, exotelPassthruParams(`0${number().slice(2)}`))).status()).toBe(200);
+  });
+
+  test("a forged Exotel call naming an informant's number is kept apart, shown as unverified", async ({ request, as }) => {
+    const from = number();
+    const marker = `forged-call-${Date.now()}`;
+    expect((await postWhatsApp(request, whatsappText(from, marker))).status()).toBe(200);
+    // The right path token, the informant's number, a CallSid Exotel never issued.
+    const forged = exotelPassthruParams(`0${from.slice(2)}`);
+    expect((await getExotelPassthru(request, forged, undefined, { register: false })).status()).toBe(200);
+    await expect.poll(() => tipOfCall(forged.CallSid), { timeout: 30_000 }).toBeTruthy();
+    const [own] = await withDatabase((q) => q(`SELECT t.ref FROM "Message" m JOIN "Tip" t ON t.id = m."tipId" WHERE m.body = $1`, [marker]));
+    const callRef = (await tipOfCall(forged.CallSid))!;
+    expect(callRef).not.toBe(own.ref);
+    const page = await as("officer");
+    await page.goto(`/tips/${own.ref}`);
+    await expect(page.getByText(marker)).toBeVisible();
+    await expect(page.getByTestId("call")).toHaveCount(0);
+    await page.goto(`/tips/${callRef}`);
+    await expect(page.getByTestId("call-unverified")).toContainText("Exotel has no record of this call");
   });
 });

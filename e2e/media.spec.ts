@@ -7,7 +7,8 @@ import sharp from "sharp";
 import { request as playwrightRequest } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { E2E } from "./env";
-import { postWhatsApp, whatsappMessage } from "./webhooks";
+import { PDFDocument } from "pdf-lib";
+import { postWhatsApp, whatsappMessage, withDatabase } from "./webhooks";
 import { buildFixtures } from "../scripts/fake-media";
 
 // Letters only: the provider error that carries it is scrubbed of number-like runs (lib/providers/http.ts),
@@ -81,6 +82,44 @@ test("a WhatsApp photo ends STORED after an admin retries its failed fetch, and 
   expect(original.status()).toBe(200);
   expect(original.headers()["content-disposition"]).toContain("attachment");
   expect(crypto.createHash("sha256").update(await original.body()).digest("base64")).toBe(announced);
+});
+
+test("a PDF with author and creator is shown without them; the original matches the provider's SHA-256", async ({ as, request }) => {
+  const doc = await PDFDocument.load((await buildFixtures()).doc.bytes);
+  doc.setAuthor("Ramesh Kumar Canary");
+  doc.setCreator("Canon iR-ADV C5535 scanner");
+  doc.setTitle("Complaint by Ramesh");
+  const pdf = Buffer.from(await doc.save());
+  const announced = crypto.createHash("sha256").update(pdf).digest("base64");
+  const mediaId = `pdfmeta-${crypto.randomInt(1e9, 9e9)}`;
+  expect((await request.post(`${E2E.fakeUrl}/_media`, { data: { id: mediaId, mime: "application/pdf", base64: pdf.toString("base64") } })).status()).toBe(200);
+  const res = await postWhatsApp(request, whatsappMessage({ from: phone(), message: { type: "document", document: { id: mediaId, mime_type: "application/pdf", sha256: announced, filename: "complaint.pdf", caption: "complaint copy" } } }));
+  expect(res.status()).toBe(200);
+  const stored = async () =>
+    (await withDatabase((q) => q(`SELECT a.id, a."fetchState", a.sha256, t.ref FROM "Attachment" a JOIN "Message" m ON m.id = a."messageId" JOIN "Tip" t ON t.id = m."tipId" WHERE a."providerRef" = $1`, [mediaId])))[0];
+  await expect.poll(async () => (await stored())?.fetchState, { timeout: 30_000 }).toBe("STORED");
+  const { id, ref, sha256 } = (await stored()) as { id: string; ref: string; sha256: string };
+  expect(Buffer.from(sha256, "hex").toString("base64")).toBe(announced);
+
+  const officer = await as("officer");
+  await officer.goto(`/tips/${ref}`);
+  await expect(officer.getByTestId("sha256")).toContainText(sha256);
+  await expect(officer.getByTestId("media-document")).toBeVisible();
+  const shown = await officer.request.get(`/api/tips/${ref}/media/${id}`);
+  expect(shown.status()).toBe(200);
+  expect(shown.headers()["content-disposition"]).toContain("attachment");
+  const copy = await shown.body();
+  const text = copy.toString("latin1");
+  for (const s of ["Ramesh", "Canon", "/Author", "/Creator", "/Title"]) expect(text, s).not.toContain(s);
+  const clean = await PDFDocument.load(copy, { updateMetadata: false });
+  expect([clean.getAuthor(), clean.getCreator(), clean.getTitle()]).toEqual([undefined, undefined, undefined]);
+  expect(clean.getPageCount()).toBe(1);
+
+  const original = await officer.request.post(`/api/media/${id}/original`, { form: { reason: "court evidence copy" } });
+  expect(original.status()).toBe(200);
+  const bytes = await original.body();
+  expect(bytes.equals(pdf)).toBe(true);
+  expect(crypto.createHash("sha256").update(bytes).digest("base64")).toBe(announced);
 });
 
 test("a media id Graph no longer knows (expired) is shown as failed with the reason", async ({ as, request }) => {

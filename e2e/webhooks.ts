@@ -1,6 +1,6 @@
 // Builds provider webhooks in their documented shapes and posts them signed, as the provider would.
 import crypto from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
 import { E2E } from "./env";
 
 export const PHONE_NUMBER_ID = E2E.serverEnv.WHATSAPP_PHONE_NUMBER_IDS.split(",")[0];
@@ -101,8 +101,15 @@ export function twilioCallParams(from: string, extra: Record<string, string> = {
   };
 }
 
-/** Exotel Passthru (GET): the caller's details travel in the query string. */
-export async function getExotelPassthru(request: APIRequestContext, params: Record<string, string>, token = E2E.serverEnv.EXOTEL_WEBHOOK_TOKEN) {
+/** Tells the fake Exotel API about a call, as Exotel would know it: the app confirms every call there. */
+export async function registerExotelCall(request: APIRequestContext, call: { Sid: string; From: string; RecordingUrl?: string | null }) {
+  expect((await request.post(`${E2E.fakeUrl}/_exotel/calls`, { data: call })).status()).toBe(200);
+}
+
+/** Exotel Passthru (GET): the caller's details travel in the query string. The call is registered
+ *  with the fake Exotel API first unless `register` is false (a forged call). */
+export async function getExotelPassthru(request: APIRequestContext, params: Record<string, string>, token = E2E.serverEnv.EXOTEL_WEBHOOK_TOKEN, opts: { register?: boolean } = {}) {
+  if (opts.register !== false) await registerExotelCall(request, { Sid: params.CallSid, From: params.CallFrom ?? params.From, RecordingUrl: params.RecordingUrl ?? null });
   return request.get(`${E2E.baseUrl}/api/webhooks/exotel/${token}/passthru?${new URLSearchParams(params)}`);
 }
 

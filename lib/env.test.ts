@@ -34,3 +34,19 @@ describe("configuration", () => {
     expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
   });
 });
+
+describe("fetch policy and Exotel configuration", () => {
+  it("defaults the fetch allowlist to the providers' hosts and refuses an unreadable entry", () => {
+    expect(parseEnv(base).FETCH_ALLOWED_HOSTS).toEqual(expect.arrayContaining(["graph.facebook.com", "api.twilio.com", "api.exotel.com"]));
+    expect(parseEnv(base).FETCH_ALLOWED_HOSTS).not.toEqual(expect.arrayContaining([expect.stringMatching(/127\.0\.0\.1|localhost/)]));
+    expect(() => parseEnv({ ...base, FETCH_ALLOWED_HOSTS: "https://host/with/path" })).toThrow(/FETCH_ALLOWED_HOSTS/);
+  });
+
+  it("refuses an Exotel path token shorter than 32 characters, and one without the API credentials", () => {
+    const exotel = { EXOTEL_SID: "sid", EXOTEL_API_KEY: "key", EXOTEL_API_TOKEN: "token" };
+    expect(() => parseEnv({ ...base, ...exotel, EXOTEL_WEBHOOK_TOKEN: "short-token" })).toThrow(/EXOTEL_WEBHOOK_TOKEN: must be at least 32 characters/);
+    expect(() => parseEnv({ ...base, EXOTEL_WEBHOOK_TOKEN: "t".repeat(32) })).toThrow(/EXOTEL_API_KEY/);
+    expect(parseEnv({ ...base, ...exotel, EXOTEL_WEBHOOK_TOKEN: "t".repeat(32) }).EXOTEL_API_BASE).toBe("https://api.exotel.com");
+    expect(parseEnv(base).EXOTEL_WEBHOOK_TOKEN).toBe("");
+  });
+});

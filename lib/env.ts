@@ -2,12 +2,20 @@
 // with a message naming the variable. Every variable is documented in .env.example.
 import { z } from "zod";
 import { demoSecrets } from "./demo-secrets";
+import { parseAllowlist } from "./net/allowlist";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
 const secret = (min: number) => z.string().min(min, `must be at least ${min} characters`);
+
+/** The providers' documented media and API hosts (Meta Graph and its media CDN, Twilio, Exotel and its recordings). */
+export const DEFAULT_FETCH_HOSTS = [
+  "graph.facebook.com", "lookaside.fbsbx.com",
+  "api.twilio.com", "media.twiliocdn.com", "s3-external-1.amazonaws.com",
+  "api.exotel.com", "api.in.exotel.com", "recordings.exotel.com", "s3-ap-southeast-1.amazonaws.com", "s3.ap-south-1.amazonaws.com",
+];
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -47,10 +55,13 @@ const schema = z.object({
   TWILIO_WHATSAPP_FROM: z.string().default(""),
   TWILIO_API_BASE: z.url().default("https://api.twilio.com"),
 
-  EXOTEL_WEBHOOK_TOKEN: z.string().default(""),
+  /** Secret path segment of Exotel's webhook URLs (Exotel signs nothing): empty turns Exotel off. */
+  EXOTEL_WEBHOOK_TOKEN: z.union([z.literal(""), secret(32)]).default(""),
   EXOTEL_SID: z.string().default(""),
   EXOTEL_API_KEY: z.string().default(""),
   EXOTEL_API_TOKEN: z.string().default(""),
+  /** Exotel's API subdomain: Singapore cluster api.exotel.com, Mumbai api.in.exotel.com. */
+  EXOTEL_API_BASE: z.url().default("https://api.exotel.com"),
 
   STORAGE: z.enum(["local", "s3"]).default("local"),
   S3_ENDPOINT: z.string().default(""),
@@ -59,6 +70,15 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().default(""),
   S3_SECRET_ACCESS_KEY: z.string().default(""),
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  /** A media or recording download (all hops and the body) taking longer is abandoned and retried. */
+  MEDIA_FETCH_TIMEOUT_SECONDS: z.coerce.number().positive().default(600),
+  /** Hosts media, recordings and call details may be fetched from (docs/decisions/0210-one-fetch-policy.md). */
+  FETCH_ALLOWED_HOSTS: list.default(DEFAULT_FETCH_HOSTS),
+
+  /** Days without an inbound message after which an informant's encrypted address and name are destroyed (0 = never). */
+  RETENTION_ADDRESS_DAYS: z.coerce.number().int().min(0).default(90),
+  /** Days after which stored webhook payloads are emptied (0 = never); the event rows stay. */
+  RETENTION_PAYLOAD_DAYS: z.coerce.number().int().min(0).default(30),
 
   ACK_ENABLED: bool.default(true),
   ACK_TEXT_EN: z.string().default(""),
@@ -87,6 +107,14 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   const keys = parseKeys(env.IDENTITY_KEYS);
   if (!keys.has(env.IDENTITY_ACTIVE_KEY))
     throw new EnvError(`Invalid configuration: IDENTITY_ACTIVE_KEY "${env.IDENTITY_ACTIVE_KEY}" is not in IDENTITY_KEYS`);
+  try {
+    parseAllowlist(env.FETCH_ALLOWED_HOSTS);
+  } catch (e) {
+    throw new EnvError(`Invalid configuration: ${(e as Error).message}`);
+  }
+  // A call's caller and recording are only trusted once Exotel's API confirms them (ADR 0211).
+  if (env.EXOTEL_WEBHOOK_TOKEN && !(env.EXOTEL_SID && env.EXOTEL_API_KEY && env.EXOTEL_API_TOKEN))
+    throw new EnvError("Invalid configuration: EXOTEL_WEBHOOK_TOKEN needs EXOTEL_SID, EXOTEL_API_KEY and EXOTEL_API_TOKEN (calls are confirmed with Exotel's API)");
   return env;
 }
 

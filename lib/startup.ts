@@ -44,6 +44,9 @@ export async function startup() {
     const { registerHandlers } = await import("./jobs/handlers");
     const { startWorker } = await import("./jobs/worker");
     registerHandlers();
+    // Today's retention run (once per date across restarts and instances): docs/decisions/0212-retention.md.
+    const { scheduleRetention } = await import("./retention/schedule-retention");
+    await scheduleRetention();
     startWorker();
   }
 }

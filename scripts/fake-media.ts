@@ -3,6 +3,7 @@
 // Opus silence frames: no encoder needed), a WAV call recording (a tone), an MP3 of silent frames
 // (Exotel's format), a WebP sticker and a one-page PDF. Deterministic: the same bytes every run.
 import sharp from "sharp";
+import { oggCrc } from "../lib/media/clean/clean-av";
 
 export type FakeMedia = { mime: string; bytes: Buffer; filename?: string };
 
@@ -29,22 +30,6 @@ export async function stickerWebp(): Promise<Buffer> {
 }
 
 // --- Ogg/Opus -------------------------------------------------------------------------------
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let i = 0; i < 256; i++) {
-    let r = i << 24;
-    for (let j = 0; j < 8; j++) r = r & 0x80000000 ? (r << 1) ^ 0x04c11db7 : r << 1;
-    t[i] = r >>> 0;
-  }
-  return t;
-})();
-
-function oggCrc(buf: Buffer) {
-  let crc = 0;
-  for (const b of buf) crc = ((crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ b) & 0xff]) >>> 0;
-  return crc >>> 0;
-}
 
 function oggPage(packets: Buffer[], o: { granule: bigint; seq: number; serial: number; flags: number }) {
   const lacing: number[] = [];

@@ -5,8 +5,11 @@
 //   Twilio       GET  /twilio/2010-04-01/Accounts/{sid}/Messages/{MM}/Media/{ME}, …/Recordings/{RE}
 //                POST /twilio/2010-04-01/Accounts/{sid}/Messages.json → returns an SM… sid
 //   Exotel       GET  /exotel/recordings/{name}
+//                GET  /exotel/v1/Accounts/{sid}/Calls/{CallSid}.json → the Call Details API (calls
+//                     registered with POST /_exotel/calls or addExotelCall; 404 for any other)
+//   Redirects    GET  /redirect?to={url}                    → 302 to that URL (a CDN hop, or a hostile one)
 //   Control      GET /_calls (what was called), POST /_reset, POST /_media (add media), POST /_fail
-//                (fail the next N calls of a route with a status), GET /_health
+//                (fail the next N calls of a route with a status), POST /_exotel/calls, GET /_health
 // Media ids and URLs pick a fixture by name: `photo-123`, `voice-…`, `video-…`, `doc-…`,
 // `sticker-…`; `expired-…` answers like an expired WhatsApp media id.
 // Standalone: `tsx scripts/fake-providers.ts --port 3301 [--meta-token T] [--twilio-sid S --twilio-token T]
@@ -17,7 +20,9 @@ import { buildFixtures, type FakeMedia } from "./fake-media";
 import { realWaId } from "../lib/ingest/testing/meta-fixtures";
 
 export type FakeCall = { at: string; route: string; method: string; path: string; headers: Record<string, string>; body: unknown; status?: number; response?: unknown };
-type Media = FakeMedia & { announcedSha256?: string };
+type Media = FakeMedia & { announcedSha256?: string; /** The download URL Graph answers with (default: this server's). */ url?: string };
+/** What Exotel's Call Details API knows about a call (its documented fields; Exotel's own number formats). */
+export type ExotelCall = { Sid: string; From: string; To?: string; Status?: string; Direction?: string; RecordingUrl?: string | null; Duration?: string };
 export type FakeOptions = { port?: number; host?: string; metaToken?: string; twilioSid?: string; twilioToken?: string; exotelKey?: string; exotelToken?: string };
 
 export type FakeProviders = {
@@ -26,6 +31,7 @@ export type FakeProviders = {
   calls: FakeCall[];
   fixtures: Record<string, FakeMedia>;
   addMedia(id: string, media: Media): void;
+  addExotelCall(call: ExotelCall): void;
   failNext(route: string, count: number, status?: number, body?: unknown): void;
   reset(): void;
   close(): Promise<void>;
@@ -38,6 +44,7 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
   const fixtures = await buildFixtures();
   const custom = new Map<string, Media>();
   const failures = new Map<string, { count: number; status: number; body?: unknown }>();
+  const exotelCalls = new Map<string, ExotelCall>();
   const calls: FakeCall[] = [];
 
   const pick = (name: string): Media | undefined => {
@@ -75,6 +82,11 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
       custom.set(b.id, { mime: b.mime, bytes: Buffer.from(b.base64, "base64"), announcedSha256: b.sha256 });
       return json(200, { ok: true });
     }
+    if (p === "/_exotel/calls" && req.method === "POST") {
+      const b = JSON.parse(raw.toString("utf8")) as ExotelCall;
+      exotelCalls.set(b.Sid, b);
+      return json(200, { ok: true });
+    }
     if (p === "/_fail" && req.method === "POST") {
       const b = JSON.parse(raw.toString("utf8")) as { route: string; count: number; status?: number; body?: unknown };
       failures.set(b.route, { count: b.count, status: b.status ?? 500, body: b.body });
@@ -97,7 +109,7 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
         const m = id.startsWith("expired") ? undefined : pick(id);
         if (!m) return graphError(400, 100, `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
         const origin = `http://${req.headers.host}`;
-        return json(200, { messaging_product: "whatsapp", url: `${origin}/meta/download/${encodeURIComponent(id)}?ext=${Date.now()}`, mime_type: m.mime, sha256: m.announcedSha256 ?? sha256(m.bytes), file_size: m.bytes.length, id });
+        return json(200, { messaging_product: "whatsapp", url: m.url ?? `${origin}/meta/download/${encodeURIComponent(id)}?ext=${Date.now()}`, mime_type: m.mime, sha256: m.announcedSha256 ?? sha256(m.bytes), file_size: m.bytes.length, id });
       }
       case "meta.download": {
         if (!bearerOk(req.headers.authorization)) return json(401, {});
@@ -128,6 +140,25 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
         if (!basicOk(req.headers.authorization, opts.exotelKey, opts.exotelToken)) return json(401, {});
         return bytes(fixtures.mp3);
       }
+      case "exotel.call": {
+        if (!basicOk(req.headers.authorization, opts.exotelKey, opts.exotelToken)) return json(401, { RestException: { Status: 401, Message: "Authentication is required to view this resource." } });
+        const c = exotelCalls.get(decodeURIComponent(p.split("/").pop()!.replace(/\.json$/, "")));
+        if (!c) return json(404, { RestException: { Status: 404, Message: "The requested resource was not found" } });
+        const now = new Date().toISOString().replace("T", " ").slice(0, 19);
+        return json(200, {
+          Call: {
+            Sid: c.Sid, ParentCallSid: null, DateCreated: now, DateUpdated: now, AccountSid: p.split("/")[4], To: c.To ?? "08047112233", From: c.From,
+            PhoneNumberSid: c.To ?? "08047112233", Status: c.Status ?? "completed", StartTime: now, EndTime: now, Duration: c.Duration ?? "42", Price: "1.500",
+            Direction: c.Direction ?? "inbound", AnsweredBy: null, ForwardedFrom: null, CallerName: null, Uri: `${p}`, RecordingUrl: c.RecordingUrl ?? null,
+          },
+        });
+      }
+      case "redirect": {
+        const to = url.searchParams.get("to") ?? "/";
+        Object.assign(call, { status: 302, response: { location: to } });
+        res.writeHead(302, { location: to });
+        return res.end();
+      }
       default:
         return json(404, { error: "no such fake route" });
     }
@@ -137,6 +168,7 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
     calls.length = 0;
     custom.clear();
     failures.clear();
+    exotelCalls.clear();
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -150,6 +182,7 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
     calls,
     fixtures,
     addMedia: (id, m) => void custom.set(id, m),
+    addExotelCall: (c) => void exotelCalls.set(c.Sid, c),
     failNext: (route, count, status = 500, body) => void failures.set(route, { count, status, body }),
     reset,
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
@@ -164,6 +197,8 @@ function routeOf(method: string, p: string): string {
   if (/^\/twilio\/2010-04-01\/Accounts\/[^/]+\/Messages\/[^/]+\/Media\/[^/]+$/.test(p)) return "twilio.media";
   if (/^\/twilio\/2010-04-01\/Accounts\/[^/]+\/Recordings\/[^/]+$/.test(p)) return "twilio.recording";
   if (/^\/exotel\/recordings\/[^/]+$/.test(p)) return "exotel.recording";
+  if (/^\/exotel\/v1\/Accounts\/[^/]+\/Calls\/[^/]+$/.test(p) && method === "GET") return "exotel.call";
+  if (p === "/redirect") return "redirect";
   return "unknown";
 }
 

@@ -29,7 +29,8 @@ export const PATHS = {
   exotelStatus: (token: string) => `/api/webhooks/exotel/${token}/status`,
 };
 
-export type SimRequest = { label: string; method: "GET" | "POST"; url: string; headers: Record<string, string>; body?: string };
+/** `setup`: a request to the fake provider itself (e.g. telling its Exotel API about a call), sent first and not counted. */
+export type SimRequest = { label: string; method: "GET" | "POST"; url: string; headers: Record<string, string>; body?: string; setup?: boolean };
 export type Informant = { phone: string; name: string; bsuid?: string; bsuidOnly?: boolean; lastWamid?: string };
 
 const FIRST = ["Ramesh", "Suresh", "Anita", "Pooja", "Imran", "Salma", "Vikas", "Neha", "Arjun", "Kavita", "राजेश", "सीमा", "Mohd. Arif", "Deepak"];
@@ -199,7 +200,8 @@ export function twilioMessageStatus(cfg: SimConfig, sid: string, to: string, sta
 
 // --- Exotel --------------------------------------------------------------------------------
 
-/** An Exotel call: the Passthru GET as the caller moves through the flow, then the StatusCallback POST. */
+/** An Exotel call: registered with the fake Exotel API (the app confirms every call there), then the
+ *  Passthru GET as the caller moves through the flow, then the StatusCallback POST. */
 export function exotelCall(cfg: SimConfig, who: Informant, rnd: () => number): SimRequest[] {
   const callSid = hex(16);
   const from = `0${who.phone.slice(2)}`; // Exotel reports Indian numbers in national format
@@ -215,7 +217,9 @@ export function exotelCall(cfg: SimConfig, who: Informant, rnd: () => number): S
   });
   const base = cfg.url + PATHS.exotelPassthru(cfg.exotelToken);
   const status = new URLSearchParams({ CallSid: callSid, DateUpdated: ts(new Date(now.getTime() + 90_000)), Status: answered ? "completed" : "no-answer", ...(answered ? { RecordingUrl: recording } : {}) });
+  const call = { Sid: callSid, From: from, To: "08047121234", Status: answered ? "completed" : "no-answer", Direction: "inbound", RecordingUrl: answered ? recording : null };
   return [
+    { label: "exotel.register", method: "POST", url: `${cfg.fakeUrl}/_exotel/calls`, headers: { "content-type": "application/json" }, body: JSON.stringify(call), setup: true },
     { label: "exotel.passthru", method: "GET", url: `${base}?${passthru}`, headers: {} },
     { label: "exotel.status", method: "POST", url: cfg.url + PATHS.exotelStatus(cfg.exotelToken), headers: { "content-type": "application/x-www-form-urlencoded" }, body: status.toString() },
   ];

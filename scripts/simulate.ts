@@ -3,8 +3,9 @@
 // (and batches), Twilio WhatsApp and voice calls with recordings, Exotel calls — in Hindi, English
 // and Hinglish, with photos, voice notes, locations, calls and duplicate deliveries. The media it
 // mentions is served by the fake provider API, which it starts itself (or pass --fake-url): start
-// the app with WHATSAPP_API_BASE=<fake>/meta/v23.0 and TWILIO_API_BASE=<fake>/twilio so it fetches
-// from there. Delivery receipts for the app's replies are sent back too. Secrets come from flags or
+// the app with WHATSAPP_API_BASE=<fake>/meta/v23.0, TWILIO_API_BASE=<fake>/twilio,
+// EXOTEL_API_BASE=<fake>/exotel (Exotel calls are confirmed there) and FETCH_ALLOWED_HOSTS=<fake
+// origin> so it fetches from there. Delivery receipts for the app's replies are sent back too. Secrets come from flags or
 // the same environment variables the app reads. Stops by itself after --duration s or --count events.
 import { startFakeProviders, type FakeCall } from "./fake-providers";
 import { exotelCall, makeInformants, metaMessage, metaRequest, metaStatusRequest, rng, twilioCall, twilioMessageStatus, twilioWhatsApp, type Informant, type SimConfig, type SimRequest } from "./sim-traffic";
@@ -80,7 +81,7 @@ export async function simulate(args: Args) {
   };
 
   console.log(`simulating → ${url} at ${rate}/s for ${duration}s${count < Infinity ? ` (max ${count} events)` : ""}; fake providers at ${fakeUrl}`);
-  if (fake) console.log(`  the app must fetch media from it: WHATSAPP_API_BASE=${fakeUrl}/meta/v23.0 TWILIO_API_BASE=${fakeUrl}/twilio`);
+  if (fake) console.log(`  the app must fetch media from it: WHATSAPP_API_BASE=${fakeUrl}/meta/v23.0 TWILIO_API_BASE=${fakeUrl}/twilio EXOTEL_API_BASE=${fakeUrl}/exotel FETCH_ALLOWED_HOSTS=${fakeUrl}`);
 
   async function event(kind: string) {
     const who: Informant = informants[Math.floor(rnd() * informants.length)];
@@ -96,6 +97,10 @@ export async function simulate(args: Args) {
     else if (kind === "twilio.call") reqs = twilioCall(cfg, who, rnd);
     else reqs = exotelCall(cfg, who, rnd);
     for (const req of reqs) {
+      if (req.setup) {
+        await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(10_000) }).then((r) => r.arrayBuffer());
+        continue;
+      }
       // A provider retrying (or delivering twice at once): the same bytes, the same signature.
       if (rnd() < dupRate) {
         const copies = 1 + Math.floor(rnd() * 3);

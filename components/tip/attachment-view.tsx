@@ -3,6 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import type { TipWorkspace } from "@/lib/tips/get-tip-workspace";
 import { OriginalDownload } from "./original-download";
+import { cleanable } from "@/lib/media/display-copy";
 
 type A = TipWorkspace["messages"][number]["attachments"][number];
 
@@ -16,7 +17,10 @@ export async function AttachmentView({ a, tipRef, kind }: { a: A; tipRef: string
     );
   const src = `/api/tips/${tipRef}/media/${a.id}`;
   let view: React.ReactNode;
-  if (a.mime.startsWith("image/"))
+  if (!cleanable(a.mime))
+    // No metadata-free copy of this kind (ADR 0213): only the original, with a reason.
+    view = <p className="text-sm text-slate-600" data-testid="media-no-clean-copy">{t("noCleanCopy", { name: a.filename ?? a.mime })}</p>;
+  else if (a.mime.startsWith("image/"))
     // eslint-disable-next-line @next/next/no-img-element -- authenticated, per-request media; next/image would cache it
     view = <img src={src} alt={t("imageAlt")} className="max-h-96 rounded border border-slate-200" data-testid="media-image" loading="lazy" />;
   else if (a.mime.startsWith("audio/"))
@@ -36,7 +40,7 @@ export async function AttachmentView({ a, tipRef, kind }: { a: A; tipRef: string
         {a.mime}
         {a.size ? ` · ${formatSize(a.size)}` : ""}
         {a.durationSec ? ` · ${t("duration", { seconds: Math.round(a.durationSec) })}` : ""}
-        {kind === "IMAGE" || kind === "STICKER" ? ` · ${t("exifStripped")}` : ""}
+        {kind === "IMAGE" || kind === "STICKER" ? ` · ${t("exifStripped")}` : cleanable(a.mime) ? ` · ${t("metadataRemoved")}` : ""}
         <br />
         <span className="font-mono break-all" data-testid="sha256">
           SHA-256 {a.sha256}

@@ -37,6 +37,11 @@ export async function MessageItem({ m, tipRef, time }: { m: M; tipRef: string; t
           {t(`call.${String(meta.status ?? "ringing")}`)}
           {num(meta.durationSec) !== null && <> · {t("duration", { seconds: Math.round(num(meta.durationSec)!) })}</>}
           {typeof meta.digits === "string" && meta.digits && <> · {t("digits", { digits: meta.digits })}</>}
+          {(meta.unverified === "unknown" || meta.unverified === "unreachable") && (
+            <span data-testid="call-unverified" className="mt-1 block rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+              {t(`callUnverified.${meta.unverified}`)}
+            </span>
+          )}
         </p>
       ) : m.kind === "CONTACTS" ? (
         <div data-testid="contacts" className="rounded border border-slate-200 bg-slate-50 p-2">

@@ -9,9 +9,7 @@ import { POST as twilioVoice } from "../../app/api/webhooks/twilio/voice/route";
 import { POST as twilioVoiceStatus } from "../../app/api/webhooks/twilio/voice/status/route";
 import { POST as twilioRecording } from "../../app/api/webhooks/twilio/voice/recording/route";
 import { POST as twilioRecorded } from "../../app/api/webhooks/twilio/voice/recorded/route";
-import { GET as exotelPassthru } from "../../app/api/webhooks/exotel/[token]/passthru/route";
-import { POST as exotelStatus } from "../../app/api/webhooks/exotel/[token]/status/route";
-import { exotelPassthruParams, sid, twilioCallParams, twilioRecordingParams, twilioSign, twilioWhatsAppParams } from "./testing/form-fixtures";
+import { sid, twilioCallParams, twilioRecordingParams, twilioSign, twilioWhatsAppParams } from "./testing/form-fixtures";
 
 const BASE = "https://mukhbir.example.in"; // PUBLIC_BASE_URL in vitest.config.ts
 let seq = 0;
@@ -27,7 +25,6 @@ function twilio(handler: Handler, path: string, params: Record<string, string>, 
   return handler(new Request(`http://10.0.0.5:3000${path}`, { method: "POST", body, headers }));
 }
 
-const ctx = (token: string) => ({ params: Promise.resolve({ token }) });
 
 async function tipsOf(number: string) {
   const inf = await db.informant.findUnique({ where: { addressHash: hashAddress({ kind: "phone", value: number }) }, include: { tips: { include: { messages: { include: { attachments: true }, orderBy: { sentAt: "asc" } } } } } });
@@ -118,41 +115,4 @@ describe("Twilio Voice", () => {
   });
 });
 
-describe("Exotel", () => {
-  const get = (token: string, params: Record<string, string>) =>
-    exotelPassthru(new Request(`http://10.0.0.5:3000/api/webhooks/exotel/${token}/passthru?${new URLSearchParams(params)}`), ctx(token) as never);
-  const post = (token: string, params: Record<string, string>) =>
-    exotelStatus(new Request(`http://10.0.0.5:3000/api/webhooks/exotel/${token}/status`, { method: "POST", body: new URLSearchParams(params), headers: { "content-type": "application/x-www-form-urlencoded" } }), ctx(token) as never);
-
-  it("requires the secret path token", async () => {
-    const n = phone();
-    expect((await get("wrong-token", exotelPassthruParams(`0${n.slice(2)}`))).status).toBe(401);
-    expect((await get("test-exotel-token-", exotelPassthruParams(`0${n.slice(2)}`))).status).toBe(401);
-    expect(await tipsOf(n)).toEqual([]);
-  });
-
-  it("stores a call from the Passthru with IVR digits (quotes stripped), extends it from the StatusCallback, once per retry", async () => {
-    const n = phone();
-    const params = exotelPassthruParams(`0${n.slice(2)}`, { digits: '"2"' });
-    expect((await get("test-exotel-token", params)).status).toBe(200);
-    expect((await get("test-exotel-token", { ...params, CurrentTime: "2026-11-30 10:20:55" })).status).toBe(200);
-    const vm = { ...params, CallType: "voicemail", RecordingUrl: "https://recordings.exotel.com/exotelrecordings/mukhbir/abc.mp3", CurrentTime: "2026-11-30 10:21:30" };
-    expect((await get("test-exotel-token", vm)).status).toBe(200);
-    expect((await post("test-exotel-token", { CallSid: params.CallSid, Status: "completed", RecordingUrl: vm.RecordingUrl, DateUpdated: "2026-11-30 10:22:00", ConversationDuration: "42" })).status).toBe(200);
-    const [tip] = await tipsOf(n);
-    expect(tip.messages).toHaveLength(1);
-    const msg = tip.messages[0];
-    expect(msg).toMatchObject({ provider: "EXOTEL", kind: "CALL" });
-    expect(msg.meta).toMatchObject({ status: "voicemail", digits: "2", durationSec: 42 });
-    expect(msg.attachments.map((a) => a.providerRef)).toEqual([vm.RecordingUrl]);
-  });
-
-  it("threads a call into the same informant's open WhatsApp tip (same number, any format)", async () => {
-    const n = phone();
-    await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", twilioWhatsAppParams(`+${n}`));
-    await get("test-exotel-token", exotelPassthruParams(`0${n.slice(2)}`));
-    const tips = await tipsOf(n);
-    expect(tips).toHaveLength(1);
-    expect(tips[0].messages.map((m) => m.kind).sort()).toEqual(["CALL", "TEXT", "TEXT"]);
-  });
-});
+// Exotel: lib/ingest/exotel/exotel-calls.int.test.ts (calls are confirmed with Exotel's API first).

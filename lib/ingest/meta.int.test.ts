@@ -47,7 +47,7 @@ describe("WhatsApp webhook → tip", () => {
       include: { tips: { include: { messages: { orderBy: { createdAt: "asc" } } } } },
     });
     expect(inf.alias).toMatch(/^M-[2-9A-HJKMNP-Z]{4}$/);
-    expect(decrypt(inf.addressCipher, inf.keyId)).toBe(`phone:${from}`);
+    expect(decrypt(inf.addressCipher!, inf.keyId)).toBe(`phone:${from}`);
     expect(decrypt(inf.nameCipher!, inf.keyId)).toBe("Ramesh Canary");
     expect(inf.tips).toHaveLength(1);
     const tip = inf.tips[0];

@@ -4,11 +4,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { POST as whatsapp } from "../../app/api/webhooks/whatsapp/route";
 import { POST as twilioStatus } from "../../app/api/webhooks/twilio/status/route";
-import { GET as passthruGet, POST as passthruPost } from "../../app/api/webhooks/exotel/[token]/passthru/route";
-import { POST as exotelStatus } from "../../app/api/webhooks/exotel/[token]/status/route";
 import { hashAddress, hashProviderId } from "../identity/crypto";
 import { envelope, inbound, nowTs, realWaId, sign, TYPES, wamid } from "./testing/meta-fixtures";
-import { exotelPassthruParams, sid, twilioSign } from "./testing/form-fixtures";
+import { sid, twilioSign } from "./testing/form-fixtures";
 
 let seq = 0;
 const phone = () => `9194${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(5, "0")}`;
@@ -16,8 +14,6 @@ const post = (payload: unknown) => {
   const body = JSON.stringify(payload);
   return whatsapp(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
 };
-const TOKEN = "test-exotel-token";
-const ctx = { params: Promise.resolve({ token: TOKEN }) };
 
 async function tipsOf(number: string) {
   const inf = await db.informant.findUnique({
@@ -105,30 +101,12 @@ describe("WhatsApp shapes", () => {
   });
 });
 
-describe("Twilio and Exotel shapes", () => {
+describe("Twilio shapes", () => {
   it("a Twilio message status Twilio adds later is recorded, not refused", async () => {
     const params = { MessageSid: sid("SM"), MessageStatus: "partially_delivered", AccountSid: "AC" + "0".repeat(32) };
     const base = "https://mukhbir.example.in/api/webhooks/twilio/status";
     const res = await twilioStatus(new Request(base, { method: "POST", body: new URLSearchParams(params).toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSign("12345", base, params) } }));
     expect(res.status).toBe(200);
     expect(await db.webhookEvent.findFirst({ where: { externalId: `status:${params.MessageSid}:partially_delivered` } })).toMatchObject({ status: "IGNORED" });
-  });
-
-  it("Exotel Passthru works on GET and on POST, reads every duration field, and says voicemail only when nobody answered", async () => {
-    const viaGet = phone();
-    const g = exotelPassthruParams(`0${viaGet.slice(2)}`, { CallType: "completed", DialCallDuration: "", Duration: "41", RecordingUrl: "https://recordings.exotel.com/a.mp3" });
-    expect((await passthruGet(new Request(`https://mukhbir.example.in/api/webhooks/exotel/${TOKEN}/passthru?${new URLSearchParams(g)}`), ctx)).status).toBe(200);
-    const viaPost = phone();
-    const p = exotelPassthruParams(`0${viaPost.slice(2)}`, { CallType: "call-attempt", RecordingUrl: "https://recordings.exotel.com/b.mp3" });
-    const res = await passthruPost(new Request(`https://mukhbir.example.in/api/webhooks/exotel/${TOKEN}/passthru`, { method: "POST", body: new URLSearchParams(p).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } }), ctx);
-    expect(res.status).toBe(200);
-    const [answered] = (await tipsOf(viaGet))[0].messages;
-    expect(answered.meta).toMatchObject({ status: "answered", durationSec: 41 });
-    const [left] = (await tipsOf(viaPost))[0].messages;
-    expect(left.meta).toMatchObject({ status: "voicemail" });
-    // The StatusCallback's ConversationDuration is read too.
-    const st = { CallSid: g.CallSid, Status: "completed", ConversationDuration: "44", DateUpdated: "2026-12-04 10:00:00" };
-    expect((await exotelStatus(new Request(`https://mukhbir.example.in/api/webhooks/exotel/${TOKEN}/status`, { method: "POST", body: new URLSearchParams(st).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } }), ctx)).status).toBe(200);
-    expect((await tipsOf(viaGet))[0].messages[0].meta).toMatchObject({ status: "answered", durationSec: 44 });
   });
 });

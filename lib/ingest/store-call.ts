@@ -8,24 +8,28 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db";
 import { publish } from "../live/bus";
 import { upsertInformant } from "./upsert-informant";
+import { unverifiedInformant } from "./exotel/unverified-informant";
 import { threadTip, touchTip } from "./thread-tip";
 import { addAttachments } from "./add-attachments";
 import { finishIngest } from "./finish-ingest";
 import type { CallEvent, CallStatus, IngestResult } from "./types";
 
-type CallMeta = { direction: "INBOUND" | "OUTBOUND"; status: CallStatus; providerStatus?: string; durationSec?: number; digits?: string };
+type CallMeta = { direction: "INBOUND" | "OUTBOUND"; status: CallStatus; providerStatus?: string; durationSec?: number; digits?: string; unverified?: CallEvent["unverified"] };
 const RANK: Record<CallStatus, number> = { ringing: 0, missed: 1, answered: 2, voicemail: 3 };
 
 export async function storeCall(tx: Tx, ev: CallEvent): Promise<IngestResult & { reason?: string }> {
   // A WhatsApp call (Business Calling API) is the informant's WhatsApp: same informant, same tip.
   const channel = ev.channel ?? "VOICE";
-  const informant = ev.sender ? await upsertInformant(tx, ev.sender, channel, ev.at) : undefined;
+  // An unconfirmed call gets an informant of its own: it may claim anyone's number (ADR 0211).
+  const informant = ev.unverified ? await unverifiedInformant(tx, ev) : ev.sender ? await upsertInformant(tx, ev.sender, channel, ev.at) : undefined;
   const [existing] = await tx.$queryRaw<{ id: string; tipId: string; ref: string; meta: CallMeta | null; flagged: boolean }[]>`
     SELECT m."id", m."tipId", t."ref", m."meta", t."flagged" FROM "Message" m JOIN "Tip" t ON t."id" = m."tipId"
     WHERE m."provider" = ${ev.provider}::"Provider" AND m."providerMessageId" = ${ev.callId}
     FOR UPDATE OF m`;
   const recordings = ev.recording ? [ev.recording] : [];
 
+  // An unconfirmed callback may not change a confirmed call (a forger who learnt a real CallSid).
+  if (existing && ev.unverified && !existing.meta?.unverified) return { outcome: "ignored", reason: "unverified callback for a confirmed call" };
   if (existing) {
     const fresh = recordings.length ? await newRecordings(tx, existing.id, recordings.map((r) => r.providerRef)) : [];
     const media = recordings.filter((r) => fresh.includes(r.providerRef));
@@ -66,8 +70,10 @@ function mergeMeta(prev: CallMeta | null, ev: CallEvent, hasRecording: boolean):
     direction: prev?.direction ?? ev.direction,
     status,
     providerStatus: ev.providerStatus ?? prev?.providerStatus,
-    durationSec: ev.durationSec ?? prev?.durationSec,
+    // The longest reported: callbacks may be stored out of order (Exotel's are confirmed by parallel jobs).
+    durationSec: ev.durationSec === undefined ? prev?.durationSec : Math.max(ev.durationSec, prev?.durationSec ?? 0),
     digits: ev.digits ?? prev?.digits,
+    unverified: prev ? prev.unverified : ev.unverified,
   };
   return JSON.parse(JSON.stringify(meta));
 }

@@ -78,6 +78,8 @@ export type CallEvent = Base & {
   recording?: MediaRef;
   /** The recording is a message left for the desk (nobody answered), not a recorded conversation. */
   voicemail?: boolean;
+  /** Exotel did not confirm the call (unknown to its API, or unreachable to the last try): never threaded (ADR 0211). */
+  unverified?: "unknown" | "unreachable";
 };
 
 export type StatusEvent = Base & {

@@ -6,9 +6,14 @@ import { z } from "zod";
 import { registerHandler, PermanentJobError } from "./worker";
 import { fetchAttachment } from "../media/fetch-attachment";
 import { sendOutbound } from "../providers/send-outbound";
+import { verifyExotelCallback } from "../ingest/exotel/verify-call";
+import type { PendingCallback } from "../ingest/exotel/queue-callback";
+import { runRetention } from "../retention/run-retention";
+import { scheduleNextRetention } from "../retention/schedule-retention";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
+const exotelVerify = z.looseObject({ type: z.literal("call"), provider: z.literal("EXOTEL"), externalId: z.string(), callId: z.string(), at: z.string() });
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
   const r = schema.safeParse(payload);
@@ -22,4 +27,9 @@ export function registerHandlers() {
   registered = true;
   registerHandler("media.fetch", (payload, job) => fetchAttachment(parse(mediaFetch, payload).attachmentId, job));
   registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
+  registerHandler("retention.run", async () => {
+    await scheduleNextRetention();
+    await runRetention();
+  });
+  registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
 }

@@ -11,6 +11,9 @@ process.env.WHATSAPP_API_BASE = `${fake.url}/meta/v23.0`;
 process.env.TWILIO_API_BASE = `${fake.url}/twilio`;
 process.env.EXOTEL_API_KEY = "exo-key";
 process.env.EXOTEL_API_TOKEN = "exo-token";
+process.env.EXOTEL_API_BASE = `${fake.url}/exotel`;
+// The fake is on loopback: only an explicit IP-literal entry lets the fetch policy reach it (ADR 0210).
+process.env.FETCH_ALLOWED_HOSTS = `http://127.0.0.1:${fake.port}`;
 process.env.MEDIA_MAX_BYTES = "200000";
 
 const { db } = await import("../db");

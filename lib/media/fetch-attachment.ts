@@ -9,6 +9,7 @@ import { publish } from "../live/bus";
 import { PermanentJobError } from "../jobs/worker";
 import { storage } from "../storage/storage";
 import { resolveSource } from "./sources";
+import { guardedFetch } from "../net/guarded-fetch";
 import { downloadToStorage, MediaTooLargeError, normaliseSha256 } from "./download";
 import { audioDuration } from "./duration";
 import { extensionFor } from "./mime";
@@ -25,7 +26,8 @@ export async function fetchAttachment(attachmentId: string, job?: { attempts: nu
     const maxBytes = env().MEDIA_MAX_BYTES;
     if (src.size && src.size > maxBytes) throw new PermanentJobError(new MediaTooLargeError(maxBytes).message);
     const controller = new AbortController();
-    const res = await fetch(src.url, { headers: src.headers, signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10 * 60_000)]) });
+    // Allowlist, vetted addresses, manual redirects, credentials only to the provider (ADR 0210).
+    const res = await guardedFetch(src.url, { auth: src.auth, signal: controller.signal, timeoutMs: env().MEDIA_FETCH_TIMEOUT_SECONDS * 1000 });
     if (!res.ok) {
       void res.body?.cancel();
       // 404/410 on Twilio/Exotel: deleted for good. On WhatsApp the 5-minute URL may just have

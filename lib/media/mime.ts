@@ -15,7 +15,16 @@ const EXT: Record<string, string> = {
   "audio/x-wav": "wav",
   "video/mp4": "mp4",
   "video/3gpp": "3gp",
+  "video/quicktime": "mov",
+  "audio/x-m4a": "m4a",
   "application/pdf": "pdf",
+  "text/plain": "txt",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+  "application/vnd.oasis.opendocument.text": "odt",
+  "application/vnd.oasis.opendocument.spreadsheet": "ods",
+  "application/vnd.oasis.opendocument.presentation": "odp",
 };
 
 export function extensionFor(mime: string): string {

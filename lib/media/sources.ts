@@ -1,15 +1,19 @@
 // Where each provider's media is, and how to authenticate for it (docs/decisions/0201-media-fetch.md).
 // WhatsApp: a Graph lookup of the media id gives a short-lived URL (5 minutes) that needs the same
 // bearer token. Twilio: media/recording URLs on api.twilio.com with basic auth (rewritten to
-// TWILIO_API_BASE so tests and air-gapped relays can stand in). Exotel: recording URLs, basic auth
-// with the API key only towards Exotel's own hosts.
+// TWILIO_API_BASE so tests and air-gapped relays can stand in). Exotel: recording URLs from its Call
+// Details API, with the API key only towards Exotel's own API host. Every request, and every
+// redirect hop, goes through the fetch policy (lib/net/guarded-fetch.ts, ADR 0210): credentials
+// travel only to the hosts named in `auth.hosts`.
 import "server-only";
 import { z } from "zod";
 import { env } from "../env";
 import { PermanentJobError } from "../jobs/worker";
 import { scrubIdentity } from "../identity/scrub";
+import { guardedFetch, hostKey, readCapped } from "../net/guarded-fetch";
 
-export type MediaSource = { url: string; headers: Record<string, string>; mime?: string; sha256?: string; size?: number };
+export type Auth = { hosts: string[]; headers: Record<string, string> };
+export type MediaSource = { url: string; auth?: Auth; mime?: string; sha256?: string; size?: number };
 
 /** WhatsApp media ids expire 7 days after the message; asking Graph later only burns its failed-request budget. */
 export const MEDIA_ID_TTL_MS = 7 * 24 * 3600_000;
@@ -27,9 +31,10 @@ async function whatsappSource(mediaId: string, createdAt: Date): Promise<MediaSo
   if (Date.now() - createdAt.getTime() > MEDIA_ID_TTL_MS) throw new PermanentJobError("WhatsApp media id expired (older than 7 days)");
   if (!/^[A-Za-z0-9_.-]{1,128}$/.test(mediaId)) throw new PermanentJobError("invalid WhatsApp media id");
   const e = env();
-  const auth = { authorization: `Bearer ${e.WHATSAPP_ACCESS_TOKEN}` };
-  const res = await fetch(`${e.WHATSAPP_API_BASE.replace(/\/+$/, "")}/${encodeURIComponent(mediaId)}`, { headers: auth, signal: AbortSignal.timeout(30_000) });
-  const body: unknown = await res.json().catch(() => null);
+  // Meta's media URLs (lookaside.fbsbx.com) want the same bearer token as the Graph API.
+  const auth: Auth = { hosts: [hostKey(e.WHATSAPP_API_BASE), "lookaside.fbsbx.com"], headers: { authorization: `Bearer ${e.WHATSAPP_ACCESS_TOKEN}` } };
+  const res = await guardedFetch(`${e.WHATSAPP_API_BASE.replace(/\/+$/, "")}/${encodeURIComponent(mediaId)}`, { auth, timeoutMs: 30_000 });
+  const body: unknown = await readCapped(res).then((t) => JSON.parse(t), () => null).catch(() => null);
   if (!res.ok) {
     const err = graphError.safeParse(body);
     const code = err.success ? err.data.error.code : undefined;
@@ -44,7 +49,7 @@ async function whatsappSource(mediaId: string, createdAt: Date): Promise<MediaSo
   }
   const parsed = graphMedia.safeParse(body);
   if (!parsed.success) throw new Error("WhatsApp media lookup returned an unexpected body");
-  return { url: parsed.data.url, headers: auth, mime: parsed.data.mime_type, sha256: parsed.data.sha256, size: parsed.data.file_size };
+  return { url: parsed.data.url, auth, mime: parsed.data.mime_type, sha256: parsed.data.sha256, size: parsed.data.file_size };
 }
 
 function twilioSource(ref: string): MediaSource {
@@ -58,14 +63,17 @@ function twilioSource(ref: string): MediaSource {
     // Our account credentials go to Twilio only, never to a host named in a payload.
     throw new PermanentJobError(`refusing Twilio media URL on unexpected host ${url.hostname}`);
   }
-  return { url: url.toString(), headers: basic(e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN) };
+  return { url: url.toString(), auth: { hosts: [hostKey(base)], headers: basic(e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN) } };
 }
 
+/** The recording URL comes from Exotel's Call Details answer (ADR 0211); its own API host gets the key. */
 function exotelSource(ref: string): MediaSource {
+  return { url: httpUrl(ref).toString(), auth: exotelAuth() };
+}
+
+export function exotelAuth(): Auth {
   const e = env();
-  const url = httpUrl(ref);
-  const own = /(^|\.)exotel\.(com|in)$/.test(url.hostname) || ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  return { url: url.toString(), headers: own && e.EXOTEL_API_KEY ? basic(e.EXOTEL_API_KEY, e.EXOTEL_API_TOKEN) : {} };
+  return { hosts: [hostKey(e.EXOTEL_API_BASE)], headers: basic(e.EXOTEL_API_KEY, e.EXOTEL_API_TOKEN) };
 }
 
 function httpUrl(ref: string): URL {

@@ -75,7 +75,9 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
   }
 }
 
-function informantAddress(i: { addressCipher: string; keyId: string }) {
+function informantAddress(i: { addressCipher: string | null; keyId: string }) {
+  // Retention destroyed it after a period without activity (ADR 0212): nothing left to send to.
+  if (!i.addressCipher) throw new ProviderError("the informant's address was deleted under the retention policy; replies are no longer possible", true);
   try {
     return parseAddress(decrypt(i.addressCipher, i.keyId));
   } catch {

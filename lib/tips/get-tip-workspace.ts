@@ -20,7 +20,7 @@ export async function getTipWorkspace(viewer: Viewer, ref: string) {
       assignee: user,
       mergedInto: { select: { ref: true } },
       mergedFrom: { select: { ref: true }, orderBy: { ref: "asc" } },
-      informant: { select: { id: true, alias: true, channel: true, blocked: true, blockedReason: true, lastInboundAt: true } },
+      informant: { select: { id: true, alias: true, channel: true, blocked: true, blockedReason: true, lastInboundAt: true, addressDestroyedAt: true } },
     },
   });
   if (!tip) return null;

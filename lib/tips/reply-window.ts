@@ -7,10 +7,10 @@ import { inServiceWindow, serviceWindowEndsAt } from "../providers/window";
 export type ReplyMode =
   | { mode: "free"; closesAt: Date }
   | { mode: "template"; template: string }
-  | { mode: "disabled"; reason: "windowClosed" | "voiceOnly" | "blocked" | "merged" };
+  | { mode: "disabled"; reason: "windowClosed" | "voiceOnly" | "blocked" | "merged" | "addressDeleted" };
 
 export function replyMode(
-  informant: { channel: string; lastInboundAt: Date | null; blocked: boolean },
+  informant: { channel: string; lastInboundAt: Date | null; blocked: boolean; addressDestroyedAt?: Date | null },
   tip: { status: string },
   opts: { template: string; now?: Date },
 ): ReplyMode {
@@ -19,6 +19,8 @@ export function replyMode(
   if (informant.blocked) return { mode: "disabled", reason: "blocked" };
   // Callers are not WhatsApp users we have a conversation with.
   if (informant.channel !== "WHATSAPP") return { mode: "disabled", reason: "voiceOnly" };
+  // Retention destroyed the address after a period without a message (ADR 0212): nowhere to send.
+  if (informant.addressDestroyedAt) return { mode: "disabled", reason: "addressDeleted" };
   const now = opts.now ?? new Date();
   if (inServiceWindow(informant.lastInboundAt, now)) return { mode: "free", closesAt: serviceWindowEndsAt(informant.lastInboundAt, now)! };
   if (opts.template) return { mode: "template", template: opts.template };

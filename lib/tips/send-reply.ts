@@ -31,7 +31,7 @@ export async function sendReply(actor: Viewer & { ip?: string | null }, ref: str
   const e = env();
   return db.$transaction(async (tx) => {
     const tip = await lockScopedTip(tx, actor, ref);
-    const informant = await tx.informant.findUniqueOrThrow({ where: { id: tip.informantId }, select: { channel: true, lastInboundAt: true, blocked: true } });
+    const informant = await tx.informant.findUniqueOrThrow({ where: { id: tip.informantId }, select: { channel: true, lastInboundAt: true, blocked: true, addressDestroyedAt: true } });
     const mode = replyMode(informant, tip, { template: e.WHATSAPP_REPLY_TEMPLATE });
     if (mode.mode === "disabled") throw new AppError("conflict", "reply not possible", { reason: mode.reason });
 

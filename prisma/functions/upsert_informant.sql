@@ -7,7 +7,9 @@
 -- A transaction-scoped advisory lock per identifier, taken in one order, serialises everything
 -- done for one person (threading, tip creation) without deadlocks. Only WhatsApp opens WhatsApp's
 -- 24-hour reply window. A new name re-encrypts the address under the same active key (and makes
--- it the address replied to), so a row never mixes keys.
+-- it the address replied to), so a row never mixes keys; an address or identifier retention
+-- destroyed comes back when its owner writes again (ADR 0212). An unconfirmed call (ADR 0211)
+-- brings an identifier with no ciphertext and no address.
 DROP FUNCTION IF EXISTS mukhbir_internal.upsert_informant(text, text, text, text, public."Channel", timestamptz, text[]);
 
 CREATE OR REPLACE FUNCTION mukhbir_internal.upsert_informant(
@@ -42,19 +44,23 @@ BEGIN
     IF cardinality(v_found) > 1 THEN
       PERFORM mukhbir_internal.merge_informants(v_id, array_remove(v_found, v_id));
     END IF;
+    -- The address replied to moves to this message's (re-encrypted under the active key) when it
+    -- comes with a name, or when retention had destroyed the old one (ADR 0212).
     UPDATE public."Informant" SET
       "lastSeenAt" = GREATEST("lastSeenAt", p_at),
       "lastInboundAt" = CASE WHEN v_whatsapp THEN GREATEST(COALESCE("lastInboundAt", p_at), p_at) ELSE "lastInboundAt" END,
       "nameCipher" = COALESCE(p_name_cipher, "nameCipher"),
-      "addressCipher" = CASE WHEN p_name_cipher IS NULL THEN "addressCipher" ELSE p_address_cipher END,
-      "addressHash" = CASE WHEN p_name_cipher IS NULL THEN "addressHash" ELSE v_primary END,
-      "keyId" = CASE WHEN p_name_cipher IS NULL THEN "keyId" ELSE p_key_id END
+      "addressCipher" = CASE WHEN p_address_cipher IS NOT NULL AND (p_name_cipher IS NOT NULL OR "addressCipher" IS NULL) THEN p_address_cipher ELSE "addressCipher" END,
+      "addressHash" = CASE WHEN p_address_cipher IS NOT NULL AND (p_name_cipher IS NOT NULL OR "addressCipher" IS NULL) THEN v_primary ELSE "addressHash" END,
+      "keyId" = CASE WHEN p_address_cipher IS NOT NULL AND (p_name_cipher IS NOT NULL OR "addressCipher" IS NULL) THEN p_key_id ELSE "keyId" END,
+      "addressDestroyedAt" = CASE WHEN p_address_cipher IS NOT NULL THEN NULL ELSE "addressDestroyedAt" END
     WHERE "id" = v_id;
   END IF;
 
   INSERT INTO public."InformantIdentifier" ("hash", "informantId", "cipher", "keyId", "firstSeenAt")
   SELECT x->>'hash', v_id, x->>'cipher', p_key_id, p_at FROM jsonb_array_elements(p_ids) AS x
-  ON CONFLICT ("hash") DO NOTHING;
+  ON CONFLICT ("hash") DO UPDATE SET "cipher" = EXCLUDED."cipher", "keyId" = EXCLUDED."keyId"
+    WHERE "InformantIdentifier"."cipher" IS NULL AND EXCLUDED."cipher" IS NOT NULL;
 
   RETURN QUERY SELECT i."id", i."alias", i."blocked", v_created FROM public."Informant" i WHERE i."id" = v_id;
 END

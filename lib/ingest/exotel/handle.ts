@@ -4,7 +4,7 @@
 import "server-only";
 import { env } from "../../env";
 import { BodyTooLarge, commitOr503, readRawBody, safeEqual, text } from "../http";
-import { ingestEvent } from "../ingest-event";
+import { queueExotelCallback } from "./queue-callback";
 import { FormInputError, paramsOf, type Params } from "../form";
 import type { CallEvent } from "../types";
 
@@ -23,9 +23,11 @@ async function handle(token: string, params: () => Promise<Params>, toEvent: (p:
     if (e instanceof FormInputError) return text(400, "malformed webhook: " + e.message);
     throw e;
   }
-  // Passthru: 200 takes the applet's success branch; on 503 Exotel follows its failure branch and retries.
+  // Passthru: 200 takes the applet's success branch; on 503 Exotel follows its failure branch and
+  // retries. The answer drives a live caller's flow, so it never waits on Exotel's API: what is
+  // committed here is a durable job that confirms the call with Exotel (ADR 0211).
   return commitOr503("EXOTEL", async () => {
-    await ingestEvent(event);
+    await queueExotelCallback(event);
     return text(200, "ok");
   });
 }

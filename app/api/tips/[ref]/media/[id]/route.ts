@@ -1,5 +1,6 @@
-// Media inside the tip workspace: images as their metadata-free display copy, voice notes,
-// recordings and videos inline (with Range), everything else as a download. Scoped and audited.
+// Media inside the tip workspace, always as the metadata-free display copy (ADR 0213): images
+// inline, voice notes, recordings and videos inline (with Range), documents as a download. A kind
+// that cannot be cleaned is not served here (the original only with a reason). Scoped and audited.
 import { requireActor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { auditNow } from "@/lib/audit";
@@ -18,18 +19,18 @@ export async function GET(req: Request, ctx: RouteContext<"/api/tips/[ref]/media
     const name = `${ref}-${a.id.slice(0, 8)}`;
     const image = a.mime.startsWith("image/");
     const playable = /^(audio|video)\//.test(a.mime);
-    let serve;
-    if (image) {
-      const copy = await ensureDisplayCopy(a.id);
-      if (!copy) throw new AppError("notFound");
-      serve = { key: copy.key, mime: copy.mime, disposition: "inline" as const, filename: `${name}.${copy.mime === "image/png" ? "png" : "jpg"}` };
-    } else {
-      const ext = extensionFor(a.mime) || "bin";
-      serve = { key: a.storageKey, mime: playable ? a.mime : "application/octet-stream", disposition: playable ? ("inline" as const) : ("attachment" as const), filename: `${name}.${ext}` };
-    }
+    const copy = await ensureDisplayCopy(a.id);
+    if (!copy) throw new AppError("conflict", "no copy without metadata can be made of this file", { reason: "noCleanCopy" });
+    const ext = image ? (copy.mime === "image/png" ? "png" : "jpg") : extensionFor(a.mime) || "bin";
+    const serve = {
+      key: copy.key,
+      mime: image || playable ? copy.mime : "application/octet-stream",
+      disposition: image || playable ? ("inline" as const) : ("attachment" as const),
+      filename: `${name}.${ext}`,
+    };
     // A player fetches a file in several ranges: one audit row per view, not per chunk.
     if (rangeStart(req.headers.get("range")) === 0)
-      await auditNow({ actorId: actor.id, actorRole: actor.role, action: image ? "media.view" : playable ? "media.play" : "media.download", targetType: "attachment", targetId: a.id, tipId: a.message.tip.id, detail: { ref, mime: a.mime, copy: image ? "display" : "original" }, ip: actor.ip });
+      await auditNow({ actorId: actor.id, actorRole: actor.role, action: image ? "media.view" : playable ? "media.play" : "media.download", targetType: "attachment", targetId: a.id, tipId: a.message.tip.id, detail: { ref, mime: a.mime, copy: "display" }, ip: actor.ip });
     return mediaResponse(req, serve);
   });
 }
