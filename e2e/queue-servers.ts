@@ -14,11 +14,25 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 export type Server = { url: string; port: number; stop: () => Promise<void>; child: ChildProcess };
 
+/** A port nobody listens on now (the OS picks it), so parallel runs and other sessions never collide. */
+export async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 /** `nodeArgs` go to node before the next binary (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
 export async function startServer(opts: { port: number; databaseUrl?: string; dataDir?: string; fresh?: boolean; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Server> {
   const dataDir = opts.dataDir ?? `.data-queue-${opts.port}`;
   if (opts.fresh && !opts.databaseUrl) fs.rmSync(path.join(root, dataDir), { recursive: true, force: true });
   const url = `http://127.0.0.1:${opts.port}`;
+  const instance = crypto.randomBytes(8).toString("hex");
   fs.mkdirSync(path.join(root, ".data-queue-logs"), { recursive: true });
   const log = fs.openSync(path.join(root, ".data-queue-logs", `server-${opts.port}.log`), "a");
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextBin, "start", "-p", String(opts.port)], {
@@ -34,6 +48,8 @@ export async function startServer(opts: { port: number; databaseUrl?: string; da
       DATA_DIR: dataDir,
       DATABASE_URL: opts.databaseUrl ?? "",
       LOG_LEVEL: "warn",
+      // Health answers with this id, so the check below proves it reached this child, not another server on the port.
+      INSTANCE_ID: instance,
       ...opts.env,
     },
   });
@@ -41,7 +57,7 @@ export async function startServer(opts: { port: number; databaseUrl?: string; da
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server on ${opts.port} exited (${child.exitCode}); see .data-queue-logs/server-${opts.port}.log`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok && r.headers.get("x-instance-id") === instance, () => false);
     if (ok) break;
     if (Date.now() > deadline) {
       // Don't leave it running (and holding the port) when the caller never gets a handle to stop it.

@@ -1,5 +1,9 @@
 // Builds provider webhooks in their documented shapes and posts them signed, as the provider would.
 import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { E2E } from "./env";
 
@@ -129,8 +133,9 @@ export function exotelPassthruParams(from: string, extra: Record<string, string>
 
 /**
  * Reads the e2e server's database from the test process. On PostgreSQL (DATABASE_URL set for the
- * run) it connects directly; on the embedded PGlite — which only one process may open — it opens
- * a copy of the data folder (after a short quiet period), like a crash image, and discards it.
+ * run) it connects directly; on the embedded PGlite — which only one process may open — it takes a
+ * backup through the running server (`npm run backup`, which asks the server for a consistent copy)
+ * and opens the restored copy, then discards it.
  */
 export async function withDatabase<T>(fn: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) {
@@ -144,19 +149,27 @@ export async function withDatabase<T>(fn: (query: (sql: string, params?: unknown
     }
   }
   const fs = await import("node:fs");
-  const os = await import("node:os");
   const path = await import("node:path");
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  await new Promise((r) => setTimeout(r, 1500));
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-e2e-db-"));
-  fs.cpSync(path.join(E2E.dataDir, "pglite"), copy, { recursive: true });
-  fs.rmSync(path.join(copy, "postmaster.pid"), { force: true });
-  const db = await PGlite.create(copy, { extensions: { pg_trgm } });
+  const dataDir = restoredCopy();
+  const db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
   try {
     return await fn(async (sql, params) => (await db.query(sql, params as unknown[])).rows as Record<string, unknown>[]);
   } finally {
     await db.close();
-    fs.rmSync(copy, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A fresh data folder holding a backup of the running e2e server, restored (`npm run backup`, `npm run restore`). */
+export function restoredCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-e2e-copy-"));
+  const run = (script: string, args: string[], dataDir: string) => {
+    const r = spawnSync("npm", ["run", "--silent", script, "--", ...args], { env: { ...process.env, ...E2E.serverEnv, DATABASE_URL: "", DATA_DIR: dataDir }, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`npm run ${script} failed: ${r.stdout}${r.stderr}`);
+  };
+  run("backup", ["--out", path.join(dir, "backup")], E2E.dataDir);
+  run("restore", ["--from", path.join(dir, "backup")], path.join(dir, "data"));
+  return path.join(dir, "data");
 }

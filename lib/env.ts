@@ -24,8 +24,15 @@ const schema = z.object({
   DEMO_TIPS: bool.default(true),
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
+  /** PostgreSQL: give up on a connection after this long, and on a statement (client and server side). */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** A webhook whose store has not committed by then answers 503 (the provider retries; a late commit makes the retry a duplicate). */
+  WEBHOOK_DEADLINE_MS: z.coerce.number().int().positive().default(4_000),
   PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
   APP_VERSION: z.string().default("dev"),
+  /** Names this process in /api/health (X-Instance-Id): which instance answered, behind a balancer. Random when unset. */
+  INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/).optional(),
 
   AUTH_SECRET: secret(32),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),

@@ -1,7 +1,8 @@
 // Server start-up: configuration, migrations, first admin, demo data, background workers.
 // A bad configuration stops the process with a message naming the variable.
 import { env, EnvError } from "./env";
-import { db, raw } from "./db";
+import { closeDb, db, raw } from "./db";
+import { DRAIN_MS, installShutdown, onShutdown } from "./lifecycle/shutdown";
 import { migrate } from "./db/migrate";
 import { createUser } from "./users/create-user";
 import { seedDemo, DEMO_USERS } from "./demo/seed";
@@ -42,11 +43,17 @@ export async function startup() {
   if (e.WORKER_ENABLED) {
     // Media fetches and outbound replies (lib/jobs/handlers.ts); jobs left by a crash resume here.
     const { registerHandlers } = await import("./jobs/handlers");
-    const { startWorker } = await import("./jobs/worker");
+    const { startWorker, stopWorker } = await import("./jobs/worker");
     registerHandlers();
     // Today's retention run (once per date across restarts and instances): docs/decisions/0212-retention.md.
     const { scheduleRetention } = await import("./retention/schedule-retention");
     await scheduleRetention();
     startWorker();
+    onShutdown("worker", () => stopWorker(DRAIN_MS));
   }
+  // `npm run backup` asks the process holding the embedded database for a consistent copy.
+  if (!e.DATABASE_URL) (await import("./backup/backup-on-signal")).listenForBackupRequests();
+  // SIGTERM drains instead of cutting requests off (lib/lifecycle/shutdown.ts).
+  onShutdown("database", () => closeDb());
+  installShutdown();
 }
