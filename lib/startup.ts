@@ -4,6 +4,7 @@ import { env, EnvError } from "./env";
 import { closeDb, db, raw } from "./db";
 import { DRAIN_MS, installShutdown, onShutdown } from "./lifecycle/shutdown";
 import { migrate } from "./db/migrate";
+import { runDataSteps } from "./db/data-steps";
 import { createUser } from "./users/create-user";
 import { seedDemo, DEMO_USERS } from "./demo/seed";
 import { log } from "./log";
@@ -19,8 +20,8 @@ export async function startup() {
     }
     throw err;
   }
-  const applied = await migrate(raw());
-  if (applied.length) log.info("migrations applied", { count: applied.length });
+  const applied = [...(await migrate(raw())), ...(await runDataSteps(raw()))];
+  if (applied.length) log.info("migrations applied", { count: applied.length, names: applied });
 
   if (e.ADMIN_USERNAME && e.ADMIN_PASSWORD && (await db.user.count({ where: { role: "ADMIN" } })) === 0) {
     await createUser(db, { username: e.ADMIN_USERNAME, name: "Administrator", password: e.ADMIN_PASSWORD, role: "ADMIN" });

@@ -3,6 +3,7 @@
 import { beforeAll, afterAll } from "vitest";
 import { closeDb, raw } from "../db";
 import { migrate } from "../db/migrate";
+import { runDataSteps } from "../db/data-steps";
 import { assertLocalDatabase } from "./assert-local-database";
 
 beforeAll(async () => {
@@ -13,6 +14,7 @@ beforeAll(async () => {
     await raw().exec(`DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; CREATE SCHEMA public;`);
   }
   await migrate(raw());
+  await runDataSteps(raw());
 });
 
 afterAll(async () => {
