@@ -6,13 +6,17 @@ import os from "node:os";
 import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { E2E } from "./env";
+import { providerIdHash } from "../lib/identity/keyed-hash";
+import { realWaId } from "../lib/ingest/testing/meta-fixtures";
 
 export const PHONE_NUMBER_ID = E2E.serverEnv.WHATSAPP_PHONE_NUMBER_IDS.split(",")[0];
 
-let n = 0;
-export function wamid() {
-  n += 1;
-  return `wamid.HBgM${Date.now().toString(36)}${process.pid}${n}${crypto.randomBytes(6).toString("hex")}`.toUpperCase();
+/** A WhatsApp id as the server stores it: its keyed hash (a raw id holds the sender's number). */
+export const storedId = (id: string) => providerIdHash(E2E.serverEnv.IDENTITY_PEPPER, id);
+
+/** A WhatsApp message id in its real format: base64 of a record holding the sender's number. */
+export function wamid(number = "919000000000") {
+  return realWaId(number);
 }
 
 /** Meta's documented webhook envelope around one `messages` change value. */
@@ -40,7 +44,7 @@ export function metaEnvelope<V extends Record<string, unknown>>(value: V) {
 export function whatsappMessage(opts: { from: string; name?: string; message: Record<string, unknown> }) {
   return metaEnvelope({
     contacts: [{ profile: { name: opts.name ?? "Test Informant" }, wa_id: opts.from }],
-    messages: [{ from: opts.from, id: wamid(), timestamp: String(Math.floor(Date.now() / 1000)), ...opts.message }],
+    messages: [{ from: opts.from, id: wamid(opts.from), timestamp: String(Math.floor(Date.now() / 1000)), ...opts.message }],
   });
 }
 
@@ -69,7 +73,7 @@ export function whatsappBatch(opts: { from?: string; userId?: string; name?: str
   const ts = String(Math.floor(Date.now() / 1000));
   return metaEnvelope({
     contacts: [contact],
-    messages: opts.messages.map((m) => ({ ...(opts.from ? { from: opts.from } : {}), ...(opts.userId ? { from_user_id: opts.userId } : {}), id: wamid(), timestamp: ts, ...m })),
+    messages: opts.messages.map((m) => ({ ...(opts.from ? { from: opts.from } : {}), ...(opts.userId ? { from_user_id: opts.userId } : {}), id: wamid(opts.from), timestamp: ts, ...m })),
   });
 }
 

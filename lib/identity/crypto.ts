@@ -7,6 +7,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { env, parseKeys } from "../env";
 import { formatAddress, type Address } from "./address";
+import { providerIdHash } from "./keyed-hash";
 
 let keyCache: { spec: string; keys: Map<string, Buffer> } | undefined;
 function keys() {
@@ -27,7 +28,7 @@ export function hashAddress(address: Address | string): string {
  * recognise a redelivery, a status or a reply to the same id, and nothing to read a number from.
  */
 export function hashProviderId(id: string): string {
-  return "h:" + crypto.createHmac("sha256", env().IDENTITY_PEPPER).update("provider-id\0" + id, "utf8").digest("base64url");
+  return providerIdHash(env().IDENTITY_PEPPER, id);
 }
 
 export function encrypt(plain: string): { cipher: string; keyId: string } {
