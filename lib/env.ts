@@ -43,6 +43,12 @@ const schema = z.object({
 
   /** HMAC key for informant addresses: changing it orphans every informant match. */
   IDENTITY_PEPPER: secret(32),
+  /**
+   * Peppers that rows may still be hashed under while `npm run identity:rotate` moves them to
+   * IDENTITY_PEPPER (comma-separated). Matching tries them too; keep them ~30 days after a rotation,
+   * for redeliveries and statuses of messages received before it.
+   */
+  IDENTITY_PREVIOUS_PEPPERS: z.string().default("").transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   /** AES-256-GCM keys as `id:base64(32 bytes)`, comma-separated; rotation adds a key. */
   IDENTITY_KEYS: z.string().min(1),
   IDENTITY_ACTIVE_KEY: z.string().min(1),
@@ -142,6 +148,12 @@ function stripEmpty(raw: Record<string, string | undefined>) {
 }
 
 let cached: Env | undefined;
+
+/** Reads the environment again (a script or test that changes configuration in-process, e.g. a key rotation). */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
+}
 export function env(): Env {
   if (!cached) {
     cached = parseEnv(process.env);

@@ -6,11 +6,12 @@
 // interrupted and must finish on the next start.
 import type { Raw } from "./engine";
 import { hashStoredProviderIds } from "./data-steps/hash-stored-provider-ids";
+import { recordPepperIds } from "./data-steps/record-pepper-ids";
 
 export type DataStep = { name: string; run: (raw: Raw) => Promise<void> };
 
 /** In the order they were written; never reorder or rename one that shipped. */
-export const DATA_STEPS: DataStep[] = [hashStoredProviderIds];
+export const DATA_STEPS: DataStep[] = [hashStoredProviderIds, recordPepperIds];
 
 const LOCK_KEY = 72707369; // the migrations' advisory lock: steps never run beside a migration
 

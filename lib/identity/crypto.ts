@@ -7,7 +7,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { env, parseKeys } from "../env";
 import { formatAddress, type Address } from "./address";
-import { providerIdHash } from "./keyed-hash";
+import { pepperId, providerIdHash } from "./keyed-hash";
 
 let keyCache: { spec: string; keys: Map<string, Buffer> } | undefined;
 function keys() {
@@ -16,10 +16,21 @@ function keys() {
   return keyCache.keys;
 }
 
-/** Hex HMAC of the canonical address (`phone:91…`): the only value informants are matched by. */
-export function hashAddress(address: Address | string): string {
+/** Hex HMAC of the canonical address (`phone:91…`) under the active pepper: the only value informants are matched by. */
+export function hashAddress(address: Address | string, pepper = env().IDENTITY_PEPPER): string {
   const plain = typeof address === "string" ? address : formatAddress(address);
-  return crypto.createHmac("sha256", env().IDENTITY_PEPPER).update(plain, "utf8").digest("hex");
+  return crypto.createHmac("sha256", pepper).update(plain, "utf8").digest("hex");
+}
+
+/** The same address under every pepper rows may still use (the active one first), for matching during a rotation. */
+export function addressHashes(address: Address | string): string[] {
+  const e = env();
+  return [e.IDENTITY_PEPPER, ...e.IDENTITY_PREVIOUS_PEPPERS].map((p) => hashAddress(address, p));
+}
+
+/** The active pepper's public id, recorded on rows hashed with it. */
+export function activePepperId(): string {
+  return pepperId(env().IDENTITY_PEPPER);
 }
 
 /**
@@ -29,6 +40,12 @@ export function hashAddress(address: Address | string): string {
  */
 export function hashProviderId(id: string): string {
   return providerIdHash(env().IDENTITY_PEPPER, id);
+}
+
+/** A provider id under every pepper rows may still use (active first): lookups match any. */
+export function providerIdHashes(id: string): string[] {
+  const e = env();
+  return [e.IDENTITY_PEPPER, ...e.IDENTITY_PREVIOUS_PEPPERS].map((p) => providerIdHash(p, id));
 }
 
 export function encrypt(plain: string): { cipher: string; keyId: string } {
