@@ -12,6 +12,7 @@ const testEnv = {
   NODE_ENV: "test" as const,
   AUTH_SECRET: "test-auth-secret-0123456789abcdefghijklmnop",
   IDENTITY_PEPPER: "test-pepper-0123456789abcdefghijklmnopqrstuv",
+  AUDIT_KEY: "test-audit-key-0123456789abcdefghijklmnopq",
   IDENTITY_KEYS: "t1:" + Buffer.alloc(32, 7).toString("base64") + ",t2:" + Buffer.alloc(32, 9).toString("base64"),
   IDENTITY_ACTIVE_KEY: "t2",
   WHATSAPP_APP_SECRET: "test-app-secret",

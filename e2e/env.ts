@@ -18,6 +18,7 @@ export const E2E = {
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     AUTH_SECRET: "e2e-auth-secret-0123456789abcdefghijklmnop",
     IDENTITY_PEPPER: "e2e-pepper-0123456789abcdefghijklmnopqrstuv",
+    AUDIT_KEY: "e2e-audit-key-0123456789abcdefghijklmnopq",
     IDENTITY_KEYS: "e1:" + Buffer.alloc(32, 3).toString("base64"),
     IDENTITY_ACTIVE_KEY: "e1",
     WHATSAPP_APP_SECRET: "e2e-app-secret",

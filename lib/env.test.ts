@@ -6,6 +6,7 @@ const base = {
   IDENTITY_PEPPER: "y".repeat(40),
   IDENTITY_KEYS: "k1:" + Buffer.alloc(32, 1).toString("base64"),
   IDENTITY_ACTIVE_KEY: "k1",
+  AUDIT_KEY: "z".repeat(40),
 };
 
 describe("configuration", () => {
