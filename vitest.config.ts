@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { splitRoleUrls } from "./lib/testing/split-roles.ts";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const alias = {
@@ -27,6 +28,11 @@ const testEnv = {
   LOG_LEVEL: "warn",
 };
 
+// PostgreSQL runs as the app runs in production (ADR 0014): migrations and test DDL as an owner role,
+// everything else as a runtime role with only data rights; both derived from TEST_DATABASE_URL
+// (a superuser URL) and created by lib/testing/pg-global-setup.ts.
+const pgRoles = process.env.TEST_DATABASE_URL ? splitRoleUrls(process.env.TEST_DATABASE_URL) : null;
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -51,7 +57,8 @@ export default defineConfig({
         test: {
           name: "int-postgres",
           include: ["{lib,app,scripts}/**/*.int.test.ts"],
-          env: { ...testEnv, DATA_DIR: "memory://", DATABASE_URL: process.env.TEST_DATABASE_URL ?? "" },
+          env: { ...testEnv, DATA_DIR: "memory://", DATABASE_URL: pgRoles?.app.url ?? "", MIGRATION_DATABASE_URL: pgRoles?.owner.url ?? "" },
+          globalSetup: ["lib/testing/pg-global-setup.ts"],
           setupFiles: ["lib/testing/int-setup.ts"],
           // One shared database: files run one after another, each on a freshly migrated schema.
           fileParallelism: false,

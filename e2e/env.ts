@@ -32,5 +32,8 @@ export const E2E = {
     TWILIO_API_BASE: `http://127.0.0.1:${fakePort}/twilio`,
     EXOTEL_WEBHOOK_TOKEN: "e2e-exotel-token",
     LOG_LEVEL: "info",
+    HEALTH_TOKEN: "e2e-health-token-0123456789",
+    // The socket is the client: the specs' own X-Forwarded-For headers are forgeries the server ignores.
+    TRUSTED_PROXY_HOPS: "0",
   } as Record<string, string>,
 };

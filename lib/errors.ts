@@ -7,7 +7,9 @@ export type ErrorCode =
   | "invalid"
   | "conflict"
   | "locked"
-  | "unavailable";
+  | "unavailable"
+  | "weakPassword"
+  | "stationRequired";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -17,6 +19,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   locked: 423,
   unavailable: 503,
+  weakPassword: 400,
+  stationRequired: 400,
 };
 
 export class AppError extends Error {

@@ -1,10 +1,14 @@
-// Server start-up: configuration, migrations, first admin, demo data, background workers.
-// A bad configuration stops the process with a message naming the variable.
+// Server start-up: configuration, migrations (as the owner role when configured), first admin, demo
+// data (or, outside demo mode, disabling leftover demo users), the audit chain's anchor, recurring
+// jobs, background workers. A bad configuration stops the process with a message naming the variable.
 import { env, EnvError } from "./env";
 import { db, raw } from "./db";
-import { migrate } from "./db/migrate";
+import { migrateDatabase } from "./db/migrate-database";
 import { createUser } from "./users/create-user";
 import { seedDemo, DEMO_USERS } from "./demo/seed";
+import { disableDemoUsers } from "./demo/disable-demo-users";
+import { reanchorAuditChain } from "./audit-anchor";
+import { clientAddressHookLoaded } from "./auth/client-ip";
 import { log } from "./log";
 
 export async function startup() {
@@ -18,7 +22,7 @@ export async function startup() {
     }
     throw err;
   }
-  const applied = await migrate(raw());
+  const applied = await migrateDatabase(e, raw());
   if (applied.length) log.info("migrations applied", { count: applied.length });
 
   if (e.ADMIN_USERNAME && e.ADMIN_PASSWORD && (await db.user.count({ where: { role: "ADMIN" } })) === 0) {
@@ -31,19 +35,35 @@ export async function startup() {
     console.log(
       [
         "",
-        "Mukhbir demo mode — sign in at " + e.PUBLIC_BASE_URL + "/login with:",
-        ...DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.username} / ${u.password}`),
-        "Demo users exist only in demo mode (DEMO_MODE=true). Data: " + (e.DATABASE_URL ? "PostgreSQL" : e.DATA_DIR),
+        "==================================================================================",
+        " MUKHBIR DEMO MODE: example data and PUBLISHED passwords. Not for real tips.",
+        " Listening on this machine only. Sign in at " + e.PUBLIC_BASE_URL + "/login with:",
+        ...DEMO_USERS.map((u) => `   ${u.role.padEnd(10)} ${u.username} / ${u.password}`),
+        " The supervisor and admin set up a second factor (an authenticator app) at first sign-in.",
+        " Demo users exist only in demo mode. Data: " + (e.DATABASE_URL ? "PostgreSQL" : e.DATA_DIR),
+        "==================================================================================",
         "",
       ].join("\n"),
     );
+  } else {
+    const disabled = await disableDemoUsers();
+    if (disabled.length) log.warn("demo users disabled (demo mode is off)", { usernames: disabled.join(",") });
   }
+
+  // A chain still under the old unkeyed hash is closed by one keyed row (ADR 0015).
+  await reanchorAuditChain();
+  if (!clientAddressHookLoaded())
+    log.warn("started without scripts/client-address-hook.cjs (use npm start): client addresses come from X-Forwarded-For as sent, and can be forged");
 
   if (e.WORKER_ENABLED) {
     // Media fetches and outbound replies (lib/jobs/handlers.ts); jobs left by a crash resume here.
     const { registerHandlers } = await import("./jobs/handlers");
     const { startWorker } = await import("./jobs/worker");
+    const { scheduleRecurring } = await import("./jobs/recurring");
     registerHandlers();
+    // The hourly signed audit checkpoint and the daily clean-up (inactive accounts, throttle counters).
+    await scheduleRecurring("audit.checkpoint");
+    await scheduleRecurring("maintenance.daily");
     startWorker();
   }
 }

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { raw } from "../db";
+import { ownerRaw } from "../testing/owner-raw";
 import { migrate, migrationState, migrationsDir } from "./migrate";
 import { openEngine } from "./engine";
 
@@ -16,7 +16,7 @@ const prismaCli = (args: string[], extraEnv: Record<string, string>) =>
 
 describe("migrations", () => {
   it("apply from empty and are recorded as prisma migrate deploy records them", async () => {
-    const rows = await raw().query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number; logs: string | null }>(
+    const rows = await ownerRaw().query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number; logs: string | null }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count, logs FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     const names = fs.readdirSync(migrationsDir()).filter((n) => fs.existsSync(path.join(migrationsDir(), n, "migration.sql")));
@@ -26,15 +26,15 @@ describe("migrations", () => {
       expect(r.finished_at).toBeTruthy();
       expect(r.applied_steps_count).toBe(1);
     }
-    expect((await migrationState(raw())).current).toBe(true);
+    expect((await migrationState(ownerRaw())).current).toBe(true);
   });
 
   it("is idempotent: a second run applies nothing", async () => {
-    expect(await migrate(raw())).toEqual([]);
+    expect(await migrate(ownerRaw())).toEqual([]);
   });
 
   it("produce exactly schema.prisma (prisma migrate diff is empty)", () => {
-    const env: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {};
+    const env: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL } : {};
     const r = prismaCli(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], env);
     expect(r.stdout + r.stderr).not.toMatch(/Error/);
     expect(r.status).toBe(0);
@@ -43,7 +43,7 @@ describe("migrations", () => {
   it("leave the database our migrator built identical to schema.prisma", async () => {
     if (process.env.DATABASE_URL) {
       const r = prismaCli(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
-        DATABASE_URL: process.env.DATABASE_URL,
+        DATABASE_URL: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
       });
       expect(r.status, r.stdout + r.stderr).toBe(0);
       return;
@@ -65,7 +65,7 @@ describe("migrations", () => {
     fs.cpSync(migrationsDir(), tmp, { recursive: true });
     const first = fs.readdirSync(tmp).filter((n) => !n.endsWith(".toml")).sort()[0];
     fs.appendFileSync(path.join(tmp, first, "migration.sql"), "\n-- edited\n");
-    await expect(migrate(raw(), tmp)).rejects.toThrow(/changed after it was applied/);
+    await expect(migrate(ownerRaw(), tmp)).rejects.toThrow(/changed after it was applied/);
   });
 
   it("records a failing migration and blocks later runs", async () => {
@@ -73,11 +73,11 @@ describe("migrations", () => {
     fs.cpSync(migrationsDir(), tmp, { recursive: true });
     fs.mkdirSync(path.join(tmp, "29991231000000_broken"));
     fs.writeFileSync(path.join(tmp, "29991231000000_broken", "migration.sql"), "CREATE TABLE ok_part (id int); SELECT * FROM no_such_table;");
-    await expect(migrate(raw(), tmp)).rejects.toThrow(/29991231000000_broken failed/);
+    await expect(migrate(ownerRaw(), tmp)).rejects.toThrow(/29991231000000_broken failed/);
     // The whole file ran as one implicit transaction: nothing of it stayed.
-    const leaked = await raw().query(`SELECT to_regclass('ok_part') AS t`);
+    const leaked = await ownerRaw().query(`SELECT to_regclass('ok_part') AS t`);
     expect(leaked[0].t).toBeNull();
-    await expect(migrate(raw(), tmp)).rejects.toThrow(/blocks the rest/);
-    await raw().query(`DELETE FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
+    await expect(migrate(ownerRaw(), tmp)).rejects.toThrow(/blocks the rest/);
+    await ownerRaw().query(`DELETE FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
   });
 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { registerHandler, PermanentJobError } from "./worker";
 import { fetchAttachment } from "../media/fetch-attachment";
 import { sendOutbound } from "../providers/send-outbound";
+import { registerRecurringHandlers } from "./recurring-handlers";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
@@ -22,4 +23,5 @@ export function registerHandlers() {
   registered = true;
   registerHandler("media.fetch", (payload, job) => fetchAttachment(parse(mediaFetch, payload).attachmentId, job));
   registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
+  registerRecurringHandlers();
 }

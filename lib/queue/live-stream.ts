@@ -8,7 +8,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { db } from "../db";
 import { subscribe, type LiveEvent } from "../live/bus";
-import type { Viewer } from "../tips/scope";
+import { tipReach, type Viewer } from "../tips/scope";
 
 export const HEARTBEAT_MS = 15_000;
 /** One id per server process start: ids never repeat across restarts. */
@@ -28,9 +28,11 @@ function strip(e: LiveEvent): Forwarded {
 
 /** Station-bound officers hear only their station's tips; one indexed lookup per event. */
 async function visible(viewer: Viewer, e: LiveEvent): Promise<boolean> {
-  if (e.type === "resync" || !(viewer.role === "OFFICER" && viewer.stationId)) return true;
+  const reach = tipReach(viewer);
+  if (e.type === "resync" || reach.kind === "all") return true;
+  if (reach.kind === "none") return false;
   const tip = await db.tip.findUnique({ where: { id: e.tipId }, select: { stationId: true } });
-  return tip?.stationId === viewer.stationId;
+  return tip?.stationId === reach.stationId;
 }
 
 export function liveStream(viewer: Viewer, signal: AbortSignal, lease: () => Promise<boolean>, heartbeatMs = HEARTBEAT_MS): ReadableStream<Uint8Array> {

@@ -242,7 +242,7 @@ describe("canned replies", () => {
 
 describe("audit chain", () => {
   it("stays intact across all of the above", async () => {
-    const result = await verifyAuditChain(raw());
+    const result = await verifyAuditChain(raw(), { key: process.env.AUDIT_KEY! });
     expect(result).toMatchObject({ ok: true });
     expect(result.rows).toBeGreaterThan(10);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { makeStation, makeUser } from "../testing/factories";
+import { actorOf, makeStation, makeUser } from "../testing/factories";
 import { adminCreateUser } from "./admin-create-user";
 import { updateUser } from "./update-user";
 import { createStation, updateStation } from "../stations/stations";
@@ -8,15 +8,14 @@ import { verifyPassword } from "../auth/password";
 import type { Actor } from "../auth/guard";
 
 async function adminActor(): Promise<Actor> {
-  const u = await makeUser({ role: "ADMIN" });
-  return { id: u.id, name: u.name, role: "ADMIN", stationId: null, username: u.username, ip: "127.0.0.1" };
+  return actorOf(await makeUser({ role: "ADMIN" }));
 }
 
 describe("admin user and station changes", () => {
   it("are applied and audited in the same transaction", async () => {
     const actor = await adminActor();
     const station = await makeStation();
-    const created = await adminCreateUser(actor, { username: "si.audit", name: "SI Audit", password: "a-long-password", role: "OFFICER" });
+    const created = await adminCreateUser(actor, { username: "si.audit", name: "SI Audit", password: "a-long-password", role: "OFFICER", districtWide: true });
     await updateUser(actor, { field: "station", userId: created.id, value: station.id });
     await updateUser(actor, { field: "role", userId: created.id, value: "SUPERVISOR" });
     await updateUser(actor, { field: "password", userId: created.id, value: "another-long-password" });

@@ -28,6 +28,7 @@ CREATE TABLE "RecoveryCode" (
 -- CreateTable
 CREATE TABLE "LoginThrottle" (
     "key" TEXT NOT NULL,
+    "subject" TEXT,
     "failures" INTEGER NOT NULL DEFAULT 0,
     "lastFailureAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lockedUntil" TIMESTAMPTZ(3),
@@ -41,10 +42,14 @@ CREATE UNIQUE INDEX "RecoveryCode_userId_codeHash_key" ON "RecoveryCode"("userId
 -- CreateIndex
 CREATE INDEX "LoginThrottle_lastFailureAt_idx" ON "LoginThrottle"("lastFailureAt");
 
+-- CreateIndex
+CREATE INDEX "LoginThrottle_subject_idx" ON "LoginThrottle"("subject");
+
 -- AddForeignKey
 ALTER TABLE "RecoveryCode" ADD CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Existing accounts keep what they could do: a station-less officer was district-wide in effect.
 UPDATE "User" SET "districtWide" = true WHERE "role" = 'OFFICER' AND "stationId" IS NULL;
--- Sign-in time counts as use for the inactivity rule (90 days by default): start everyone's clock now.
+-- The inactivity rule (90 days by default) counts from the last sign-in, else from creation. Sign-ins
+-- were not recorded before: start every existing account's clock now rather than disable them all at once.
 UPDATE "User" SET "lastSignInAt" = now();
