@@ -294,7 +294,7 @@ describe("dashboard rollups stay exact through changes", () => {
     await mergeTip(sup, y.ref, { into: z.ref });
     await checkAll();
     const open = await db.tip.findFirst({ where: { status: "NEW", receivedAt: { lt: ist("2026-11-19T00:00:00") } }, select: { id: true } });
-    if (open) await claimTip({ id: o1, role: "OFFICER", stationId: null, ip: "10.0.0.8" }, open.id);
+    if (open) await claimTip({ id: o1, role: "OFFICER", stationId: null, districtWide: true, ip: "10.0.0.8" }, open.id);
     const held = await db.tip.findFirst({ where: { status: "IN_PROGRESS", assigneeId: o1 }, select: { id: true } });
     if (held) await assignTip(sup, held.id, o2);
     await checkAll();
@@ -409,7 +409,7 @@ describe("dashboard rollups stay exact through changes", () => {
     const fresh = await tip({ stationId: C, receivedAt: new Date() });
     if (!nearMidnight) expect([await dirtyMarks(), await deltas()]).toEqual(before);
     // Claiming it changes today's tip: no delta (its "claimed" event marks today, which is never built).
-    await claimTip({ id: o1, role: "OFFICER", stationId: null, ip: "10.0.0.8" }, fresh.id);
+    await claimTip({ id: o1, role: "OFFICER", stationId: null, districtWide: true, ip: "10.0.0.8" }, fresh.id);
     if (!nearMidnight) expect(await deltas()).toBe(before[1]);
   });
 

@@ -48,4 +48,20 @@ describe("admin user and station changes", () => {
     expect(actions).toEqual(["station.create", "station.update"]);
     await expect(createStation(actor, { name: "Thana Audit 2" })).rejects.toThrow();
   });
+
+  it("needs a station for an officer unless the account is district-wide, and a strong password", async () => {
+    const actor = await adminActor();
+    await expect(adminCreateUser(actor, { username: "si.nostation", name: "SI None", password: "a-long-password", role: "OFFICER" })).rejects.toMatchObject({ code: "stationRequired" });
+    await expect(adminCreateUser(actor, { username: "si.weak", name: "SI Weak", password: "qwerty123456", role: "SUPERVISOR" })).rejects.toMatchObject({ code: "weakPassword" });
+    await expect(adminCreateUser(actor, { username: "si.short", name: "SI Short", password: "short-pw-1", role: "SUPERVISOR" })).rejects.toMatchObject({ code: "weakPassword" });
+    const station = await makeStation();
+    const created = await adminCreateUser(actor, { username: "si.bound", name: "SI Bound", password: "a-long-password", role: "OFFICER", stationId: station.id });
+    // Taking the station away is refused until the account is district-wide.
+    await expect(updateUser(actor, { field: "station", userId: created.id, value: null })).rejects.toMatchObject({ code: "stationRequired" });
+    await updateUser(actor, { field: "districtWide", userId: created.id, value: true });
+    await updateUser(actor, { field: "station", userId: created.id, value: null });
+    await expect(updateUser(actor, { field: "districtWide", userId: created.id, value: false })).rejects.toMatchObject({ code: "stationRequired" });
+    await expect(updateUser(actor, { field: "password", userId: created.id, value: "password1234" })).rejects.toMatchObject({ code: "weakPassword" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: created.id }, select: { districtWide: true, stationId: true } })).toEqual({ districtWide: true, stationId: null });
+  });
 });
