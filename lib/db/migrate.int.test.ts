@@ -34,7 +34,9 @@ describe("migrations", () => {
   });
 
   it("produce exactly schema.prisma (prisma migrate diff is empty)", () => {
-    const env: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL } : {};
+    // Prisma diffs through a shadow database it creates: that needs the superuser of TEST_DATABASE_URL
+    // (the owner and runtime roles may not create databases).
+    const env: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL || process.env.DATABASE_URL } : {};
     const r = prismaCli(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], env);
     expect(r.stdout + r.stderr).not.toMatch(/Error/);
     expect(r.status).toBe(0);
