@@ -63,6 +63,7 @@ test("enrol, sign in with a code, refuse a wrong one, spend a recovery code once
   // Password, then the code: a wrong code is refused, the right one lets them in.
   await passwordStep(page, username, password);
   await expect(page.getByText("Open your authenticator app")).toBeVisible();
+  await expect(page.getByLabel("Code from your authenticator app")).toHaveValue("");
   await codeStep(page, "123456" === totpCode(secret) ? "654321" : "123456");
   await expect(page.getByTestId("login-error")).toContainText("That code is not right");
   const next = await freshCode(secret, last);
@@ -149,6 +150,8 @@ test("the code step reads well in Hindi", async ({ as, browser }) => {
   await page.getByLabel("पासवर्ड").fill(password);
   await page.getByRole("button", { name: "साइन इन करें" }).click();
   await expect(page.getByLabel("ऑथेंटिकेटर ऐप का कोड")).toBeFocused();
+  // A new, empty field: nothing of the password carries over into the visible code box.
+  await expect(page.getByLabel("ऑथेंटिकेटर ऐप का कोड")).toHaveValue("");
   await page.screenshot({ path: test.info().outputPath("code-step-hi.png") });
   await page.getByLabel("ऑथेंटिकेटर ऐप का कोड").fill("000000" === totpCode(secret) ? "111111" : "000000");
   await page.getByRole("button", { name: "सत्यापित करें" }).click();

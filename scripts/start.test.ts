@@ -5,9 +5,15 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
-function start(env: Record<string, string>) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !["DEMO_MODE", "DATABASE_URL", "NODE_ENV", "PUBLIC_BASE_URL"].includes(k)));
-  const r = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs")], { cwd: root, env: { ...clean, ...env, NEXT_DIST_DIR: ".next-never-built" }, encoding: "utf8", timeout: 20_000 });
+function start(env: { NODE_ENV?: string; DEMO_MODE?: string; PUBLIC_BASE_URL?: string }) {
+  // Nothing of the test runner's own mode leaks in: only what each case sets.
+  const childEnv: Record<string, string | undefined> = { ...process.env, DEMO_MODE: "", DATABASE_URL: "", NODE_ENV: "", PUBLIC_BASE_URL: "", ...env, NEXT_DIST_DIR: ".next-never-built" };
+  const r = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+    cwd: root,
+    env: childEnv as unknown as NodeJS.ProcessEnv,
+    encoding: "utf8",
+    timeout: 20_000,
+  });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 

@@ -23,14 +23,7 @@ export default async function AccountPage() {
       )}
       <section aria-labelledby="two-factor" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="two-factor" className="font-semibold">{t("twoFactor")}</h2>
-        {user.totpEnabledAt ? (
-          <p data-testid="totp-status" data-state="on" className="text-sm">{t("enabledSince", { date: format.dateTime(user.totpEnabledAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
-        ) : (
-          <>
-            <p data-testid="totp-status" data-state="off" className="text-sm text-slate-600">{t("off")}</p>
-            <TotpEnrolment />
-          </>
-        )}
+        <TotpEnrolment enabledSince={user.totpEnabledAt ? format.dateTime(user.totpEnabledAt, { dateStyle: "medium", timeStyle: "short" }) : null} />
       </section>
       <section aria-labelledby="sessions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="sessions" className="font-semibold">{t("sessions")}</h2>
