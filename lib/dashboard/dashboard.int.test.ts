@@ -268,9 +268,9 @@ async function checkAll(sla = SLA, at = NOW) {
 const closedPast = (n = 0) => db.tip.findMany({ where: { status: "CLOSED", stationId: { in: [B, C] }, receivedAt: { gte: ist("2026-10-25T00:00:00"), lt: ist("2026-11-19T00:00:00") } }, orderBy: { receivedAt: "asc" }, skip: n, take: 1 }).then((t) => t[0]);
 
 describe("dashboard rollups stay exact through changes", () => {
-  let sup: { id: string; role: "SUPERVISOR"; stationId: null; ip: string };
+  let sup: { id: string; role: "SUPERVISOR"; stationId: null; districtWide: false; ip: string };
   beforeAll(async () => {
-    sup = { id: (await makeUser({ role: "SUPERVISOR", name: "Rollup Supervisor" })).id, role: "SUPERVISOR", stationId: null, ip: "10.0.0.9" };
+    sup = { id: (await makeUser({ role: "SUPERVISOR", name: "Rollup Supervisor" })).id, role: "SUPERVISOR", stationId: null, districtWide: false, ip: "10.0.0.9" };
   });
 
   it("builds rollups, and reads them", async () => {

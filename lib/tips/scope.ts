@@ -5,7 +5,7 @@
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 
-export type Viewer = { id: string; role: Role; stationId: string | null; districtWide?: boolean };
+export type Viewer = { id: string; role: Role; stationId: string | null; districtWide: boolean };
 
 type Reach = { kind: "all" } | { kind: "station"; stationId: string } | { kind: "none" };
 
