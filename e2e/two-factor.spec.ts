@@ -1,8 +1,8 @@
 // Two-factor sign-in as a supervisor meets it (ADR 0010): enrolment with the QR code's secret, the
 // code step after the password, a wrong code refused, a recovery code good once, an admin's reset
 // forcing a new enrolment, and the lockout that cannot keep the right person out.
-import type { Page } from "@playwright/test";
-import { test, expect, signInRequest, signInError } from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+import { test, expect, signInRequest, signInError, enrolThroughPage } from "./fixtures";
 import { createUser, uniqueName } from "./users";
 import { freshCode, totpCode } from "./totp";
 import { signInFrom } from "./from-address";
@@ -17,6 +17,17 @@ async function passwordStep(page: Page, username: string, password: string) {
 async function codeStep(page: Page, code: string) {
   await page.getByLabel("Code from your authenticator app").fill(code);
   await page.getByRole("button", { name: "Verify" }).click();
+}
+
+/** A new user's first sign-in and enrolment in a browser of their own, signed out again after it. */
+async function enrolledUser(browser: Browser, username: string, password: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await passwordStep(page, username, password);
+  let step = 0;
+  const { secret } = await enrolThroughPage(page, (_, s) => (step = s));
+  await context.clearCookies();
+  return { context, page, secret, step };
 }
 
 async function signOut(page: Page) {
@@ -103,22 +114,13 @@ test("after 5 wrong passwords from one address, the right password and code from
   const username = uniqueName("sl");
   const password = "lockout-pass-77";
   await createUser(admin, { username, password, role: "SUPERVISOR" });
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await passwordStep(page, username, password);
-  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
-  const enrol = await freshCode(secret, undefined);
-  await page.getByLabel("Code").fill(enrol.code);
-  await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.getByTestId("recovery-code")).toHaveCount(10);
-  await context.clearCookies();
+  const { context, page, secret, step: enrolled } = await enrolledUser(browser, username, password);
 
   // An attacker at 127.0.0.2 guesses five times: that username is now locked there …
   const errors = [];
   for (let i = 0; i < 5; i++) errors.push((await signInFrom("127.0.0.2", username, `guess-${i}`)).error);
   expect(errors).toEqual(["wrong", "wrong", "wrong", "wrong", "locked:15"]);
-  const step = await freshCode(secret, enrol.step);
+  const step = await freshCode(secret, enrolled);
   expect((await signInFrom("127.0.0.2", username, password, step.code)).error).toBe("locked:15");
   // … but the supervisor at their own desk (127.0.0.1) signs in with the password and a code.
   await passwordStep(page, username, password);
@@ -132,16 +134,7 @@ test("the code step reads well in Hindi", async ({ as, browser }) => {
   const username = uniqueName("hi");
   const password = "hindi-pass-4321";
   await createUser(admin, { username, password, role: "ADMIN" });
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await passwordStep(page, username, password);
-  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
-  const enrol = await freshCode(secret, undefined);
-  await page.getByLabel("Code").fill(enrol.code);
-  await page.getByRole("button", { name: "Turn on" }).click();
-  await expect(page.getByTestId("recovery-code")).toHaveCount(10);
-  await context.clearCookies();
+  const { context, page, secret, step: enrolled } = await enrolledUser(browser, username, password);
 
   await page.goto("/login");
   await page.getByRole("button", { name: "हिन्दी" }).click();
@@ -156,7 +149,7 @@ test("the code step reads well in Hindi", async ({ as, browser }) => {
   await page.getByLabel("ऑथेंटिकेटर ऐप का कोड").fill("000000" === totpCode(secret) ? "111111" : "000000");
   await page.getByRole("button", { name: "सत्यापित करें" }).click();
   await expect(page.getByTestId("login-error")).toContainText("यह कोड सही नहीं है");
-  await page.getByLabel("ऑथेंटिकेटर ऐप का कोड").fill((await freshCode(secret, enrol.step)).code);
+  await page.getByLabel("ऑथेंटिकेटर ऐप का कोड").fill((await freshCode(secret, enrolled)).code);
   await page.getByRole("button", { name: "सत्यापित करें" }).click();
   await expect(page).toHaveURL(/\/queue/);
   await context.close();

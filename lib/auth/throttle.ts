@@ -1,9 +1,10 @@
 // Sign-in throttling that an attacker cannot turn against the desk (ADR 0012):
 // - per (username, address): a hard lock after LOGIN_MAX_FAILURES failures, LOGIN_LOCK_MINUTES
 //   long and doubling with every further failure after it ends (capped at a day);
-// - per username across addresses, and per address across usernames: only a slow-down (a delay
-//   before the password is checked, at most LOGIN_SLOWDOWN_MAX_SECONDS), never a refusal, so
-//   failures from elsewhere can never keep an officer with the right password and code out.
+// - per username across addresses, and per address across usernames (4x the limit within a clock
+//   hour): only a slow-down (a delay before the password is checked, at most
+//   LOGIN_SLOWDOWN_MAX_SECONDS), never a refusal, so failures from elsewhere can never keep an
+//   officer with the right password and code out.
 // Counters are keyed hashes (never the typed username) and are bumped by one upsert statement, so
 // concurrent failures all count. A counter restarts after a day without failures.
 import "server-only";
@@ -22,7 +23,10 @@ type Keys = { pair: string; user: string; address: string; subject: string };
 
 function keys(username: string, ip: string): Keys {
   const h = (v: string) => keyedHash("throttle-key", v);
-  return { pair: `p:${h(`p\u0000${username}\u0000${ip}`)}`, user: `u:${h(`u\u0000${username}`)}`, address: `a:${h(`a\u0000${ip}`)}`, subject: h(`s\u0000${username}`) };
+  // The address counter starts afresh every hour (the hour is in its key): a desk behind one NAT
+  // that makes a few honest typos a day never accumulates a slow-down.
+  const hour = new Date().toISOString().slice(0, 13);
+  return { pair: `p:${h(`p\u0000${username}\u0000${ip}`)}`, user: `u:${h(`u\u0000${username}`)}`, address: `a:${h(`a\u0000${ip}\u0000${hour}`)}`, subject: h(`s\u0000${username}`) };
 }
 
 /** Seconds left on the (username, address) lock, 0 when not locked. */
