@@ -24,6 +24,7 @@ async function enrolledUser(browser: Browser, username: string, password: string
   const context = await browser.newContext();
   const page = await context.newPage();
   await passwordStep(page, username, password);
+  await expect(page).toHaveURL(/\/account$/);
   let step = 0;
   const { secret } = await enrolThroughPage(page, (_, s) => (step = s));
   await context.clearCookies();

@@ -10,6 +10,7 @@ import { disableDemoUsers } from "./demo/disable-demo-users";
 import { reanchorAuditChain } from "./audit-anchor";
 import { clientAddressHookLoaded } from "./auth/client-ip";
 import { log } from "./log";
+import { AppError } from "./errors";
 
 export async function startup() {
   let e;
@@ -26,7 +27,15 @@ export async function startup() {
   if (applied.length) log.info("migrations applied", { count: applied.length });
 
   if (e.ADMIN_USERNAME && e.ADMIN_PASSWORD && (await db.user.count({ where: { role: "ADMIN" } })) === 0) {
-    await createUser(db, { username: e.ADMIN_USERNAME, name: "Administrator", password: e.ADMIN_PASSWORD, role: "ADMIN" });
+    try {
+      await createUser(db, { username: e.ADMIN_USERNAME, name: "Administrator", password: e.ADMIN_PASSWORD, role: "ADMIN" });
+    } catch (err) {
+      if (err instanceof AppError && err.code === "weakPassword") {
+        console.error("Invalid configuration: ADMIN_PASSWORD is a commonly used password (lib/auth/common-passwords.txt); choose another.");
+        process.exit(1);
+      }
+      throw err;
+    }
     log.info("first admin created from ADMIN_USERNAME");
   }
 

@@ -29,10 +29,11 @@ function keys(username: string, ip: string): Keys {
   return { pair: `p:${h(`p\u0000${username}\u0000${ip}`)}`, user: `u:${h(`u\u0000${username}`)}`, address: `a:${h(`a\u0000${ip}\u0000${hour}`)}`, subject: h(`s\u0000${username}`) };
 }
 
-/** Seconds left on the (username, address) lock, 0 when not locked. */
+/** Seconds left on the (username, address) lock, 0 when not locked. (Floored: the column keeps
+ * milliseconds, now() microseconds, so a fresh 15-minute lock may read 900.0005 s.) */
 export async function lockedSeconds(username: string, ip: string): Promise<number> {
   const [row] = await db.$queryRaw<{ s: number }[]>`
-    SELECT ceil(extract(epoch FROM "lockedUntil" - now()))::int AS s
+    SELECT greatest(1, floor(extract(epoch FROM "lockedUntil" - now())))::int AS s
       FROM "LoginThrottle" WHERE "key" = ${keys(username, ip).pair} AND "lockedUntil" > now()`;
   return row?.s ?? 0;
 }
@@ -66,7 +67,7 @@ export async function recordFailure(username: string, ip: string): Promise<numbe
       "failures" = ${next},
       "lastFailureAt" = now(),
       "lockedUntil" = CASE WHEN t."key" LIKE 'p:%' AND ${next} >= ${max}::int THEN ${lockFor(next)} ELSE t."lockedUntil" END
-    RETURNING t."key", coalesce(ceil(extract(epoch FROM t."lockedUntil" - now())), 0)::int AS locked`;
+    RETURNING t."key", coalesce(floor(extract(epoch FROM t."lockedUntil" - now())), 0)::int AS locked`;
   return Math.max(0, rows.find((r) => r.key === k.pair)?.locked ?? 0);
 }
 
