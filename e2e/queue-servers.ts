@@ -11,6 +11,8 @@ import { signMeta } from "./webhooks";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+// As npm start runs it: the client address from the socket (ADR 0012).
+const hook = path.join(root, "scripts", "client-address-hook.cjs");
 
 export type Server = { url: string; port: number; stop: () => Promise<void>; child: ChildProcess };
 
@@ -35,7 +37,7 @@ export async function startServer(opts: { port: number; databaseUrl?: string; da
   const instance = crypto.randomBytes(8).toString("hex");
   fs.mkdirSync(path.join(root, ".data-queue-logs"), { recursive: true });
   const log = fs.openSync(path.join(root, ".data-queue-logs", `server-${opts.port}.log`), "a");
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextBin, "start", "-p", String(opts.port)], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--require", hook, nextBin, "start", "-p", String(opts.port)], {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],

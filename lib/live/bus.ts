@@ -65,7 +65,7 @@ export async function readSince(cursor: string | null, limit = MAX_CATCH_UP): Pr
     `WITH c AS (SELECT $1::pg_snapshot AS s)
      SELECT pg_current_snapshot()::text AS cursor,
        pg_snapshot_xmax(c.s) > pg_snapshot_xmax(pg_current_snapshot())
-         OR COALESCE((SELECT p."through" >= pg_snapshot_xmin(c.s) FROM mukhbir_internal.live_event_pruned p), false) AS expired,
+         OR COALESCE((SELECT NOT pg_visible_in_snapshot(p."through", c.s) FROM mukhbir_internal.live_event_pruned p), false) AS expired,
        COALESCE((
          SELECT json_agg(json_build_object('id', e."id"::text, 'event', e."payload", 'stationId', t."stationId") ORDER BY e."id")
          FROM (SELECT x."id", x."payload" FROM mukhbir_internal.live_event x
