@@ -11,6 +11,7 @@ import type { Tx } from "../db";
 import { raw } from "../db";
 import { log } from "../log";
 
+/** The NOTIFY channel; prisma/functions/emit_live.sql notifies it (lib/live/channel.test.ts keeps the two equal). */
 export const CHANNEL = "mukhbir_events";
 
 export type LiveEvent =
