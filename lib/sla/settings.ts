@@ -4,7 +4,7 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { audit } from "../audit";
 import { DEFAULT_SLA, parseSlaTargets, SLA_SETTING_KEY, slaTargetsSchema, type SlaTargets } from "./targets";
-import type { Viewer } from "../tips/scope";
+import type { Viewer } from "../auth/scope";
 import type { Prisma } from "../generated/prisma/client";
 
 const TTL_MS = 30_000;
