@@ -3,6 +3,7 @@ import type { TipWorkspace } from "@/lib/tips/get-tip-workspace";
 import type { Sla } from "@/lib/sla/compute";
 import { SlaTimer } from "./sla-timer";
 import { StatusBadge } from "./status-badge";
+import { formatDateTime } from "@/lib/time/format";
 
 export async function TipHeader({ ws, sla }: { ws: TipWorkspace; sla: Sla }) {
   const t = await getTranslations("tip");
@@ -50,7 +51,7 @@ export async function TipHeader({ ws, sla }: { ws: TipWorkspace; sla: Sla }) {
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500">{t("received")}</dt>
           <dd>
-            <time dateTime={tip.receivedAt.toISOString()}>{tip.receivedAt.toLocaleString(locale === "hi" ? "hi-IN" : "en-IN", { timeZone: "Asia/Kolkata", dateStyle: "medium", timeStyle: "short" })}</time>
+            <time dateTime={tip.receivedAt.toISOString()}>{formatDateTime(tip.receivedAt, locale, "long")}</time>
           </dd>
         </div>
       </dl>

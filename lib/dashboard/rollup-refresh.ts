@@ -10,7 +10,8 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
-import { istDay, istMidnight, addDays, daysOf, type DashboardFilters } from "./filters";
+import { daysOf, type DashboardFilters } from "./filters";
+import { addDays, istDay, istMidnight } from "../time/ist";
 import type { SlaSeconds } from "./sla-targets";
 import { seriesRows, tipColumns } from "./rollup-series";
 import { CLAIM_EVENT, CLOSE_EVENT } from "./events";

@@ -60,18 +60,10 @@ export function breachInstant(targets: SlaSeconds) {
 }
 
 /**
- * The IST hour of arrival, counted from 1970-01-01 00:00 IST. Integer arithmetic on the epoch
- * instead of `AT TIME ZONE` + `to_char` per row: IST is a fixed +05:30 (ADR 0500), and the day,
- * hour and weekday are derived from it in JS after grouping (ADR 0510).
+ * The IST hour of arrival, counted from 1970-01-01 00:00 IST (lib/time's istHour); the day, hour
+ * and weekday are derived from it in JS after grouping (splitIstHour, ADR 0510).
  */
-export const IST_HOUR = Prisma.sql`floor((date_part('epoch', t."receivedAt") + 19800) / 3600)::int`;
-
-/** Day (YYYY-MM-DD), ISO weekday (1 = Monday) and hour of an IST_HOUR value. */
-export function splitIstHour(h: number) {
-  const dayNum = Math.floor(h / 24);
-  // 1970-01-01 was a Thursday (ISO weekday 4).
-  return { day: new Date(dayNum * 86_400_000).toISOString().slice(0, 10), isoDow: ((dayNum + 3) % 7) + 1, hour: h - dayNum * 24 };
-}
+export const IST_HOUR = Prisma.sql`mukhbir_internal.ist_hour(t."receivedAt")`;
 
 /**
  * Runs one dashboard statement in a transaction with settings for one big aggregate (ADR 0510):

@@ -4,25 +4,11 @@ import { Prisma } from "../generated/prisma/client";
 import { tipScopeSql, type Viewer } from "../auth/scope";
 import { breachingSql } from "../sla/sql";
 import type { SlaTargets } from "../sla/targets";
-import { TIME_ZONE } from "../i18n/locales";
+import { startOfIstDay } from "../time/ist";
 import { OPEN_SQL } from "../tips/open-sql";
 import { normaliseSearch, type QueueParams, type View } from "./params";
 
 export type QueryContext = { viewer: Viewer; targets: SlaTargets; now: Date };
-
-// Built once: constructing these formatters (and toLocaleString, which builds one per call) showed
-// in the queue page's CPU profile.
-const DAY = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-const WALL_CLOCK = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
-
-/** Start of today in the desk's time zone (India has no DST, but compute it properly anyway). */
-export function startOfToday(now: Date): Date {
-  const utcMidnight = new Date(`${DAY.format(now)}T00:00:00Z`);
-  // The desk's wall clock at that UTC instant, read as if it were UTC, gives the zone's offset.
-  const p = Object.fromEntries(WALL_CLOCK.formatToParts(utcMidnight).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-  return new Date(utcMidnight.getTime() - (wall - utcMidnight.getTime()));
-}
 
 export function viewCondition(view: View, ctx: QueryContext): Prisma.Sql {
   switch (view) {
@@ -38,7 +24,7 @@ export function viewCondition(view: View, ctx: QueryContext): Prisma.Sql {
     case "waiting":
       return Prisma.sql`t."status" = 'WAITING_INFORMANT'`;
     case "closedToday":
-      return Prisma.sql`t."closedAt" >= ${startOfToday(ctx.now)}::timestamptz AND t."status" IN ('CLOSED', 'MERGED')`;
+      return Prisma.sql`t."closedAt" >= ${startOfIstDay(ctx.now)}::timestamptz AND t."status" IN ('CLOSED', 'MERGED')`;
     case "all":
       return Prisma.sql`TRUE`;
   }

@@ -6,7 +6,8 @@ import "server-only";
 import { db } from "../db";
 import { breachingSql, targetMinutesSql } from "../sla/sql";
 import { PRIORITIES } from "../sla/targets";
-import { startOfToday, type QueryContext } from "./conditions";
+import type { QueryContext } from "./conditions";
+import { startOfIstDay } from "../time/ist";
 import { foldViewCounts } from "./fold-view-counts";
 import type { View } from "./params";
 import { Prisma } from "../generated/prisma/client";
@@ -49,7 +50,7 @@ export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
                AND (t."firstResponseAt" IS NOT NULL) = c.responded
                AND ${scope} AND ${breachingSql(ctx.targets, ctx.now)}) x) e,
           (SELECT count(*) AS "closedToday" FROM "Tip" t
-           WHERE t."closedAt" >= ${startOfToday(ctx.now)}::timestamptz AND t."status" IN ('CLOSED', 'MERGED') AND ${scope}) d`;
+           WHERE t."closedAt" >= ${startOfIstDay(ctx.now)}::timestamptz AND t."status" IN ('CLOSED', 'MERGED') AND ${scope}) d`;
   const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
   if (n(row.changes) > FOLD_AFTER) await foldViewCounts();
   return { unassigned: n(row.unassigned), mine: n(row.mine), open: n(row.open), breaching: n(row.whole) + n(row.edge), waiting: n(row.waiting), closedToday: n(row.closedToday) };
