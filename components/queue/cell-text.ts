@@ -2,8 +2,6 @@
 // cell (ADR 0303): argument-free messages through a per-render cache, and messages with an argument
 // as a template filled per row (dates: one Intl.DateTimeFormat per locale, lib/time/format.ts). Per row, the render profile showed about a dozen next-intl lookups, an ICU format and two
 // formatter-cache keys (JSON.stringify of the options).
-import type { SlaPhase, SlaState } from "@/lib/sla/compute";
-
 /**
  * `text(key)` remembered per key for one table render: argument-free messages (`(key) => t(key)`)
  * and plural messages over small counts (`(n) => t("mediaCount", { count: n })`) never vary per row.
@@ -28,14 +26,4 @@ const HOLE = "\uE000";
 export function argumentTemplate(format: (placeholder: string) => string): (value: string) => string {
   const parts = format(HOLE).split(HOLE);
   return (value) => parts.join(value);
-}
-
-/** The SLA cell's words, resolved once per table render and handed to every timer. */
-export type SlaLabels = { state: Record<SlaState, string>; phase: Record<SlaPhase, string> };
-
-export function slaLabels(t: (key: string) => string): SlaLabels {
-  return {
-    state: { ok: t("sla.ok"), dueSoon: t("sla.dueSoon"), breached: t("sla.breached"), met: t("sla.met") },
-    phase: { firstResponse: t("slaShort.firstResponse"), resolution: t("slaShort.resolution") },
-  };
 }

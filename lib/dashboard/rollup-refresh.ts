@@ -12,7 +12,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { daysOf, type DashboardFilters } from "./filters";
 import { addDays, istDay, istMidnight } from "../time/ist";
-import type { SlaSeconds } from "./sla-targets";
+import type { SlaSeconds } from "../sla/rule";
 import { seriesRows, tipColumns } from "./rollup-series";
 import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
 

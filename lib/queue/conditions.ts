@@ -2,7 +2,8 @@
 // one Prisma.sql fragment (values are always bound parameters).
 import { Prisma } from "../generated/prisma/client";
 import { tipScopeSql, type Viewer } from "../auth/scope";
-import { breachingSql } from "../sla/sql";
+import { overdueSql } from "../sla/sql";
+import { slaSeconds } from "../sla/rule";
 import type { SlaTargets } from "../sla/targets";
 import { startOfIstDay } from "../time/ist";
 import { OPEN_SQL } from "../tips/open-sql";
@@ -20,7 +21,7 @@ export function viewCondition(view: View, ctx: QueryContext): Prisma.Sql {
     case "open":
       return OPEN_SQL;
     case "breaching":
-      return breachingSql(ctx.targets, ctx.now);
+      return overdueSql(slaSeconds(ctx.targets), ctx.now);
     case "waiting":
       return Prisma.sql`t."status" = 'WAITING_INFORMANT'`;
     case "closedToday":

@@ -4,7 +4,8 @@
 // counters, the one hour around each cutoff is counted from the tips by the SLA rule itself.
 import "server-only";
 import { db } from "../db";
-import { breachingSql, targetMinutesSql } from "../sla/sql";
+import { overdueSql, windowSql } from "../sla/sql";
+import { slaSeconds } from "../sla/rule";
 import { PRIORITIES } from "../sla/targets";
 import type { QueryContext } from "./conditions";
 import { startOfIstDay } from "../time/ist";
@@ -24,12 +25,12 @@ type Row = Record<"unassigned" | "mine" | "open" | "waiting" | "whole" | "edge" 
 export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
   const scope = tipScopeSql(ctx.viewer);
   const now = Prisma.sql`${ctx.now}::timestamptz`;
-  // Per SLA clock (priority × first response yet?): received before `cutoff` = breaching.
-  const res = targetMinutesSql(ctx.targets, "resolution", Prisma.sql`c.priority`);
-  const fr = targetMinutesSql(ctx.targets, "firstResponse", Prisma.sql`c.priority`);
+  const secs = slaSeconds(ctx.targets);
+  // Per SLA clock (priority × first response yet?): received before `cutoff` = overdue.
+  const window = windowSql(secs, Prisma.sql`r.responded`, Prisma.sql`c.priority`);
   const [row] = await db.$queryRaw<Row[]>`WITH clock AS (
        SELECT c.priority, c.responded, mukhbir_internal.tip_hour(c.cutoff) AS edge, c.cutoff
-       FROM (SELECT c.priority, r.responded, ${now} - make_interval(mins => CASE WHEN r.responded THEN ${res} ELSE least(${fr}, ${res}) END) AS cutoff
+       FROM (SELECT c.priority, r.responded, ${now} - make_interval(secs => ${window}) AS cutoff
              FROM unnest(${[...PRIORITIES]}::text[]) c(priority) CROSS JOIN unnest(ARRAY[false, true]) r(responded)) c
      )
      SELECT v.unassigned, v.mine, v.open, v.waiting, b.whole, e.edge, d."closedToday", v.changes + b.changes AS changes
@@ -48,7 +49,7 @@ export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
              WHERE ${OPEN_SQL} AND t."priority" = c.priority::"Priority"
                AND t."receivedAt" >= c.edge AND t."receivedAt" < c.edge + interval '1 hour'
                AND (t."firstResponseAt" IS NOT NULL) = c.responded
-               AND ${scope} AND ${breachingSql(ctx.targets, ctx.now)}) x) e,
+               AND ${scope} AND ${overdueSql(secs, ctx.now)}) x) e,
           (SELECT count(*) AS "closedToday" FROM "Tip" t
            WHERE t."closedAt" >= ${startOfIstDay(ctx.now)}::timestamptz AND t."status" IN ('CLOSED', 'MERGED') AND ${scope}) d`;
   const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
