@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, istDay, istHour, istMidnight, istPeriodStart, istYear, splitIstHour, startOfIstDay, DAY_MS, HOUR_MS, IST_OFFSET_MS, TIME_ZONE } from "./ist";
+import { addDays, daysBetween, istDay, istHour, istMidnight, istPeriodStart, istTimestampText, istYear, splitIstHour, startOfIstDay, DAY_MS, HOUR_MS, TIME_ZONE } from "./ist";
 
 describe("IST day math", () => {
-  it("agrees with the time zone database about the offset, all year and across years", () => {
-    const wall = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+  it("agrees with the time zone database about the wall clock, all year and across years", () => {
+    const wall = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
     for (let t = Date.parse("1990-01-01T00:00:00Z"); t < Date.parse("2040-01-01T00:00:00Z"); t += 37 * DAY_MS + 3 * HOUR_MS + 17_000) {
       const p = Object.fromEntries(wall.formatToParts(t).map((x) => [x.type, x.value]));
-      expect(Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - t).toBe(IST_OFFSET_MS);
+      expect(istTimestampText(t)).toBe(`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`);
+      expect(istDay(t)).toBe(`${p.year}-${p.month}-${p.day}`);
     }
   });
 

@@ -7,7 +7,8 @@
 
 /** The IANA name, for Intl formatting (lib/time/format.ts) and next-intl. */
 export const TIME_ZONE = "Asia/Kolkata";
-export const IST_OFFSET_MS = 330 * 60_000;
+// Kept private: other modules ask for days and hours, never do offset arithmetic themselves.
+const IST_OFFSET_MS = 330 * 60_000;
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
