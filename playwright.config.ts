@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import fs from "node:fs";
 import { E2E } from "./e2e/env";
+import { TIME_ZONE } from "./lib/time/ist";
+import { intlLocale } from "./lib/time/format";
 
 // System Chromium (Debian's package) unless CHROMIUM_PATH says otherwise; else Playwright's own.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -20,8 +22,9 @@ export default defineConfig({
     baseURL: E2E.baseUrl,
     trace: "on-first-retry",
     screenshot: "only-on-failure",
-    locale: "en-IN",
-    timezoneId: "Asia/Kolkata",
+    // A browser at the desk: Indian English, India's clock (the app renders IST whatever the browser's zone).
+    locale: intlLocale("en"),
+    timezoneId: TIME_ZONE,
     launchOptions: {
       executablePath: fs.existsSync(chromium) ? chromium : undefined,
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],

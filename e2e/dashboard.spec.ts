@@ -5,6 +5,7 @@ import type { Page, APIRequestContext } from "@playwright/test";
 import crypto from "node:crypto";
 import { test, expect } from "./fixtures";
 import { postWhatsApp, whatsappText } from "./webhooks";
+import { istDay } from "../lib/time/ist";
 
 const CANARY = { wa: "919876543219", name: "Canary Kumar" };
 const CANARY_NEEDLES = ["919876543219", "9876543219", "98765 43219", "+91 98765", "Canary Kumar", "Canary"];
@@ -155,7 +156,7 @@ test.describe("dashboard", () => {
   test("the daily report prints the day's figures in the reader's language", async ({ as, request }) => {
     await seed(request, as);
     const page = await as("supervisor");
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(new Date());
+    const today = istDay(new Date());
     await page.goto(`/dashboard/report?date=${today}`);
     await expect(page.getByTestId("daily-report")).toContainText("Tip line daily report");
     expect(await tileValue(page, "newTips")).toBeGreaterThanOrEqual(4);

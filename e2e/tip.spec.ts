@@ -10,6 +10,28 @@ import { postWhatsApp, whatsappText, postTwilio, twilioCallParams, twilioSid } f
 import { callAction, fakeCalls, newTip, phone, postMedia, token, whatsappStatus } from "./tip-helpers";
 
 test.describe("tip workspace", () => {
+  test("the tip page's SLA timer ticks like the queue's: on time, due soon in the last quarter, then late", async ({ as, request }) => {
+    const officer = await as("officer");
+    const { ref } = await newTip(request, officer, `sla timer ${token()} ghat ke paas`);
+    // The browser's clock is faked from before the page loads; the server rendered the real instant.
+    await officer.clock.install();
+    await officer.goto(`/tips/${ref}`);
+    const sla = officer.getByTestId("tip-sla").getByTestId("sla");
+    await expect(sla).toHaveAttribute("data-state", "ok");
+    await expect(sla).toContainText("first response");
+    // A new NORMAL tip has 60 minutes to its first response; the last quarter is "due soon". A key
+    // press between the jumps is activity, so the idle guard (30 min) does not sign the officer out.
+    for (const jump of ["20:00", "20:00", "06:00"]) {
+      await officer.clock.fastForward(jump);
+      await officer.keyboard.press("Shift");
+    }
+    await expect(sla).toHaveAttribute("data-state", "dueSoon");
+    await officer.getByTestId("tip-sla").screenshot({ path: "test-results/tip-sla-due-soon.png" });
+    await officer.clock.fastForward("15:00");
+    await expect(sla).toHaveAttribute("data-state", "breached");
+    await expect(sla).toContainText("-");
+  });
+
   test("a reply reaches the provider as the exact API call, its ticks follow the status callbacks, a note is never sent", async ({ as, request }) => {
     const officer = await as("officer");
     const word = token();

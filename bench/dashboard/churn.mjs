@@ -22,7 +22,7 @@ export function startChurn(url, everyMs) {
             WHERE "id" IN (SELECT "id" FROM t) RETURNING "id", "assigneeId")
         INSERT INTO "TipEvent" ("tipId", "actorId", "type", "at") SELECT "id", "assigneeId", 'claimed', now() FROM x`);
       await c.query(`WITH t AS (SELECT "id" FROM "Tip" WHERE "status" = 'IN_PROGRESS' AND "receivedAt" > now() - interval '3 days'
-            AND "receivedAt" < date_trunc('day', now() AT TIME ZONE 'Asia/Kolkata') AT TIME ZONE 'Asia/Kolkata'
+            AND mukhbir_internal.ist_day("receivedAt") < mukhbir_internal.ist_day(now())
             ORDER BY "receivedAt" LIMIT 1 OFFSET (random() * 200)::int FOR UPDATE SKIP LOCKED),
           x AS (UPDATE "Tip" SET "status" = 'CLOSED', "outcome" = 'ACTIONED', "closingSummary" = 'bench churn', "closedAt" = now(), "updatedAt" = now()
             WHERE "id" IN (SELECT "id" FROM t) RETURNING "id", "assigneeId")

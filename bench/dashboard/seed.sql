@@ -37,7 +37,7 @@ WITH r AS (
 ), shaped AS (
   SELECT r.*,
     -- pull the time of day towards 10:00–23:00 IST
-    date_trunc('day', day0 AT TIME ZONE 'Asia/Kolkata') AT TIME ZONE 'Asia/Kolkata'
+    mukhbir_internal.ist_midnight(mukhbir_internal.ist_day(day0))
       + mod((10 + 13 * sqrt(u_hour))::numeric, 24) * interval '1 hour' + random() * interval '59 minutes' AS received
   FROM r
 ), t AS (

@@ -13,7 +13,7 @@ import { useQueueColumns } from "@/components/queue/queue-columns";
 import { computeSla } from "@/lib/sla/compute";
 import { DEFAULT_SLA } from "@/lib/sla/targets";
 import { loadMessages } from "@/lib/i18n/messages";
-import { TIME_ZONE } from "@/lib/i18n/locales";
+import { TIME_ZONE } from "@/lib/time/ist";
 import type { QueueRow } from "@/lib/queue/list-queue";
 
 const RUNS = Number(process.argv[2] ?? 400);

@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { resetPostgres, startServer, type Server } from "../../e2e/queue-servers";
 import { percentile, signInCookie, ttfb } from "./http";
+import { formatNumber } from "../../lib/time/format";
 
 const DB = process.env.QUEUE_BENCH_DATABASE_URL;
 if (!DB) throw new Error("set QUEUE_BENCH_DATABASE_URL");
@@ -90,5 +91,5 @@ const seeded = targets.map((t) => `${label(t.size)} in ${t.secs.toFixed(0)} s`).
 console.log(`\nMachine: ${machine}; date ${new Date().toISOString()}; load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; ${RUNS} runs per view and size after 3 warm-ups, sizes alternating; seeded ${seeded}\n\n${out.join("\n")}`);
 
 function label(n: number) {
-  return n.toLocaleString("en-IN");
+  return formatNumber(n, "en");
 }

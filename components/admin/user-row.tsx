@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDateTime } from "@/lib/time/format";
 import { updateUserAction } from "@/app/(desk)/admin/users/actions";
 import type { ActionResult } from "@/lib/errors";
 import type { UserChange } from "@/lib/users/update-user";
@@ -21,7 +22,7 @@ type Row = {
 export function UserRow({ user, stations, self }: { user: Row; stations: { id: string; name: string }[]; self: boolean }) {
   const t = useTranslations("admin");
   const tc = useTranslations("common");
-  const format = useFormatter();
+  const locale = useLocale();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
   const [password, setPassword] = useState("");
@@ -34,7 +35,7 @@ export function UserRow({ user, stations, self }: { user: Row; stations: { id: s
       <td className="p-2">
         {user.name}
         <span className="block text-xs text-slate-500">
-          {t("users.lastSignIn")}: {user.lastSignInAt ? format.dateTime(new Date(user.lastSignInAt), { dateStyle: "medium" }) : t("users.never")}
+          {t("users.lastSignIn")}: {user.lastSignInAt ? formatDateTime(user.lastSignInAt, locale, "date") : t("users.never")}
         </span>
       </td>
       <td className="p-2">

@@ -3,7 +3,7 @@ import type { Charts } from "@/lib/dashboard/charts";
 import { ChartCard } from "./chart-card";
 import { DashboardBarChart } from "./bar-chart";
 import { Heatmap } from "./heatmap";
-import { formatDay } from "./format";
+import { formatDay } from "@/lib/time/format";
 
 export type StationNames = Map<string, string>;
 

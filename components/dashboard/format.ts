@@ -1,4 +1,6 @@
-// Number and duration formatting shared by the dashboard, its tables and the daily report.
+// Number and duration formatting shared by the dashboard, its tables and the daily report (the
+// locale's Intl variant and the day format come from lib/time/format.ts).
+import { formatNumber } from "@/lib/time/format";
 type T = (key: string, values?: Record<string, string | number>) => string;
 
 /** A duration in seconds as the largest sensible units: "42 s", "12 min", "3 h 5 min", "2 d 4 h". */
@@ -15,14 +17,9 @@ export function formatDuration(seconds: number | null, t: T, none = "—"): stri
 
 export function formatShare(share: number | null, locale: string, none = "—"): string {
   if (share === null) return none;
-  return new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN", { style: "percent", maximumFractionDigits: 1 }).format(share);
+  return formatNumber(share, locale, { style: "percent", maximumFractionDigits: 1 });
 }
 
 export function formatCount(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN").format(n);
-}
-
-/** "2026-11-20" → "20 Nov 2026" (or the Hindi month), for headings. The day is already an IST day. */
-export function formatDay(day: string, locale: string, opts: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" }): string {
-  return new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", { ...opts, timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  return formatNumber(n, locale);
 }

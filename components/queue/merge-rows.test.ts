@@ -11,7 +11,7 @@ const row = (n: number, over: Partial<QueueRow> = {}): QueueRow => ({
   channel: "WHATSAPP", preview: "", mediaCount: 0, category: "UNCATEGORISED", priority: "NORMAL",
   stationId: null, stationName: null, stationNameHi: null, status: "NEW", assigneeId: null, assigneeName: null,
   firstResponseAt: null, closedAt: null, flagged: false,
-  sla: { state: "ok", phase: "firstResponse", dueAt: "", remainingMs: 0 },
+  sla: { state: "ok", phase: "firstResponse", dueAt: "", remainingMs: 0, breached: false },
   ...over,
 });
 const sort = { key: "received" as const, desc: false };

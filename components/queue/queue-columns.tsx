@@ -3,12 +3,14 @@
 // (received, priority, lastActivity, ref) are sortable; the rest are not.
 import Link from "next/link";
 import { useMemo } from "react";
-import { useLocale, useTimeZone, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { dataTableColumns } from "@/components/data-table/features";
 import type { QueueRow } from "@/lib/queue/list-queue";
 import type { SlaTargets } from "@/lib/sla/targets";
-import { SlaTimer } from "./sla-timer";
-import { cachedText, cellDateFormat, slaLabels } from "./cell-text";
+import { SlaTimer } from "@/components/sla/sla-timer";
+import { slaLabels } from "@/components/sla/sla-labels";
+import { dateFormat } from "@/lib/time/format";
+import { cachedText } from "./cell-text";
 
 const col = dataTableColumns<QueueRow>();
 
@@ -16,15 +18,15 @@ const PRIORITY_STYLE = { URGENT: "bg-red-600 text-white", HIGH: "bg-orange-100 t
 
 export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; onClaim: (row: QueueRow) => void; claiming: string | null }) {
   const t = useTranslations("queue");
+  const tSla = useTranslations("sla");
   const locale = useLocale();
-  const timeZone = useTimeZone();
   const { targets, serverNow, onClaim, claiming } = opts;
   return useMemo(() => {
     // Per-row text from one lookup per render (ADR 0303); `t` stays for headers and messages with arguments.
     const label = cachedText((key: string) => t(key));
-    const sla = slaLabels(label);
+    const sla = slaLabels(cachedText((key: string) => tSla(key)), true);
     const media = cachedText((count: number) => t("mediaCount", { count }));
-    const dates = cellDateFormat(locale, timeZone);
+    const dates = dateFormat(locale, "cell");
     const when = (iso: string) => dates.format(Date.parse(iso));
     return col.columns([
       col.accessor("ref", {
@@ -93,5 +95,5 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
       col.display({ id: "sla", header: () => t("col.sla"), cell: (c) => <SlaTimer tip={c.row.original} targets={targets} serverNow={serverNow} labels={sla} /> }),
       col.accessor("lastActivityAt", { id: "lastActivity", header: () => t("col.lastActivity"), cell: (c) => <time dateTime={c.getValue()} className="whitespace-nowrap">{when(c.getValue())}</time> }),
     ]);
-  }, [t, locale, timeZone, targets, serverNow, onClaim, claiming]);
+  }, [t, tSla, locale, targets, serverNow, onClaim, claiming]);
 }

@@ -1,5 +1,6 @@
 import { getTranslations, getLocale } from "next-intl/server";
 import type { TipWorkspace } from "@/lib/tips/get-tip-workspace";
+import { formatDateTime } from "@/lib/time/format";
 
 /** This tip's rows of the hash-chained audit trail: who viewed, downloaded, replied or changed what. */
 export async function HistoryPanel({ history }: { history: TipWorkspace["history"] }) {
@@ -12,7 +13,7 @@ export async function HistoryPanel({ history }: { history: TipWorkspace["history
         {history.map((h) => (
           <li key={h.id} className="flex gap-2" data-testid="audit-row" data-action={h.action}>
             <time className="shrink-0 text-slate-500" dateTime={h.at.toISOString()}>
-              {h.at.toLocaleString(locale === "hi" ? "hi-IN" : "en-IN", { timeZone: "Asia/Kolkata", dateStyle: "short", timeStyle: "medium" })}
+              {formatDateTime(h.at, locale, "short")}
             </time>
             <span className="flex-1">
               <span className="font-medium">{h.actorName ?? t("system")}</span> · {t.has(`audit.${h.action.replace(/\./g, "_")}`) ? t(`audit.${h.action.replace(/\./g, "_")}`) : h.action}

@@ -7,6 +7,7 @@ import { replyAction } from "@/app/(desk)/tips/[ref]/actions";
 import type { ReplyMode } from "@/lib/tips/reply-window";
 import { ActionMessage } from "@/components/ui/action-message";
 import { useAction } from "./use-action";
+import { formatDateTime } from "@/lib/time/format";
 
 type Canned = { id: string; title: string; bodyEn: string; bodyHi: string };
 
@@ -38,7 +39,7 @@ export function ReplyBox({ tipRef, reply, canned, allowed }: { tipRef: string; r
       }}
     >
       <h2 className="mb-1 text-sm font-semibold text-emerald-900">{t("replyTitle")}</h2>
-      {reply.mode === "free" && <p className="mb-2 text-xs text-slate-500">{t("windowOpenUntil", { time: new Date(reply.closesAt).toLocaleString(locale === "hi" ? "hi-IN" : "en-IN", { timeZone: "Asia/Kolkata", timeStyle: "short", dateStyle: "short" }) })}</p>}
+      {reply.mode === "free" && <p className="mb-2 text-xs text-slate-500">{t("windowOpenUntil", { time: formatDateTime(reply.closesAt, locale, "compact") })}</p>}
       {reply.mode === "template" && <p className="mb-2 rounded bg-amber-50 p-2 text-xs text-amber-900" data-testid="template-mode">{t("templateMode", { name: reply.template })}</p>}
       {reason ? (
         <p className="rounded bg-slate-100 p-2 text-sm text-slate-700" data-testid="reply-disabled">

@@ -3,6 +3,7 @@
 import { getTranslations, getLocale } from "next-intl/server";
 import type { TipWorkspace } from "@/lib/tips/get-tip-workspace";
 import { MessageItem } from "./message-item";
+import { formatDateTime } from "@/lib/time/format";
 
 type Item =
   | { kind: "message"; at: Date; key: string; m: TipWorkspace["messages"][number] }
@@ -14,7 +15,7 @@ const ENUM_EVENTS: Record<string, string> = { status_changed: "statusName", prio
 export async function Timeline({ ws, stations }: { ws: TipWorkspace; stations: { id: string; name: string }[] }) {
   const t = await getTranslations("tip");
   const locale = await getLocale();
-  const time = (d: Date) => d.toLocaleString(locale === "hi" ? "hi-IN" : "en-IN", { timeZone: "Asia/Kolkata", dateStyle: "short", timeStyle: "medium" });
+  const time = (d: Date) => formatDateTime(d, locale, "short");
   const items: Item[] = [
     ...ws.messages.map((m) => ({ kind: "message" as const, at: m.sentAt, key: `m${m.id}`, m })),
     ...ws.notes.map((n) => ({ kind: "note" as const, at: n.createdAt, key: `n${n.id}`, n })),

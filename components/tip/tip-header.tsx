@@ -1,11 +1,15 @@
 import { getTranslations, getLocale } from "next-intl/server";
 import type { TipWorkspace } from "@/lib/tips/get-tip-workspace";
-import type { Sla } from "@/lib/sla/compute";
-import { SlaTimer } from "./sla-timer";
+import type { SlaTargets } from "@/lib/sla/targets";
+import { SlaTimer } from "@/components/sla/sla-timer";
+import { slaLabels } from "@/components/sla/sla-labels";
 import { StatusBadge } from "./status-badge";
+import { formatDateTime } from "@/lib/time/format";
 
-export async function TipHeader({ ws, sla }: { ws: TipWorkspace; sla: Sla }) {
+/** `serverNow`: the instant the page was read at, so the timer's first render matches the server's. */
+export async function TipHeader({ ws, targets, serverNow }: { ws: TipWorkspace; targets: SlaTargets; serverNow: number }) {
   const t = await getTranslations("tip");
+  const tSla = await getTranslations("sla");
   const locale = await getLocale();
   const { tip } = ws;
   const station = tip.station ? (locale === "hi" && tip.station.nameHi ? tip.station.nameHi : tip.station.name) : t("noStation");
@@ -14,7 +18,7 @@ export async function TipHeader({ ws, sla }: { ws: TipWorkspace; sla: Sla }) {
     [t("category"), t(`categoryName.${tip.category}`), "tip-category"],
     [t("station"), station, "tip-station"],
     [t("assignee"), tip.assignee?.name ?? t("unassigned"), "tip-assignee"],
-    [t("sla"), <SlaTimer key="sla" sla={sla} frozen={tip.status === "CLOSED" || tip.status === "MERGED"} />, "tip-sla"],
+    [t("sla"), <SlaTimer key="sla" tip={slaInput(tip)} targets={targets} serverNow={serverNow} labels={slaLabels(tSla)} />, "tip-sla"],
   ];
   return (
     <header className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -50,7 +54,7 @@ export async function TipHeader({ ws, sla }: { ws: TipWorkspace; sla: Sla }) {
         <div>
           <dt className="text-xs uppercase tracking-wide text-slate-500">{t("received")}</dt>
           <dd>
-            <time dateTime={tip.receivedAt.toISOString()}>{tip.receivedAt.toLocaleString(locale === "hi" ? "hi-IN" : "en-IN", { timeZone: "Asia/Kolkata", dateStyle: "medium", timeStyle: "short" })}</time>
+            <time dateTime={tip.receivedAt.toISOString()}>{formatDateTime(tip.receivedAt, locale, "long")}</time>
           </dd>
         </div>
       </dl>
@@ -61,4 +65,10 @@ export async function TipHeader({ ws, sla }: { ws: TipWorkspace; sla: Sla }) {
       )}
     </header>
   );
+}
+
+/** Only what the rule reads, as plain values for the client component. */
+function slaInput(tip: TipWorkspace["tip"]) {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return { priority: tip.priority, receivedAt: tip.receivedAt.toISOString(), firstResponseAt: iso(tip.firstResponseAt), closedAt: iso(tip.closedAt) };
 }

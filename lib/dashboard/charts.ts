@@ -5,7 +5,7 @@ import "server-only";
 import type { Category, Outcome } from "../generated/prisma/enums";
 import { daysOf, type DashboardFilters } from "./filters";
 import { scanRange, type RangeScan } from "./range-scan";
-import { splitIstHour } from "./sql";
+import { splitIstHour } from "../time/ist";
 
 export { RESPONSE_BUCKETS } from "./rollup-series";
 export const BUCKET_KEYS = ["m0_5", "m5_15", "m15_60", "h1_4", "h4plus"] as const;

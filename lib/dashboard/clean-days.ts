@@ -12,8 +12,8 @@ export function cleanDays(f: Pick<DashboardFilters, "fromDay" | "toDay">, finger
       WHERE d."day" >= ${f.fromDay}::date AND d."day" <= ${f.toDay}::date AND d."sla" = ${fingerprint}
         AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty x WHERE x."day" = d."day")),
     unclean AS MATERIALIZED (
-      -- IST is a fixed +05:30 (ADR 0500): a day's bounds are its midnight there.
-      SELECT g::date AS "day", g::timestamp AT TIME ZONE 'Asia/Kolkata' AS "lo", (g + interval '1 day')::timestamp AT TIME ZONE 'Asia/Kolkata' AS "hi"
+      -- A day's bounds are its midnight in IST (lib/time).
+      SELECT g::date AS "day", mukhbir_internal.ist_midnight(g::date) AS "lo", mukhbir_internal.ist_midnight(g::date + 1) AS "hi"
       FROM generate_series(${f.fromDay}::date::timestamp, ${f.toDay}::date::timestamp, interval '1 day') g
       WHERE g::date NOT IN (SELECT "day" FROM clean))`;
 }

@@ -10,8 +10,9 @@ import { parseFilters, type DashboardFilters } from "./filters";
 import { getTiles } from "./tiles";
 import { getCharts } from "./charts";
 import { getOfficerStats } from "./officers";
-import { DEFAULT_TARGETS as SLA, toSeconds } from "./sla-targets";
+import { slaSeconds as toSeconds } from "../sla/rule";
 import { DEFAULT_SLA } from "../sla/targets";
+const SLA = toSeconds(DEFAULT_SLA);
 import { saveSlaTargets, slaTargets } from "../sla/settings";
 import { refreshRange } from "./rollup-refresh";
 import { reopenTip } from "../tips/reopen-tip";
@@ -21,6 +22,7 @@ import { updateTipField } from "../tips/update-tip-field";
 import { claimTip } from "../tips/claim-tip";
 import { assignTip } from "../tips/assign-tip";
 import { foldViewCounts } from "../queue/fold-view-counts";
+import { istDay, TIME_ZONE } from "../time/ist";
 
 const NOW = new Date("2026-11-20T12:00:00+05:30");
 const ist = (s: string) => new Date(`${s}+05:30`);
@@ -130,9 +132,11 @@ describe("dashboard aggregates: hand-computed", () => {
 });
 
 // ---- independent computations -------------------------------------------------------------
+// Days from PostgreSQL's own time zone database (AT TIME ZONE), not from mukhbir_internal.ist_day.
+const IST = `'${TIME_ZONE}'`;
 
 const inRange = (f: DashboardFilters) => `
-  (t."receivedAt" AT TIME ZONE 'Asia/Kolkata')::date BETWEEN '${f.fromDay}'::date AND '${f.toDay}'::date
+  (t."receivedAt" AT TIME ZONE ${IST})::date BETWEEN '${f.fromDay}'::date AND '${f.toDay}'::date
   AND t."status"::text <> 'MERGED'
   ${f.stationId ? `AND t."stationId" = '${f.stationId}'` : ""} ${f.category ? `AND t."category"::text = '${f.category}'` : ""}`;
 // Test-only SQL built from values the test itself generated (uuids, enum names, dates): no user input.
@@ -169,11 +173,11 @@ async function expectedTiles(f: DashboardFilters, sla = SLA, at = NOW) {
 }
 
 async function expectedCharts(f: DashboardFilters) {
-  const perDay = await q<{ d: string; ch: string; n: number }>(`SELECT ((t."receivedAt" AT TIME ZONE 'Asia/Kolkata')::date)::text AS d, t."channel"::text AS ch, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`);
+  const perDay = await q<{ d: string; ch: string; n: number }>(`SELECT ((t."receivedAt" AT TIME ZONE ${IST})::date)::text AS d, t."channel"::text AS ch, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`);
   const cat = await q<{ k: string; n: number }>(`SELECT t."category"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1`);
   const st = await q<{ k: string | null; n: number }>(`SELECT t."stationId"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1`);
   const out = await q<{ k: string; n: number }>(`SELECT t."outcome"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' GROUP BY 1`);
-  const heat = await q<{ dow: number; h: number; n: number }>(`SELECT extract(dow FROM t."receivedAt" AT TIME ZONE 'Asia/Kolkata')::int AS dow, extract(hour FROM t."receivedAt" AT TIME ZONE 'Asia/Kolkata')::int AS h, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`);
+  const heat = await q<{ dow: number; h: number; n: number }>(`SELECT extract(dow FROM t."receivedAt" AT TIME ZONE ${IST})::int AS dow, extract(hour FROM t."receivedAt" AT TIME ZONE ${IST})::int AS h, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`);
   const buckets = await q<{ b: number; n: number }>(`SELECT CASE WHEN m < 5 THEN 0 WHEN m < 15 THEN 1 WHEN m < 60 THEN 2 WHEN m < 240 THEN 3 ELSE 4 END AS b, count(*)::int AS n
     FROM (SELECT (extract(epoch FROM t."firstResponseAt") - extract(epoch FROM t."receivedAt")) / 60.0 AS m FROM "Tip" t WHERE ${inRange(f)} AND t."firstResponseAt" IS NOT NULL) s GROUP BY 1`);
   return { perDay, cat, st, out, heat, buckets };
@@ -221,8 +225,8 @@ async function checkOfficers(range: Record<string, string>) {
   const rows = await getOfficerStats(f);
   for (const uid of [o1, o2]) {
     const [want] = await q<{ claimed: number; closed: number; med: number | null; open: number }>(`SELECT
-      (SELECT count(*) FROM "TipEvent" e WHERE e."actorId" = '${uid}' AND e."type" = 'claimed' AND (e."at" AT TIME ZONE 'Asia/Kolkata')::date BETWEEN '${f.fromDay}' AND '${f.toDay}')::int AS claimed,
-      (SELECT count(*) FROM "TipEvent" e WHERE e."actorId" = '${uid}' AND e."type" = 'closed' AND (e."at" AT TIME ZONE 'Asia/Kolkata')::date BETWEEN '${f.fromDay}' AND '${f.toDay}')::int AS closed,
+      (SELECT count(*) FROM "TipEvent" e WHERE e."actorId" = '${uid}' AND e."type" = 'claimed' AND (e."at" AT TIME ZONE ${IST})::date BETWEEN '${f.fromDay}' AND '${f.toDay}')::int AS claimed,
+      (SELECT count(*) FROM "TipEvent" e WHERE e."actorId" = '${uid}' AND e."type" = 'closed' AND (e."at" AT TIME ZONE ${IST})::date BETWEEN '${f.fromDay}' AND '${f.toDay}')::int AS closed,
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t."firstResponseAt" - t."receivedAt")) FROM "Tip" t WHERE t."assigneeId" = '${uid}' AND ${inRange(f)})::float8 AS med,
       (SELECT count(*) FROM "Tip" t WHERE t."assigneeId" = '${uid}' AND t."status"::text NOT IN ('CLOSED', 'MERGED'))::int AS open`);
     const got = rows.find((r) => r.id === uid)!;
@@ -347,7 +351,7 @@ describe("dashboard rollups stay exact through changes", () => {
   it("a changed tip of a built day leaves its old and new state as deltas; the day stays clean and exact", async () => {
     await rebuild();
     const x = await closedPast(12);
-    const day = new Date(x.receivedAt.getTime() + 5.5 * 60 * min).toISOString().slice(0, 10);
+    const day = istDay(x.receivedAt);
     const marks = await dirtyMarks();
     await reopenTip(sup, x.ref);
     await updateTipField(sup, x.ref, { field: "priority", value: x.priority === "URGENT" ? "LOW" : "URGENT" });
@@ -405,7 +409,7 @@ describe("dashboard rollups stay exact through changes", () => {
     expect(await clean("2026-11-12")).toBe(true);
     await checkAll();
     const before = [await dirtyMarks(), await deltas()];
-    const nearMidnight = new Date(Date.now() + 5.5 * 60 * min).getUTCHours() === 23 && new Date(Date.now() + 5.5 * 60 * min).getUTCMinutes() >= 48;
+    const nearMidnight = istDay(Date.now() + 12 * min) !== istDay(Date.now());
     const fresh = await tip({ stationId: C, receivedAt: new Date() });
     if (!nearMidnight) expect([await dirtyMarks(), await deltas()]).toEqual(before);
     // Claiming it changes today's tip: no delta (its "claimed" event marks today, which is never built).

@@ -8,6 +8,7 @@ import { db } from "../db";
 import type { DashboardFilters } from "./filters";
 import { rangeWhere, FIRST_RESPONSE_SECONDS, CLOSE_SECONDS } from "./sql";
 import { BOM, csvLine } from "./csv";
+import { istTimestampText } from "../time/ist";
 
 export const EXPORT_COLUMNS = [
   "ref", "received_at_ist", "channel", "status", "priority", "category", "police_station", "assignee", "outcome",
@@ -15,21 +16,21 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 type Row = {
-  id: string; receivedAt: Date; ref: string; received: string; channel: string; status: string; priority: string; category: string;
-  station: string | null; assignee: string | null; outcome: string | null; firstResponse: string | null; closed: string | null;
+  id: string; receivedAt: Date; ref: string; channel: string; status: string; priority: string; category: string;
+  station: string | null; assignee: string | null; outcome: string | null; firstResponseAt: Date | null; closedAt: Date | null;
   frMin: number | null; closeMin: number | null; alias: string;
 };
 
 const BATCH = 2000;
-const ist = (col: Prisma.Sql) => Prisma.sql`to_char(${col} AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD HH24:MI:SS')`;
+const ist = (at: Date | null) => (at ? istTimestampText(at) : null);
 const minutes = (s: Prisma.Sql) => Prisma.sql`round((${s} / 60.0)::numeric, 1)::float8`;
 
 async function batch(f: DashboardFilters, after: { at: Date; id: string } | null) {
   return db.$queryRaw<Row[]>`
-    SELECT t."id", t."receivedAt", t."ref", ${ist(Prisma.sql`t."receivedAt"`)} AS "received", t."channel"::text AS "channel",
+    SELECT t."id", t."receivedAt", t."ref", t."channel"::text AS "channel",
       t."status"::text AS "status", t."priority"::text AS "priority", t."category"::text AS "category",
       s."name" AS "station", u."name" AS "assignee", t."outcome"::text AS "outcome",
-      ${ist(Prisma.sql`t."firstResponseAt"`)} AS "firstResponse", ${ist(Prisma.sql`t."closedAt"`)} AS "closed",
+      t."firstResponseAt", t."closedAt",
       ${minutes(FIRST_RESPONSE_SECONDS)} AS "frMin", CASE WHEN t."status" = 'CLOSED' THEN ${minutes(CLOSE_SECONDS)} END AS "closeMin",
       i."alias" AS "alias"
     FROM "Tip" t
@@ -49,7 +50,7 @@ export async function* exportTipsCsv(f: DashboardFilters): AsyncGenerator<string
     const rows = await batch(f, after);
     if (rows.length === 0) return;
     yield rows
-      .map((r) => csvLine([r.ref, r.received, r.channel, r.status, r.priority, r.category, r.station, r.assignee, r.outcome, r.firstResponse, r.closed, r.frMin, r.closeMin, r.alias]))
+      .map((r) => csvLine([r.ref, ist(r.receivedAt), r.channel, r.status, r.priority, r.category, r.station, r.assignee, r.outcome, ist(r.firstResponseAt), ist(r.closedAt), r.frMin, r.closeMin, r.alias]))
       .join("");
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1];

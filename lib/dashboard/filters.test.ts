@@ -1,11 +1,12 @@
 import { describe, it, expect } from "vitest";
-import { parseFilters, istDay, istMidnight, daysOf, filtersToQuery } from "./filters";
+import { parseFilters, daysOf, filtersToQuery } from "./filters";
+import { istDay, istMidnight } from "../time/ist";
 
 // 2026-11-20 00:30 IST is still 2026-11-19 in UTC: "today" must follow Kolkata, not UTC.
 const now = new Date("2026-11-19T19:00:00Z");
 
 describe("dashboard filters", () => {
-  it("uses Asia/Kolkata days", () => {
+  it("uses IST days", () => {
     expect(istDay(now)).toBe("2026-11-20");
     expect(istMidnight("2026-11-20").toISOString()).toBe("2026-11-19T18:30:00.000Z");
   });

@@ -1,15 +1,13 @@
 // Dashboard filters live in the URL (?range=7d&station=…&category=…, or range=custom&from=&to=).
 // Parsed with Zod at the page and route boundary; anything invalid falls back to a safe default
-// rather than erroring, because these URLs get bookmarked and shared. Days are Asia/Kolkata days.
+// rather than erroring, because these URLs get bookmarked and shared. Days are IST days (lib/time).
 import { z } from "zod";
 import { Category } from "../generated/prisma/enums";
+import { addDays, daysBetween, istDay, istMidnight } from "../time/ist";
 
 export const RANGES = ["today", "7d", "30d", "custom"] as const;
 export type RangeKey = (typeof RANGES)[number];
 
-/** India has had no daylight saving since 1945: IST is a fixed UTC+05:30. */
-const IST_OFFSET_MS = 330 * 60_000;
-const DAY_MS = 86_400_000;
 const MAX_DAYS = 366;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
@@ -34,20 +32,6 @@ export type DashboardFilters = {
   stationId: string | null;
   category: Category | null;
 };
-
-/** The IST calendar day (YYYY-MM-DD) an instant falls on. */
-export function istDay(at: Date): string {
-  return new Date(at.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant an IST day starts. */
-export function istMidnight(dayStr: string): Date {
-  return new Date(Date.parse(`${dayStr}T00:00:00Z`) - IST_OFFSET_MS);
-}
-
-export function addDays(dayStr: string, n: number): string {
-  return new Date(Date.parse(`${dayStr}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Every IST day of the range in order, for filling days that had no tips. */
 export function daysOf(f: Pick<DashboardFilters, "fromDay" | "toDay">): string[] {
@@ -83,10 +67,6 @@ export function parseFilters(params: Record<string, string | string[] | undefine
     stationId: p.station ?? null,
     category: p.category ?? null,
   };
-}
-
-function daysBetween(a: string, b: string) {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 }
 
 /** Back to URL search params (only what differs from the default), for links and the CSV URL. */

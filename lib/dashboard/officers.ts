@@ -10,7 +10,7 @@ import { scopeWhere, dashboardQuery } from "./sql";
 import { openByAssignee } from "./open-now";
 import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
 import { cleanDays } from "./clean-days";
-import { dashboardTargets } from "./sla-targets";
+import { slaTargetSeconds } from "../sla/settings";
 import { slaFingerprint } from "./rollup-refresh";
 
 
@@ -55,7 +55,7 @@ async function activityCounts(f: DashboardFilters) {
   if (f.stationId || f.category)
     return Prisma.sql`ev AS (SELECT ${count} FROM "TipEvent" e JOIN "Tip" t ON t."id" = e."tipId"
       WHERE ${kinds} AND e."at" >= ${f.from} AND e."at" < ${f.to} ${scopeWhere(f)} GROUP BY e."actorId")`;
-  return Prisma.sql`${cleanDays(f, slaFingerprint(await dashboardTargets()))},
+  return Prisma.sql`${cleanDays(f, slaFingerprint(await slaTargetSeconds()))},
     ev AS (SELECT "uid", sum("claimed")::int AS "claimed", sum("closed")::int AS "closed" FROM (
       SELECT a."actor_id" AS "uid", a."claimed", a."closed" FROM mukhbir_internal.dash_activity a WHERE a."day" IN (SELECT "day" FROM clean)
       UNION ALL

@@ -8,7 +8,8 @@ import { Prisma } from "../generated/prisma/client";
 import { foldViewCounts } from "../queue/fold-view-counts";
 import { FOLD_AFTER } from "../queue/count-views";
 import type { DashboardFilters } from "./filters";
-import { scopeWhere, OPEN_STATUSES } from "./sql";
+import { scopeWhere } from "./sql";
+import { OPEN_SQL } from "../tips/open-sql";
 
 type Filters = Pick<DashboardFilters, "stationId" | "category">;
 
@@ -19,7 +20,7 @@ const counters = (f: Filters) =>
 export function openNowJson(f: Filters) {
   return f.category
     ? Prisma.sql`(SELECT json_build_object('open', count(*), 'unassigned', count(*) FILTER (WHERE t."assigneeId" IS NULL), 'changes', 0)
-        FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} ${scopeWhere(f)})`
+        FROM "Tip" t WHERE ${OPEN_SQL} ${scopeWhere(f)})`
     : Prisma.sql`(SELECT json_build_object('open', COALESCE(sum(t."n"), 0), 'unassigned', COALESCE(sum(t."n") FILTER (WHERE t."assigneeId" IS NULL), 0),
           'changes', count(*) FILTER (WHERE NOT t."folded"))
         FROM ${counters(f)})`;
@@ -29,7 +30,7 @@ export function openNowJson(f: Filters) {
 export function openByAssignee(f: Filters) {
   return f.category
     ? Prisma.sql`SELECT t."assigneeId" AS "uid", count(*)::int AS "open"
-        FROM "Tip" t WHERE t."status" IN ${OPEN_STATUSES} AND t."assigneeId" IS NOT NULL ${scopeWhere(f)} GROUP BY t."assigneeId"`
+        FROM "Tip" t WHERE ${OPEN_SQL} AND t."assigneeId" IS NOT NULL ${scopeWhere(f)} GROUP BY t."assigneeId"`
     : Prisma.sql`SELECT t."assigneeId" AS "uid", sum(t."n")::int AS "open"
         FROM ${counters(f)} AND t."assigneeId" IS NOT NULL GROUP BY t."assigneeId" HAVING sum(t."n") <> 0`;
 }

@@ -9,7 +9,7 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { Category, Channel, Outcome } from "../generated/prisma/enums";
 import type { DashboardFilters } from "./filters";
-import { dashboardTargets } from "./sla-targets";
+import { slaTargetSeconds } from "../sla/settings";
 import { refreshRange, slaFingerprint } from "./rollup-refresh";
 import { seriesRows, tipColumns } from "./rollup-series";
 import { scopeWhere, dashboardQuery, num } from "./sql";
@@ -51,7 +51,7 @@ const TILE_PERCENTILES = { series: Prisma.sql`('fr', 'cl')`, want: Prisma.sql`(V
 const OFFICER_PERCENTILES = { series: Prisma.sql`('afr')`, want: Prisma.sql`(VALUES ('afr', 0.5::float8))` };
 
 export async function scanRange(f: DashboardFilters, now = new Date()): Promise<RangeScan> {
-  const targets = await dashboardTargets();
+  const targets = await slaTargetSeconds();
   await refreshRange(f, targets, now);
   const lvl = (f.stationId ? 1 : 0) + (f.category ? 2 : 0);
   // The live part: every tip of the unclean days as it is, and the clean days' deltas (ADR 0521).

@@ -10,8 +10,9 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
-import { istDay, istMidnight, addDays, daysOf, type DashboardFilters } from "./filters";
-import type { SlaSeconds } from "./sla-targets";
+import { daysOf, type DashboardFilters } from "./filters";
+import { addDays, istDay, istMidnight } from "../time/ist";
+import type { SlaSeconds } from "../sla/rule";
 import { seriesRows, tipColumns } from "./rollup-series";
 import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
 

@@ -3,8 +3,9 @@
 // (range-scan.ts) use, so a rolled-up day and a day read from "Tip" cannot disagree (ADR 0520).
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
-import type { SlaSeconds } from "./sla-targets";
-import { IST_HOUR, breachedExpr, breachInstant } from "./sql";
+import type { SlaSeconds } from "../sla/rule";
+import { breachedSql } from "../sla/sql";
+import { IST_HOUR, breachInstant } from "./sql";
 
 /** Upper bounds (seconds, exclusive) of the first-response buckets; the last bucket is open-ended. */
 export const RESPONSE_BUCKETS = [5 * 60, 15 * 60, 60 * 60, 4 * 60 * 60] as const;
@@ -32,8 +33,8 @@ export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, whe
     SELECT t."stationId" AS "sl", t."category" AS "cgl", ${IST_HOUR} || ':' || t."channel" AS "hc", t."category" AS "cs", t."stationId" AS "ss",
       CASE WHEN t."status" = 'CLOSED' THEN t."outcome" END AS "oc", t."assigneeId" AS "uid", x."fr", y."cl",
       t."status" = 'CLOSED' AS "closed", ${rollup ? Prisma.sql`1` : Prisma.sql`t."w"`}::int AS "w",
-      ${rollup ? Prisma.sql`NOT ${clock.clocked} AND ${breachedExpr(targets, now)} AS "breached", ${clock.at} AS "ba"`
-        : Prisma.sql`${breachedExpr(targets, now)} AS "breached", NULL::timestamptz AS "ba"`},
+      ${rollup ? Prisma.sql`NOT ${clock.clocked} AND ${breachedSql(targets, now)} AS "breached", ${clock.at} AS "ba"`
+        : Prisma.sql`${breachedSql(targets, now)} AS "breached", NULL::timestamptz AS "ba"`},
       CASE WHEN x."fr" IS NULL THEN NULL WHEN x."fr" < ${b5}::int THEN 0 WHEN x."fr" < ${b15}::int THEN 1
         WHEN x."fr" < ${b60}::int THEN 2 WHEN x."fr" < ${b240}::int THEN 3 ELSE 4 END AS "bk",
       ${valueBucket(Prisma.sql`x."fr"`, TILE_PER_E)} AS "frb", ${valueBucket(Prisma.sql`x."fr"`, OFFICER_PER_E)} AS "afb",

@@ -4,10 +4,8 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import type { DashboardFilters } from "./filters";
-import type { SlaSeconds } from "./sla-targets";
-
-/** Open = not closed and not merged into another tip. */
-export const OPEN_STATUSES = Prisma.sql`('NEW', 'IN_PROGRESS', 'WAITING_INFORMANT')`;
+import type { SlaSeconds } from "../sla/rule";
+import { breachedSql, windowSql } from "../sla/sql";
 
 /** Station and category filters on the "Tip" alias `t`. */
 export function scopeWhere(f: Pick<DashboardFilters, "stationId" | "category">) {
@@ -27,51 +25,25 @@ export function rangeWhere(f: DashboardFilters) {
 export const FIRST_RESPONSE_SECONDS = Prisma.sql`EXTRACT(EPOCH FROM (t."firstResponseAt" - t."receivedAt"))::float8`;
 export const CLOSE_SECONDS = Prisma.sql`EXTRACT(EPOCH FROM (t."closedAt" - t."receivedAt"))::float8`;
 
-/** The tip's target for one SLA clock, in seconds, by priority. */
-function targetSeconds(t: SlaSeconds["firstResponse"]) {
-  return Prisma.sql`(CASE t."priority" WHEN 'URGENT' THEN ${t.URGENT}::int WHEN 'HIGH' THEN ${t.HIGH}::int
-    WHEN 'NORMAL' THEN ${t.NORMAL}::int ELSE ${t.LOW}::int END)`;
-}
-
 /**
- * Breached = either SLA clock was missed (ADR 0500): the first response came later than its
- * target (or has not come and the target has passed; a tip closed with none is measured to its
- * closing), or the tip was closed later than the resolution target (or is still open past it).
+ * A tip's SLA breach (the one rule, lib/sla/rule.ts; ADR 0030) as a step in time, for the rollups
+ * (ADR 0520): while a tip is `clocked` — open, and not already breached by a first response that
+ * came late — breachedSql(now) holds exactly when `at` < now, `at` being its receipt plus the
+ * window of the clock it is racing (whole seconds, so the millisecond instants compare as the
+ * float8 seconds do). Otherwise breachedSql no longer depends on now.
  */
-export function breachedExpr(targets: SlaSeconds, now: Date) {
-  const n = Prisma.sql`${now}::timestamptz`;
-  // date_part (float8) rather than EXTRACT (numeric since PostgreSQL 14): per row, numeric
-  // arithmetic was most of the range scan's cost (ADR 0510). Targets are whole seconds, exact in float8.
-  return Prisma.sql`((date_part('epoch', COALESCE(t."firstResponseAt", t."closedAt", ${n}) - t."receivedAt") > ${targetSeconds(targets.firstResponse)})
-    OR (date_part('epoch', COALESCE(t."closedAt", ${n}) - t."receivedAt") > ${targetSeconds(targets.resolution)}))`;
-}
-
-/**
- * The same breach as a step in time, for the rollups (ADR 0520): while a tip is `clocked` (not
- * closed, and no late first response yet) breachedExpr(now) holds exactly when `at` < now — its
- * first-response target while unanswered, else its resolution target (whole seconds, so the
- * microsecond instants compare as the float8 seconds do). Otherwise breachedExpr does not read now.
- */
-export function breachInstant(targets: SlaSeconds) {
-  const fr = targetSeconds(targets.firstResponse), res = targetSeconds(targets.resolution);
-  const clocked = Prisma.sql`(t."closedAt" IS NULL AND NOT (t."firstResponseAt" IS NOT NULL AND date_part('epoch', t."firstResponseAt" - t."receivedAt") > ${fr}))`;
-  const at = Prisma.sql`CASE WHEN ${clocked} THEN t."receivedAt" + make_interval(secs => CASE WHEN t."firstResponseAt" IS NULL THEN least(${fr}, ${res}) ELSE ${res} END) END`;
+export function breachInstant(secs: SlaSeconds) {
+  // Breached "as of its receipt" counts only clocks that already stopped: here, a late first response.
+  const clocked = Prisma.sql`(t."closedAt" IS NULL AND NOT ${breachedSql(secs, Prisma.sql`t."receivedAt"`)})`;
+  const at = Prisma.sql`CASE WHEN ${clocked} THEN t."receivedAt" + make_interval(secs => ${windowSql(secs, Prisma.sql`t."firstResponseAt" IS NOT NULL`)}) END`;
   return { clocked, at };
 }
 
 /**
- * The IST hour of arrival, counted from 1970-01-01 00:00 IST. Integer arithmetic on the epoch
- * instead of `AT TIME ZONE` + `to_char` per row: IST is a fixed +05:30 (ADR 0500), and the day,
- * hour and weekday are derived from it in JS after grouping (ADR 0510).
+ * The IST hour of arrival, counted from 1970-01-01 00:00 IST (lib/time's istHour); the day, hour
+ * and weekday are derived from it in JS after grouping (splitIstHour, ADR 0510).
  */
-export const IST_HOUR = Prisma.sql`floor((date_part('epoch', t."receivedAt") + 19800) / 3600)::int`;
-
-/** Day (YYYY-MM-DD), ISO weekday (1 = Monday) and hour of an IST_HOUR value. */
-export function splitIstHour(h: number) {
-  const dayNum = Math.floor(h / 24);
-  // 1970-01-01 was a Thursday (ISO weekday 4).
-  return { day: new Date(dayNum * 86_400_000).toISOString().slice(0, 10), isoDow: ((dayNum + 3) % 7) + 1, hour: h - dayNum * 24 };
-}
+export const IST_HOUR = Prisma.sql`mukhbir_internal.ist_hour(t."receivedAt")`;
 
 /**
  * Runs one dashboard statement in a transaction with settings for one big aggregate (ADR 0510):

@@ -2,7 +2,7 @@
 // carry the same vehicle or number. Scoped like every tip read.
 import "server-only";
 import { db } from "../db";
-import { tipScope, type Viewer } from "../tips/scope";
+import { tipScope, type Viewer } from "../auth/scope";
 
 export type EntityWithOthers = { kind: string; value: string; others: { ref: string; status: string }[]; otherCount: number };
 

@@ -2,7 +2,8 @@
 // saved preference at sign-in and whenever they switch (lib/i18n/set-locale.ts).
 import { getRequestConfig } from "next-intl/server";
 import { cookies } from "next/headers";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, TIME_ZONE } from "./locales";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from "./locales";
+import { TIME_ZONE } from "../time/ist";
 import { loadMessages } from "./messages";
 
 export default getRequestConfig(async () => {

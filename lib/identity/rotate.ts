@@ -10,7 +10,7 @@
 // beside it — which writes active-key, active-pepper rows itself — is never overwritten.
 // A row whose address retention destroyed has nothing to decrypt: it is counted, not changed.
 import "server-only";
-import { raw } from "../db";
+import { db } from "../db";
 import { env } from "../env";
 import { activePepperId, decrypt, encrypt, hashAddress } from "./crypto";
 
@@ -28,16 +28,13 @@ export type RotationStatus = {
 export async function rotationStatus(): Promise<RotationStatus> {
   const key = env().IDENTITY_ACTIVE_KEY;
   const pepper = activePepperId();
-  const [r] = await raw().query<Record<string, string>>(
-    `SELECT
-       (SELECT count(*) FROM "Informant" WHERE "keyId" <> $1 AND ("addressCipher" IS NOT NULL OR "nameCipher" IS NOT NULL)) AS ik,
-       (SELECT count(*) FROM "InformantIdentifier" WHERE "keyId" <> $1 AND "cipher" IS NOT NULL) AS dk,
-       (SELECT count(*) FROM "Informant" WHERE "pepperId" IS DISTINCT FROM $2) AS ip,
-       (SELECT count(*) FROM "InformantIdentifier" WHERE "pepperId" IS DISTINCT FROM $2) AS dp,
-       (SELECT count(*) FROM "Informant" WHERE "pepperId" IS DISTINCT FROM $2 AND "addressCipher" IS NULL)
-         + (SELECT count(*) FROM "InformantIdentifier" WHERE "pepperId" IS DISTINCT FROM $2 AND "cipher" IS NULL) AS lost`,
-    [key, pepper],
-  );
+  const [r] = await db.$queryRaw<Record<string, bigint | number>[]>`SELECT
+       (SELECT count(*) FROM "Informant" WHERE "keyId" <> ${key} AND ("addressCipher" IS NOT NULL OR "nameCipher" IS NOT NULL)) AS ik,
+       (SELECT count(*) FROM "InformantIdentifier" WHERE "keyId" <> ${key} AND "cipher" IS NOT NULL) AS dk,
+       (SELECT count(*) FROM "Informant" WHERE "pepperId" IS DISTINCT FROM ${pepper}) AS ip,
+       (SELECT count(*) FROM "InformantIdentifier" WHERE "pepperId" IS DISTINCT FROM ${pepper}) AS dp,
+       (SELECT count(*) FROM "Informant" WHERE "pepperId" IS DISTINCT FROM ${pepper} AND "addressCipher" IS NULL)
+         + (SELECT count(*) FROM "InformantIdentifier" WHERE "pepperId" IS DISTINCT FROM ${pepper} AND "cipher" IS NULL) AS lost`;
   return {
     activeKey: key,
     activePepper: pepper,
@@ -72,64 +69,50 @@ type InformantRow = { id: string; addressCipher: string | null; nameCipher: stri
 
 async function reencryptInformants(after: string, batch: number, report: RotationReport): Promise<string | null> {
   const key = env().IDENTITY_ACTIVE_KEY;
-  const rows = await raw().query<InformantRow>(
-    `SELECT "id"::text AS "id", "addressCipher", "nameCipher", "keyId" FROM "Informant"
-     WHERE "id" > $1::uuid AND "keyId" <> $2 AND ("addressCipher" IS NOT NULL OR "nameCipher" IS NOT NULL) ORDER BY "id" LIMIT ${batch}`,
-    [after, key],
-  );
+  const rows = await db.$queryRaw<InformantRow[]>`SELECT "id"::text AS "id", "addressCipher", "nameCipher", "keyId" FROM "Informant"
+     WHERE "id" > ${after}::uuid AND "keyId" <> ${key} AND ("addressCipher" IS NOT NULL OR "nameCipher" IS NOT NULL) ORDER BY "id" LIMIT ${batch}::int`;
   for (const r of rows) {
     const fresh = reencrypt([r.addressCipher, r.nameCipher], r.keyId);
     if (!fresh) {
       report.skipped++;
       continue;
     }
-    const n = await raw().query(
-      `UPDATE "Informant" SET "addressCipher" = $1, "nameCipher" = $2, "keyId" = $3
-       WHERE "id" = $4::uuid AND "keyId" = $5 AND "addressCipher" IS NOT DISTINCT FROM $6 AND "nameCipher" IS NOT DISTINCT FROM $7 RETURNING 1`,
-      [fresh.ciphers[0], fresh.ciphers[1], fresh.keyId, r.id, r.keyId, r.addressCipher, r.nameCipher],
-    );
-    report.reencrypted += n.length;
+    report.reencrypted += await db.$executeRaw`UPDATE "Informant" SET "addressCipher" = ${fresh.ciphers[0]}, "nameCipher" = ${fresh.ciphers[1]}, "keyId" = ${fresh.keyId}
+       WHERE "id" = ${r.id}::uuid AND "keyId" = ${r.keyId} AND "addressCipher" IS NOT DISTINCT FROM ${r.addressCipher}::text AND "nameCipher" IS NOT DISTINCT FROM ${r.nameCipher}::text`;
   }
   return rows.length ? rows[rows.length - 1].id : null;
 }
 
 async function reencryptIdentifiers(after: string, batch: number, report: RotationReport): Promise<string | null> {
   const key = env().IDENTITY_ACTIVE_KEY;
-  const rows = await raw().query<{ hash: string; cipher: string; keyId: string }>(
-    `SELECT "hash", "cipher", "keyId" FROM "InformantIdentifier" WHERE "hash" > $1 AND "keyId" <> $2 AND "cipher" IS NOT NULL ORDER BY "hash" LIMIT ${batch}`,
-    [after === "00000000-0000-0000-0000-000000000000" ? "" : after, key],
-  );
+  const from = after === "00000000-0000-0000-0000-000000000000" ? "" : after;
+  const rows = await db.$queryRaw<{ hash: string; cipher: string; keyId: string }[]>`
+    SELECT "hash", "cipher", "keyId" FROM "InformantIdentifier" WHERE "hash" > ${from} AND "keyId" <> ${key} AND "cipher" IS NOT NULL ORDER BY "hash" LIMIT ${batch}::int`;
   for (const r of rows) {
     const fresh = reencrypt([r.cipher], r.keyId);
     if (!fresh) {
       report.skipped++;
       continue;
     }
-    const n = await raw().query(`UPDATE "InformantIdentifier" SET "cipher" = $1, "keyId" = $2 WHERE "hash" = $3 AND "keyId" = $4 AND "cipher" = $5 RETURNING 1`, [
-      fresh.ciphers[0], fresh.keyId, r.hash, r.keyId, r.cipher,
-    ]);
-    report.reencrypted += n.length;
+    report.reencrypted += await db.$executeRaw`UPDATE "InformantIdentifier" SET "cipher" = ${fresh.ciphers[0]}, "keyId" = ${fresh.keyId}
+      WHERE "hash" = ${r.hash} AND "keyId" = ${r.keyId} AND "cipher" = ${r.cipher}`;
   }
   return rows.length ? rows[rows.length - 1].hash : null;
 }
 
 async function rehashInformants(after: string, batch: number, report: RotationReport): Promise<string | null> {
   const pepper = activePepperId();
-  const rows = await raw().query<{ id: string; addressHash: string; addressCipher: string | null; keyId: string }>(
-    `SELECT "id"::text AS "id", "addressHash", "addressCipher", "keyId" FROM "Informant"
-     WHERE "id" > $1::uuid AND "pepperId" IS DISTINCT FROM $2 ORDER BY "id" LIMIT ${batch}`,
-    [after, pepper],
-  );
+  const rows = await db.$queryRaw<{ id: string; addressHash: string; addressCipher: string | null; keyId: string }[]>`
+    SELECT "id"::text AS "id", "addressHash", "addressCipher", "keyId" FROM "Informant"
+     WHERE "id" > ${after}::uuid AND "pepperId" IS DISTINCT FROM ${pepper} ORDER BY "id" LIMIT ${batch}::int`;
   for (const r of rows) {
     const address = r.addressCipher ? tryDecrypt(r.addressCipher, r.keyId) : null;
     if (!address) {
       report.skipped++;
       continue;
     }
-    const n = await raw().query(`UPDATE "Informant" SET "addressHash" = $1, "pepperId" = $2 WHERE "id" = $3::uuid AND "addressHash" = $4 RETURNING 1`, [
-      hashAddress(address), pepper, r.id, r.addressHash,
-    ]);
-    report.rehashed += n.length;
+    report.rehashed += await db.$executeRaw`UPDATE "Informant" SET "addressHash" = ${hashAddress(address)}, "pepperId" = ${pepper}
+      WHERE "id" = ${r.id}::uuid AND "addressHash" = ${r.addressHash}`;
   }
   return rows.length ? rows[rows.length - 1].id : null;
 }
@@ -140,10 +123,8 @@ async function rehashIdentifiers(batch: number, report: RotationReport) {
   const stuck = new Set<string>();
   for (;;) {
     const rows = (
-      await raw().query<{ hash: string; cipher: string | null; keyId: string }>(
-        `SELECT "hash", "cipher", "keyId" FROM "InformantIdentifier" WHERE "pepperId" IS DISTINCT FROM $1 ORDER BY "hash" LIMIT ${batch + stuck.size}`,
-        [pepper],
-      )
+      await db.$queryRaw<{ hash: string; cipher: string | null; keyId: string }[]>`
+        SELECT "hash", "cipher", "keyId" FROM "InformantIdentifier" WHERE "pepperId" IS DISTINCT FROM ${pepper} ORDER BY "hash" LIMIT ${batch + stuck.size}::int`
     ).filter((r) => !stuck.has(r.hash));
     if (!rows.length) return;
     for (const r of rows) {
@@ -154,12 +135,9 @@ async function rehashIdentifiers(batch: number, report: RotationReport) {
         continue;
       }
       const fresh = hashAddress(address);
-      const moved = await raw().query(
-        `WITH taken AS (SELECT 1 FROM "InformantIdentifier" WHERE "hash" = $1)
-         UPDATE "InformantIdentifier" SET "hash" = $1, "pepperId" = $2 WHERE "hash" = $3 AND NOT EXISTS (SELECT 1 FROM taken) RETURNING 1`,
-        [fresh, pepper, r.hash],
-      );
-      if (!moved.length) await raw().query(`DELETE FROM "InformantIdentifier" WHERE "hash" = $1 AND EXISTS (SELECT 1 FROM "InformantIdentifier" WHERE "hash" = $2)`, [r.hash, fresh]);
+      const moved = await db.$executeRaw`WITH taken AS (SELECT 1 FROM "InformantIdentifier" WHERE "hash" = ${fresh})
+         UPDATE "InformantIdentifier" SET "hash" = ${fresh}, "pepperId" = ${pepper} WHERE "hash" = ${r.hash} AND NOT EXISTS (SELECT 1 FROM taken)`;
+      if (!moved) await db.$executeRaw`DELETE FROM "InformantIdentifier" WHERE "hash" = ${r.hash} AND EXISTS (SELECT 1 FROM "InformantIdentifier" WHERE "hash" = ${fresh})`;
       report.rehashed++;
     }
   }

@@ -3,7 +3,7 @@
 // them earlier, looked up only when the text holds a number none of this message's identifiers
 // matches), their profile name, and their own card among shared contacts (lib/identity/own-identity.ts).
 import "server-only";
-import { raw } from "../db";
+import { db } from "../db";
 import { addressHashes } from "../identity/crypto";
 import { findNumbers, isOwnContact, maskName, maskOwnNumbers, numberHashes } from "../identity/own-identity";
 import { senderAddresses } from "./upsert-informant";
@@ -43,11 +43,9 @@ async function ownHashes(sender: Sender, texts: string[]): Promise<ReadonlySet<s
   const unknown = [...candidates].filter((h) => !own.has(h));
   if (!unknown.length) return own;
   // A number this message's identifiers do not explain may still be the sender's: one linked earlier.
-  const rows = await raw().query<{ hash: string }>(
-    `SELECT o."hash" FROM "InformantIdentifier" s JOIN "InformantIdentifier" o ON o."informantId" = s."informantId"
-     WHERE s."hash" = ANY($1::text[]) AND o."hash" = ANY($2::text[])`,
-    [[...own], unknown],
-  );
+  const rows = await db.$queryRaw<{ hash: string }[]>`
+    SELECT o."hash" FROM "InformantIdentifier" s JOIN "InformantIdentifier" o ON o."informantId" = s."informantId"
+     WHERE s."hash" = ANY(${[...own]}::text[]) AND o."hash" = ANY(${unknown}::text[])`;
   for (const r of rows) own.add(r.hash);
   return own;
 }

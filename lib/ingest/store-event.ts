@@ -11,7 +11,7 @@ import { env } from "../env";
 import { entitiesToIndex } from "../entities/index-tip-entities";
 import { addressHashes, hashAddress } from "../identity/crypto";
 import { aliasCandidates } from "../identity/alias";
-import { refYear } from "../tips/allocate-ref";
+import { istYear } from "../time/ist";
 import { preview, searchText, threadSince } from "./tip-text";
 import { ackText } from "./ack-text";
 import { informantInput, senderAddresses } from "./upsert-informant";
@@ -73,7 +73,7 @@ function messageInput(ev: Extract<IngestEvent, { type: "message" }>) {
     channel: ev.channel,
     at: ev.at.toISOString(),
     since: threadSince(ev.at).toISOString(),
-    year: refYear(ev.at),
+    year: istYear(ev.at),
     messageKind: ev.messageKind,
     body: ev.body,
     meta: ev.meta ?? null,
@@ -103,7 +103,7 @@ function callInput(ev: CallEvent) {
     channel: ev.channel ?? "VOICE",
     at: ev.at.toISOString(),
     since: threadSince(ev.at).toISOString(),
-    year: refYear(ev.at),
+    year: istYear(ev.at),
     callId: ev.callId,
     callPrevious: ev.previousIds ?? [],
     direction: ev.direction,

@@ -1,21 +1,22 @@
 // Recurring work on the durable job table: one job per period slot, deduplicated by
 // `<kind>@<slot start>`, so several app instances (or restarts) schedule a slot once. A handler that
 // finishes schedules the next slot; start-up schedules the current one in case the chain broke.
+// Slots are counted from IST midnight (lib/time): the daily jobs run just after the desk's midnight.
 import "server-only";
 import { db } from "../db";
 import { enqueue } from "./queue";
+import { DAY_MS, HOUR_MS, istPeriodStart } from "../time/ist";
 
 export const RECURRING = {
-  "audit.checkpoint": 60 * 60_000,
-  "maintenance.daily": 24 * 60 * 60_000,
+  "audit.checkpoint": HOUR_MS,
+  "maintenance.daily": DAY_MS,
   /** Retention (docs/decisions/0212-retention.md): addresses and payloads past their periods. */
-  "retention.run": 24 * 60 * 60_000,
+  "retention.run": DAY_MS,
 } as const;
 export type RecurringKind = keyof typeof RECURRING;
 
 function slot(kind: RecurringKind, at: number) {
-  const every = RECURRING[kind];
-  return Math.floor(at / every) * every;
+  return istPeriodStart(at, RECURRING[kind]);
 }
 
 /** Schedules the slot containing `at` (now by default), to run at once, or the next slot. */

@@ -22,12 +22,11 @@ import { handOverShift } from "../tips/hand-over-shift";
 import { updateTipField } from "../tips/update-tip-field";
 import { setInformantBlocked } from "../tips/block-informant";
 import type { ChangeActor } from "../tips/record-change";
-import type { Viewer } from "../tips/scope";
+import type { Viewer } from "../auth/scope";
 import { countViews, FOLD_AFTER, type ViewCounts } from "./count-views";
 import { foldViewCounts } from "./fold-view-counts";
 import { whereClause } from "./conditions";
 import { COUNTED_VIEWS, parseQueueParams } from "./params";
-import { SqlParams } from "./sql";
 
 const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: null });
 let n = 0;
@@ -44,8 +43,7 @@ async function direct(viewer: Viewer, now: Date): Promise<ViewCounts> {
   const ctx = { viewer, targets: DEFAULT_SLA, now };
   const out = {} as ViewCounts;
   for (const view of COUNTED_VIEWS) {
-    const p = new SqlParams();
-    const [r] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "Tip" t WHERE ${whereClause(parseQueueParams({ view }), ctx, p)}`, ...p.values);
+    const [r] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "Tip" t WHERE ${whereClause(parseQueueParams({ view }), ctx)}`;
     out[view as keyof ViewCounts] = Number(r.n);
   }
   return out;

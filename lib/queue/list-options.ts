@@ -2,13 +2,12 @@
 // station sees only it) and active users by name (names only; no usernames or roles).
 import "server-only";
 import { db } from "../db";
-import { tipReach, type Viewer } from "../tips/scope";
+import { stationScope, type Viewer } from "../auth/scope";
 
 export async function listQueueOptions(viewer: Viewer) {
-  const reach = tipReach(viewer);
   const [stations, users] = await Promise.all([
     db.policeStation.findMany({
-      where: { active: true, ...(reach.kind === "station" ? { id: reach.stationId } : reach.kind === "none" ? { id: { in: [] } } : {}) },
+      where: { AND: [{ active: true }, stationScope(viewer)] },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),

@@ -8,7 +8,7 @@ import type { Category, Channel, Priority, TipStatus } from "../generated/prisma
 import { decodeCursor, encodeCursor } from "./cursor";
 import { whereClause, type QueryContext } from "./conditions";
 import { effectiveSort, type QueueParams, type SortKey } from "./params";
-import { SqlParams } from "./sql";
+import { Prisma } from "../generated/prisma/client";
 
 export type QueueRow = {
   id: string;
@@ -34,19 +34,22 @@ export type QueueRow = {
 
 export type QueuePage = { rows: QueueRow[]; prev: string | null; next: string | null };
 
-/** Sort keys as SQL expressions with the cast a cursor value needs; the id breaks ties. */
-const SORT_SQL: Record<SortKey, [string, string][]> = {
-  received: [[`t."receivedAt"`, "timestamptz"]],
-  lastActivity: [[`t."lastActivityAt"`, "timestamptz"]],
-  priority: [[`t."priority"`, `"Priority"`], [`t."receivedAt"`, "timestamptz"]],
-  ref: [[`t."ref"`, "text"]],
-  closed: [[`t."closedAt"`, "timestamptz"]],
+/** Sort keys: the column (its name on a row, for the cursor) and how a cursor value is bound; the id breaks ties. */
+type SortColumn = { key: "receivedAt" | "lastActivityAt" | "priority" | "ref" | "closedAt"; column: Prisma.Sql; bind: (v: string | number) => Prisma.Sql };
+const receivedAt: SortColumn = { key: "receivedAt", column: Prisma.sql`t."receivedAt"`, bind: (v) => Prisma.sql`${v}::timestamptz` };
+const SORT_SQL: Record<SortKey, SortColumn[]> = {
+  received: [receivedAt],
+  lastActivity: [{ key: "lastActivityAt", column: Prisma.sql`t."lastActivityAt"`, bind: (v) => Prisma.sql`${v}::timestamptz` }],
+  priority: [{ key: "priority", column: Prisma.sql`t."priority"`, bind: (v) => Prisma.sql`${v}::"Priority"` }, receivedAt],
+  ref: [{ key: "ref", column: Prisma.sql`t."ref"`, bind: (v) => Prisma.sql`${v}::text` }],
+  closed: [{ key: "closedAt", column: Prisma.sql`t."closedAt"`, bind: (v) => Prisma.sql`${v}::timestamptz` }],
 };
+const ID = Prisma.sql`t."id"`;
 
-const COLUMNS = `t."id", t."ref", t."receivedAt", t."channel", t."preview", t."mediaCount", t."category", t."priority",
+const COLUMNS = Prisma.sql`t."id", t."ref", t."receivedAt", t."channel", t."preview", t."mediaCount", t."category", t."priority",
   t."stationId", s."name" AS "stationName", s."nameHi" AS "stationNameHi", t."status", t."assigneeId", u."name" AS "assigneeName",
   t."firstResponseAt", t."closedAt", t."lastActivityAt", t."flagged"`;
-const FROM = `"Tip" t LEFT JOIN "PoliceStation" s ON s."id" = t."stationId" LEFT JOIN "User" u ON u."id" = t."assigneeId"`;
+const FROM = Prisma.sql`"Tip" t LEFT JOIN "PoliceStation" s ON s."id" = t."stationId" LEFT JOIN "User" u ON u."id" = t."assigneeId"`;
 
 type DbRow = Omit<QueueRow, "sla" | "receivedAt" | "firstResponseAt" | "closedAt" | "lastActivityAt"> & {
   receivedAt: Date;
@@ -60,24 +63,22 @@ export async function listQueue(f: QueueParams, ctx: QueryContext): Promise<Queu
   const keys = SORT_SQL[key];
   const backwards = !f.after && !!f.before;
   const cursor = decodeCursor(f.after ?? f.before, keys.length + 1);
-  const p = new SqlParams();
-  const where = [whereClause(f, ctx, p)];
+  const where = [whereClause(f, ctx)];
   // Moving backwards walks the same index the other way, then the page is flipped back.
   const forwardDesc = backwards ? !desc : desc;
   if (cursor) {
-    const lhs = [...keys.map(([expr]) => expr), `t."id"`].join(", ");
-    const rhs = [...keys.map(([, cast], i) => `${p.add(cursor[i])}::${cast}`), `${p.add(cursor[keys.length])}::uuid`].join(", ");
-    where.push(`(${lhs}) ${forwardDesc ? "<" : ">"} (${rhs})`);
+    const lhs = Prisma.join([...keys.map((k) => k.column), ID], ", ");
+    const rhs = Prisma.join([...keys.map((k, i) => k.bind(cursor[i])), Prisma.sql`${cursor[keys.length]}::uuid`], ", ");
+    where.push(forwardDesc ? Prisma.sql`(${lhs}) < (${rhs})` : Prisma.sql`(${lhs}) > (${rhs})`);
   }
-  const dir = forwardDesc ? "DESC" : "ASC";
-  const order = [...keys.map(([expr]) => `${expr} ${dir}`), `t."id" ${dir}`].join(", ");
-  const sql = `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ${f.size + 1}`;
-  const raw = await db.$queryRawUnsafe<DbRow[]>(sql, ...p.values);
+  const dir = forwardDesc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const order = Prisma.join([...keys.map((k) => k.column), ID].map((c) => Prisma.sql`${c} ${dir}`), ", ");
+  const raw = await db.$queryRaw<DbRow[]>`SELECT ${COLUMNS} FROM ${FROM} WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${f.size + 1}::int`;
   const more = raw.length > f.size;
   const page = raw.slice(0, f.size);
   if (backwards) page.reverse();
   const rows = page.map((r) => toQueueRow(r, ctx));
-  const cursorOf = (r: DbRow | undefined) => (r ? encodeCursor([...keys.map(([expr]) => sortValue(r, expr)), r.id]) : null);
+  const cursorOf = (r: DbRow | undefined) => (r ? encodeCursor([...keys.map((k) => sortValue(r[k.key])), r.id]) : null);
   const first = backwards ? page[0] : page[0];
   const last = page[page.length - 1];
   return {
@@ -90,15 +91,11 @@ export async function listQueue(f: QueueParams, ctx: QueryContext): Promise<Queu
 /** Rows by id that (still) match the view and filters — for live updates of an open queue. */
 export async function queueRowsById(f: QueueParams, ctx: QueryContext, ids: string[]): Promise<QueueRow[]> {
   if (!ids.length) return [];
-  const p = new SqlParams();
-  const sql = `SELECT ${COLUMNS} FROM ${FROM} WHERE ${whereClause(f, ctx, p)} AND t."id" = ANY(${p.add(ids)}::uuid[])`;
-  const raw = await db.$queryRawUnsafe<DbRow[]>(sql, ...p.values);
+  const raw = await db.$queryRaw<DbRow[]>`SELECT ${COLUMNS} FROM ${FROM} WHERE ${whereClause(f, ctx)} AND t."id" = ANY(${ids}::uuid[])`;
   return raw.map((r) => toQueueRow(r, ctx));
 }
 
-function sortValue(r: DbRow, expr: string): string | number {
-  const col = expr.slice(3, -1) as keyof DbRow;
-  const v = r[col];
+function sortValue(v: Date | string | null): string | number {
   return v instanceof Date ? v.toISOString() : (v as string);
 }
 

@@ -5,7 +5,7 @@
 import "server-only";
 import type { LoggedEvent } from "../live/bus";
 import { liveStream, type StreamMessage } from "../live/sse";
-import { tipReach, type Viewer } from "../tips/scope";
+import { reaches, type Viewer } from "../auth/scope";
 
 export { HEARTBEAT_MS } from "../live/sse";
 
@@ -19,17 +19,10 @@ function strip({ event: e }: LoggedEvent): Forwarded {
   return out;
 }
 
-/** Station-bound officers hear only their station's tips (the tip's station when the log was read). */
-function visible(viewer: Viewer, e: LoggedEvent): boolean {
-  const reach = tipReach(viewer);
-  if (reach.kind === "all") return true;
-  if (reach.kind === "none") return false;
-  return e.stationId === reach.stationId;
-}
-
 export function queueStream(viewer: Viewer, opts: { cursor: string | null; signal: AbortSignal; lease: () => Promise<boolean>; heartbeatMs?: number }) {
   return liveStream({
     ...opts,
-    message: (e): StreamMessage | null => (visible(viewer, e) ? { event: "tip", data: strip(e) } : null),
+    // Station-bound officers hear only their station's tips (the tip's station when the log was read).
+    message: (e): StreamMessage | null => (reaches(viewer, e.stationId) ? { event: "tip", data: strip(e) } : null),
   });
 }

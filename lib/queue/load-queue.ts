@@ -1,6 +1,6 @@
 // Everything the queue page and its JSON route need for one URL: rows, counts, the effective sort.
 import "server-only";
-import type { Viewer } from "../tips/scope";
+import type { Viewer } from "../auth/scope";
 import { slaTargets } from "../sla/settings";
 import { listQueue, queueRowsById, type QueuePage, type QueueRow } from "./list-queue";
 import { countViews, type ViewCounts } from "./count-views";

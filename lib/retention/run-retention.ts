@@ -11,6 +11,7 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import { audit } from "../audit";
+import { DAY_MS } from "../time/ist";
 
 export type RetentionReport = {
   dryRun: boolean;
@@ -24,13 +25,12 @@ export type RetentionReport = {
   jobsDeleted: number;
 };
 
-const DAY = 86_400_000;
 
 export async function runRetention(opts: { now?: Date; dryRun?: boolean; actor?: { id: string | null; role: string } } = {}): Promise<RetentionReport> {
   const e = env();
   const now = opts.now ?? new Date();
-  const addressCutoff = e.RETENTION_ADDRESS_DAYS > 0 ? new Date(now.getTime() - e.RETENTION_ADDRESS_DAYS * DAY) : null;
-  const payloadCutoff = e.RETENTION_PAYLOAD_DAYS > 0 ? new Date(now.getTime() - e.RETENTION_PAYLOAD_DAYS * DAY) : null;
+  const addressCutoff = e.RETENTION_ADDRESS_DAYS > 0 ? new Date(now.getTime() - e.RETENTION_ADDRESS_DAYS * DAY_MS) : null;
+  const payloadCutoff = e.RETENTION_PAYLOAD_DAYS > 0 ? new Date(now.getTime() - e.RETENTION_PAYLOAD_DAYS * DAY_MS) : null;
   const base = { dryRun: !!opts.dryRun, addressDays: e.RETENTION_ADDRESS_DAYS, payloadDays: e.RETENTION_PAYLOAD_DAYS, addressCutoff, payloadCutoff };
   if (opts.dryRun) return { ...base, ...(await db.$transaction((tx) => count(tx, addressCutoff, payloadCutoff))) };
 

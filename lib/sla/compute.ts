@@ -1,49 +1,50 @@
-// One SLA computation for the queue, the tip page and the dashboard. Pure (no database), so the
-// browser's ticking timer and the server agree on the state of a tip at a given instant.
-import type { Priority, TipStatus } from "../generated/prisma/enums";
+// What a timer shows of the SLA rule (lib/sla/rule.ts) at an instant: the queue's cells and the tip
+// page use this one computation (and one <SlaTimer>), on the server and ticking in the browser.
+import { ms, runningClock, slaBreached, slaSeconds, type SlaClock, type SlaSeconds, type SlaTip } from "./rule";
 import type { SlaTargets } from "./targets";
 
 export type SlaState = "ok" | "dueSoon" | "breached" | "met";
-export type SlaPhase = "firstResponse" | "resolution";
-
-export type SlaInput = {
-  priority: Priority;
-  status: TipStatus;
-  receivedAt: Date | string;
-  firstResponseAt: Date | string | null;
-  closedAt: Date | string | null;
-};
+export type SlaPhase = SlaClock;
+export type SlaInput = SlaTip;
 
 export type Sla = {
+  /** Open: the running clock's state (breached = overdue). Closed: met, or breached if either clock missed. */
   state: SlaState;
-  /** Which clock is running (or ran last, for closed tips). */
+  /** Open: the clock it is racing. Closed: the clock that missed (resolution when none did). */
   phase: SlaPhase;
-  /** When the running clock runs out (ISO). */
+  /** When that clock runs (or ran) out (ISO). */
   dueAt: string;
-  /** Milliseconds left (negative once late). */
+  /** Milliseconds left (negative once late); for a closed tip, as it stood when its clock stopped. */
   remainingMs: number;
+  /** The verdict the dashboard counts: a target was missed (for an open tip, maybe its first response already). */
+  breached: boolean;
 };
 
-const ms = (d: Date | string) => (typeof d === "string" ? Date.parse(d) : d.getTime());
-const CLOSED: TipStatus[] = ["CLOSED", "MERGED"];
+// Per targets object (one per request, or per page in the browser), not per row and tick.
+const seconds = new WeakMap<SlaTargets, SlaSeconds>();
+function secondsOf(targets: SlaTargets): SlaSeconds {
+  let s = seconds.get(targets);
+  if (!s) seconds.set(targets, (s = slaSeconds(targets)));
+  return s;
+}
 
-/**
- * Open tip without a first response → the first-response clock; afterwards the resolution clock.
- * Closed tips are "met" when closed within the resolution target, else "breached".
- */
 export function computeSla(tip: SlaInput, targets: SlaTargets, now: number = Date.now()): Sla {
+  const secs = secondsOf(targets);
+  const breached = slaBreached(tip, secs, now);
   const received = ms(tip.receivedAt);
-  const closed = CLOSED.includes(tip.status);
-  const phase: SlaPhase = !closed && !tip.firstResponseAt ? "firstResponse" : "resolution";
-  const targetMs = targets[phase][tip.priority] * 60_000;
-  const due = received + targetMs;
-  if (closed) {
-    const at = tip.closedAt ? ms(tip.closedAt) : now;
-    return { state: at <= due ? "met" : "breached", phase, dueAt: new Date(due).toISOString(), remainingMs: due - at };
+  if (tip.closedAt) {
+    const closed = ms(tip.closedAt);
+    const frDue = received + secs.firstResponse[tip.priority] * 1000;
+    const frEnd = tip.firstResponseAt ? ms(tip.firstResponseAt) : closed;
+    const resDue = received + secs.resolution[tip.priority] * 1000;
+    // A closed tip that missed only its first response shows that clock, late by how much.
+    const [phase, due, end]: [SlaPhase, number, number] = closed <= resDue && frEnd > frDue ? ["firstResponse", frDue, frEnd] : ["resolution", resDue, closed];
+    return { state: breached ? "breached" : "met", phase, dueAt: new Date(due).toISOString(), remainingMs: due - end, breached };
   }
-  const remainingMs = due - now;
+  const { clock, targetMs, dueMs } = runningClock(tip, secs);
+  const remainingMs = dueMs - now;
   const state: SlaState = remainingMs < 0 ? "breached" : remainingMs <= targetMs * targets.dueSoonFraction ? "dueSoon" : "ok";
-  return { state, phase, dueAt: new Date(due).toISOString(), remainingMs };
+  return { state, phase: clock, dueAt: new Date(dueMs).toISOString(), remainingMs, breached };
 }
 
 /** "-1:05:09" style countdown text; the sign shows lateness. */

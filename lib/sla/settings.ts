@@ -4,11 +4,17 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { audit } from "../audit";
 import { DEFAULT_SLA, parseSlaTargets, SLA_SETTING_KEY, slaTargetsSchema, type SlaTargets } from "./targets";
-import type { Viewer } from "../tips/scope";
+import type { Viewer } from "../auth/scope";
+import { slaSeconds, type SlaSeconds } from "./rule";
 import type { Prisma } from "../generated/prisma/client";
 
 const TTL_MS = 30_000;
 let cache: { at: number; value: SlaTargets } | undefined;
+
+/** The targets in the whole seconds the rule and its SQL compare (the dashboard's, keyed into its rollups). */
+export async function slaTargetSeconds(): Promise<SlaSeconds> {
+  return slaSeconds(await slaTargets());
+}
 
 export async function slaTargets(): Promise<SlaTargets> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache.value;

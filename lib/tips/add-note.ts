@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { audit } from "../audit";
 import { publish } from "../live/bus";
-import type { Viewer } from "./scope";
+import type { Viewer } from "../auth/scope";
 import { lockScopedTip } from "./find-scoped-tip";
 
 export const noteInput = z.object({ body: z.string().trim().min(1).max(4000) });

@@ -40,7 +40,7 @@ describe("tip refs", () => {
   });
 
   it("counts each year (India time) separately", async () => {
-    // 31 Dec 2026 20:00 UTC is already 1 Jan 2027 in Asia/Kolkata.
+    // 31 Dec 2026 20:00 UTC is already 1 Jan 2027 in India.
     const r = await db.$transaction((tx) => allocateRef(tx, new Date("2026-12-31T20:00:00Z")));
     expect(r.ref).toBe("EM-2027-000001");
   });

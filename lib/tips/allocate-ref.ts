@@ -7,14 +7,7 @@
 // ADR 0120; SQL `tip_ref()` formats as formatRef does). `allocateRef` is for short transactions
 // (tests, fixtures) that need the number up front.
 import type { Tx } from "../db";
-import { TIME_ZONE } from "../i18n/locales";
-
-// Built once: constructing an Intl.DateTimeFormat costs more than the rest of a message's ingest code.
-const YEAR = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric" });
-
-export function refYear(at: Date): number {
-  return Number(YEAR.format(at));
-}
+import { istYear } from "../time/ist";
 
 export function formatRef(year: number, seq: number) {
   return `EM-${year}-${String(seq).padStart(6, "0")}`;
@@ -22,7 +15,7 @@ export function formatRef(year: number, seq: number) {
 
 /** Takes the year's next number now (its row lock is held until COMMIT). */
 export async function allocateRef(tx: Tx, at: Date) {
-  const year = refYear(at);
+  const year = istYear(at);
   const [row] = await tx.$queryRaw<{ seq: number }[]>`SELECT mukhbir_internal.next_tip_seq(${year}::int) AS "seq"`;
   const seq = Number(row.seq);
   return { year, seq, ref: formatRef(year, seq) };

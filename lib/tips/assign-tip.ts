@@ -3,7 +3,7 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { recordChange, type ChangeActor } from "./record-change";
-import { tipReach, tipScope } from "./scope";
+import { reaches, tipScope } from "../auth/scope";
 import type { Role } from "../generated/prisma/enums";
 
 export type Assignee = { id: string; name: string; role: Role; stationId: string | null; districtWide: boolean };
@@ -15,10 +15,6 @@ export async function loadAssignee(tx: Tx, userId: string): Promise<Assignee> {
   return user;
 }
 
-export function canSee(user: Assignee, tipStationId: string | null) {
-  const reach = tipReach(user);
-  return reach.kind === "all" || (reach.kind === "station" && reach.stationId === tipStationId);
-}
 
 export async function assignTipTx(tx: Tx, actor: ChangeActor, tipId: string, assignee: Assignee | null) {
   const tip = await tx.tip.findFirst({
@@ -27,7 +23,7 @@ export async function assignTipTx(tx: Tx, actor: ChangeActor, tipId: string, ass
   });
   if (!tip) throw new AppError("notFound");
   if (tip.status === "CLOSED" || tip.status === "MERGED") throw new AppError("conflict", "tip is closed", { reason: "closed", ref: tip.ref });
-  if (assignee && !canSee(assignee, tip.stationId)) throw new AppError("invalid", "assignee cannot see this tip", { reason: "scope", ref: tip.ref });
+  if (assignee && !reaches(assignee, tip.stationId)) throw new AppError("invalid", "assignee cannot see this tip", { reason: "scope", ref: tip.ref });
   const to = assignee?.id ?? null;
   if (tip.assigneeId === to) return false;
   await tx.tip.update({

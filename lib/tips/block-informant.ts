@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { Viewer } from "./scope";
+import type { Viewer } from "../auth/scope";
 import { lockScopedTip } from "./find-scoped-tip";
 import { recordChange } from "./record-change";
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { recordChange, type ChangeActor } from "./record-change";
-import { tipScope } from "./scope";
+import { tipScope } from "../auth/scope";
 import { bulkIds, parseInput } from "./bulk-ids";
 
 export const bulkCloseInput = z.object({

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { audit } from "../audit";
 import { AppError } from "../errors";
-import type { Viewer } from "./scope";
+import type { Viewer } from "../auth/scope";
 
 export const cannedInput = z.object({
   id: z.uuid().optional(),

@@ -6,9 +6,10 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { noteFirstResponse } from "../sla/first-response";
-import { OPEN_SQL, scopeCondition, SqlParams } from "../queue/sql";
+import { Prisma } from "../generated/prisma/client";
+import { OPEN_SQL } from "./open-sql";
 import { recordChange, type ChangeActor, type TipRef } from "./record-change";
-import { tipScope } from "./scope";
+import { tipScope, tipScopeSql } from "../auth/scope";
 
 export type ClaimResult = TipRef & { already: boolean };
 
@@ -24,22 +25,18 @@ export async function claimTip(actor: ChangeActor, tipId?: string): Promise<Clai
 }
 
 async function conditionalClaim(tx: Tx, actor: ChangeActor, tipId?: string): Promise<TipRef | undefined> {
-  const p = new SqlParams();
-  const me = p.add(actor.id);
-  const scope = scopeCondition(actor, p);
+  const scope = tipScopeSql(actor);
   // The oldest unassigned tip: skip rows another claimer holds locked rather than queueing on them.
   // Flagged tips (blocked informants) are left for someone to look at deliberately.
   const target = tipId
-    ? `t."id" = ${p.add(tipId)}::uuid`
-    : `t."id" = (SELECT t."id" FROM "Tip" t WHERE t."assigneeId" IS NULL AND ${OPEN_SQL} AND NOT t."flagged" AND ${scope}
+    ? Prisma.sql`t."id" = ${tipId}::uuid`
+    : Prisma.sql`t."id" = (SELECT t."id" FROM "Tip" t WHERE t."assigneeId" IS NULL AND ${OPEN_SQL} AND NOT t."flagged" AND ${scope}
          ORDER BY t."receivedAt", t."id" LIMIT 1 FOR UPDATE SKIP LOCKED)`;
-  const rows = await tx.$queryRawUnsafe<TipRef[]>(
-    `UPDATE "Tip" t SET "assigneeId" = ${me}::uuid, "claimedAt" = COALESCE(t."claimedAt", now()),
+  const rows = await tx.$queryRaw<TipRef[]>`
+    UPDATE "Tip" t SET "assigneeId" = ${actor.id}::uuid, "claimedAt" = COALESCE(t."claimedAt", now()),
        "status" = CASE WHEN t."status" = 'NEW' THEN 'IN_PROGRESS'::"TipStatus" ELSE t."status" END, "updatedAt" = now()
      WHERE ${target} AND t."assigneeId" IS NULL AND ${OPEN_SQL} AND ${scope}
-     RETURNING t."id", t."ref"`,
-    ...p.values,
-  );
+     RETURNING t."id", t."ref"`;
   return rows[0];
 }
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { Outcome } from "../generated/prisma/enums";
-import type { Viewer } from "./scope";
+import type { Viewer } from "../auth/scope";
 import { lockScopedTip } from "./find-scoped-tip";
 import { recordChange } from "./record-change";
 

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { tipScope, type Viewer } from "./scope";
+import { tipScope, type Viewer } from "../auth/scope";
 
 export async function findScopedAttachment(viewer: Viewer, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("notFound");

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
-import { tipScope, type Viewer } from "./scope";
+import { tipScope, type Viewer } from "../auth/scope";
 
 const base = { id: true, ref: true, status: true, stationId: true, assigneeId: true, informantId: true, firstResponseAt: true } as const;
 export type ScopedTip = { id: string; ref: string; status: string; stationId: string | null; assigneeId: string | null; informantId: string; firstResponseAt: Date | null };

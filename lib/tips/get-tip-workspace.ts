@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
-import { tipScope, type Viewer } from "./scope";
+import { tipScope, type Viewer } from "../auth/scope";
 import { replyMode } from "./reply-window";
 import { tipsMentioning } from "../entities/tips-mentioning";
 import { presentMessage } from "./present-message";

@@ -5,8 +5,8 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { audit } from "../audit";
 import { recordChange, type ChangeActor } from "./record-change";
-import { canSee, loadAssignee } from "./assign-tip";
-import { tipScope } from "./scope";
+import { loadAssignee } from "./assign-tip";
+import { reaches, tipScope } from "../auth/scope";
 
 export async function handOverShift(actor: ChangeActor, fromUserId: string, toUserId: string) {
   if (fromUserId === toUserId) throw new AppError("invalid", "same officer", { reason: "same" });
@@ -17,7 +17,7 @@ export async function handOverShift(actor: ChangeActor, fromUserId: string, toUs
       select: { id: true, ref: true, stationId: true },
       orderBy: { receivedAt: "asc" },
     });
-    const movable = tips.filter((t) => canSee(to, t.stationId));
+    const movable = tips.filter((t) => reaches(to, t.stationId));
     if (movable.length)
       await tx.tip.updateMany({ where: { id: { in: movable.map((t) => t.id) }, assigneeId: fromUserId }, data: { assigneeId: to.id } });
     for (const tip of movable) await recordChange(tx, { actor, tip, type: "handed_over", from: fromUserId, to: to.id });

@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { audit } from "../audit";
 import { publish } from "../live/bus";
 import { AppError } from "../errors";
-import { tipScope, type Viewer } from "./scope";
+import { tipScope, type Viewer } from "../auth/scope";
 
 export type ChangeActor = Viewer & { ip?: string | null };
 export type TipRef = { id: string; ref: string };

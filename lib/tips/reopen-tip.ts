@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
-import type { Viewer } from "./scope";
+import type { Viewer } from "../auth/scope";
 import { lockScopedTip } from "./find-scoped-tip";
 import { recordChange } from "./record-change";
 

@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { audit } from "../audit";
 import { publish } from "../live/bus";
 import { enqueue } from "../jobs/queue";
-import type { Viewer } from "./scope";
+import type { Viewer } from "../auth/scope";
 import { lockScopedTip } from "./find-scoped-tip";
 import { changeTipField } from "./record-change";
 import { noteFirstResponse } from "../sla/first-response";

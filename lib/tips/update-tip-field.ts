@@ -8,7 +8,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { Category, Priority } from "../generated/prisma/enums";
-import type { Viewer } from "./scope";
+import type { Viewer } from "../auth/scope";
 import { lockScopedTip } from "./find-scoped-tip";
 import { changeTipField } from "./record-change";
 import { can } from "../auth/permissions";

@@ -5,11 +5,12 @@ import "server-only";
 import { db } from "../db";
 import { env } from "../env";
 import { audit } from "../audit";
+import { DAY_MS } from "../time/ist";
 
 export async function disableInactiveUsers(now = new Date()): Promise<string[]> {
   const days = env().INACTIVE_DISABLE_DAYS;
   if (!days) return [];
-  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  const cutoff = new Date(now.getTime() - days * DAY_MS);
   return db.$transaction(async (tx) => {
     const stale = await tx.user.findMany({
       where: { active: true, demo: false, OR: [{ lastSignInAt: { lt: cutoff } }, { lastSignInAt: null, createdAt: { lt: cutoff } }] },

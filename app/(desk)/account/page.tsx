@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDateTime } from "@/lib/time/format";
 import { requirePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { TotpEnrolment } from "@/components/account/totp-enrolment";
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 export default async function AccountPage() {
   const actor = await requirePage("account:self", { enrolment: true });
   const t = await getTranslations("account");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } });
   return (
     <main className="mx-auto max-w-2xl space-y-6 p-4">
@@ -23,7 +24,7 @@ export default async function AccountPage() {
       )}
       <section aria-labelledby="two-factor" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="two-factor" className="font-semibold">{t("twoFactor")}</h2>
-        <TotpEnrolment enabledSince={user.totpEnabledAt ? format.dateTime(user.totpEnabledAt, { dateStyle: "medium", timeStyle: "short" }) : null} />
+        <TotpEnrolment enabledSince={user.totpEnabledAt ? formatDateTime(user.totpEnabledAt, locale, "long") : null} />
       </section>
       <section aria-labelledby="sessions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="sessions" className="font-semibold">{t("sessions")}</h2>

@@ -12,7 +12,7 @@ import { ChartGrid } from "@/components/dashboard/chart-grid";
 import { OfficersSection } from "@/components/dashboard/officers-section";
 import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { liveCursor } from "@/lib/live/bus";
-import { formatDay } from "@/components/dashboard/format";
+import { formatDateTime, formatDay } from "@/lib/time/format";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -30,7 +30,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const cursor = await liveCursor();
   const [{ tiles, charts, officers }, stations] = await Promise.all([getDashboard(f), stationOptions(locale)]);
   const query = filtersToQuery(f);
-  const updatedAt = new Intl.DateTimeFormat("en-IN", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date());
+  const updatedAt = formatDateTime(new Date(), locale, "clock");
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
 
   return (

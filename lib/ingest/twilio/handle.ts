@@ -8,6 +8,7 @@ import { verifyTwilioSignature } from "../signatures";
 import { ingestEvent } from "../ingest-event";
 import { FormInputError, paramsOf, type Params } from "../form";
 import type { IngestEvent } from "../types";
+import { intlLocale } from "../../time/format";
 
 export type TwilioReply = (params: Params) => Response;
 
@@ -48,22 +49,25 @@ export function emptyTwiml() {
   return twiml("");
 }
 
+/** Spoken in the desk's two languages, as the app names them to Intl (Twilio's <Say> takes the same tags). */
+const say = (locale: "hi" | "en", words: string) => `<Say language="${intlLocale(locale)}">${esc(words)}</Say>`;
+
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Greeting in Hindi and English, then a voicemail recording whose file arrives by callback. */
 export function voicemailTwiml() {
   const base = env().PUBLIC_BASE_URL.replace(/\/+$/, "") + "/api/webhooks/twilio/voice";
   return twiml(
-    `<Say language="hi-IN">${esc("नमस्कार। यह पुलिस की गोपनीय सूचना लाइन है। आपकी पहचान गुप्त रखी जाएगी। बीप के बाद अपनी सूचना बताइए, और पूरा होने पर हैश दबाइए।")}</Say>` +
-      `<Say language="en-IN">${esc("This is the police confidential tip line. Your identity will be kept secret. Please give your information after the beep, and press hash when you are done.")}</Say>` +
+    say("hi", "नमस्कार। यह पुलिस की गोपनीय सूचना लाइन है। आपकी पहचान गुप्त रखी जाएगी। बीप के बाद अपनी सूचना बताइए, और पूरा होने पर हैश दबाइए।") +
+      say("en", "This is the police confidential tip line. Your identity will be kept secret. Please give your information after the beep, and press hash when you are done.") +
       `<Record maxLength="300" playBeep="true" finishOnKey="#" action="${esc(base + "/recorded")}" method="POST" ` +
       `recordingStatusCallback="${esc(base + "/recording")}" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"/>` +
-      `<Say language="en-IN">${esc("We did not receive a message. Goodbye.")}</Say>`,
+      say("en", "We did not receive a message. Goodbye."),
   );
 }
 
 export function thanksTwiml() {
   return twiml(
-    `<Say language="hi-IN">${esc("धन्यवाद। आपकी सूचना दर्ज हो गई है।")}</Say><Say language="en-IN">${esc("Thank you. Your information has been recorded.")}</Say><Hangup/>`,
+    say("hi", "धन्यवाद। आपकी सूचना दर्ज हो गई है।") + say("en", "Thank you. Your information has been recorded.") + "<Hangup/>",
   );
 }

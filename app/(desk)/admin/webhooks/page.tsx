@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/guard";
-import { TIME_ZONE } from "@/lib/i18n/locales";
+import { dateFormat } from "@/lib/time/format";
 import { listMediaProblems, listWebhookEvents, webhookFilter, webhookSummary } from "@/lib/webhooks/list-webhook-activity";
 import { WebhookFilterForm } from "@/components/admin-webhooks/webhook-filter";
 import { RetryButton } from "@/components/admin-webhooks/retry-button";
@@ -18,7 +18,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const locale = await getLocale();
   const filter = webhookFilter.parse(await searchParams);
   const [events, summary, media] = await Promise.all([listWebhookEvents(filter), webhookSummary(), listMediaProblems()]);
-  const fmt = new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", { timeZone: TIME_ZONE, dateStyle: "short", timeStyle: "medium" });
+  const fmt = dateFormat(locale, "short");
   const th = "p-2 font-medium";
   return (
     <main className="mx-auto max-w-screen-xl space-y-6 p-4">

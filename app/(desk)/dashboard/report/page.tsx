@@ -4,14 +4,15 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requirePage } from "@/lib/auth/guard";
-import { parseFilters, istDay, addDays } from "@/lib/dashboard/filters";
+import { parseFilters } from "@/lib/dashboard/filters";
+import { addDays, istDay } from "@/lib/time/ist";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { stationOptions } from "@/lib/dashboard/stations";
 import { TileGrid } from "@/components/dashboard/tile-grid";
 import { DataTableView } from "@/components/dashboard/chart-card";
 import { OfficersPlainTable } from "@/components/dashboard/officers-plain-table";
 import { PrintButton } from "@/components/dashboard/print-button";
-import { formatDay } from "@/components/dashboard/format";
+import { formatDateTime, formatDay } from "@/lib/time/format";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("report.title") };
@@ -30,7 +31,7 @@ export default async function DailyReportPage({ searchParams }: Props) {
   const [{ tiles, charts, officers }, stations] = await Promise.all([getDashboard(f), stationOptions(locale)]);
   const names = new Map(stations.map((s) => [s.id, s.label]));
   const count = t("charts.count");
-  const now = new Intl.DateTimeFormat(locale === "hi" ? "hi-IN" : "en-IN", { timeZone: "Asia/Kolkata", dateStyle: "medium", timeStyle: "short" }).format(new Date());
+  const now = formatDateTime(new Date(), locale, "long");
   const filterLabel = [f.stationId && names.get(f.stationId), f.category && t(`category.${f.category}`)].filter(Boolean).join(" · ");
   const table = (xs: { label: string; count: number }[]) => ({ columns: ["", count], rows: xs.map((x) => [x.label, x.count]) });
   const byHour = Array.from({ length: 24 }, (_, h) => [`${String(h).padStart(2, "0")}:00`, charts.heatmap.filter((c) => c.hour === h).reduce((s, c) => s + c.count, 0)]);

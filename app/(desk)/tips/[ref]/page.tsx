@@ -8,7 +8,7 @@ import { getTipWorkspace } from "@/lib/tips/get-tip-workspace";
 import { findScopedTip } from "@/lib/tips/find-scoped-tip";
 import { listCannedReplies } from "@/lib/tips/canned-replies";
 import { slaTargets } from "@/lib/sla/settings";
-import { computeSla } from "@/lib/sla/compute";
+import { isClosed } from "@/lib/tips/status";
 import { TipHeader } from "@/components/tip/tip-header";
 import { Timeline } from "@/components/tip/timeline";
 import { ReplyBox } from "@/components/tip/reply-box";
@@ -49,9 +49,8 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
     can(actor.role, "tip:assign") ? db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, stationId: true, role: true } }) : Promise.resolve([]),
     listCannedReplies({ activeOnly: true }),
   ]);
-  const sla = computeSla(tip, targets);
   const mergedFrom = typeof search.merged === "string" ? search.merged : null;
-  const closed = tip.status === "CLOSED" || tip.status === "MERGED";
+  const closed = isClosed(tip.status);
 
   return (
     <main className="mx-auto max-w-screen-2xl p-4" data-testid="tip-page" data-ref={tip.ref}>
@@ -61,7 +60,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           {t("mergedNotice", { from: mergedFrom })}
         </p>
       )}
-      <TipHeader ws={ws} sla={sla} />
+      <TipHeader ws={ws} targets={targets} serverNow={Date.now()} />
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <section aria-label={t("timeline")} className="space-y-4">
           <Timeline ws={ws} stations={stations} />

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { actorOf, makeStation, makeTip, makeUser } from "../testing/factories";
 import { tipScope } from "./scope";
-import { updateTipField } from "./update-tip-field";
+import { updateTipField } from "../tips/update-tip-field";
 
 describe("tip scope", () => {
   it("shows a station-less officer nothing unless district-wide", async () => {

@@ -1,11 +1,12 @@
 "use client";
-// The SLA cell ticks once a second from one shared clock (one interval for the whole page, not one
-// per row), recomputing the state with the same function the server uses. Its words come from the
-// table (resolved once per render, not once per row: ADR 0303).
+// The one SLA timer, in the queue's cells and on the tip page: it ticks once a second from one shared
+// clock (one interval for the whole page, not one per timer), recomputing the state with the same
+// function the server used (lib/sla/compute.ts), so it turns "due soon" and "late" on its own. Its
+// words come from the caller, resolved once per render (ADR 0303).
 import { useSyncExternalStore } from "react";
 import { computeSla, formatRemaining, type SlaInput } from "@/lib/sla/compute";
 import type { SlaTargets } from "@/lib/sla/targets";
-import type { SlaLabels } from "./cell-text";
+import type { SlaLabels } from "./sla-labels";
 
 const listeners = new Set<() => void>();
 let now = Date.now();
@@ -37,10 +38,12 @@ export function SlaTimer({ tip, targets, serverNow, labels }: { tip: SlaInput; t
   const clock = useSyncExternalStore(subscribe, () => now, () => serverNow);
   const sla = computeSla(tip, targets, clock);
   return (
-    <span data-testid="sla" data-state={sla.state} className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${STYLE[sla.state]}`}>
+    <span data-testid="sla" data-state={sla.state} data-breached={sla.breached} className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${STYLE[sla.state]}`}>
       <span className="sr-only">{`${labels.state[sla.state]}:`}</span>
       <span aria-hidden="true">{labels.phase[sla.phase]}</span>
       {sla.state === "met" ? labels.state.met : formatRemaining(sla.remainingMs)}
+      {/* Racing its resolution clock in time, yet already breached: the first response came late. */}
+      {sla.breached && sla.state !== "breached" && <span className="rounded bg-red-100 px-1 font-sans text-red-800">{labels.missed}</span>}
     </span>
   );
 }
