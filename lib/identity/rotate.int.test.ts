@@ -17,7 +17,8 @@ const { hashAddress } = await import("./crypto");
 const { rotateIdentity, rotationStatus } = await import("./rotate");
 const { sendOutbound } = await import("../providers/send-outbound");
 const { envelope, inbound, status, realWaId } = await import("../ingest/testing/meta-fixtures");
-const { POST } = await import("../../app/api/webhooks/whatsapp/route");
+const { metaWebhook } = await import("../ingest/webhook-routes");
+const POST = metaWebhook.POST;
 const { sign } = await import("../ingest/testing/meta-fixtures");
 
 afterAll(async () => {

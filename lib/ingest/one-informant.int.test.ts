@@ -3,10 +3,11 @@
 // one open tip, and their own number typed in any of those messages is masked. Real route, real database.
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
+import { metaWebhook } from "./webhook-routes";
 import { hashAddress } from "../identity/crypto";
 import { envelope, inbound, sign } from "./testing/meta-fixtures";
 import { ingestEvent } from "./ingest-event";
+const POST = metaWebhook.POST;
 
 let seq = 0;
 const next = () => `${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(4, "0")}`;

@@ -3,9 +3,10 @@
 // third-party numbers in the same message stay for officers.
 import { describe, expect, it } from "vitest";
 import { db, raw } from "../db";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
+import { metaWebhook } from "./webhook-routes";
 import { hashAddress } from "../identity/crypto";
 import { envelope, inbound, sign } from "./testing/meta-fixtures";
+const POST = metaWebhook.POST;
 
 function post(payload: unknown) {
   const body = JSON.stringify(payload);

@@ -4,11 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { ownerRaw } from "../testing/owner-raw";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
-import { POST as twilioWhatsApp } from "../../app/api/webhooks/twilio/whatsapp/route";
+import { metaWebhook, twilioWebhook } from "./webhook-routes";
 import { hashAddress, hashProviderId } from "../identity/crypto";
 import { envelope, inbound, sign, status, TYPES, wamid } from "./testing/meta-fixtures";
 import { twilioSign, twilioWhatsAppParams } from "./testing/form-fixtures";
+const POST = metaWebhook.POST;
+const twilioWhatsApp = twilioWebhook.whatsapp;
 
 let seq = 0;
 const phone = () => `9195${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(5, "0")}`;

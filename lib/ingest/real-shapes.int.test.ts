@@ -2,11 +2,12 @@
 // handlers on a real database: never a 4xx for a signed delivery Meta or Exotel sends.
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { POST as whatsapp } from "../../app/api/webhooks/whatsapp/route";
-import { POST as twilioStatus } from "../../app/api/webhooks/twilio/status/route";
+import { metaWebhook, twilioWebhook } from "./webhook-routes";
 import { hashAddress, hashProviderId } from "../identity/crypto";
 import { envelope, inbound, nowTs, realWaId, sign, TYPES, wamid } from "./testing/meta-fixtures";
 import { sid, twilioSign } from "./testing/form-fixtures";
+const whatsapp = metaWebhook.POST;
+const twilioStatus = twilioWebhook.status;
 
 let seq = 0;
 const phone = () => `9194${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(5, "0")}`;

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownerRaw } from "../testing/owner-raw";
 import { db, raw } from "../db";
 import { subscribe, type LiveEvent } from "../live/bus";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
+import { metaWebhook } from "./webhook-routes";
 import { ingestEvent } from "./ingest-event";
 import { envelope, inbound, sign } from "./testing/meta-fixtures";
+const POST = metaWebhook.POST;
 
 let n = 0;
 const phone = () => `9197${String(process.pid % 1000).padStart(3, "0")}${String(++n).padStart(5, "0")}`;

@@ -5,7 +5,7 @@
 // folds of the change rows.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, raw } from "../db";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
+import { metaWebhook } from "../ingest/webhook-routes";
 import { envelope, inbound, sign } from "../ingest/testing/meta-fixtures";
 import { makeStation, makeTip, makeUser } from "../testing/factories";
 import { DEFAULT_SLA } from "../sla/targets";
@@ -28,6 +28,7 @@ import { foldViewCounts } from "./fold-view-counts";
 import { whereClause } from "./conditions";
 import { COUNTED_VIEWS, parseQueueParams } from "./params";
 import { SqlParams } from "./sql";
+const POST = metaWebhook.POST;
 
 const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: null });
 let n = 0;
