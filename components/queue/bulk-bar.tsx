@@ -1,21 +1,23 @@
 "use client";
 // Actions on the selected rows: priority, category, close as spam/duplicate (with a summary) and,
 // for supervisors, assign. Each is one server action; the server re-checks role and scope.
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Category, Priority } from "@/lib/generated/prisma/enums";
 import type { ActionResult } from "@/lib/errors";
-import { bulkAssignAction, bulkCloseAction, bulkSetFieldAction } from "@/app/(desk)/queue/actions";
+import { bulkAssignAction, bulkCloseAction, bulkSetFieldAction } from "@/lib/queue/actions";
+import { useAction } from "../ui/use-action";
 import type { Option } from "./filter-bar";
 
 type Done = (r: ActionResult<{ updated: number; skipped: number }>) => void;
 
 export function BulkBar({ ids, canAssign, users, onDone }: { ids: string[]; canAssign: boolean; users: Option[]; onDone: Done }) {
   const t = useTranslations("queue");
-  const [pending, start] = useTransition();
+  // The queue merges its own rows after an action (no page refresh).
+  const { pending, run: runAction } = useAction({ refresh: false });
   const [outcome, setOutcome] = useState<"SPAM_ABUSE" | "DUPLICATE">("SPAM_ABUSE");
   const [summary, setSummary] = useState("");
-  const run = (fn: () => Promise<ActionResult<{ updated: number; skipped: number }>>) => start(async () => onDone(await fn()));
+  const run = (fn: () => Promise<ActionResult<{ updated: number; skipped: number }>>) => runAction(fn, onDone);
   const field = "rounded border border-slate-300 bg-white px-1.5 py-1 text-sm";
   return (
     <section aria-label={t("bulk.title")} data-testid="bulk-bar" className="flex flex-wrap items-center gap-3 rounded border border-brand-100 bg-brand-50 px-3 py-2 text-sm">

@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { blockInformantAction } from "@/app/(desk)/tips/[ref]/actions";
+import { blockInformantAction } from "@/lib/tips/actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
 /** Supervisors block an abusive informant by alias; their messages are still kept, flagged, silent. */
 export function BlockInformant({ tipRef, alias, blocked }: { tipRef: string; alias: string; blocked: boolean }) {

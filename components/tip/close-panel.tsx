@@ -2,9 +2,9 @@
 // Closing needs an outcome and a summary (the server refuses otherwise); a closed tip can be reopened.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { closeAction, reopenAction } from "@/app/(desk)/tips/[ref]/actions";
+import { closeAction, reopenAction } from "@/lib/tips/actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
 const OUTCOMES = ["ACTIONED", "FIR_REGISTERED", "ARREST_MADE", "RECOVERY_SEIZURE", "FORWARDED_TO_STATION", "INSUFFICIENT_INFORMATION", "FALSE_INFORMATION", "DUPLICATE", "SPAM_ABUSE"] as const;
 

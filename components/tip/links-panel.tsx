@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { linkAction, mergeAction, unlinkAction } from "@/app/(desk)/tips/[ref]/actions";
+import { linkAction, mergeAction, unlinkAction } from "@/lib/tips/actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
 type LinkRow = { ref: string; status: string; preview: string };
 

@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { addNoteAction } from "@/app/(desk)/tips/[ref]/actions";
+import { addNoteAction } from "@/lib/tips/actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
 /** Internal notes: visibly different from the reply box, and never sent to the informant. */
 export function NoteForm({ tipRef }: { tipRef: string }) {

@@ -3,10 +3,10 @@
 // window; after it, the approved template carries the text; otherwise the box says why it is off.
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { replyAction } from "@/app/(desk)/tips/[ref]/actions";
+import { replyAction } from "@/lib/tips/actions";
 import type { ReplyMode } from "@/lib/tips/reply-window";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
 type Canned = { id: string; title: string; bodyEn: string; bodyHi: string };
 

@@ -2,9 +2,9 @@
 // Claim / assign and the simple fields. Each change is one server action; the server re-checks the
 // role and the station scope, so hiding a control here is only a convenience.
 import { useLocale, useTranslations } from "next-intl";
-import { assignAction, claimAction, updateFieldAction } from "@/app/(desk)/tips/[ref]/actions";
+import { assignAction, claimAction, updateFieldAction } from "@/lib/tips/actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
 const STATUSES = ["NEW", "IN_PROGRESS", "WAITING_INFORMANT"] as const;
 const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/guard";
 import { listCannedReplies } from "@/lib/tips/canned-replies";
-import { CannedReplyForm } from "@/components/tip/canned-reply-form";
+import { CannedReplyForm } from "@/components/admin/canned-reply-form";
+import { CannedRepliesTable } from "@/components/admin/canned-replies-table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("adminCanned"))("title") };
@@ -19,14 +20,7 @@ export default async function CannedRepliesPage() {
         <h2 id="new-canned" className="mb-3 font-semibold">{t("create")}</h2>
         <CannedReplyForm />
       </section>
-      <ul className="space-y-3" data-testid="canned-list">
-        {replies.map((r) => (
-          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4">
-            <CannedReplyForm reply={r} />
-          </li>
-        ))}
-        {replies.length === 0 && <li className="text-sm text-slate-500">{t("empty")}</li>}
-      </ul>
+      <CannedRepliesTable replies={replies.map((r) => ({ id: r.id, title: r.title, bodyEn: r.bodyEn, bodyHi: r.bodyHi, active: r.active }))} />
     </main>
   );
 }

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/guard";
 import { listStations } from "@/lib/stations/stations";
 import { StationForm } from "@/components/admin/station-form";
-import { StationRow } from "@/components/admin/station-row";
+import { StationsTable } from "@/components/admin/stations-table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("stations.title") };
@@ -19,24 +19,7 @@ export default async function StationsPage() {
         <h2 id="new-station" className="mb-3 font-semibold">{t("stations.create")}</h2>
         <StationForm />
       </section>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("stations.title")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">{t("stations.name")}</th>
-              <th scope="col" className="p-2">{t("stations.nameHi")}</th>
-              <th scope="col" className="p-2">{t("stations.usersTips")}</th>
-              <th scope="col" className="p-2">{t("users.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stations.map((s) => (
-              <StationRow key={s.id} station={{ id: s.id, name: s.name, nameHi: s.nameHi ?? "", district: s.district, active: s.active, users: s._count.users, tips: s._count.tips }} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StationsTable stations={stations.map((s) => ({ id: s.id, name: s.name, nameHi: s.nameHi ?? "", district: s.district, active: s.active, users: s._count.users, tips: s._count.tips }))} />
     </main>
   );
 }

@@ -3,7 +3,7 @@ import { requirePage } from "@/lib/auth/guard";
 import { listUsers } from "@/lib/users/list-users";
 import { listStations } from "@/lib/stations/stations";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { UserRow } from "@/components/admin/user-row";
+import { UsersTable } from "@/components/admin/users-table";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("users.title") };
@@ -22,32 +22,11 @@ export default async function UsersPage() {
         <CreateUserForm stations={stationOptions} />
       </section>
       <p className="text-sm text-slate-600">{t("users.districtWideHint")}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("users.title")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">{t("users.username")}</th>
-              <th scope="col" className="p-2">{t("users.name")}</th>
-              <th scope="col" className="p-2">{t("users.role")}</th>
-              <th scope="col" className="p-2">{t("users.station")}</th>
-              <th scope="col" className="p-2">{t("users.twoFactor")}</th>
-              <th scope="col" className="p-2">{t("users.status")}</th>
-              <th scope="col" className="p-2">{t("users.password")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <UserRow
-                key={u.id}
-                user={{ ...u, stationId: u.station?.id ?? null, twoFactor: !!u.totpEnabledAt, lastSignInAt: u.lastSignInAt?.toISOString() ?? null }}
-                stations={stationOptions}
-                self={u.id === actor.id}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <UsersTable
+        users={users.map((u) => ({ ...u, stationId: u.station?.id ?? null, twoFactor: !!u.totpEnabledAt, lastSignInAt: u.lastSignInAt?.toISOString() ?? null }))}
+        stations={stationOptions}
+        selfId={actor.id}
+      />
     </main>
   );
 }

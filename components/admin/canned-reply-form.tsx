@@ -1,15 +1,15 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { saveCannedReplyAction } from "@/app/(desk)/admin/canned-replies/actions";
+import { saveCannedReplyAction } from "@/lib/tips/canned-reply-actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
 
-type Reply = { id: string; title: string; bodyEn: string; bodyHi: string; active: boolean };
+export type CannedReply = { id: string; title: string; bodyEn: string; bodyHi: string; active: boolean };
 const EMPTY = { title: "", bodyEn: "", bodyHi: "", active: true };
 
 /** Creates a canned reply (no `reply`) or edits one; English and Hindi texts are both required. */
-export function CannedReplyForm({ reply }: { reply?: Reply }) {
+export function CannedReplyForm({ reply }: { reply?: CannedReply }) {
   const t = useTranslations("adminCanned");
   const [form, setForm] = useState(reply ? { title: reply.title, bodyEn: reply.bodyEn, bodyHi: reply.bodyHi, active: reply.active } : EMPTY);
   const { pending, result, run } = useAction();
