@@ -14,7 +14,7 @@ import { auditNow } from "../audit";
 import { storage } from "../storage/storage";
 import { newStorageKey } from "../storage/keys";
 import { ingestEvent } from "../ingest/ingest-event";
-import { verifyAuditChain } from "../../scripts/audit-verify";
+import { verifyAuditChain } from "../audit-verify";
 import { env } from "../env";
 import { writeBackup } from "./write-backup";
 import { readManifest, restoreBackup } from "./restore-backup";

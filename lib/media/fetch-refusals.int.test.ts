@@ -5,7 +5,7 @@
 // a second local server plays the internal target the policy does not allow.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { startFakeProviders } from "../../scripts/fake-providers";
+import { startFakeProviders } from "../simulate/fake-providers";
 
 const fake = await startFakeProviders({ metaToken: "test-access-token", exotelKey: "exo-key", exotelToken: "exo-token" });
 const target = await startFakeProviders();

@@ -2,7 +2,7 @@
 // the exact API call, the stored provider id, idempotency, the 24-hour window and failures.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { startFakeProviders } from "../../scripts/fake-providers";
+import { startFakeProviders } from "../simulate/fake-providers";
 
 const fake = await startFakeProviders({ metaToken: "test-access-token", twilioSid: "ACtest", twilioToken: "12345" });
 process.env.WHATSAPP_API_BASE = `${fake.url}/meta/v23.0`;

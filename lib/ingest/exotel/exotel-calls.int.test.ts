@@ -2,7 +2,7 @@
 // Exotel's Call Details API confirms the call, with the caller and recording from Exotel's answer;
 // a call Exotel does not know is stored unverified and never threaded into anyone's tip (ADR 0211).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeProviders } from "../../../scripts/fake-providers";
+import { startFakeProviders } from "../../simulate/fake-providers";
 import { exotelPassthruParams, twilioSign, twilioWhatsAppParams } from "../testing/form-fixtures";
 
 const fake = await startFakeProviders({ exotelKey: "exo-key", exotelToken: "exo-token" });
