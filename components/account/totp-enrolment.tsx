@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { startEnrolmentAction, confirmEnrolmentAction } from "@/lib/auth/account-actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useAction } from "@/components/ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 
 type State = { step: "idle" } | { step: "scan"; secret: string; qr: string } | { step: "codes"; codes: string[] };
 
@@ -51,16 +52,15 @@ export function TotpEnrolment({ enabledSince }: { enabledSince: string | null })
     );
 
   return (
-    <form className="space-y-3" onSubmit={(e) => {
-      e.preventDefault();
-      const code = String(new FormData(e.currentTarget).get("code") ?? "");
+    <form className="space-y-3" onSubmit={submitted((form) => {
+      const code = String(new FormData(form).get("code") ?? "");
       run(() => confirmEnrolmentAction(code), (r) => {
         if (r.ok && r.data) {
           setError(null);
           setState({ step: "codes", codes: r.data.codes });
         } else setError(!r.ok && r.code === "invalid" ? t("wrongCode") : te(r.ok ? "unavailable" : r.code));
       });
-    }}>
+    })}>
       <p className="text-sm">{t("scan")}</p>
       <img src={state.qr} alt={t("qrAlt")} width={200} height={200} className="rounded border border-slate-200 bg-white" data-testid="totp-qr" />
       <p className="text-sm">

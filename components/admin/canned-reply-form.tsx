@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { saveCannedReplyAction } from "@/lib/tips/canned-reply-actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { useAction } from "@/components/ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 
 export type CannedReply = { id: string; title: string; bodyEn: string; bodyHi: string; active: boolean };
 const EMPTY = { title: "", bodyEn: "", bodyHi: "", active: true };
@@ -18,10 +19,7 @@ export function CannedReplyForm({ reply }: { reply?: CannedReply }) {
     <form
       className="grid gap-2 sm:grid-cols-2"
       data-testid={reply ? "canned-edit" : "canned-create"}
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => saveCannedReplyAction({ ...form, id: reply?.id }), (r) => r.ok && !reply && setForm(EMPTY));
-      }}
+      onSubmit={submitted(() => run(() => saveCannedReplyAction({ ...form, id: reply?.id }), (r) => r.ok && !reply && setForm(EMPTY)))}
     >
       <label className="text-xs font-medium text-slate-600 sm:col-span-2">
         {t("titleLabel")}

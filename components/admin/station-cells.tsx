@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { updateStationAction } from "@/lib/stations/actions";
 import { ActionMessage } from "../ui/action-message";
 import { useAction } from "../ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 
 export type StationRow = { id: string; name: string; nameHi: string; district: string; active: boolean; users: number; tips: number };
 
@@ -19,7 +20,7 @@ export function StationNamesCell({ station }: { station: StationRow }) {
   const { pending, result, run } = useAction();
   const dirty = name !== station.name || nameHi !== station.nameHi;
   return (
-    <form className="flex flex-wrap items-center gap-2" onSubmit={(e) => { e.preventDefault(); run(() => updateStationAction(station.id, { name, nameHi, district: station.district, active: station.active })); }}>
+    <form className="flex flex-wrap items-center gap-2" onSubmit={submitted(() => { run(() => updateStationAction(station.id, { name, nameHi, district: station.district, active: station.active })); })}>
       <input aria-label={t("stations.name")} value={name} onChange={(e) => setName(e.target.value)} className={`${INPUT} sm:w-48`} />
       <input aria-label={t("stations.nameHi")} lang="hi" value={nameHi} onChange={(e) => setNameHi(e.target.value)} className={`${INPUT} sm:w-48`} />
       {dirty && <button disabled={pending} className="rounded bg-brand-600 px-2 py-0.5 text-white">{t("stations.save")}</button>}

@@ -7,6 +7,7 @@ import { updateUserAction } from "@/lib/users/actions";
 import type { UserChange } from "@/lib/users/update-user";
 import { ActionMessage } from "../ui/action-message";
 import { useAction } from "../ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 
 export type UserRow = {
   id: string;
@@ -106,7 +107,7 @@ export function PasswordCell({ user }: { user: UserRow }) {
   const [password, setPassword] = useState("");
   return (
     <>
-      <form className="flex gap-1" onSubmit={(e) => { e.preventDefault(); change({ field: "password", userId: user.id, value: password }); setPassword(""); }}>
+      <form className="flex gap-1" onSubmit={submitted(() => { change({ field: "password", userId: user.id, value: password }); setPassword(""); })}>
         <input aria-label={t("users.newPassword")} type="password" minLength={12} required value={password} onChange={(e) => setPassword(e.target.value)}
           autoComplete="new-password" className="w-32 rounded border border-slate-300 px-1 py-0.5" />
         <button disabled={pending} className={BUTTON}>{t("users.resetPassword")}</button>

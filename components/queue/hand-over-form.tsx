@@ -6,6 +6,7 @@ import { handOverShiftAction } from "@/lib/queue/actions";
 import type { ActionResult } from "@/lib/errors";
 import { useAction } from "../ui/use-action";
 import type { Option } from "./filter-bar";
+import { submitted } from "@/components/ui/submit-form";
 
 export function HandOverForm({ users, onDone }: { users: Option[]; onDone: (r: ActionResult<{ moved: number; skipped: number }>) => void }) {
   const t = useTranslations("queue");
@@ -18,10 +19,7 @@ export function HandOverForm({ users, onDone }: { users: Option[]; onDone: (r: A
       <summary className="cursor-pointer font-semibold">{t("handover.title")}</summary>
       <form
         className="mt-2 flex flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          run(() => handOverShiftAction(from, to), onDone);
-        }}
+        onSubmit={submitted(() => run(() => handOverShiftAction(from, to), onDone))}
       >
         <label className="flex flex-col text-xs">
           {t("handover.from")}
