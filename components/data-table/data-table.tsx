@@ -17,7 +17,7 @@ export type DataTableProps<Row extends RowData> = {
   columns: ColumnDef<DataTableFeatures, Row, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   data: Row[];
   getRowId: (row: Row) => string;
-  /** The sort in effect (from the URL, or the server's default); none for a list the server orders itself. */
+  /** The sort in effect (from the URL, or the server's default); leave it out for a list the server orders itself (no sorting). */
   sort?: { id: string; desc: boolean } | null;
   /** Keyset cursors from the server; null when there is no such page. */
   page?: { prev: string | null; next: string | null };
@@ -50,6 +50,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     data: props.data,
     getRowId,
     manualSorting: true,
+    enableSorting: props.sort !== undefined,
     enableMultiSort: false,
     enableSortingRemoval: false,
     enableRowSelection: !!selection,

@@ -17,9 +17,7 @@ const { hashAddress } = await import("./crypto");
 const { rotateIdentity, rotationStatus } = await import("./rotate");
 const { sendOutbound } = await import("../providers/send-outbound");
 const { envelope, inbound, status, realWaId } = await import("../ingest/testing/meta-fixtures");
-const { metaWebhook } = await import("../ingest/webhook-routes");
-const POST = metaWebhook.POST;
-const { sign } = await import("../ingest/testing/meta-fixtures");
+const { postMeta } = await import("../ingest/testing/post-meta");
 
 afterAll(async () => {
   Object.assign(process.env, { IDENTITY_KEYS: original.keys, IDENTITY_ACTIVE_KEY: original.active, IDENTITY_PEPPER: original.pepper, IDENTITY_PREVIOUS_PEPPERS: original.previous ?? "" });
@@ -27,10 +25,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-const post = (payload: unknown) => {
-  const body = JSON.stringify(payload);
-  return POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
-};
+const post = postMeta;
 const text = (body: string) => ({ type: "text", text: { body } });
 const key3 = "t3:" + Buffer.alloc(32, 11).toString("base64");
 const pepper2 = "rotated-pepper-0123456789abcdefghijklmnopqrs";

@@ -16,10 +16,7 @@ process.env.EXOTEL_API_BASE = `${fake.url}/exotel`;
 process.env.FETCH_ALLOWED_HOSTS = `http://127.0.0.1:${fake.port}`;
 process.env.MEDIA_MAX_BYTES = "200000";
 
-const { db } = await import("../db");
-const { enqueue } = await import("../jobs/queue");
-const { drain } = await import("../jobs/worker");
-const { registerHandlers } = await import("../jobs/handlers");
+const { db, enqueue, drain, registerHandlers } = await import("../testing/job-kit");
 const { storage } = await import("../storage/storage");
 const { downloadToStorage, MediaTooLargeError } = await import("./download");
 const { makeTip } = await import("../testing/factories");

@@ -9,11 +9,8 @@ process.env.WHATSAPP_API_BASE = `${fake.url}/meta/v23.0`;
 process.env.TWILIO_API_BASE = `${fake.url}/twilio`;
 process.env.TWILIO_WHATSAPP_FROM = "whatsapp:+14155238886";
 
-const { db } = await import("../db");
+const { db, enqueue, drain, registerHandlers } = await import("../testing/job-kit");
 const { env } = await import("../env");
-const { enqueue } = await import("../jobs/queue");
-const { drain } = await import("../jobs/worker");
-const { registerHandlers } = await import("../jobs/handlers");
 const { encrypt, hashProviderId } = await import("../identity/crypto");
 const { makeInformant, makeTip } = await import("../testing/factories");
 const { sendOutbound } = await import("./send-outbound");

@@ -5,8 +5,7 @@
 // folds of the change rows.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, raw } from "../db";
-import { metaWebhook } from "../ingest/webhook-routes";
-import { envelope, inbound, sign } from "../ingest/testing/meta-fixtures";
+import { envelope, inbound } from "../ingest/testing/meta-fixtures";
 import { makeStation, makeTip, makeUser } from "../testing/factories";
 import { DEFAULT_SLA } from "../sla/targets";
 import { noteFirstResponse } from "../sla/first-response";
@@ -28,7 +27,7 @@ import { foldViewCounts } from "./fold-view-counts";
 import { whereClause } from "./conditions";
 import { COUNTED_VIEWS, parseQueueParams } from "./params";
 import { SqlParams } from "./sql";
-const POST = metaWebhook.POST;
+import { postMetaRaw } from "../ingest/testing/post-meta";
 
 const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: null });
 let n = 0;
@@ -36,7 +35,7 @@ const phone = () => `9196${String(process.pid % 1000).padStart(3, "0")}${String(
 
 async function post(from: string, text: string) {
   const body = JSON.stringify(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: text } }])]));
-  const res = await POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
+  const res = await postMetaRaw(body);
   expect(res.status).toBe(200);
   return db.tip.findFirstOrThrow({ where: { messages: { some: { body: text } } }, select: { id: true, ref: true } });
 }

@@ -5,10 +5,9 @@ import { listMediaProblems, listWebhookEvents, webhookFilter, webhookSummary } f
 import { WebhookFilterForm } from "@/components/admin-webhooks/webhook-filter";
 import { FailedMediaTable, WebhookEventsTable } from "@/components/admin-webhooks/webhook-tables";
 import { STATUS_STYLE } from "@/components/admin-webhooks/status-style";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("adminWebhooks"))("title") };
-}
+export const generateMetadata = pageTitle("adminWebhooks", "title");
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("admin:webhooks");
