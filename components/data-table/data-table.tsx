@@ -213,14 +213,14 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
               {t("previous")}
             </Link>
           ) : (
-            <span className="rounded border border-slate-200 px-3 py-1 text-slate-400" aria-disabled="true">{t("previous")}</span>
+            <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("previous")}</span>
           )}
           {props.page.next ? (
             <Link className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100" href={pageHref("after", props.page.next)} rel="next">
               {t("next")}
             </Link>
           ) : (
-            <span className="rounded border border-slate-200 px-3 py-1 text-slate-400" aria-disabled="true">{t("next")}</span>
+            <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("next")}</span>
           )}
         </nav>
       )}
