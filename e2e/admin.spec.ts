@@ -1,18 +1,11 @@
 import { test, expect, signInRequest, freshIp } from "./fixtures";
+import { createUser } from "./users";
 
 test.describe("admin", () => {
   test("admin creates, scopes, disables and resets a user", async ({ as }) => {
     const page = await as("admin");
     const username = `si${Date.now().toString(36)}`;
-    await page.goto("/admin/users");
-    await page.getByLabel("Username", { exact: true }).fill(username);
-    await page.getByLabel("Name", { exact: true }).first().fill("SI Test Kumar");
-    await page.getByLabel("Initial password (12+ characters)").fill("first-password-1");
-    await page.getByLabel("Role").first().selectOption("OFFICER");
-    await page.getByLabel("Police station").first().selectOption({ label: "Kotwali" });
-    await page.getByRole("button", { name: "Create user" }).click();
-    await expect(page.getByText("User created.")).toBeVisible();
-    const row = page.getByTestId(`user-${username}`);
+    const row = await createUser(page, { username, name: "SI Test Kumar", password: "first-password-1", station: "Kotwali" });
     await expect(row).toContainText("SI Test Kumar");
     await expect(row.getByLabel("Police station")).toHaveValue(/.+/);
 
@@ -92,13 +85,7 @@ test.describe("admin", () => {
   test("a real user is locked at an address after 5 failures there, even with the right password", async ({ as, page }) => {
     const admin = await as("admin");
     const username = `lock${Date.now().toString(36)}`;
-    await admin.goto("/admin/users");
-    await admin.getByLabel("Username", { exact: true }).fill(username);
-    await admin.getByLabel("Name", { exact: true }).first().fill("Lock Test");
-    await admin.getByLabel("Initial password (12+ characters)").fill("right-password-1");
-    await admin.getByLabel("District-wide").first().check();
-    await admin.getByRole("button", { name: "Create user" }).click();
-    await expect(admin.getByText("User created.")).toBeVisible();
+    await createUser(admin, { username, name: "Lock Test", password: "right-password-1", districtWide: true });
 
     for (let i = 0; i < 5; i++) await signInRequest(page.request, username, `wrong-${i}`);
     await page.context().setExtraHTTPHeaders({ "x-forwarded-for": freshIp() });

@@ -9,7 +9,7 @@ import { test, expect } from "./fixtures";
 import { E2E } from "./env";
 import { PDFDocument } from "pdf-lib";
 import { postWhatsApp, whatsappMessage, withDatabase } from "./webhooks";
-import { buildFixtures } from "../scripts/fake-media";
+import { buildFixtures } from "../lib/simulate/fake-media";
 
 // Letters only: the provider error that carries it is scrubbed of number-like runs (lib/providers/http.ts),
 // and a hex token that happened to hold seven digits in a row was scrubbed too (a flaky spec).

@@ -4,7 +4,7 @@
 import { decode, encode } from "next-auth/jwt";
 import type { BrowserContext } from "@playwright/test";
 import { test, expect, signInRequest, signInError } from "./fixtures";
-import { createUser, uniqueName } from "./users";
+import { adminCreates, createUser, uniqueName } from "./users";
 import { E2E } from "./env";
 
 async function signedIn(context: BrowserContext, username: string, password: string) {
@@ -34,9 +34,7 @@ test("an admin's password reset signs an open queue page out at its next request
 });
 
 test("sign out everywhere ends the session in a second browser too", async ({ as, browser }) => {
-  const admin = await as("admin");
-  const username = uniqueName("so");
-  await createUser(admin, { username, password: "everywhere-pass-3", districtWide: true });
+  const { username } = await adminCreates(as, "so", "everywhere-pass-3", { districtWide: true });
   const laptop = await browser.newContext();
   const desk = await browser.newContext();
   const mine = await signedIn(laptop, username, "everywhere-pass-3");
@@ -55,9 +53,7 @@ test("sign out everywhere ends the session in a second browser too", async ({ as
 });
 
 test("the absolute lifetime ends a session that stays active", async ({ as, browser }) => {
-  const admin = await as("admin");
-  const username = uniqueName("lt");
-  await createUser(admin, { username, password: "lifetime-pass-5", districtWide: true });
+  const { username } = await adminCreates(as, "lt", "lifetime-pass-5", { districtWide: true });
   const context = await browser.newContext();
   const page = await signedIn(context, username, "lifetime-pass-5");
   // Fake clock: the session's sign-in time moved back to 12 hours minus 8 seconds ago (the token is

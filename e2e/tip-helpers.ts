@@ -52,7 +52,7 @@ export async function fakeCalls(request: APIRequestContext): Promise<FakeCall[]>
 }
 
 /** The id Next gave a server action in this build (what a browser sends in `Next-Action`). */
-export function actionId(name: string, file = "app/(desk)/tips/[ref]/actions.ts"): string {
+export function actionId(name: string, file = "lib/tips/actions.ts"): string {
   const dist = process.env.NEXT_DIST_DIR || ".next";
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
   const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);

@@ -8,19 +8,13 @@ import { test, expect, signInRequest } from "./fixtures";
 import { E2E } from "./env";
 import { callAction, newTip, phone, postMedia, token } from "./tip-helpers";
 import { restoredCopy } from "./webhooks";
+import { createUser } from "./users";
 
 test("a station-scoped officer gets 'not found' for another station's tip, its media and its actions", async ({ as, request, browser }) => {
   // The admin creates an officer limited to Kotwali, through Admin → Users.
   const admin = await as("admin");
   const username = `kotwali${Date.now().toString(36)}`;
-  await admin.goto("/admin/users");
-  await admin.getByLabel("Username", { exact: true }).fill(username);
-  await admin.getByLabel("Name", { exact: true }).first().fill("SI Kotwali Only");
-  await admin.getByLabel("Initial password (12+ characters)").fill("kotwali-password-1");
-  await admin.getByLabel("Role").first().selectOption("OFFICER");
-  await admin.getByLabel("Police station").first().selectOption({ label: "Kotwali" });
-  await admin.getByRole("button", { name: "Create user" }).click();
-  await expect(admin.getByText("User created.")).toBeVisible();
+  await createUser(admin, { username, name: "SI Kotwali Only", password: "kotwali-password-1", station: "Kotwali" });
 
   // Two tips: one sent to Naini (with a photo), one to Kotwali.
   const officer = await as("officer");

@@ -4,6 +4,7 @@
 // without EXIF while the original keeps the provider's SHA-256.
 import crypto from "node:crypto";
 import sharp from "sharp";
+import type { Locator } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { E2E } from "./env";
 import { postWhatsApp, whatsappText, postTwilio, twilioCallParams, twilioSid } from "./webhooks";
@@ -210,18 +211,7 @@ test.describe("tip workspace", () => {
     await officer.goto(`/tips/${ref}`);
     const audio = officer.getByTestId("media-audio");
     await expect(audio).toBeVisible({ timeout: 20_000 });
-    const duration = await audio.evaluate(
-      (el: HTMLAudioElement) =>
-        new Promise<number>((resolve, reject) => {
-          const done = () => (Number.isFinite(el.duration) && el.duration > 0 ? resolve(el.duration) : undefined);
-          el.addEventListener("durationchange", done);
-          el.addEventListener("loadedmetadata", done);
-          el.addEventListener("error", () => reject(new Error(`media error ${el.error?.code}`)));
-          el.load();
-          setTimeout(() => reject(new Error(`no duration (${el.duration})`)), 15_000);
-        }),
-    );
-    expect(duration).toBeGreaterThan(0);
+    expect(await audioDuration(audio)).toBeGreaterThan(0);
     // And the player starts (headless Chromium has no audio device, so time may not advance).
     await officer.getByTestId("tip-ref").click();
     const playing = await audio.evaluate(async (el: HTMLAudioElement) => {
@@ -247,17 +237,7 @@ test.describe("tip workspace", () => {
     await expect(item.getByTestId("call")).toContainText("17 s");
     const audio = item.getByTestId("media-audio");
     await expect(audio).toBeVisible({ timeout: 20_000 });
-    const duration = await audio.evaluate(
-      (el: HTMLAudioElement) =>
-        new Promise<number>((resolve, reject) => {
-          const done = () => (Number.isFinite(el.duration) && el.duration > 0 ? resolve(el.duration) : undefined);
-          el.addEventListener("loadedmetadata", done);
-          el.addEventListener("durationchange", done);
-          el.load();
-          setTimeout(() => reject(new Error("no duration")), 15_000);
-        }),
-    );
-    expect(duration).toBeGreaterThan(0);
+    expect(await audioDuration(audio)).toBeGreaterThan(0);
     await expect(officer.getByTestId("reply-disabled")).toContainText("only called");
   });
 
@@ -314,3 +294,18 @@ test.describe("tip workspace", () => {
     await officer.screenshot({ path: "/tmp/tip-shots/tip-photo.png", fullPage: true });
   });
 });
+
+/** The player's duration once its metadata loaded (a real decode of the served file), or an error. */
+function audioDuration(audio: Locator) {
+  return audio.evaluate(
+    (el: HTMLAudioElement) =>
+      new Promise<number>((resolve, reject) => {
+        const done = () => (Number.isFinite(el.duration) && el.duration > 0 ? resolve(el.duration) : undefined);
+        el.addEventListener("durationchange", done);
+        el.addEventListener("loadedmetadata", done);
+        el.addEventListener("error", () => reject(new Error(`media error ${el.error?.code}`)));
+        el.load();
+        setTimeout(() => reject(new Error(`no duration (${el.duration})`)), 15_000);
+      }),
+  );
+}

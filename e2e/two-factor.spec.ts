@@ -3,7 +3,7 @@
 // forcing a new enrolment, and the lockout that cannot keep the right person out.
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, signInRequest, signInError, enrolThroughPage } from "./fixtures";
-import { createUser, uniqueName } from "./users";
+import { adminCreates, createUser, uniqueName } from "./users";
 import { freshCode, totpCode } from "./totp";
 import { signInFrom } from "./from-address";
 
@@ -111,10 +111,8 @@ test("enrol, sign in with a code, refuse a wrong one, spend a recovery code once
 });
 
 test("after 5 wrong passwords from one address, the right password and code from another still sign in", async ({ as, browser }) => {
-  const admin = await as("admin");
-  const username = uniqueName("sl");
   const password = "lockout-pass-77";
-  await createUser(admin, { username, password, role: "SUPERVISOR" });
+  const { username } = await adminCreates(as, "sl", password, { role: "SUPERVISOR" });
   const { context, page, secret, step: enrolled } = await enrolledUser(browser, username, password);
 
   // An attacker at 127.0.0.2 guesses five times: that username is now locked there …
@@ -131,10 +129,8 @@ test("after 5 wrong passwords from one address, the right password and code from
 });
 
 test("the code step reads well in Hindi", async ({ as, browser }) => {
-  const admin = await as("admin");
-  const username = uniqueName("hi");
   const password = "hindi-pass-4321";
-  await createUser(admin, { username, password, role: "ADMIN" });
+  const { admin, username } = await adminCreates(as, "hi", password, { role: "ADMIN" });
   const { context, page, secret, step: enrolled } = await enrolledUser(browser, username, password);
 
   await page.goto("/login");

@@ -19,3 +19,11 @@ export async function createUser(admin: Page, u: NewUser) {
   await expect(admin.getByText("User created.")).toBeVisible();
   return admin.getByTestId(`user-${u.username}`);
 }
+
+/** The demo admin creates a user with a fresh name (`prefix…`); returns the admin's page, the name and the user's row. */
+export async function adminCreates(as: (who: "admin") => Promise<Page>, prefix: string, password: string, u: Omit<NewUser, "username" | "password"> = {}) {
+  const admin = await as("admin");
+  const username = uniqueName(prefix);
+  const row = await createUser(admin, { ...u, username, password });
+  return { admin, username, row };
+}

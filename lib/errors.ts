@@ -55,7 +55,7 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
 }
 
 /** redirect() and notFound() throw special errors that must pass through. */
-function isNextControlFlow(e: unknown) {
+export function isNextControlFlow(e: unknown) {
   const digest = (e as { digest?: unknown })?.digest;
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
 }

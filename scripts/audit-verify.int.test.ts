@@ -14,7 +14,7 @@ import { auditHash, GENESIS, legacyAuditHash, type HashableAuditRow } from "@/li
 import { reanchorAuditChain, writeAuditCheckpoint } from "@/lib/audit-anchor";
 import { readCheckpoints } from "@/lib/audit-checkpoint";
 import { ownerRaw } from "@/lib/testing/owner-raw";
-import { verifyAuditChain } from "./audit-verify";
+import { verifyAuditChain } from "@/lib/audit-verify";
 
 const root = path.resolve(__dirname, "..");
 const KEY = process.env.AUDIT_KEY!;

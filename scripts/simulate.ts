@@ -7,10 +7,10 @@
 // EXOTEL_API_BASE=<fake>/exotel (Exotel calls are confirmed there) and FETCH_ALLOWED_HOSTS=<fake
 // origin> so it fetches from there. Delivery receipts for the app's replies are sent back too. Secrets come from flags or
 // the same environment variables the app reads. Stops by itself after --duration s or --count events.
-import { startFakeProviders, type FakeCall } from "./fake-providers";
-import { exotelCall, makeInformants, metaMessage, metaRequest, metaStatusRequest, rng, twilioCall, twilioMessageStatus, twilioWhatsApp, type Informant, type SimConfig, type SimRequest } from "./sim-traffic";
+import { startFakeProviders, type FakeCall } from "../lib/simulate/fake-providers";
+import { exotelCall, makeInformants, metaMessage, metaRequest, metaStatusRequest, rng, twilioCall, twilioMessageStatus, twilioWhatsApp, type Informant, type SimConfig, type SimRequest } from "../lib/simulate/traffic";
 import crypto from "node:crypto";
-import { buildFixtures } from "./fake-media";
+import { buildFixtures } from "../lib/simulate/fake-media";
 
 type Args = Record<string, string>;
 function parseArgs(argv: string[]): Args {

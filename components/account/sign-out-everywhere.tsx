@@ -1,19 +1,16 @@
 "use client";
-import { useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { signOutEverywhereAction } from "@/app/(desk)/account/actions";
+import { signOutEverywhereAction } from "@/lib/auth/account-actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useAction } from "@/components/ui/use-action";
 
 export function SignOutEverywhere() {
   const t = useTranslations("account");
-  const [pending, start] = useTransition();
+  const { pending, run } = useAction({ refresh: false });
   const hydrated = useHydrated();
   return (
     <button type="button" disabled={pending || !hydrated} className="rounded border border-red-300 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
-      onClick={() => start(async () => {
-        await signOutEverywhereAction();
-        window.location.assign("/login?reason=signedOut");
-      })}>
+      onClick={() => run(() => signOutEverywhereAction(), () => window.location.assign("/login?reason=signedOut"))}>
       {t("signOutEverywhere")}
     </button>
   );

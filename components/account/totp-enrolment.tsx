@@ -2,10 +2,12 @@
 // The second-factor section: its state when on, else enrolment in three screens (a button, the QR
 // code with the key as text and a code field, then the ten recovery codes, shown once). The codes
 // stay on screen although confirming re-renders the page (the session cookie is re-issued).
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { startEnrolmentAction, confirmEnrolmentAction } from "@/app/(desk)/account/actions";
+import { startEnrolmentAction, confirmEnrolmentAction } from "@/lib/auth/account-actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useAction } from "@/components/ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 
 type State = { step: "idle" } | { step: "scan"; secret: string; qr: string } | { step: "codes"; codes: string[] };
 
@@ -14,7 +16,8 @@ export function TotpEnrolment({ enabledSince }: { enabledSince: string | null })
   const te = useTranslations("errors");
   const [state, setState] = useState<State>({ step: "idle" });
   const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  // No refresh: confirming re-issues the session cookie, and the codes must stay on screen.
+  const { pending, run } = useAction({ refresh: false });
   const hydrated = useHydrated();
 
   if (state.step === "codes")
@@ -38,8 +41,7 @@ export function TotpEnrolment({ enabledSince }: { enabledSince: string | null })
       <>
         <p data-testid="totp-status" data-state="off" className="text-sm text-slate-600">{t("off")}</p>
         <button type="button" disabled={pending || !hydrated} className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          onClick={() => start(async () => {
-            const r = await startEnrolmentAction();
+          onClick={() => run(() => startEnrolmentAction(), (r) => {
             if (r.ok && r.data) setState({ step: "scan", ...r.data });
             else setError(te(r.ok ? "unavailable" : r.code));
           })}>
@@ -50,17 +52,15 @@ export function TotpEnrolment({ enabledSince }: { enabledSince: string | null })
     );
 
   return (
-    <form className="space-y-3" onSubmit={(e) => {
-      e.preventDefault();
-      const code = String(new FormData(e.currentTarget).get("code") ?? "");
-      start(async () => {
-        const r = await confirmEnrolmentAction(code);
+    <form className="space-y-3" onSubmit={submitted((form) => {
+      const code = String(new FormData(form).get("code") ?? "");
+      run(() => confirmEnrolmentAction(code), (r) => {
         if (r.ok && r.data) {
           setError(null);
           setState({ step: "codes", codes: r.data.codes });
         } else setError(!r.ok && r.code === "invalid" ? t("wrongCode") : te(r.ok ? "unavailable" : r.code));
       });
-    }}>
+    })}>
       <p className="text-sm">{t("scan")}</p>
       <img src={state.qr} alt={t("qrAlt")} width={200} height={200} className="rounded border border-slate-200 bg-white" data-testid="totp-qr" />
       <p className="text-sm">

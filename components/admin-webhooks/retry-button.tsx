@@ -1,20 +1,18 @@
 "use client";
-import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { retryMediaFetchAction } from "@/app/(desk)/admin/webhooks/actions";
-import type { ActionResult } from "@/lib/errors";
+import { retryMediaFetchAction } from "@/lib/media/actions";
 import { ActionMessage } from "../ui/action-message";
+import { useAction } from "../ui/use-action";
 
 export function RetryButton({ attachmentId }: { attachmentId: string }) {
   const t = useTranslations("adminWebhooks");
-  const [pending, start] = useTransition();
-  const [result, setResult] = useState<ActionResult | null>(null);
+  const { pending, result, run } = useAction();
   return (
     <div className="flex items-center gap-2">
       <button
         type="button"
         disabled={pending || !!result?.ok}
-        onClick={() => start(async () => setResult(await retryMediaFetchAction(attachmentId)))}
+        onClick={() => run(() => retryMediaFetchAction(attachmentId))}
         className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50"
       >
         {pending ? t("media.retrying") : t("media.retry")}

@@ -1,18 +1,19 @@
 "use client";
-import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createUserAction } from "@/app/(desk)/admin/users/actions";
+import { createUserAction } from "@/lib/users/actions";
 import { ActionMessage } from "../ui/action-message";
+import { useAction } from "../ui/use-action";
+import { submitForm } from "../ui/submit-form";
 
 type Station = { id: string; name: string };
 
 export function CreateUserForm({ stations }: { stations: Station[] }) {
   const t = useTranslations("admin");
   const tc = useTranslations("common");
-  const [state, action, pending] = useActionState(createUserAction, null);
+  const { pending, result, run } = useAction();
   const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5";
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
+    <form onSubmit={submitForm(run, createUserAction)} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
       <label className="text-sm">
         {t("users.username")}
         <input name="username" required pattern="[a-z0-9._-]{3,32}" className={input} />
@@ -52,7 +53,7 @@ export function CreateUserForm({ stations }: { stations: Station[] }) {
         </button>
       </div>
       <div className="sm:col-span-3 lg:col-span-7">
-        <ActionMessage state={state} success={t("users.created")} />
+        <ActionMessage state={result} success={t("users.created")} />
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 // One recharts bar chart for every series the dashboard draws. Labels arrive translated from the
-// server; this only draws. The numbers are also in the card's table view (charts are aria-hidden).
+// server; this only draws. The numbers are also in the card's table view (charts are aria-hidden),
+// so recharts' keyboard layer is off: a focusable chart inside aria-hidden is a trap for screen readers.
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 
 export type Series = { key: string; name: string; color: string };
@@ -16,7 +17,7 @@ export function DashboardBarChart({ data, series, layout = "horizontal", stacked
   const vertical = layout === "vertical";
   const h = vertical ? Math.max(height, data.length * 28 + 40) : height;
   return (
-    <BarChart responsive data={data} layout={layout} style={{ width: "100%", height: h }} margin={{ top: 4, right: 12, bottom: 4, left: vertical ? 8 : -12 }}>
+    <BarChart responsive accessibilityLayer={false} data={data} layout={layout} style={{ width: "100%", height: h }} margin={{ top: 4, right: 12, bottom: 4, left: vertical ? 8 : -12 }}>
       <CartesianGrid strokeDasharray="3 3" vertical={vertical} horizontal={!vertical} stroke="#e2e8f0" />
       {vertical ? (
         <>

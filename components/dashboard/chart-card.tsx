@@ -22,7 +22,8 @@ export async function ChartCard({ id, title, table, empty, className = "", child
 
 export function DataTableView({ caption, table, hideCaption = true }: { caption: string; table: TableView; hideCaption?: boolean }) {
   return (
-    <div className="mt-2 max-h-96 overflow-auto print:max-h-none print:overflow-visible">
+    // A scrolling box must be reachable by keyboard (WCAG 2.1.1): it takes focus and is named by its table.
+    <div className="mt-2 max-h-96 overflow-auto print:max-h-none print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className={hideCaption ? "sr-only" : "mb-1 text-left font-semibold"}>{caption}</caption>
         <thead>

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { RangeKey } from "@/lib/dashboard/filters";
+import { SelectField } from "@/components/ui/select-field";
 
 export type FilterBarProps = {
   range: RangeKey;
@@ -43,20 +44,10 @@ export function FilterBar(p: FilterBarProps) {
           </label>
         </>
       )}
-      <label className="flex min-w-0 flex-col text-xs text-slate-600">
-        {t("filters.station")}
-        <select name="station" defaultValue={p.stationId ?? ""} onChange={submit} className={`${field} max-w-[12rem]`}>
-          <option value="">{t("filters.allStations")}</option>
-          {p.stations.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
-        </select>
-      </label>
-      <label className="flex min-w-0 flex-col text-xs text-slate-600">
-        {t("filters.category")}
-        <select name="category" defaultValue={p.category ?? ""} onChange={submit} className={`${field} max-w-[12rem]`}>
-          <option value="">{t("filters.allCategories")}</option>
-          {p.categories.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
-        </select>
-      </label>
+      <SelectField labelClassName="flex min-w-0 flex-col text-xs text-slate-600" label={t("filters.station")} name="station" defaultValue={p.stationId ?? ""} onChange={submit} className={`${field} max-w-[12rem]`}
+        first={{ value: "", label: t("filters.allStations") }} choices={p.stations.map((s) => ({ value: s.id, label: s.label }))} />
+      <SelectField labelClassName="flex min-w-0 flex-col text-xs text-slate-600" label={t("filters.category")} name="category" defaultValue={p.category ?? ""} onChange={submit} className={`${field} max-w-[12rem]`}
+        first={{ value: "", label: t("filters.allCategories") }} choices={p.categories} />
       <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">{t("filters.apply")}</button>
     </form>
   );

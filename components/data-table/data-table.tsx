@@ -2,7 +2,8 @@
 // The one table component: TanStack Table v9 with server-side (manual) sorting and keyset
 // pagination whose state lives in the URL, optional row selection, and keyboard use (j/k or
 // arrows move between rows, Enter opens, Space selects, plus caller-defined single-key actions).
-// Markup is a real <table> with aria-sort on sortable headers and aria-selected on rows.
+// Markup is a real <table> with aria-sort on sortable headers and aria-selected on rows. Lists
+// that only show and edit (the admin pages) pass `keyboard={false}` and columns without sorting.
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
@@ -16,8 +17,8 @@ export type DataTableProps<Row extends RowData> = {
   columns: ColumnDef<DataTableFeatures, Row, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   data: Row[];
   getRowId: (row: Row) => string;
-  /** The sort in effect (from the URL, or the server's default). */
-  sort: { id: string; desc: boolean } | null;
+  /** The sort in effect (from the URL, or the server's default); leave it out for a list the server orders itself (no sorting). */
+  sort?: { id: string; desc: boolean } | null;
   /** Keyset cursors from the server; null when there is no such page. */
   page?: { prev: string | null; next: string | null };
   urlKeys?: UrlKeys;
@@ -27,6 +28,9 @@ export type DataTableProps<Row extends RowData> = {
   /** Single-key shortcuts on the active row, e.g. { c: claim }. */
   rowKeys?: Record<string, (row: Row) => void>;
   rowClassName?: (row: Row) => string;
+  rowTestId?: (row: Row) => string;
+  /** Row navigation keys (j/k, Enter, Space): on for work lists, off for lists of forms. */
+  keyboard?: boolean;
   testId?: string;
 };
 
@@ -36,6 +40,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const t = useTranslations("dataTable");
   const { setSort, pageHref } = useUrlState(props.urlKeys ?? DEFAULT_URL_KEYS);
   const sorting: SortingState = useMemo(() => (props.sort ? [props.sort] : []), [props.sort]);
+  const keyboard = props.keyboard ?? true;
   const { selection, getRowId } = props;
   const rowSelection = selection?.state ?? EMPTY_SELECTION;
 
@@ -45,6 +50,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
     data: props.data,
     getRowId,
     manualSorting: true,
+    enableSorting: props.sort !== undefined,
     enableMultiSort: false,
     enableSortingRemoval: false,
     enableRowSelection: !!selection,
@@ -121,19 +127,19 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   };
 
   useEffect(() => {
+    if (!keyboard) return;
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [onKey]);
+  }, [onKey, keyboard]);
 
   const headerGroups = table.getHeaderGroups();
   const colCount = props.columns.length + (selection ? 1 : 0);
 
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white" data-testid={props.testId}>
-      <table className="w-full border-collapse text-sm" aria-multiselectable={selection ? true : undefined}>
-        <caption className="sr-only">
-          {props.caption}. {t("keyboardHelp")}
-        </caption>
+      {/* No aria-multiselectable: a <table> may not carry it (only grid, listbox, tree); each row's checkbox says it is selected. */}
+      <table className="w-full border-collapse text-sm">
+        <caption className="sr-only">{keyboard ? `${props.caption}. ${t("keyboardHelp")}` : props.caption}</caption>
         <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
           {headerGroups.map((group) => (
             <tr key={group.id}>
@@ -186,7 +192,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
             const selected = row.getIsSelected();
             const extra = `${selected ? "bg-brand-50" : ""} ${props.rowClassName?.(row.original) ?? ""}`.trim();
             return (
-              <tr key={row.id} data-row-id={row.id} tabIndex={i === activeIndex ? 0 : -1} aria-selected={selection ? selected : undefined} className={extra || undefined}>
+              <tr key={row.id} data-row-id={row.id} data-testid={props.rowTestId?.(row.original)} tabIndex={keyboard ? (i === activeIndex ? 0 : -1) : undefined} aria-selected={selection ? selected : undefined} className={extra || undefined}>
                 {selection && (
                   <td className="align-middle!">
                     <input type="checkbox" aria-label={selection.rowLabel(row.original)} checked={selected} onChange={NOOP} tabIndex={-1} />
@@ -207,14 +213,14 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
               {t("previous")}
             </Link>
           ) : (
-            <span className="rounded border border-slate-200 px-3 py-1 text-slate-400" aria-disabled="true">{t("previous")}</span>
+            <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("previous")}</span>
           )}
           {props.page.next ? (
             <Link className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100" href={pageHref("after", props.page.next)} rel="next">
               {t("next")}
             </Link>
           ) : (
-            <span className="rounded border border-slate-200 px-3 py-1 text-slate-400" aria-disabled="true">{t("next")}</span>
+            <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("next")}</span>
           )}
         </nav>
       )}

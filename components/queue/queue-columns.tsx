@@ -51,7 +51,7 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
         id: "preview",
         header: () => t("col.preview"),
         enableSorting: false,
-        cell: (c) => <span className="line-clamp-2 max-w-xs break-words" lang="">{c.getValue() || <span className="text-slate-400">{label("noText")}</span>}</span>,
+        cell: (c) => <span className="line-clamp-2 max-w-xs break-words" lang="">{c.getValue() || <span className="text-slate-500">{label("noText")}</span>}</span>,
       }),
       col.accessor("mediaCount", { id: "media", header: () => t("col.media"), enableSorting: false, cell: (c) => (c.getValue() ? <span aria-label={media(c.getValue())} className="inline-flex items-center gap-0.5">
               {/* An SVG paperclip: the bundled fonts have no emoji glyphs. */}
@@ -69,7 +69,7 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
       col.display({
         id: "station",
         header: () => t("col.station"),
-        cell: (c) => (locale === "hi" ? c.row.original.stationNameHi || c.row.original.stationName : c.row.original.stationName) ?? <span className="text-slate-400">—</span>,
+        cell: (c) => (locale === "hi" ? c.row.original.stationNameHi || c.row.original.stationName : c.row.original.stationName) ?? <span className="text-slate-500">—</span>,
       }),
       col.accessor("status", { id: "status", header: () => t("col.status"), enableSorting: false, cell: (c) => <span className="whitespace-nowrap">{label(`status.${c.getValue()}`)}</span> }),
       col.display({
@@ -78,7 +78,7 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
         cell: (c) => {
           const r = c.row.original;
           if (r.assigneeName) return <span data-testid="assignee">{r.assigneeName}</span>;
-          if (r.status === "CLOSED" || r.status === "MERGED") return <span className="text-slate-400">—</span>;
+          if (r.status === "CLOSED" || r.status === "MERGED") return <span className="text-slate-500">—</span>;
           return (
             <button
               type="button"

@@ -2,7 +2,7 @@
 // The live queue: the server-rendered page, kept current by /api/live. Changed tips are refetched
 // (scoped and filtered by the server, same URL parameters) and folded into the page; a reconnect
 // refetches the whole page. New tips chime and badge the tab title.
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -15,7 +15,8 @@ import type { ViewCounts } from "@/lib/queue/count-views";
 import type { QueueParams } from "@/lib/queue/params";
 import type { SlaTargets } from "@/lib/sla/targets";
 import type { ActionResult } from "@/lib/errors";
-import { claimTipAction } from "@/app/(desk)/queue/actions";
+import { claimTipAction } from "@/lib/queue/actions";
+import { useAction } from "@/components/ui/use-action";
 import { mergeRows, type PageState, type Sort } from "./merge-rows";
 import { useQueueColumns } from "./queue-columns";
 import { argumentTemplate } from "./cell-text";
@@ -62,7 +63,7 @@ export function QueueView(props: Props) {
   }
   const [message, setMessage] = useState<Message>(null);
   const [claiming, setClaiming] = useState<string | null>(null);
-  const [, startTransition] = useTransition();
+  const claimRun = useAction({ refresh: false }).run;
   const alerts = useAlerts();
 
   const opts = useRef({ sort, size: params.size, firstPage: !params.after && !params.before });
@@ -102,8 +103,7 @@ export function QueueView(props: Props) {
   const claim = useCallback(
     (row: QueueRow | null) => {
       setClaiming(row?.id ?? "next");
-      startTransition(async () => {
-        const r = await claimTipAction(row?.id);
+      claimRun(() => claimTipAction(row?.id), (r) => {
         setClaiming(null);
         if (r.ok && r.data) {
           setMessage({ kind: "ok", text: t("claimed", { ref: r.data.ref }), href: `/tips/${r.data.ref}` });
@@ -120,7 +120,7 @@ export function QueueView(props: Props) {
         }
       });
     },
-    [t, te, refreshIds],
+    [t, te, refreshIds, claimRun],
   );
 
   const afterBulk = useCallback(

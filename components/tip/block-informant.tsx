@@ -1,9 +1,10 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { blockInformantAction } from "@/app/(desk)/tips/[ref]/actions";
+import { blockInformantAction } from "@/lib/tips/actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 
 /** Supervisors block an abusive informant by alias; their messages are still kept, flagged, silent. */
 export function BlockInformant({ tipRef, alias, blocked }: { tipRef: string; alias: string; blocked: boolean }) {
@@ -20,10 +21,7 @@ export function BlockInformant({ tipRef, alias, blocked }: { tipRef: string; ali
       ) : (
         <form
           className="space-y-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(() => blockInformantAction(tipRef, { blocked: true, reason }));
-          }}
+          onSubmit={submitted(() => run(() => blockInformantAction(tipRef, { blocked: true, reason })))}
         >
           <label className="block text-xs text-slate-600">
             {t("blockReason")}

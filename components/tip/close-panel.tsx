@@ -2,9 +2,11 @@
 // Closing needs an outcome and a summary (the server refuses otherwise); a closed tip can be reopened.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { closeAction, reopenAction } from "@/app/(desk)/tips/[ref]/actions";
+import { closeAction, reopenAction } from "@/lib/tips/actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { SelectField } from "@/components/ui/select-field";
+import { useAction } from "@/components/ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 
 const OUTCOMES = ["ACTIONED", "FIR_REGISTERED", "ARREST_MADE", "RECOVERY_SEIZURE", "FORWARDED_TO_STATION", "INSUFFICIENT_INFORMATION", "FALSE_INFORMATION", "DUPLICATE", "SPAM_ABUSE"] as const;
 
@@ -34,23 +36,12 @@ export function ClosePanel({ tipRef, status, outcome, summary }: { tipRef: strin
       data-testid="close-panel"
       // The browser's own checks are left off: the server is the one that refuses a close without an outcome.
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => closeAction(tipRef, { outcome: form.outcome || undefined, summary: form.summary }));
-      }}
+      onSubmit={submitted(() => run(() => closeAction(tipRef, { outcome: form.outcome || undefined, summary: form.summary })))}
     >
       <h2 className="text-sm font-semibold">{t("closeTitle")}</h2>
-      <label className="block text-xs font-medium text-slate-600">
-        {t("outcome")}
-        <select name="outcome" value={form.outcome} onChange={(e) => setForm({ ...form, outcome: e.target.value })} className="mt-0.5 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm" aria-invalid={invalidField === "outcome"}>
-          <option value="">{t("chooseOutcome")}</option>
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`outcomeName.${o}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField labelClassName="block text-xs font-medium text-slate-600" label={t("outcome")} name="outcome" value={form.outcome} onChange={(e) => setForm({ ...form, outcome: e.target.value })}
+        className="mt-0.5 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm" aria-invalid={invalidField === "outcome"}
+        first={{ value: "", label: t("chooseOutcome") }} choices={OUTCOMES.map((o) => ({ value: o, label: t(`outcomeName.${o}`) }))} />
       <label className="block text-xs font-medium text-slate-600">
         {t("closingSummary")}
         <textarea name="summary" value={form.summary} onChange={(e) => setForm({ ...form, summary: e.target.value })} rows={3} maxLength={4000} className="mt-0.5 w-full rounded border border-slate-300 px-2 py-1 text-sm" aria-invalid={invalidField === "summary"} />

@@ -1,9 +1,10 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { addNoteAction } from "@/app/(desk)/tips/[ref]/actions";
+import { addNoteAction } from "@/lib/tips/actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 
 /** Internal notes: visibly different from the reply box, and never sent to the informant. */
 export function NoteForm({ tipRef }: { tipRef: string }) {
@@ -15,10 +16,7 @@ export function NoteForm({ tipRef }: { tipRef: string }) {
       aria-label={t("noteTitle")}
       data-testid="note-form"
       className="rounded-lg border border-dashed border-amber-400 bg-amber-50 p-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => addNoteAction(tipRef, body), (r) => r.ok && setBody(""));
-      }}
+      onSubmit={submitted(() => run(() => addNoteAction(tipRef, body), (r) => r.ok && setBody("")))}
     >
       <h2 className="mb-1 text-sm font-semibold text-amber-900">{t("noteTitle")}</h2>
       <label className="block text-sm">

@@ -3,10 +3,11 @@
 // window; after it, the approved template carries the text; otherwise the box says why it is off.
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { replyAction } from "@/app/(desk)/tips/[ref]/actions";
+import { replyAction } from "@/lib/tips/actions";
 import type { ReplyMode } from "@/lib/tips/reply-window";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 import { formatDateTime } from "@/lib/time/format";
 
 type Canned = { id: string; title: string; bodyEn: string; bodyHi: string };
@@ -33,10 +34,7 @@ export function ReplyBox({ tipRef, reply, canned, allowed }: { tipRef: string; r
       aria-label={t("replyTitle")}
       data-testid="reply-box"
       className="rounded-lg border border-emerald-300 bg-white p-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => replyAction(tipRef, { text, cannedId }), (r) => r.ok && (setText(""), setCannedId(undefined)));
-      }}
+      onSubmit={submitted(() => run(() => replyAction(tipRef, { text, cannedId }), (r) => r.ok && (setText(""), setCannedId(undefined))))}
     >
       <h2 className="mb-1 text-sm font-semibold text-emerald-900">{t("replyTitle")}</h2>
       {reply.mode === "free" && <p className="mb-2 text-xs text-slate-500">{t("windowOpenUntil", { time: formatDateTime(reply.closesAt, locale, "compact") })}</p>}

@@ -2,13 +2,16 @@
 // Claim / assign and the simple fields. Each change is one server action; the server re-checks the
 // role and the station scope, so hiding a control here is only a convenience.
 import { useLocale, useTranslations } from "next-intl";
-import { assignAction, claimAction, updateFieldAction } from "@/app/(desk)/tips/[ref]/actions";
+import { assignAction, claimAction, updateFieldAction } from "@/lib/tips/actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { SelectField } from "@/components/ui/select-field";
+import { useAction } from "@/components/ui/use-action";
 
 const STATUSES = ["NEW", "IN_PROGRESS", "WAITING_INFORMANT"] as const;
 const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
 const CATEGORIES = ["UNCATEGORISED", "ORGANISED_CRIME", "WOMEN_SAFETY", "NARCOTICS", "ILLEGAL_LIQUOR", "ILLEGAL_ARMS", "GAMBLING", "LAND_MAFIA", "CYBER_FRAUD", "THEFT_ROBBERY", "TRAFFIC", "CORRUPTION", "OTHER"] as const;
+
+const LABEL = "block text-xs font-medium text-slate-600";
 
 type Props = {
   tipRef: string;
@@ -44,61 +47,18 @@ export function TipControls(p: Props) {
         {p.mine && <span className="rounded bg-brand-50 px-2 py-1 text-sm text-brand-900">{t("yours")}</span>}
       </div>
       {p.officers.length > 0 && (
-        <label className="block text-xs font-medium text-slate-600">
-          {t("assignTo")}
-          <select className={select} disabled={pending || p.closed} value={p.assigneeId ?? ""} onChange={(e) => run(() => assignAction(p.tipRef, e.target.value || null))} data-testid="assign-select">
-            <option value="">{t("unassigned")}</option>
-            {p.officers.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField labelClassName={LABEL} label={t("assignTo")} className={select} disabled={pending || p.closed} value={p.assigneeId ?? ""} onChange={(e) => run(() => assignAction(p.tipRef, e.target.value || null))} data-testid="assign-select"
+          first={{ value: "", label: t("unassigned") }} choices={p.officers.map((o) => ({ value: o.id, label: o.name }))} />
       )}
       <div className="grid grid-cols-2 gap-2">
-        <label className="block text-xs font-medium text-slate-600">
-          {t("status")}
-          <select className={select} disabled={pending || p.closed} value={p.closed ? "" : p.status} onChange={(e) => set("status", e.target.value)} data-testid="status-select">
-            {p.closed && <option value="">{t(`statusName.${p.status}`)}</option>}
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`statusName.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-xs font-medium text-slate-600">
-          {t("priority")}
-          <select className={select} disabled={pending || p.closed} value={p.priority} onChange={(e) => set("priority", e.target.value)} data-testid="priority-select">
-            {PRIORITIES.map((s) => (
-              <option key={s} value={s}>
-                {t(`priorityName.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="col-span-2 block text-xs font-medium text-slate-600">
-          {t("category")}
-          <select className={select} disabled={pending || p.closed} value={p.category} onChange={(e) => set("category", e.target.value)} data-testid="category-select">
-            {CATEGORIES.map((s) => (
-              <option key={s} value={s}>
-                {t(`categoryName.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="col-span-2 block text-xs font-medium text-slate-600">
-          {t("station")}
-          <select className={select} disabled={pending || p.closed || (!!p.stationId && !p.canMove)} value={p.stationId ?? ""} onChange={(e) => set("station", e.target.value || null)} data-testid="station-select">
-            <option value="">{t("noStation")}</option>
-            {p.stations.map((s) => (
-              <option key={s.id} value={s.id}>
-                {hi && s.nameHi ? s.nameHi : s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField labelClassName={LABEL} label={t("status")} className={select} disabled={pending || p.closed} value={p.closed ? "" : p.status} onChange={(e) => set("status", e.target.value)} data-testid="status-select"
+          first={p.closed ? { value: "", label: t(`statusName.${p.status}`) } : undefined} choices={STATUSES.map((s) => ({ value: s, label: t(`statusName.${s}`) }))} />
+        <SelectField labelClassName={LABEL} label={t("priority")} className={select} disabled={pending || p.closed} value={p.priority} onChange={(e) => set("priority", e.target.value)} data-testid="priority-select"
+          choices={PRIORITIES.map((s) => ({ value: s, label: t(`priorityName.${s}`) }))} />
+        <SelectField labelClassName={`col-span-2 ${LABEL}`} label={t("category")} className={select} disabled={pending || p.closed} value={p.category} onChange={(e) => set("category", e.target.value)} data-testid="category-select"
+          choices={CATEGORIES.map((s) => ({ value: s, label: t(`categoryName.${s}`) }))} />
+        <SelectField labelClassName={`col-span-2 ${LABEL}`} label={t("station")} className={select} disabled={pending || p.closed || (!!p.stationId && !p.canMove)} value={p.stationId ?? ""} onChange={(e) => set("station", e.target.value || null)} data-testid="station-select"
+          first={{ value: "", label: t("noStation") }} choices={p.stations.map((s) => ({ value: s.id, label: hi && s.nameHi ? s.nameHi : s.name }))} />
       </div>
       {claimedBy ? <p role="alert" className="text-sm text-red-700">{t("claimedBy", { name: claimedBy })}</p> : <ActionMessage state={result} />}
     </section>

@@ -14,8 +14,9 @@ import { auditNow } from "../audit";
 import { storage } from "../storage/storage";
 import { newStorageKey } from "../storage/keys";
 import { ingestEvent } from "../ingest/ingest-event";
-import { verifyAuditChain } from "../../scripts/audit-verify";
+import { verifyAuditChain } from "../audit-verify";
 import { env } from "../env";
+import { recreateDatabase } from "../testing/recreate-database";
 import { writeBackup } from "./write-backup";
 import { readManifest, restoreBackup } from "./restore-backup";
 
@@ -30,18 +31,6 @@ afterAll(async () => {
   await restored?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-async function recreate(url: string) {
-  const { default: pg } = await import("pg");
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}"`);
-  await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
-}
 
 describe("backup and restore", () => {
   it("restores tips, media, identity and the audit chain into a fresh database", async () => {
@@ -72,7 +61,7 @@ describe("backup and restore", () => {
 
     const dataDir = path.join(tmp, "restored");
     const restoredMedia = path.join(dataDir, "media");
-    if (isPostgres) await recreate(restoreUrl!);
+    if (isPostgres) await recreateDatabase(restoreUrl!);
     await restoreBackup({ from: out, dataDir: isPostgres ? undefined : dataDir, databaseUrl: restoreUrl, mediaDir: restoredMedia });
     restored = openEngine({ databaseUrl: restoreUrl, dataDir }).raw;
 

@@ -15,9 +15,9 @@ import { audioDuration } from "../media/duration";
 import { MetaWebhook } from "../ingest/meta/schema";
 import { digest, normaliseMeta } from "../ingest/meta/normalise";
 import { ingestAll } from "../ingest/ingest-event";
-import { buildFixtures } from "../../scripts/fake-media";
-import { makeInformants, metaMessage, rng, wamid, type Informant } from "../../scripts/sim-traffic";
-import { TEXTS, fill } from "../../scripts/sim-texts";
+import { buildFixtures } from "../simulate/fake-media";
+import { makeInformants, metaMessage, rng, wamid, type Informant } from "../simulate/traffic";
+import { TEXTS, fill } from "../simulate/texts";
 import type { Category, Outcome, Priority, TipStatus } from "../generated/prisma/enums";
 import { hashProviderId } from "../identity/crypto";
 

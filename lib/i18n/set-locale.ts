@@ -5,14 +5,17 @@ import { cookies } from "next/headers";
 import { isLocale, LOCALE_COOKIE } from "./locales";
 import { optionalActor } from "../auth/guard";
 import { db } from "../db";
+import { runAction } from "../errors";
 
 const YEAR = 60 * 60 * 24 * 365;
 
 export async function setLocale(locale: string) {
-  if (!isLocale(locale)) return;
-  const actor = await optionalActor();
-  if (actor) await db.user.update({ where: { id: actor.id }, data: { locale } });
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: YEAR, sameSite: "lax", httpOnly: false });
+  return runAction(async () => {
+    if (!isLocale(locale)) return;
+    const actor = await optionalActor();
+    if (actor) await db.user.update({ where: { id: actor.id }, data: { locale } });
+    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: YEAR, sameSite: "lax", httpOnly: false });
+  });
 }
 
 /** After sign-in: adopt the language the user saved last time. */

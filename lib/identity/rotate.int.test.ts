@@ -4,7 +4,7 @@
 // matches and still receives replies.
 import { afterAll, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { startFakeProviders } from "../../scripts/fake-providers";
+import { startFakeProviders } from "../simulate/fake-providers";
 
 const fake = await startFakeProviders({ metaToken: "test-access-token", twilioSid: "ACtest", twilioToken: "12345" });
 process.env.WHATSAPP_API_BASE = `${fake.url}/meta/v23.0`;
@@ -17,8 +17,7 @@ const { hashAddress } = await import("./crypto");
 const { rotateIdentity, rotationStatus } = await import("./rotate");
 const { sendOutbound } = await import("../providers/send-outbound");
 const { envelope, inbound, status, realWaId } = await import("../ingest/testing/meta-fixtures");
-const { POST } = await import("../../app/api/webhooks/whatsapp/route");
-const { sign } = await import("../ingest/testing/meta-fixtures");
+const { postMeta } = await import("../ingest/testing/post-meta");
 
 afterAll(async () => {
   Object.assign(process.env, { IDENTITY_KEYS: original.keys, IDENTITY_ACTIVE_KEY: original.active, IDENTITY_PEPPER: original.pepper, IDENTITY_PREVIOUS_PEPPERS: original.previous ?? "" });
@@ -26,10 +25,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-const post = (payload: unknown) => {
-  const body = JSON.stringify(payload);
-  return POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
-};
+const post = postMeta;
 const text = (body: string) => ({ type: "text", text: { body } });
 const key3 = "t3:" + Buffer.alloc(32, 11).toString("base64");
 const pepper2 = "rotated-pepper-0123456789abcdefghijklmnopqrs";

@@ -3,13 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { hashAddress } from "../identity/crypto";
-import { POST as twilioWhatsApp } from "../../app/api/webhooks/twilio/whatsapp/route";
-import { POST as twilioStatus } from "../../app/api/webhooks/twilio/status/route";
-import { POST as twilioVoice } from "../../app/api/webhooks/twilio/voice/route";
-import { POST as twilioVoiceStatus } from "../../app/api/webhooks/twilio/voice/status/route";
-import { POST as twilioRecording } from "../../app/api/webhooks/twilio/voice/recording/route";
-import { POST as twilioRecorded } from "../../app/api/webhooks/twilio/voice/recorded/route";
+import { twilioWebhook } from "./webhook-routes";
 import { sid, twilioCallParams, twilioRecordingParams, twilioSign, twilioWhatsAppParams } from "./testing/form-fixtures";
+const twilioWhatsApp = twilioWebhook.whatsapp;
+const twilioStatus = twilioWebhook.status;
+const twilioVoice = twilioWebhook.voice;
+const twilioVoiceStatus = twilioWebhook.voiceStatus;
+const twilioRecording = twilioWebhook.recording;
+const twilioRecorded = twilioWebhook.recorded;
 
 const BASE = "https://mukhbir.example.in"; // PUBLIC_BASE_URL in vitest.config.ts
 let seq = 0;

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { env } from "../env";
 import { draining, track } from "../lifecycle/shutdown";
 import { log } from "../log";
+import { readAtMost } from "../http/read-at-most";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -14,21 +15,19 @@ export class BodyTooLarge extends Error {}
 export async function readRawBody(req: Request, cap = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > cap) throw new BodyTooLarge();
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
+  const body = await readAtMost(req.body, cap);
+  if (!body) throw new BodyTooLarge();
+  return body;
+}
+
+/** The raw body, or the provider's answer (413) when it is over the cap. */
+export async function rawBodyOr413(req: Request): Promise<Buffer | Response> {
+  try {
+    return await readRawBody(req);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return text(413, "payload too large");
+    throw e;
   }
-  return Buffer.concat(chunks);
 }
 
 export function safeEqual(a: string, b: string) {

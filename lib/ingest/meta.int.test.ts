@@ -2,11 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { ownerRaw } from "../testing/owner-raw";
 import { db, raw } from "../db";
-import { POST, GET } from "../../app/api/webhooks/whatsapp/route";
+import { metaWebhook } from "./webhook-routes";
 import { hashAddress, hashProviderId } from "../identity/crypto";
 import { decrypt } from "../identity/crypto";
 import { envelope, inbound, sign, status, TYPES, wamid } from "./testing/meta-fixtures";
 import { ingestEvent } from "./ingest-event";
+const POST = metaWebhook.POST;
+const GET = metaWebhook.GET;
 
 let seq = 0;
 /** A fresh Indian mobile number per test, so tests never share an informant. */

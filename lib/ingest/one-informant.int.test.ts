@@ -3,17 +3,14 @@
 // one open tip, and their own number typed in any of those messages is masked. Real route, real database.
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
 import { hashAddress } from "../identity/crypto";
-import { envelope, inbound, sign } from "./testing/meta-fixtures";
+import { envelope, inbound } from "./testing/meta-fixtures";
 import { ingestEvent } from "./ingest-event";
+import { postMeta } from "./testing/post-meta";
 
 let seq = 0;
 const next = () => `${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(4, "0")}`;
-const post = (payload: unknown) => {
-  const body = JSON.stringify(payload);
-  return POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
-};
+const post = postMeta;
 const text = (body: string) => ({ type: "text", text: { body } });
 
 async function informantsOf(...hashes: string[]) {

@@ -3,14 +3,11 @@
 // third-party numbers in the same message stay for officers.
 import { describe, expect, it } from "vitest";
 import { db, raw } from "../db";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
 import { hashAddress } from "../identity/crypto";
-import { envelope, inbound, sign } from "./testing/meta-fixtures";
+import { envelope, inbound } from "./testing/meta-fixtures";
+import { postMeta } from "./testing/post-meta";
 
-function post(payload: unknown) {
-  const body = JSON.stringify(payload);
-  return POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
-}
+const post = postMeta;
 
 describe("the informant's own identity inside message content", () => {
   it("is masked before anything is stored", async () => {

@@ -4,19 +4,18 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { ownerRaw } from "../testing/owner-raw";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
-import { POST as twilioWhatsApp } from "../../app/api/webhooks/twilio/whatsapp/route";
+import { twilioWebhook } from "./webhook-routes";
 import { hashAddress, hashProviderId } from "../identity/crypto";
-import { envelope, inbound, sign, status, TYPES, wamid } from "./testing/meta-fixtures";
+import { envelope, inbound, status, TYPES, wamid } from "./testing/meta-fixtures";
 import { twilioSign, twilioWhatsAppParams } from "./testing/form-fixtures";
+import { postMeta, postMetaRaw } from "./testing/post-meta";
+const twilioWhatsApp = twilioWebhook.whatsapp;
 
 let seq = 0;
 const phone = () => `9195${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(5, "0")}`;
 
-function postRaw(body: string) {
-  return POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
-}
-const post = (payload: unknown) => postRaw(JSON.stringify(payload));
+const postRaw = postMetaRaw;
+const post = postMeta;
 
 async function messagesOf(number: string) {
   const inf = await db.informant.findUnique({ where: { addressHash: hashAddress({ kind: "phone", value: number }) }, include: { messages: { where: { direction: "INBOUND" }, orderBy: { sentAt: "asc" } } } });

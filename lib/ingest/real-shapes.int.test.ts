@@ -2,18 +2,16 @@
 // handlers on a real database: never a 4xx for a signed delivery Meta or Exotel sends.
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { POST as whatsapp } from "../../app/api/webhooks/whatsapp/route";
-import { POST as twilioStatus } from "../../app/api/webhooks/twilio/status/route";
+import { twilioWebhook } from "./webhook-routes";
 import { hashAddress, hashProviderId } from "../identity/crypto";
-import { envelope, inbound, nowTs, realWaId, sign, TYPES, wamid } from "./testing/meta-fixtures";
+import { envelope, inbound, nowTs, realWaId, TYPES, wamid } from "./testing/meta-fixtures";
 import { sid, twilioSign } from "./testing/form-fixtures";
+import { postMeta } from "./testing/post-meta";
+const twilioStatus = twilioWebhook.status;
 
 let seq = 0;
 const phone = () => `9194${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(5, "0")}`;
-const post = (payload: unknown) => {
-  const body = JSON.stringify(payload);
-  return whatsapp(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
-};
+const post = postMeta;
 
 async function tipsOf(number: string) {
   const inf = await db.informant.findUnique({

@@ -7,16 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownerRaw } from "../testing/owner-raw";
 import { db, raw } from "../db";
 import { subscribe, type LiveEvent } from "../live/bus";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
 import { ingestEvent } from "./ingest-event";
-import { envelope, inbound, sign } from "./testing/meta-fixtures";
+import { envelope, inbound } from "./testing/meta-fixtures";
+import { postMeta } from "./testing/post-meta";
 
 let n = 0;
 const phone = () => `9197${String(process.pid % 1000).padStart(3, "0")}${String(++n).padStart(5, "0")}`;
-const post = (payload: unknown) => {
-  const body = JSON.stringify(payload);
-  return POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
-};
+const post = postMeta;
 
 const seen: LiveEvent[] = [];
 let unsubscribe: () => void;

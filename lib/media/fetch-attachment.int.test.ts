@@ -1,9 +1,9 @@
-// media.fetch against a real local fake of the provider APIs (scripts/fake-providers.ts) and a real
+// media.fetch against a real local fake of the provider APIs (lib/simulate/fake-providers.ts) and a real
 // database: the job table, its backoff and reclaiming, and the attachment's recorded outcome.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import { Readable } from "node:stream";
-import { startFakeProviders } from "../../scripts/fake-providers";
+import { startFakeProviders } from "../simulate/fake-providers";
 
 // The app reads its configuration once: point the provider bases at the fake before anything does.
 const fake = await startFakeProviders({ metaToken: "test-access-token", twilioSid: "ACtest", twilioToken: "12345", exotelKey: "exo-key", exotelToken: "exo-token" });
@@ -16,10 +16,7 @@ process.env.EXOTEL_API_BASE = `${fake.url}/exotel`;
 process.env.FETCH_ALLOWED_HOSTS = `http://127.0.0.1:${fake.port}`;
 process.env.MEDIA_MAX_BYTES = "200000";
 
-const { db } = await import("../db");
-const { enqueue } = await import("../jobs/queue");
-const { drain } = await import("../jobs/worker");
-const { registerHandlers } = await import("../jobs/handlers");
+const { db, enqueue, drain, registerHandlers } = await import("../testing/job-kit");
 const { storage } = await import("../storage/storage");
 const { downloadToStorage, MediaTooLargeError } = await import("./download");
 const { makeTip } = await import("../testing/factories");

@@ -5,7 +5,7 @@
 // a second local server plays the internal target the policy does not allow.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { startFakeProviders } from "../../scripts/fake-providers";
+import { startFakeProviders } from "../simulate/fake-providers";
 
 const fake = await startFakeProviders({ metaToken: "test-access-token", exotelKey: "exo-key", exotelToken: "exo-token" });
 const target = await startFakeProviders();
@@ -15,10 +15,7 @@ process.env.EXOTEL_API_BASE = `${fake.url}/exotel`;
 // 169.254.169.254 even as an explicit entry: link-local (cloud metadata) is never reachable.
 process.env.FETCH_ALLOWED_HOSTS = `http://127.0.0.1:${fake.port}, http://localhost:${target.port}, http://169.254.169.254`;
 
-const { db } = await import("../db");
-const { enqueue } = await import("../jobs/queue");
-const { drain } = await import("../jobs/worker");
-const { registerHandlers } = await import("../jobs/handlers");
+const { db, enqueue, drain, registerHandlers } = await import("../testing/job-kit");
 const { makeTip } = await import("../testing/factories");
 
 const uid = () => crypto.randomBytes(4).toString("hex");

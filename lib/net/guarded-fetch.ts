@@ -11,6 +11,7 @@ import type { LookupFunction } from "node:net";
 import { env } from "../env";
 import { admit, FetchRefused, vet, type Lookup, type Vetted } from "./fetch-policy";
 import { parseAllowlist, type AllowEntry } from "./allowlist";
+import { readAtMost } from "../http/read-at-most";
 
 export type GuardedFetchOptions = {
   /** Sent only to a hop whose host (name:port) is one of `hosts`. */
@@ -93,19 +94,7 @@ function toResponse(res: http.IncomingMessage): Response {
 
 /** Reads a small body (JSON answers) with a cap, so a hostile server cannot fill memory. */
 export async function readCapped(res: Response, maxBytes = 1024 * 1024): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new FetchRefused(`refused: answer larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const body = await readAtMost(res.body, maxBytes);
+  if (!body) throw new FetchRefused(`refused: answer larger than ${maxBytes} bytes`);
+  return body.toString("utf8");
 }

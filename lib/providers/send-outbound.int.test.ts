@@ -2,18 +2,15 @@
 // the exact API call, the stored provider id, idempotency, the 24-hour window and failures.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { startFakeProviders } from "../../scripts/fake-providers";
+import { startFakeProviders } from "../simulate/fake-providers";
 
 const fake = await startFakeProviders({ metaToken: "test-access-token", twilioSid: "ACtest", twilioToken: "12345" });
 process.env.WHATSAPP_API_BASE = `${fake.url}/meta/v23.0`;
 process.env.TWILIO_API_BASE = `${fake.url}/twilio`;
 process.env.TWILIO_WHATSAPP_FROM = "whatsapp:+14155238886";
 
-const { db } = await import("../db");
+const { db, enqueue, drain, registerHandlers } = await import("../testing/job-kit");
 const { env } = await import("../env");
-const { enqueue } = await import("../jobs/queue");
-const { drain } = await import("../jobs/worker");
-const { registerHandlers } = await import("../jobs/handlers");
 const { encrypt, hashProviderId } = await import("../identity/crypto");
 const { makeInformant, makeTip } = await import("../testing/factories");
 const { sendOutbound } = await import("./send-outbound");

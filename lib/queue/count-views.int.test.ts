@@ -5,8 +5,7 @@
 // folds of the change rows.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, raw } from "../db";
-import { POST } from "../../app/api/webhooks/whatsapp/route";
-import { envelope, inbound, sign } from "../ingest/testing/meta-fixtures";
+import { envelope, inbound } from "../ingest/testing/meta-fixtures";
 import { makeStation, makeTip, makeUser } from "../testing/factories";
 import { DEFAULT_SLA } from "../sla/targets";
 import { noteFirstResponse } from "../sla/first-response";
@@ -27,6 +26,7 @@ import { countViews, FOLD_AFTER, type ViewCounts } from "./count-views";
 import { foldViewCounts } from "./fold-view-counts";
 import { whereClause } from "./conditions";
 import { COUNTED_VIEWS, parseQueueParams } from "./params";
+import { postMetaRaw } from "../ingest/testing/post-meta";
 
 const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: null });
 let n = 0;
@@ -34,7 +34,7 @@ const phone = () => `9196${String(process.pid % 1000).padStart(3, "0")}${String(
 
 async function post(from: string, text: string) {
   const body = JSON.stringify(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: text } }])]));
-  const res = await POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
+  const res = await postMetaRaw(body);
   expect(res.status).toBe(200);
   return db.tip.findFirstOrThrow({ where: { messages: { some: { body: text } } }, select: { id: true, ref: true } });
 }

@@ -4,7 +4,7 @@
 // changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { startFakeProviders } from "../../scripts/fake-providers";
+import { startFakeProviders } from "../simulate/fake-providers";
 
 const fake = await startFakeProviders({ metaToken: "test-access-token" });
 process.env.WHATSAPP_API_BASE = `${fake.url}/meta/v23.0`;

@@ -2,10 +2,10 @@
 // sides; linking twice, in either direction, changes nothing.
 import "server-only";
 import { z } from "zod";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import type { Viewer } from "../auth/scope";
-import { findScopedTip } from "./find-scoped-tip";
+import { findScopedTip, type ScopedTip } from "./find-scoped-tip";
 import { recordChange } from "./record-change";
 
 export const linkInput = z.object({ other: z.string().trim().toUpperCase().regex(/^EM-\d{4}-\d{6}$/) });
@@ -17,11 +17,14 @@ function otherRefOf(ref: string, input: unknown) {
   return parsed.data.other;
 }
 
-export async function linkTips(actor: Viewer & { ip?: string | null }, ref: string, input: unknown) {
+/** Runs `fn` on both tips of a link, each found through the actor's scope, in one transaction. */
+function withPair<T>(actor: Viewer, ref: string, input: unknown, fn: (tx: Tx, a: ScopedTip, b: ScopedTip) => Promise<T>) {
   const otherRef = otherRefOf(ref, input);
-  return db.$transaction(async (tx) => {
-    const a = await findScopedTip(tx, actor, ref);
-    const b = await findScopedTip(tx, actor, otherRef);
+  return db.$transaction(async (tx) => fn(tx, await findScopedTip(tx, actor, ref), await findScopedTip(tx, actor, otherRef)));
+}
+
+export async function linkTips(actor: Viewer & { ip?: string | null }, ref: string, input: unknown) {
+  return withPair(actor, ref, input, async (tx, a, b) => {
     const exists = await tx.tipLink.findFirst({ where: { OR: [{ fromId: a.id, toId: b.id }, { fromId: b.id, toId: a.id }] } });
     if (exists) return { created: false };
     await tx.tipLink.create({ data: { fromId: a.id, toId: b.id } });
@@ -32,10 +35,7 @@ export async function linkTips(actor: Viewer & { ip?: string | null }, ref: stri
 }
 
 export async function unlinkTips(actor: Viewer & { ip?: string | null }, ref: string, input: unknown) {
-  const otherRef = otherRefOf(ref, input);
-  return db.$transaction(async (tx) => {
-    const a = await findScopedTip(tx, actor, ref);
-    const b = await findScopedTip(tx, actor, otherRef);
+  return withPair(actor, ref, input, async (tx, a, b) => {
     const gone = await tx.tipLink.deleteMany({ where: { OR: [{ fromId: a.id, toId: b.id }, { fromId: b.id, toId: a.id }] } });
     if (!gone.count) return { removed: false };
     await recordChange(tx, { actor, tip: a, type: "unlinked", to: b.ref });

@@ -17,7 +17,7 @@ import { getTipWorkspace, survivorOf } from "./get-tip-workspace";
 import { findScopedAttachment } from "./find-scoped-attachment";
 import { listCannedReplies, saveCannedReply } from "./canned-replies";
 import { indexTipEntities } from "../entities/index-tip-entities";
-import { verifyAuditChain } from "../../scripts/audit-verify";
+import { verifyAuditChain } from "../audit-verify";
 
 const officer = async (stationId: string | null = null) => {
   const u = await makeUser({ role: "OFFICER", stationId });

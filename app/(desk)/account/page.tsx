@@ -4,10 +4,9 @@ import { requirePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { TotpEnrolment } from "@/components/account/totp-enrolment";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("account"))("title") };
-}
+export const generateMetadata = pageTitle("account", "title");
 
 export default async function AccountPage() {
   const actor = await requirePage("account:self", { enrolment: true });

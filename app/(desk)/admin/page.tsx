@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/guard";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 const SECTIONS = [
   { href: "/admin/users", key: "users" },
@@ -9,9 +10,7 @@ const SECTIONS = [
   { href: "/admin/canned-replies", key: "canned" },
 ] as const;
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("admin"))("title") };
-}
+export const generateMetadata = pageTitle("admin", "title");
 
 export default async function AdminPage() {
   await requirePage("admin:users");

@@ -13,10 +13,9 @@ import { OfficersSection } from "@/components/dashboard/officers-section";
 import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { liveCursor } from "@/lib/live/bus";
 import { formatDateTime, formatDay } from "@/lib/time/format";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("dashboard"))("title") };
-}
+export const generateMetadata = pageTitle("dashboard", "title");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -7,12 +7,11 @@ import { listQueueOptions } from "@/lib/queue/list-options";
 import { slaTargets } from "@/lib/sla/settings";
 import { QueueView } from "@/components/queue/queue-view";
 import { liveCursor } from "@/lib/live/bus";
+import { pageTitle } from "@/lib/i18n/page-title";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("common"))("nav.queue") };
-}
+export const generateMetadata = pageTitle("common", "nav.queue");
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePage("queue:read");

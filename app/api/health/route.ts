@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { draining } from "@/lib/lifecycle/shutdown";
 import { mayReadHealthDetails } from "@/lib/auth/health-access";
 import { rotationStatus } from "@/lib/identity/rotate";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ function within<T>(ms: number, p: Promise<T>): Promise<T> {
 
 let instance: string | undefined;
 
-export async function GET(req: Request) {
+export const GET = route(async (req: Request) => {
   const version = env().APP_VERSION === "dev" ? (process.env.NEXT_PUBLIC_APP_VERSION ?? "dev") : env().APP_VERSION;
   instance ??= env().INSTANCE_ID ?? crypto.randomUUID();
   const headers = { "Cache-Control": "no-store", "X-Instance-Id": instance };
@@ -41,4 +42,4 @@ export async function GET(req: Request) {
   } catch {
     return answer({ status: "down", database: "down", version }, 503);
   }
-}
+});

@@ -15,6 +15,7 @@ import { runDataSteps } from "../data-steps";
 import { encrypt, hashAddress, hashProviderId } from "../../identity/crypto";
 import { realWaId } from "../../ingest/testing/meta-fixtures";
 import { needlesFor, searchDatabase } from "../../testing/identity-search";
+import { recreateDatabase } from "../../testing/recreate-database";
 
 /** The last migration of the release before WhatsApp ids were hashed. */
 const PREVIOUS_RELEASE = "20261202000000_dashboard_tip_deltas";
@@ -34,18 +35,9 @@ async function freshDatabase(): Promise<{ raw: Raw }> {
   // The run's superuser (tests run with split roles, lib/testing/split-roles.ts): it may create databases.
   const url = process.env.TEST_SUPERUSER_URL || process.env.DATABASE_URL;
   if (!url) return openEngine({ dataDir: "memory://upgrade" });
-  const { default: pg } = await import("pg");
-  const admin = new URL(url);
-  const name = `${admin.pathname.slice(1)}_upgrade`;
-  admin.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}"`);
-  await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
   const own = new URL(url);
-  own.pathname = `/${name}`;
-  return openEngine({ databaseUrl: own.toString(), dataDir: "memory://unused" });
+  own.pathname = `${own.pathname}_upgrade`;
+  return openEngine({ databaseUrl: await recreateDatabase(own.toString()), dataDir: "memory://unused" });
 }
 
 describe("upgrade in place", () => {

@@ -2,7 +2,7 @@
 // Exotel's Call Details API confirms the call, with the caller and recording from Exotel's answer;
 // a call Exotel does not know is stored unverified and never threaded into anyone's tip (ADR 0211).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeProviders } from "../../../scripts/fake-providers";
+import { startFakeProviders } from "../../simulate/fake-providers";
 import { exotelPassthruParams, twilioSign, twilioWhatsAppParams } from "../testing/form-fixtures";
 
 const fake = await startFakeProviders({ exotelKey: "exo-key", exotelToken: "exo-token" });
@@ -13,9 +13,10 @@ const { db } = await import("../../db");
 const { hashAddress } = await import("../../identity/crypto");
 const { drain } = await import("../../jobs/worker");
 const { registerHandlers } = await import("../../jobs/handlers");
-const { GET: exotelPassthru } = await import("../../../app/api/webhooks/exotel/[token]/passthru/route");
-const { POST: exotelStatus } = await import("../../../app/api/webhooks/exotel/[token]/status/route");
-const { POST: twilioWhatsApp } = await import("../../../app/api/webhooks/twilio/whatsapp/route");
+const { exotelWebhook, twilioWebhook } = await import("../webhook-routes");
+const exotelPassthru = exotelWebhook.passthruGet;
+const exotelStatus = exotelWebhook.status;
+const twilioWhatsApp = twilioWebhook.whatsapp;
 
 const TOKEN = "test-exotel-token-0123456789abcdefghij"; // vitest.config.ts
 let seq = 0;
@@ -83,7 +84,7 @@ describe("Exotel webhooks", () => {
   });
 
   it("take Passthru on GET and on POST, read every duration field, and say voicemail only when nobody answered", async () => {
-    const { POST: passthruPost } = await import("../../../app/api/webhooks/exotel/[token]/passthru/route");
+    const passthruPost = exotelWebhook.passthruPost;
     const answeredBy = phone();
     const g = exotelPassthruParams(`0${answeredBy.slice(2)}`, { CallType: "completed", DialCallDuration: "", Duration: "41", RecordingUrl: "https://recordings.exotel.com/a.mp3" });
     fake.addExotelCall({ Sid: g.CallSid, From: `0${answeredBy.slice(2)}`, RecordingUrl: `${fake.url}/exotel/recordings/${g.CallSid}.mp3` });

@@ -6,7 +6,7 @@
 import "server-only";
 import { env } from "../../env";
 import { log } from "../../log";
-import { BodyTooLarge, commitOr503, readRawBody, safeEqual, text } from "../http";
+import { commitOr503, rawBodyOr413, safeEqual, text } from "../http";
 import { verifyMetaSignature } from "../signatures";
 import { ingestAll } from "../ingest-event";
 import { sanitiseJson, type Repairs } from "../sanitise";
@@ -14,13 +14,8 @@ import { MetaWebhook } from "./schema";
 import { digest, normaliseMeta } from "./normalise";
 
 export async function handleMetaPost(req: Request): Promise<Response> {
-  let raw: Buffer;
-  try {
-    raw = await readRawBody(req);
-  } catch (e) {
-    if (e instanceof BodyTooLarge) return text(413, "payload too large");
-    throw e;
-  }
+  const raw = await rawBodyOr413(req);
+  if (raw instanceof Response) return raw;
   const e = env();
   if (!verifyMetaSignature(raw, req.headers.get("x-hub-signature-256"), e.WHATSAPP_APP_SECRET)) return text(401, "invalid signature");
 

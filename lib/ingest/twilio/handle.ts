@@ -3,7 +3,7 @@
 // answer (TwiML for voice, an empty 200 for messaging).
 import "server-only";
 import { env } from "../../env";
-import { BodyTooLarge, commitOr503, readRawBody, text } from "../http";
+import { commitOr503, rawBodyOr413, text } from "../http";
 import { verifyTwilioSignature } from "../signatures";
 import { ingestEvent } from "../ingest-event";
 import { FormInputError, paramsOf, type Params } from "../form";
@@ -13,13 +13,8 @@ import { intlLocale } from "../../time/format";
 export type TwilioReply = (params: Params) => Response;
 
 export async function handleTwilio(req: Request, toEvent: ((p: Params) => IngestEvent) | null, reply: TwilioReply = () => emptyTwiml()): Promise<Response> {
-  let raw: Buffer;
-  try {
-    raw = await readRawBody(req);
-  } catch (e) {
-    if (e instanceof BodyTooLarge) return text(413, "payload too large");
-    throw e;
-  }
+  const raw = await rawBodyOr413(req);
+  if (raw instanceof Response) return raw;
   const pairs = [...new URLSearchParams(raw.toString("utf8"))];
   const url = new URL(req.url);
   const publicUrl = env().PUBLIC_BASE_URL.replace(/\/+$/, "") + url.pathname + url.search;

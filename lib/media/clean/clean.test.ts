@@ -5,7 +5,7 @@ import { cleanPdf } from "./clean-pdf";
 import { cleanOffice } from "./clean-office";
 import { cleanAv, oggCrc } from "./clean-av";
 import { audioDuration } from "../duration";
-import { documentPdf, recordingMp3, recordingWav, voiceOgg } from "../../../scripts/fake-media";
+import { documentPdf, recordingMp3, recordingWav, voiceOgg } from "../../simulate/fake-media";
 
 const AUTHOR = "Ramesh Author";
 const utf16hex = (s: string) => Buffer.from("\ufeff" + s, "utf16le").swap16().toString("hex");

@@ -1,32 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/guard";
 import { listCannedReplies } from "@/lib/tips/canned-replies";
-import { CannedReplyForm } from "@/components/tip/canned-reply-form";
+import { AdminListPage } from "@/components/admin/admin-list-page";
+import { CannedReplyForm } from "@/components/admin/canned-reply-form";
+import { CannedRepliesTable } from "@/components/admin/canned-replies-table";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("adminCanned"))("title") };
-}
+export const generateMetadata = pageTitle("adminCanned", "title");
 
 export default async function CannedRepliesPage() {
   await requirePage("admin:canned");
-  const t = await getTranslations("adminCanned");
-  const replies = await listCannedReplies();
+  const [t, replies] = await Promise.all([getTranslations("adminCanned"), listCannedReplies()]);
   return (
-    <main className="mx-auto max-w-screen-lg space-y-6 p-4">
-      <h1 className="text-xl font-semibold">{t("title")}</h1>
-      <p className="text-sm text-slate-600">{t("intro")}</p>
-      <section aria-labelledby="new-canned" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-canned" className="mb-3 font-semibold">{t("create")}</h2>
-        <CannedReplyForm />
-      </section>
-      <ul className="space-y-3" data-testid="canned-list">
-        {replies.map((r) => (
-          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4">
-            <CannedReplyForm reply={r} />
-          </li>
-        ))}
-        {replies.length === 0 && <li className="text-sm text-slate-500">{t("empty")}</li>}
-      </ul>
-    </main>
+    <AdminListPage title={t("title")} intro={<p className="text-sm text-slate-600">{t("intro")}</p>} createTitle={t("create")} createForm={<CannedReplyForm />}>
+      <CannedRepliesTable replies={replies.map((r) => ({ id: r.id, title: r.title, bodyEn: r.bodyEn, bodyHi: r.bodyHi, active: r.active }))} />
+    </AdminListPage>
   );
 }

@@ -1,42 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/guard";
 import { listStations } from "@/lib/stations/stations";
+import { AdminListPage } from "@/components/admin/admin-list-page";
 import { StationForm } from "@/components/admin/station-form";
-import { StationRow } from "@/components/admin/station-row";
+import { StationsTable } from "@/components/admin/stations-table";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("admin"))("stations.title") };
-}
+export const generateMetadata = pageTitle("admin", "stations.title");
 
 export default async function StationsPage() {
   await requirePage("admin:stations");
-  const t = await getTranslations("admin");
-  const stations = await listStations();
+  const [t, stations] = await Promise.all([getTranslations("admin"), listStations()]);
   return (
-    <main className="mx-auto max-w-screen-lg space-y-6 p-4">
-      <h1 className="text-xl font-semibold">{t("stations.title")}</h1>
-      <section aria-labelledby="new-station" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-station" className="mb-3 font-semibold">{t("stations.create")}</h2>
-        <StationForm />
-      </section>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("stations.title")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="p-2">{t("stations.name")}</th>
-              <th scope="col" className="p-2">{t("stations.nameHi")}</th>
-              <th scope="col" className="p-2">{t("stations.usersTips")}</th>
-              <th scope="col" className="p-2">{t("users.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stations.map((s) => (
-              <StationRow key={s.id} station={{ id: s.id, name: s.name, nameHi: s.nameHi ?? "", district: s.district, active: s.active, users: s._count.users, tips: s._count.tips }} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </main>
+    <AdminListPage title={t("stations.title")} createTitle={t("stations.create")} createForm={<StationForm />}>
+      <StationsTable stations={stations.map((s) => ({ id: s.id, name: s.name, nameHi: s.nameHi ?? "", district: s.district, active: s.active, users: s._count.users, tips: s._count.tips }))} />
+    </AdminListPage>
   );
 }

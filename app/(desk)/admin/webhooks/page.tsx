@@ -1,16 +1,13 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePage } from "@/lib/auth/guard";
 import { dateFormat } from "@/lib/time/format";
 import { listMediaProblems, listWebhookEvents, webhookFilter, webhookSummary } from "@/lib/webhooks/list-webhook-activity";
 import { WebhookFilterForm } from "@/components/admin-webhooks/webhook-filter";
-import { RetryButton } from "@/components/admin-webhooks/retry-button";
+import { FailedMediaTable, WebhookEventsTable } from "@/components/admin-webhooks/webhook-tables";
+import { STATUS_STYLE } from "@/components/admin-webhooks/status-style";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("adminWebhooks"))("title") };
-}
-
-const STATUS_STYLE = { PROCESSED: "bg-green-100 text-green-800", IGNORED: "bg-slate-100 text-slate-700", FAILED: "bg-red-100 text-red-800" } as const;
+export const generateMetadata = pageTitle("adminWebhooks", "title");
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("admin:webhooks");
@@ -47,35 +44,9 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         {media.failed.length === 0 ? (
           <p className="px-4 pb-4 text-sm text-slate-600">{t("media.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="failed-media">
-              <caption className="sr-only">{t("media.title")}</caption>
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  <th scope="col" className={th}>{t("columns.time")}</th>
-                  <th scope="col" className={th}>{t("columns.tip")}</th>
-                  <th scope="col" className={th}>{t("columns.provider")}</th>
-                  <th scope="col" className={th}>{t("columns.type")}</th>
-                  <th scope="col" className={th}>{t("columns.attempts")}</th>
-                  <th scope="col" className={th}>{t("columns.error")}</th>
-                  <th scope="col" className={th}><span className="sr-only">{t("media.retry")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {media.failed.map((a) => (
-                  <tr key={a.id} className="border-t border-slate-100 align-top" data-testid={`failed-media-${a.id}`}>
-                    <td className="whitespace-nowrap p-2 tabular-nums">{fmt.format(a.updatedAt)}</td>
-                    <td className="p-2"><Link className="text-brand-700 underline" href={`/tips/${a.message.tip.ref}`}>{a.message.tip.ref}</Link></td>
-                    <td className="p-2">{t(`provider.${a.provider}`)}</td>
-                    <td className="p-2">{a.mime}</td>
-                    <td className="p-2 tabular-nums">{a.attempts}</td>
-                    <td className="max-w-md break-words p-2 text-red-800">{a.fetchError}</td>
-                    <td className="p-2"><RetryButton attachmentId={a.id} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FailedMediaTable
+            rows={media.failed.map((a) => ({ id: a.id, time: fmt.format(a.updatedAt), ref: a.message.tip.ref, provider: a.provider, mime: a.mime, attempts: a.attempts, error: a.fetchError }))}
+          />
         )}
       </section>
 
@@ -85,34 +56,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         {events.length === 0 ? (
           <p className="text-sm text-slate-600">{t("events.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="webhook-events">
-              <caption className="sr-only">{t("events.title")}</caption>
-              <thead className="bg-slate-100 text-left">
-                <tr>
-                  <th scope="col" className={th}>{t("columns.time")}</th>
-                  <th scope="col" className={th}>{t("columns.provider")}</th>
-                  <th scope="col" className={th}>{t("columns.kind")}</th>
-                  <th scope="col" className={th}>{t("columns.status")}</th>
-                  <th scope="col" className={th}>{t("columns.error")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((e) => (
-                  <tr key={e.id} className="border-t border-slate-100 align-top">
-                    <td className="whitespace-nowrap p-2 tabular-nums">{fmt.format(e.receivedAt)}</td>
-                    <td className="p-2">{t(`provider.${e.provider}`)}</td>
-                    <td className="p-2 font-mono text-xs">{e.kind}</td>
-                    <td className="p-2"><span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[e.status]}`}>{t(`status.${e.status}`)}</span></td>
-                    <td className="max-w-md break-words p-2 text-slate-700">
-                      {e.error ?? ""}
-                      {e.repairs > 0 && <span className="block text-xs text-amber-800">{t("repaired", { count: e.repairs })}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <WebhookEventsTable rows={events.map((e) => ({ id: e.id, time: fmt.format(e.receivedAt), provider: e.provider, kind: e.kind, status: e.status, error: e.error, repairs: e.repairs }))} />
         )}
         <p className="text-xs text-slate-500">{t("events.note")}</p>
       </section>

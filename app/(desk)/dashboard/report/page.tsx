@@ -13,10 +13,9 @@ import { DataTableView } from "@/components/dashboard/chart-card";
 import { OfficersPlainTable } from "@/components/dashboard/officers-plain-table";
 import { PrintButton } from "@/components/dashboard/print-button";
 import { formatDateTime, formatDay } from "@/lib/time/format";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("dashboard"))("report.title") };
-}
+export const generateMetadata = pageTitle("dashboard", "report.title");
 
 const dateParam = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.iso.date().optional().catch(undefined));
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -5,24 +5,22 @@
 import { requireActor, streamLease } from "@/lib/auth/guard";
 import { liveStream, requestedCursor, sseResponse } from "@/lib/live/sse";
 import { findScopedTip } from "@/lib/tips/find-scoped-tip";
-import { handleRoute } from "@/lib/tips/route-errors";
+import { route } from "@/lib/http/route";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request, ctx: RouteContext<"/api/tips/[ref]/live">) {
-  return handleRoute(async () => {
-    const actor = await requireActor("tip:read");
-    const { ref } = await ctx.params;
-    const tip = await findScopedTip(db, actor, ref);
-    return sseResponse(
-      liveStream({
-        cursor: requestedCursor(req),
-        signal: req.signal,
-        lease: streamLease(actor, "tip:read"),
-        ready: { ref: tip.ref },
-        message: ({ event }) => (event.tipId === tip.id ? { event: "changed", data: { type: event.type } } : null),
-      }),
-    );
-  });
-}
+export const GET = route(async (req: Request, ctx: RouteContext<"/api/tips/[ref]/live">) => {
+  const actor = await requireActor("tip:read");
+  const { ref } = await ctx.params;
+  const tip = await findScopedTip(db, actor, ref);
+  return sseResponse(
+    liveStream({
+      cursor: requestedCursor(req),
+      signal: req.signal,
+      lease: streamLease(actor, "tip:read"),
+      ready: { ref: tip.ref },
+      message: ({ event }) => (event.tipId === tip.id ? { event: "changed", data: { type: event.type } } : null),
+    }),
+  );
+});

@@ -1,9 +1,6 @@
 // Twilio message status callbacks: update our outbound messages by MessageSid.
-import { handleTwilio } from "@/lib/ingest/twilio/handle";
-import { twilioMessageStatus } from "@/lib/ingest/twilio/normalise";
+import { twilioWebhook } from "@/lib/ingest/webhook-routes";
 
 export const dynamic = "force-dynamic";
 
-export function POST(req: Request) {
-  return handleTwilio(req, (p) => twilioMessageStatus(p));
-}
+export const POST = twilioWebhook.status;

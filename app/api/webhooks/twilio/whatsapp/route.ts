@@ -1,9 +1,6 @@
 // Twilio WhatsApp inbound messages (form-encoded, X-Twilio-Signature). Work: lib/ingest/twilio.
-import { handleTwilio } from "@/lib/ingest/twilio/handle";
-import { twilioWhatsApp } from "@/lib/ingest/twilio/normalise";
+import { twilioWebhook } from "@/lib/ingest/webhook-routes";
 
 export const dynamic = "force-dynamic";
 
-export function POST(req: Request) {
-  return handleTwilio(req, (p) => twilioWhatsApp(p));
-}
+export const POST = twilioWebhook.whatsapp;

@@ -1,9 +1,6 @@
 // Twilio recording status callback: the voicemail becomes an attachment to fetch.
-import { handleTwilio } from "@/lib/ingest/twilio/handle";
-import { twilioCall } from "@/lib/ingest/twilio/normalise";
+import { twilioWebhook } from "@/lib/ingest/webhook-routes";
 
 export const dynamic = "force-dynamic";
 
-export function POST(req: Request) {
-  return handleTwilio(req, (p) => twilioCall(p, "recording"));
-}
+export const POST = twilioWebhook.recording;

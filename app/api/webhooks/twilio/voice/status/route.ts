@@ -1,9 +1,6 @@
 // Twilio Voice call status callback: status and duration of the call message.
-import { handleTwilio } from "@/lib/ingest/twilio/handle";
-import { twilioCall } from "@/lib/ingest/twilio/normalise";
+import { twilioWebhook } from "@/lib/ingest/webhook-routes";
 
 export const dynamic = "force-dynamic";
 
-export function POST(req: Request) {
-  return handleTwilio(req, (p) => twilioCall(p, "status"));
-}
+export const POST = twilioWebhook.voiceStatus;

@@ -3,7 +3,7 @@
 // Opus silence frames: no encoder needed), a WAV call recording (a tone), an MP3 of silent frames
 // (Exotel's format), a WebP sticker and a one-page PDF. Deterministic: the same bytes every run.
 import sharp from "sharp";
-import { oggCrc } from "../lib/media/clean/clean-av";
+import { oggCrc } from "../media/clean/clean-av";
 
 export type FakeMedia = { mime: string; bytes: Buffer; filename?: string };
 

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/guard";
-import { runAction } from "@/lib/errors";
-import { saveCannedReply } from "@/lib/tips/canned-replies";
+import { requireActor } from "../auth/guard";
+import { runAction } from "../errors";
+import { saveCannedReply } from "./canned-replies";
 
 export async function saveCannedReplyAction(input: unknown) {
   return runAction(async () => {

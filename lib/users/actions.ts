@@ -1,13 +1,13 @@
 "use server";
+// Admin → Users: each action checks the permission on the server, then one lib/users mutation.
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/guard";
-import { runAction } from "@/lib/errors";
-import { adminCreateUser } from "@/lib/users/admin-create-user";
-import { updateUser, type UserChange } from "@/lib/users/update-user";
-import { userInput } from "@/lib/users/create-user";
-import { AppError } from "@/lib/errors";
+import { requireActor } from "../auth/guard";
+import { adminCreateUser } from "./admin-create-user";
+import { updateUser, type UserChange } from "./update-user";
+import { userInput } from "./create-user";
+import { AppError, runAction } from "../errors";
 
-export async function createUserAction(_: unknown, form: FormData) {
+export async function createUserAction(form: FormData) {
   return runAction(async () => {
     const actor = await requireActor("admin:users");
     const parsed = userInput.safeParse({
@@ -19,7 +19,10 @@ export async function createUserAction(_: unknown, form: FormData) {
       districtWide: form.get("districtWide") === "true",
       locale: form.get("locale") || "en",
     });
-    if (!parsed.success) throw new AppError("invalid", parsed.error.issues.map((i) => i.path.join(".")).join(","), { fields: parsed.error.issues.map((i) => i.path.join(".")).join(",") });
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => i.path.join(".")).join(",");
+      throw new AppError("invalid", fields, { fields });
+    }
     await adminCreateUser(actor, parsed.data);
     revalidatePath("/admin/users");
   });

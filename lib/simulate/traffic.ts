@@ -2,8 +2,8 @@
 // (scripts/simulate.ts), the ingest benchmark and e2e specs. Media they mention is served by the
 // fake provider API (scripts/fake-providers.ts): media ids / URLs name the fixture (`photo-…`).
 import crypto from "node:crypto";
-import { CAPTIONS, FOLLOW_UPS, TEXTS, fill } from "./sim-texts";
-import { realWaId } from "../lib/ingest/testing/meta-fixtures";
+import { CAPTIONS, FOLLOW_UPS, TEXTS, fill } from "./texts";
+import { realWaId } from "../ingest/testing/meta-fixtures";
 
 export type SimConfig = {
   url: string;

@@ -1,14 +1,14 @@
 "use server";
 // Queue server actions: each checks the role on the server, then calls one lib/tips mutation.
 import { z } from "zod";
-import { requireActor } from "@/lib/auth/guard";
-import { AppError, runAction } from "@/lib/errors";
-import { claimTip } from "@/lib/tips/claim-tip";
-import { assignTip } from "@/lib/tips/assign-tip";
-import { handOverShift } from "@/lib/tips/hand-over-shift";
-import { bulkAssign } from "@/lib/tips/bulk-assign";
-import { bulkClose } from "@/lib/tips/bulk-close";
-import { bulkSetField, type BulkFieldInput } from "@/lib/tips/bulk-set-field";
+import { requireActor } from "../auth/guard";
+import { AppError, runAction } from "../errors";
+import { claimTip } from "../tips/claim-tip";
+import { assignTip } from "../tips/assign-tip";
+import { handOverShift } from "../tips/hand-over-shift";
+import { bulkAssign } from "../tips/bulk-assign";
+import { bulkClose } from "../tips/bulk-close";
+import { bulkSetField, type BulkFieldInput } from "../tips/bulk-set-field";
 
 const id = z.uuid();
 const parse = <T>(schema: z.ZodType<T>, v: unknown): T => {

@@ -4,22 +4,22 @@
 // its TipEvent, its audit row and the live event, in one transaction.
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/guard";
-import { AppError, runAction } from "@/lib/errors";
-import type { Permission } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
-import { kick } from "@/lib/jobs/worker";
-import { findScopedTip } from "@/lib/tips/find-scoped-tip";
-import { claimTip } from "@/lib/tips/claim-tip";
-import { assignTip } from "@/lib/tips/assign-tip";
-import { updateTipField } from "@/lib/tips/update-tip-field";
-import { addNote } from "@/lib/tips/add-note";
-import { sendReply } from "@/lib/tips/send-reply";
-import { closeTip } from "@/lib/tips/close-tip";
-import { reopenTip } from "@/lib/tips/reopen-tip";
-import { mergeTip } from "@/lib/tips/merge-tip";
-import { linkTips, unlinkTips } from "@/lib/tips/link-tips";
-import { setInformantBlocked } from "@/lib/tips/block-informant";
+import { requireActor } from "../auth/guard";
+import { AppError, runAction } from "../errors";
+import type { Permission } from "../auth/permissions";
+import { db } from "../db";
+import { kick } from "../jobs/worker";
+import { findScopedTip } from "./find-scoped-tip";
+import { claimTip } from "./claim-tip";
+import { assignTip } from "./assign-tip";
+import { updateTipField } from "./update-tip-field";
+import { addNote } from "./add-note";
+import { sendReply } from "./send-reply";
+import { closeTip } from "./close-tip";
+import { reopenTip } from "./reopen-tip";
+import { mergeTip } from "./merge-tip";
+import { linkTips, unlinkTips } from "./link-tips";
+import { setInformantBlocked } from "./block-informant";
 
 const refSchema = z.string().regex(/^EM-\d{4}-\d{6}$/);
 

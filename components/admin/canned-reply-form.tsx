@@ -1,15 +1,16 @@
 "use client";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { saveCannedReplyAction } from "@/app/(desk)/admin/canned-replies/actions";
+import { saveCannedReplyAction } from "@/lib/tips/canned-reply-actions";
 import { ActionMessage } from "@/components/ui/action-message";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/ui/use-action";
+import { submitted } from "@/components/ui/submit-form";
 
-type Reply = { id: string; title: string; bodyEn: string; bodyHi: string; active: boolean };
+export type CannedReply = { id: string; title: string; bodyEn: string; bodyHi: string; active: boolean };
 const EMPTY = { title: "", bodyEn: "", bodyHi: "", active: true };
 
 /** Creates a canned reply (no `reply`) or edits one; English and Hindi texts are both required. */
-export function CannedReplyForm({ reply }: { reply?: Reply }) {
+export function CannedReplyForm({ reply }: { reply?: CannedReply }) {
   const t = useTranslations("adminCanned");
   const [form, setForm] = useState(reply ? { title: reply.title, bodyEn: reply.bodyEn, bodyHi: reply.bodyHi, active: reply.active } : EMPTY);
   const { pending, result, run } = useAction();
@@ -18,10 +19,7 @@ export function CannedReplyForm({ reply }: { reply?: Reply }) {
     <form
       className="grid gap-2 sm:grid-cols-2"
       data-testid={reply ? "canned-edit" : "canned-create"}
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => saveCannedReplyAction({ ...form, id: reply?.id }), (r) => r.ok && !reply && setForm(EMPTY));
-      }}
+      onSubmit={submitted(() => run(() => saveCannedReplyAction({ ...form, id: reply?.id }), (r) => r.ok && !reply && setForm(EMPTY)))}
     >
       <label className="text-xs font-medium text-slate-600 sm:col-span-2">
         {t("titleLabel")}

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireActor } from "@/lib/auth/guard";
-import { AppError, runAction } from "@/lib/errors";
-import { retryMediaFetch } from "@/lib/media/retry-fetch";
-import { kick } from "@/lib/jobs/worker";
+import { requireActor } from "../auth/guard";
+import { AppError, runAction } from "../errors";
+import { retryMediaFetch } from "./retry-fetch";
+import { kick } from "../jobs/worker";
 
 export async function retryMediaFetchAction(attachmentId: string) {
   return runAction(async () => {

@@ -1,10 +1,11 @@
 "use server";
+// Admin → Stations: each action checks the permission on the server, then one lib/stations mutation.
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/guard";
-import { AppError, runAction } from "@/lib/errors";
-import { createStation, stationInput, updateStation } from "@/lib/stations/stations";
+import { requireActor } from "../auth/guard";
+import { AppError, runAction } from "../errors";
+import { createStation, stationInput, updateStation } from "./stations";
 
-export async function createStationAction(_: unknown, form: FormData) {
+export async function createStationAction(form: FormData) {
   return runAction(async () => {
     const actor = await requireActor("admin:stations");
     const parsed = stationInput.safeParse({ name: form.get("name"), nameHi: form.get("nameHi") ?? "", district: form.get("district") ?? "" });

@@ -1,11 +1,11 @@
 "use server";
 import { z } from "zod";
-import { requireActor } from "@/lib/auth/guard";
-import { runAction, AppError } from "@/lib/errors";
-import { startEnrolment } from "@/lib/auth/two-factor/start-enrolment";
-import { confirmEnrolment } from "@/lib/auth/two-factor/confirm-enrolment";
-import { signOutEverywhere } from "@/lib/auth/sign-out-everywhere";
-import { dropSessionCookie, reissueSession } from "@/lib/auth/reissue-session";
+import { requireActor } from "./guard";
+import { runAction, AppError } from "../errors";
+import { startEnrolment } from "./two-factor/start-enrolment";
+import { confirmEnrolment } from "./two-factor/confirm-enrolment";
+import { signOutEverywhere } from "./sign-out-everywhere";
+import { dropSessionCookie, reissueSession } from "./reissue-session";
 
 export async function startEnrolmentAction() {
   return runAction(async () => startEnrolment(await requireActor("account:self", { enrolment: true })));
