@@ -26,6 +26,9 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./.data"),
   PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
   APP_VERSION: z.string().default("dev"),
+  /** Names this process in /api/health: an operator behind a load balancer, or a test that started
+   * the server, can tell which process answered (empty: not shown). */
+  INSTANCE_ID: z.string().max(100).default(""),
 
   AUTH_SECRET: secret(32),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
@@ -85,6 +88,8 @@ const schema = z.object({
   ACK_TEXT_HI: z.string().default(""),
 
   WORKER_ENABLED: bool.default(true),
+  /** A job left RUNNING this long is taken to be orphaned by a crashed process and run again. */
+  JOB_STALE_SECONDS: z.coerce.number().positive().default(300),
   /** Enables /api/bench/* reference routes for bench/ingest; 404 otherwise. */
   BENCH_ROUTES: bool.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
