@@ -53,7 +53,8 @@ export default defineConfig({
         test: {
           name: "int-postgres",
           include: ["{lib,app,scripts}/**/*.int.test.ts"],
-          env: { ...testEnv, DATA_DIR: "memory://", DATABASE_URL: process.env.TEST_DATABASE_URL ?? "" },
+          // Never quietly PGlite: int-setup.ts refuses to run this project without a PostgreSQL URL.
+          env: { ...testEnv, DATA_DIR: "memory://", DATABASE_URL: process.env.TEST_DATABASE_URL ?? "", EXPECT_POSTGRES: "true" },
           setupFiles: ["lib/testing/int-setup.ts"],
           // One shared database: files run one after another, each on a freshly migrated schema.
           fileParallelism: false,

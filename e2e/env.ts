@@ -1,6 +1,18 @@
 // One place for the e2e server's configuration, shared by playwright.config.ts, the server
 // script and the specs (which sign webhooks with these secrets).
-const port = Number(process.env.E2E_PORT ?? 3100);
+import { spawnSync } from "node:child_process";
+
+/** Two ports nobody listens on now, picked by the OS (synchronously: the config needs them at load). */
+function freePorts(): [number, number] {
+  const script = `const n=require("net");const a=n.createServer().listen(0,"127.0.0.1",()=>{const b=n.createServer().listen(0,"127.0.0.1",()=>{console.log(a.address().port+" "+b.address().port);a.close();b.close()})})`;
+  const [x, y] = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" }).stdout.trim().split(" ").map(Number);
+  return [x, y];
+}
+
+// Chosen once by the Playwright runner and inherited (through the environment) by its workers and
+// web servers, so a parallel run or another session's server can never answer for ours.
+if (!process.env.E2E_PORT) [process.env.E2E_PORT, process.env.E2E_FAKE_PORT] = freePorts().map(String) as [string, string];
+const port = Number(process.env.E2E_PORT);
 const fakePort = Number(process.env.E2E_FAKE_PORT ?? port + 1);
 
 export const E2E = {

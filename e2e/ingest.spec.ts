@@ -2,7 +2,7 @@
 // verification — and what an officer then sees.
 import { test, expect } from "./fixtures";
 import { E2E } from "./env";
-import { postWhatsApp, signMeta, whatsappBatch, whatsappText, postTwilio, twilioWhatsAppParams, twilioCallParams, getExotelPassthru, exotelPassthruParams, withDatabase } from "./webhooks";
+import { postWhatsApp, signMeta, whatsappBatch, whatsappText, postTwilio, twilioWhatsAppParams, twilioCallParams, getExotelPassthru, exotelPassthruParams, withDatabase, storedId } from "./webhooks";
 
 const tipOfCall = async (callSid: string) => (await withDatabase((q) => q(`SELECT t.ref FROM "Message" m JOIN "Tip" t ON t.id = m."tipId" WHERE m."providerMessageId" = $1`, [callSid])))[0]?.ref as string | undefined;
 
@@ -43,7 +43,7 @@ test.describe("WhatsApp webhook", () => {
     expect(results.map((r) => r.status())).toEqual(Array(10).fill(200));
     const stored = await withDatabase(async (q) => ({
       messages: await q(`SELECT m.kind, m."tipId" FROM "Message" m JOIN "WebhookEvent" w ON w."externalId" = m."providerMessageId" WHERE m.body = $1`, [marker]),
-      unknown: await q(`SELECT status, error FROM "WebhookEvent" WHERE "externalId" = $1`, [(payload.entry[0].changes[0].value.messages[1] as { id: string }).id]),
+      unknown: await q(`SELECT status, error FROM "WebhookEvent" WHERE "externalId" = $1`, [storedId((payload.entry[0].changes[0].value.messages[1] as { id: string }).id)]),
     }));
     expect(stored.messages).toHaveLength(1);
     expect(stored.unknown).toEqual([{ status: "PROCESSED", error: 'message type "poll_creation" not supported' }]);

@@ -3,16 +3,16 @@
 // while it was away.
 import { test, expect, signIn } from "./fixtures";
 import { whatsappText } from "./webhooks";
-import { postWhatsAppTo, startServer, testPhone, type Server } from "./queue-servers";
+import { freePort, postWhatsAppTo, startServer, testPhone, type Server } from "./queue-servers";
 
-const PORT = Number(process.env.QUEUE_RESTART_PORT ?? 3410);
 let server: Server | undefined;
 
 test.describe.configure({ timeout: 240_000 });
 test.afterAll(async () => server?.stop());
 
 test("the queue survives a server restart and catches up on what it missed", async ({ browser, request }) => {
-  server = await startServer({ port: PORT, fresh: true });
+  const port = await freePort();
+  server = await startServer({ port, fresh: true });
   const context = await browser.newContext({ baseURL: server.url });
   await signIn(context, "officer");
   const page = await context.newPage();
@@ -28,7 +28,7 @@ test("the queue survives a server restart and catches up on what it missed", asy
   // Hold the page off until a tip has arrived, so it really is one the page missed.
   const liveRoute = /\/api\/live(\?|$)/;
   await page.route(liveRoute, (route) => route.abort());
-  server = await startServer({ port: PORT });
+  server = await startServer({ port });
   const text = `Arrived while away ${Date.now().toString(36)}`;
   expect((await postWhatsAppTo(request, server.url, whatsappText(testPhone(), text))).status()).toBe(200);
   await page.unroute(liveRoute);

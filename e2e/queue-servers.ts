@@ -1,11 +1,11 @@
-// App servers the queue specs and benches manage themselves: `next start` processes on their own
-// ports (lib/testing/system/servers.ts, shared with the reliability suite), plus a signed webhook
-// to any of them.
+// App servers the queue specs and benches manage themselves: `next start` processes on free ports
+// (lib/testing/system/servers.ts, shared with the reliability suite; its health check proves it
+// reached its own child), plus a signed webhook to any of them.
 import crypto from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { signMeta } from "./webhooks";
 
-export { resetPostgres, startServer, type Server } from "../lib/testing/system/servers";
+export { freePort, resetPostgres, startServer, type Server } from "../lib/testing/system/servers";
 
 /** A signed WhatsApp text webhook to any server (e2e/webhooks.ts posts only to the shared one). */
 export async function postWhatsAppTo(request: APIRequestContext, baseUrl: string, payload: unknown) {

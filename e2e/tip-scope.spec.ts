@@ -2,12 +2,12 @@
 // `npm run audit:verify` passes on a copy of the database, then names the row a test tampers with.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { test, expect, signInRequest } from "./fixtures";
 import { E2E } from "./env";
 import { callAction, newTip, phone, postMedia, token } from "./tip-helpers";
+import { restoredCopy } from "./webhooks";
 
 test("a station-scoped officer gets 'not found' for another station's tip, its media and its actions", async ({ as, request, browser }) => {
   // The admin creates an officer limited to Kotwali, through Admin → Users.
@@ -79,11 +79,8 @@ test("npm run audit:verify passes on the server's data, then names the row a tam
   await officer.goto(`/tips/${ref}`);
   await expect(officer.getByTestId("tip-ref")).toHaveText(ref);
 
-  // The server holds its embedded database open: verify a copy (as a backup would be verified).
-  await new Promise((r) => setTimeout(r, 1500));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-audit-"));
-  fs.cpSync(path.join(E2E.dataDir, "pglite"), path.join(dir, "pglite"), { recursive: true });
-  fs.rmSync(path.join(dir, "pglite", "postmaster.pid"), { force: true });
+  // The server holds its embedded database open: verify a backup of it, restored (as a backup would be verified).
+  const dir = restoredCopy();
   const verify = () =>
     spawnSync("npm", ["run", "--silent", "audit:verify"], { env: { ...process.env, ...E2E.serverEnv, DEMO_MODE: "false", DATABASE_URL: "", DATA_DIR: dir }, encoding: "utf8" });
   try {

@@ -1,14 +1,22 @@
 // Builds provider webhooks in their documented shapes and posts them signed, as the provider would.
 import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { E2E } from "./env";
+import { providerIdHash } from "../lib/identity/keyed-hash";
+import { realWaId } from "../lib/ingest/testing/meta-fixtures";
 
 export const PHONE_NUMBER_ID = E2E.serverEnv.WHATSAPP_PHONE_NUMBER_IDS.split(",")[0];
 
-let n = 0;
-export function wamid() {
-  n += 1;
-  return `wamid.HBgM${Date.now().toString(36)}${process.pid}${n}${crypto.randomBytes(6).toString("hex")}`.toUpperCase();
+/** A WhatsApp id as the server stores it: its keyed hash (a raw id holds the sender's number). */
+export const storedId = (id: string) => providerIdHash(E2E.serverEnv.IDENTITY_PEPPER, id);
+
+/** A WhatsApp message id in its real format: base64 of a record holding the sender's number. */
+export function wamid(number = "919000000000") {
+  return realWaId(number);
 }
 
 /** Meta's documented webhook envelope around one `messages` change value. */
@@ -36,7 +44,7 @@ export function metaEnvelope<V extends Record<string, unknown>>(value: V) {
 export function whatsappMessage(opts: { from: string; name?: string; message: Record<string, unknown> }) {
   return metaEnvelope({
     contacts: [{ profile: { name: opts.name ?? "Test Informant" }, wa_id: opts.from }],
-    messages: [{ from: opts.from, id: wamid(), timestamp: String(Math.floor(Date.now() / 1000)), ...opts.message }],
+    messages: [{ from: opts.from, id: wamid(opts.from), timestamp: String(Math.floor(Date.now() / 1000)), ...opts.message }],
   });
 }
 
@@ -65,7 +73,7 @@ export function whatsappBatch(opts: { from?: string; userId?: string; name?: str
   const ts = String(Math.floor(Date.now() / 1000));
   return metaEnvelope({
     contacts: [contact],
-    messages: opts.messages.map((m) => ({ ...(opts.from ? { from: opts.from } : {}), ...(opts.userId ? { from_user_id: opts.userId } : {}), id: wamid(), timestamp: ts, ...m })),
+    messages: opts.messages.map((m) => ({ ...(opts.from ? { from: opts.from } : {}), ...(opts.userId ? { from_user_id: opts.userId } : {}), id: wamid(opts.from), timestamp: ts, ...m })),
   });
 }
 
@@ -129,8 +137,9 @@ export function exotelPassthruParams(from: string, extra: Record<string, string>
 
 /**
  * Reads the e2e server's database from the test process. On PostgreSQL (DATABASE_URL set for the
- * run) it connects directly; on the embedded PGlite — which only one process may open — it opens
- * a copy of the data folder (after a short quiet period), like a crash image, and discards it.
+ * run) it connects directly; on the embedded PGlite — which only one process may open — it takes a
+ * backup through the running server (`npm run backup`, which asks the server for a consistent copy)
+ * and opens the restored copy, then discards it.
  */
 export async function withDatabase<T>(fn: (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) {
@@ -144,19 +153,27 @@ export async function withDatabase<T>(fn: (query: (sql: string, params?: unknown
     }
   }
   const fs = await import("node:fs");
-  const os = await import("node:os");
   const path = await import("node:path");
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  await new Promise((r) => setTimeout(r, 1500));
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-e2e-db-"));
-  fs.cpSync(path.join(E2E.dataDir, "pglite"), copy, { recursive: true });
-  fs.rmSync(path.join(copy, "postmaster.pid"), { force: true });
-  const db = await PGlite.create(copy, { extensions: { pg_trgm } });
+  const dataDir = restoredCopy();
+  const db = await PGlite.create(path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
   try {
     return await fn(async (sql, params) => (await db.query(sql, params as unknown[])).rows as Record<string, unknown>[]);
   } finally {
     await db.close();
-    fs.rmSync(copy, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A fresh data folder holding a backup of the running e2e server, restored (`npm run backup`, `npm run restore`). */
+export function restoredCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-e2e-copy-"));
+  const run = (script: string, args: string[], dataDir: string) => {
+    const r = spawnSync("npm", ["run", "--silent", script, "--", ...args], { env: { ...process.env, ...E2E.serverEnv, DATABASE_URL: "", DATA_DIR: dataDir }, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`npm run ${script} failed: ${r.stdout}${r.stderr}`);
+  };
+  run("backup", ["--out", path.join(dir, "backup")], E2E.dataDir);
+  run("restore", ["--from", path.join(dir, "backup")], path.join(dir, "data"));
+  return path.join(dir, "data");
 }

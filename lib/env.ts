@@ -24,11 +24,15 @@ const schema = z.object({
   DEMO_TIPS: bool.default(true),
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
+  /** PostgreSQL: give up on a connection after this long, and on a statement (client and server side). */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** A webhook whose store has not committed by then answers 503 (the provider retries; a late commit makes the retry a duplicate). */
+  WEBHOOK_DEADLINE_MS: z.coerce.number().int().positive().default(4_000),
   PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
   APP_VERSION: z.string().default("dev"),
-  /** Names this process in /api/health: an operator behind a load balancer, or a test that started
-   * the server, can tell which process answered (empty: not shown). */
-  INSTANCE_ID: z.string().max(100).default(""),
+  /** Names this process in /api/health (X-Instance-Id): which instance answered, behind a balancer. Random when unset. */
+  INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/).optional(),
 
   AUTH_SECRET: secret(32),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
@@ -39,6 +43,12 @@ const schema = z.object({
 
   /** HMAC key for informant addresses: changing it orphans every informant match. */
   IDENTITY_PEPPER: secret(32),
+  /**
+   * Peppers that rows may still be hashed under while `npm run identity:rotate` moves them to
+   * IDENTITY_PEPPER (comma-separated). Matching tries them too; keep them ~30 days after a rotation,
+   * for redeliveries and statuses of messages received before it.
+   */
+  IDENTITY_PREVIOUS_PEPPERS: z.string().default("").transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   /** AES-256-GCM keys as `id:base64(32 bytes)`, comma-separated; rotation adds a key. */
   IDENTITY_KEYS: z.string().min(1),
   IDENTITY_ACTIVE_KEY: z.string().min(1),
@@ -140,6 +150,12 @@ function stripEmpty(raw: Record<string, string | undefined>) {
 }
 
 let cached: Env | undefined;
+
+/** Reads the environment again (a script or test that changes configuration in-process, e.g. a key rotation). */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
+}
 export function env(): Env {
   if (!cached) {
     cached = parseEnv(process.env);

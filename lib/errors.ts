@@ -1,5 +1,6 @@
 // One coded error type. Expected failures carry a code that maps to an i18n message
 // (errors.<code>) and an HTTP status; anything else is logged and shown generically.
+import { track } from "./lifecycle/shutdown";
 export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
@@ -39,7 +40,8 @@ export type ActionResult<T = unknown> =
 /** Runs a server action body: AppErrors become a coded result, anything else is logged and generic. */
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
-    return { ok: true, data: await fn() };
+    // Tracked: a shutdown lets an officer's action finish before the process exits.
+    return { ok: true, data: await track(fn()) };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, code: e.code, detail: e.detail };
     if (isNextControlFlow(e)) throw e;

@@ -15,6 +15,8 @@ export type Raw = {
   /** One simple-protocol script (runs as one implicit transaction), no parameters. */
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** PGlite only: a consistent copy of the whole data folder (queries wait meanwhile), as a gzipped tar. */
+  dumpDataDir?: () => Promise<Blob>;
   /** Subscribe to a NOTIFY channel; returns an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -22,8 +24,16 @@ export type Raw = {
 
 export type Engine = { raw: Raw; adapter: SqlDriverAdapterFactory };
 
-export function openEngine(opts: { databaseUrl?: string; dataDir: string }): Engine {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+/**
+ * How long to wait for PostgreSQL before giving up (lib/env.ts DB_*_MS): a connection that cannot be
+ * made, or a statement that gets no answer — a database that stopped answering or a network that
+ * silently drops packets — fails within these bounds instead of hanging for minutes, so a webhook
+ * answers 503 (its provider retries) and readiness says "down".
+ */
+export type Timeouts = { connectMs: number; statementMs: number };
+
+export function openEngine(opts: { databaseUrl?: string; dataDir: string; timeouts?: Timeouts }): Engine {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.timeouts ?? { connectMs: 5_000, statementMs: 30_000 }) : openPglite(opts.dataDir);
 }
 
 function openPglite(dataDir: string): Engine {
@@ -40,6 +50,7 @@ function openPglite(dataDir: string): Engine {
       return unlisten;
     },
     close: () => db.close(),
+    dumpDataDir: () => db.dumpDataDir("gzip"),
   };
   return { raw, adapter: new PrismaPGlite(commitErrorsSurface(db)) as unknown as SqlDriverAdapterFactory };
 }
@@ -78,9 +89,31 @@ function commitErrorsSurface(db: PGlite): PGlite {
   });
 }
 
-function openPostgres(url: string): Engine {
+/** Pool settings shared by our pool and Prisma's: bounded waits, TCP keepalive, no session stuck in a transaction. */
+function poolConfig(url: string, t: Timeouts): pg.PoolConfig {
+  return {
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: t.connectMs,
+    // Client side: a query with no answer fails (and its connection is discarded) even when the
+    // server never sees it; server side: a statement that runs too long is cancelled.
+    query_timeout: t.statementMs + 2_000,
+    statement_timeout: t.statementMs,
+    idle_in_transaction_session_timeout: t.statementMs * 2,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
+}
+
+/** An idle pooled connection the server or network dropped: logged, never an uncaught exception. */
+function onPoolError(err: Error) {
+  console.error(JSON.stringify({ t: new Date().toISOString(), level: "warn", msg: "database connection lost", error: err.message.split("\n")[0] }));
+}
+
+function openPostgres(url: string, t: Timeouts): Engine {
   // Ingest's one-statement path (lib/ingest/store-message.ts) runs on this pool, beside Prisma's.
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool(poolConfig(url, t));
+  pool.on("error", onPoolError);
   const raw: Raw = {
     kind: "postgres",
     exec: async (sql) => void (await pool.query(sql)),
@@ -88,29 +121,40 @@ function openPostgres(url: string): Engine {
     listen: (channel, fn) => listenPostgres(url, channel, fn),
     close: () => pool.end(),
   };
-  return { raw, adapter: new PrismaPg({ connectionString: url, max: 10 }) };
+  return { raw, adapter: new PrismaPg(poolConfig(url, t), { onPoolError, onConnectionError: onPoolError }) };
 }
 
-/** A dedicated connection per channel that reconnects after errors (LISTEN state dies with it). */
+/**
+ * A dedicated connection per channel that reconnects after errors (LISTEN state dies with it), every
+ * second while the database is away. After each (re)connect it calls the subscriber with an empty
+ * payload: notifications may have been missed, so it should read what it missed (lib/live/bus.ts).
+ */
 async function listenPostgres(url: string, channel: string, fn: (payload: string) => void) {
   let client: pg.Client | undefined;
   let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const again = () => {
+    if (!stopped && !retry) retry = setTimeout(() => ((retry = undefined), void connect().catch(() => again())), 1000);
+  };
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     c.on("notification", (n) => n.channel === channel && fn(n.payload ?? ""));
     c.on("error", () => undefined);
-    c.on("end", () => {
-      if (!stopped) setTimeout(() => connect().catch(() => undefined), 1000);
-    });
-    await c.connect();
-    await c.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+    } catch (e) {
+      await c.end().catch(() => undefined);
+      throw e;
+    }
+    c.on("end", again);
     client = c;
-    // A reconnect may have missed notifications: tell the subscriber to catch up.
     fn("");
   };
   await connect();
   return async () => {
     stopped = true;
+    clearTimeout(retry);
     await client?.end().catch(() => undefined);
   };
 }

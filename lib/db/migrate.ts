@@ -107,14 +107,15 @@ CREATE TABLE IF NOT EXISTS mukhbir_internal.schema_functions (
  * creation (as pg_dump does), so files may refer to each other in any order.
  */
 export async function applyFunctions(raw: Raw, dir = functionsDir()): Promise<string[]> {
-  if (!fs.existsSync(dir)) return [];
+  // turbopackIgnore: the folder is read at run time, never bundled or traced.
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
   await raw.exec(CREATE_FUNCTIONS_TABLE);
   const rows = await raw.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM mukhbir_internal.schema_functions`);
   const done = new Map(rows.map((r) => [r.name, r.checksum]));
   const applied: string[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const file of fs.readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => f.endsWith(".sql")).sort()) {
     const name = file.slice(0, -4);
-    const sql = fs.readFileSync(path.join(dir, file), "utf8");
+    const sql = fs.readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, file), "utf8");
     const checksum = crypto.createHash("sha256").update(sql).digest("hex");
     if (done.get(name) === checksum) continue;
     const record = `INSERT INTO mukhbir_internal.schema_functions ("name", "checksum") VALUES ('${name.replace(/'/g, "''")}', '${checksum}')

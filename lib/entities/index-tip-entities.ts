@@ -4,7 +4,7 @@
 // its own statement (lib/ingest/store-message.ts); other writers call `indexTipEntities`.
 import "server-only";
 import type { Tx } from "../db";
-import { hashAddress } from "../identity/crypto";
+import { addressHashes } from "../identity/crypto";
 import { extractEntities, type Entity } from "./extract";
 
 /** The entities in `text`, without the number whose keyed hash is the informant's own. */
@@ -13,7 +13,7 @@ export function entitiesToIndex(text: string, informantHash: string | undefined)
 }
 
 const notOwnNumber = (informantHash: string | undefined) => (e: Entity) =>
-  e.kind !== "mobile" || hashAddress({ kind: "phone", value: `91${e.value}` }) !== informantHash;
+  e.kind !== "mobile" || !informantHash || !addressHashes({ kind: "phone", value: `91${e.value}` }).includes(informantHash);
 
 export async function indexTipEntities(tx: Tx, tipId: string, text: string): Promise<Entity[]> {
   const found = extractEntities(text);

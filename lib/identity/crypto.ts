@@ -7,6 +7,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { env, parseKeys } from "../env";
 import { formatAddress, type Address } from "./address";
+import { pepperId, providerIdHash } from "./keyed-hash";
 
 let keyCache: { spec: string; keys: Map<string, Buffer> } | undefined;
 function keys() {
@@ -15,10 +16,21 @@ function keys() {
   return keyCache.keys;
 }
 
-/** Hex HMAC of the canonical address (`phone:91…`): the only value informants are matched by. */
-export function hashAddress(address: Address | string): string {
+/** Hex HMAC of the canonical address (`phone:91…`) under the active pepper: the only value informants are matched by. */
+export function hashAddress(address: Address | string, pepper = env().IDENTITY_PEPPER): string {
   const plain = typeof address === "string" ? address : formatAddress(address);
-  return crypto.createHmac("sha256", env().IDENTITY_PEPPER).update(plain, "utf8").digest("hex");
+  return crypto.createHmac("sha256", pepper).update(plain, "utf8").digest("hex");
+}
+
+/** The same address under every pepper rows may still use (the active one first), for matching during a rotation. */
+export function addressHashes(address: Address | string): string[] {
+  const e = env();
+  return [e.IDENTITY_PEPPER, ...e.IDENTITY_PREVIOUS_PEPPERS].map((p) => hashAddress(address, p));
+}
+
+/** The active pepper's public id, recorded on rows hashed with it. */
+export function activePepperId(): string {
+  return pepperId(env().IDENTITY_PEPPER);
 }
 
 /**
@@ -27,7 +39,13 @@ export function hashAddress(address: Address | string): string {
  * recognise a redelivery, a status or a reply to the same id, and nothing to read a number from.
  */
 export function hashProviderId(id: string): string {
-  return "h:" + crypto.createHmac("sha256", env().IDENTITY_PEPPER).update("provider-id\0" + id, "utf8").digest("base64url");
+  return providerIdHash(env().IDENTITY_PEPPER, id);
+}
+
+/** A provider id under every pepper rows may still use (active first): lookups match any. */
+export function providerIdHashes(id: string): string[] {
+  const e = env();
+  return [e.IDENTITY_PEPPER, ...e.IDENTITY_PREVIOUS_PEPPERS].map((p) => providerIdHash(p, id));
 }
 
 export function encrypt(plain: string): { cipher: string; keyId: string } {

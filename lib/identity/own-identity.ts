@@ -5,7 +5,7 @@
 // hashes of every identifier the informant is known by; the name as a whole phrase,
 // case-insensitively, without building a regular expression from it. Third parties stay.
 import "server-only";
-import { hashAddress } from "./crypto";
+import { addressHashes } from "./crypto";
 import { normalisePhone } from "./address";
 import { asciiDigits, findMobiles } from "../entities/extract";
 
@@ -26,9 +26,9 @@ export function phoneForms(raw: string): string[] {
   return [...forms];
 }
 
-/** The keyed hashes a typed number could match. */
+/** The keyed hashes a typed number could match (under every pepper rows may still use). */
 export function numberHashes(raw: string): string[] {
-  return phoneForms(raw).map((value) => hashAddress({ kind: "phone", value }));
+  return phoneForms(raw).flatMap((value) => addressHashes({ kind: "phone", value }));
 }
 
 /**

@@ -4,7 +4,7 @@
 // sender must be one of the identifiers of the message's informant. Nothing opens a tip.
 import "server-only";
 import type { Tx } from "../db";
-import { hashAddress } from "../identity/crypto";
+import { addressHashes } from "../identity/crypto";
 import { publish } from "../live/bus";
 import { touchTip } from "./thread-tip";
 import { senderAddresses } from "./upsert-informant";
@@ -13,10 +13,10 @@ import type { EditEvent, IngestResult } from "./types";
 type Row = { id: string; tipId: string; ref: string; body: string; meta: Record<string, unknown> | null };
 
 export async function applyEdit(tx: Tx, ev: EditEvent): Promise<IngestResult & { reason?: string }> {
-  const hashes = senderAddresses(ev.sender).map((a) => hashAddress(a));
+  const hashes = senderAddresses(ev.sender).flatMap((a) => addressHashes(a));
   const [row] = await tx.$queryRaw<Row[]>`
     SELECT m."id", m."tipId", t."ref", m."body", m."meta" FROM "Message" m JOIN "Tip" t ON t."id" = m."tipId"
-    WHERE m."provider" = ${ev.provider}::"Provider" AND m."providerMessageId" = ${ev.providerMessageId} AND m."direction" = 'INBOUND'
+    WHERE m."provider" = ${ev.provider}::"Provider" AND m."providerMessageId" = ANY(${[ev.providerMessageId, ...(ev.previousIds ?? [])]}::text[]) AND m."direction" = 'INBOUND'
       AND EXISTS (SELECT 1 FROM "InformantIdentifier" i WHERE i."informantId" = m."informantId" AND i."hash" = ANY(${hashes}::text[]))
     FOR UPDATE OF m`;
   if (!row) return { outcome: "ignored", reason: `${ev.revoked ? "deletion" : "edit"} of a message we do not have` };

@@ -12,7 +12,7 @@ export const STATUS_RANK: Record<DeliveryStatus, number> = { RECEIVED: 0, QUEUED
 export async function applyStatus(tx: Tx, ev: StatusEvent): Promise<IngestResult & { reason?: string }> {
   const [row] = await tx.$queryRaw<{ id: string; tipId: string; ref: string; deliveryStatus: DeliveryStatus }[]>`
     SELECT m."id", m."tipId", t."ref", m."deliveryStatus" FROM "Message" m JOIN "Tip" t ON t."id" = m."tipId"
-    WHERE m."provider" = ${ev.provider}::"Provider" AND m."providerMessageId" = ${ev.providerMessageId} AND m."direction" = 'OUTBOUND'
+    WHERE m."provider" = ${ev.provider}::"Provider" AND m."providerMessageId" = ANY(${[ev.providerMessageId, ...(ev.previousIds ?? [])]}::text[]) AND m."direction" = 'OUTBOUND'
     FOR UPDATE OF m`;
   if (!row) return { outcome: "ignored", reason: "status for a message we did not send" };
   const forward = ev.status === "FAILED" || (row.deliveryStatus !== "FAILED" && STATUS_RANK[ev.status] > STATUS_RANK[row.deliveryStatus]);

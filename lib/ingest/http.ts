@@ -2,6 +2,8 @@
 // comparison and the mapping from pipeline failures to status codes (2xx only after commit).
 import "server-only";
 import crypto from "node:crypto";
+import { env } from "../env";
+import { draining, track } from "../lifecycle/shutdown";
 import { log } from "../log";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -48,11 +50,29 @@ export function text(status: number, body = "") {
  * the request URL, body or parameters, which carry identity.
  */
 export async function commitOr503(provider: string, work: () => Promise<Response>): Promise<Response> {
+  // Shutting down: the provider retries, through another instance or this one's successor.
+  if (draining()) return text(503, "restarting");
+  const deadline = env().WEBHOOK_DEADLINE_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A database that stopped answering must not hold the provider's request until the network gives
+  // up: past the deadline we answer 503 and the provider retries. Whatever commits late is found
+  // by its event key on that retry, so nothing is stored twice.
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new DeadlinePassed()), deadline)));
+  const running = track(work());
   try {
-    return await work();
+    return await Promise.race([running, late]);
   } catch (e) {
+    if (e instanceof DeadlinePassed) running.catch(() => undefined);
     log.error("webhook not stored; provider will retry", { provider, error: errorText(e) });
     return text(503, "temporarily unavailable");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class DeadlinePassed extends Error {
+  constructor() {
+    super("no commit before the webhook deadline");
   }
 }
 

@@ -59,6 +59,11 @@ export async function ingestAll(events: IngestEvent[]): Promise<IngestResult[]> 
 }
 
 async function recordEvent(tx: Tx, ev: IngestEvent) {
+  // During a pepper rotation the same delivery may be stored under its key from before.
+  if (ev.previousKeys?.length) {
+    const seen = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "WebhookEvent" WHERE "provider" = ${ev.provider}::"Provider" AND "externalId" = ANY(${ev.previousKeys}::text[])`;
+    if (seen[0].n > 0) return false;
+  }
   const rows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "WebhookEvent" ("id", "provider", "externalId", "kind", "receivedAt", "status", "payload", "repairs")
     VALUES (${crypto.randomUUID()}::uuid, ${ev.provider}::"Provider", ${ev.externalId}, ${ev.kind}, now(), 'PROCESSED', ${JSON.stringify(ev.payload)}::jsonb, ${ev.repairs ?? 0})

@@ -6,7 +6,7 @@ import { envelope, inbound, realWaId, status, TYPES, wamid } from "./testing/met
 import { twilioCall, twilioMessageStatus, twilioWhatsApp } from "./twilio/normalise";
 import { exotelPassthru, exotelStatus, stripDigits } from "./exotel/normalise";
 import { paramsOf } from "./form";
-import { keep, META } from "./payload-allowlist";
+import { allowedPaths, EXOTEL, keep, META, TWILIO } from "./payload-allowlist";
 import { hashProviderId } from "../identity/crypto";
 import { exotelPassthruParams, twilioCallParams, twilioRecordingParams, twilioWhatsAppParams } from "./testing/form-fixtures";
 import type { CallEvent, MessageEvent } from "./types";
@@ -64,6 +64,16 @@ describe("WhatsApp Cloud API payloads", () => {
     const evs = meta(envelope([{ statuses: [status("wamid.A", "delivered"), status("wamid.A", "played")] }, { errors: [{ code: 131000, title: "Something went wrong" }] }]));
     expect(evs.map((e) => e.type + ":" + ("status" in e ? e.status : ""))).toEqual(["status:DELIVERED", "status:PLAYED", "notice:"]);
     expect(normaliseMeta(MetaWebhook.parse(envelope([inbound({ wa_id: "919876543210" }, [TYPES.text])], "555")), "d", PN)).toEqual({ events: [], skipped: 1 });
+  });
+
+  it("records a webhook-level error entry that is not an object (null, a number) instead of throwing (found by the reliability fuzz)", () => {
+    const evs = meta(envelope([{ errors: [null, 7, { code: "x", title: { nested: true } }, { code: 131000, title: "Something went wrong" }] }]));
+    expect(evs.map((e) => [e.type, e.kind, "reason" in e ? e.reason : undefined])).toEqual([
+      ["notice", "error", "webhook error"],
+      ["notice", "error", "webhook error"],
+      ["notice", "error", "webhook error"],
+      ["notice", "error", "131000 Something went wrong"],
+    ]);
   });
 
   it("stores a message whose content object is missing as unsupported with Meta's error, and fails only an item without a usable sender", () => {
@@ -158,7 +168,46 @@ describe("Exotel payloads", () => {
   });
 });
 
+/** Every leaf path of a JSON value, arrays as `[]` (what a stored payload holds). */
+function leafPaths(v: unknown, prefix = ""): string[] {
+  if (Array.isArray(v)) return v.flatMap((x) => leafPaths(x, `${prefix}[]`));
+  if (v && typeof v === "object") return Object.entries(v).flatMap(([k, x]) => leafPaths(x, prefix ? `${prefix}.${k}` : k));
+  return [prefix];
+}
+
 describe("stored payloads", () => {
+  it("hold no leaf outside their allowlist, for every documented shape of every provider", () => {
+    const n = "919876543210";
+    const call = { id: realWaId(n, "wacid."), from: n, to: "15550783881", timestamp: "1700000000", direction: "USER_INITIATED", event: "terminate", status: "Completed", duration: 9, start_time: "1", end_time: "10", session: { sdp: "v=0", sdp_type: "offer" } };
+    const calls = envelope([{ contacts: [{ profile: { name: "X" }, wa_id: n }], calls: [call, { ...call, event: "connect" }] }]);
+    calls.entry[0].changes[0].field = "calls";
+    const events = [
+      envelope([inbound({ wa_id: n, user_id: "IN.1410018717833190", name: "Ravi" }, Object.values(TYPES))]),
+      envelope([{ statuses: [status(wamid(n), "failed", { errors: [{ code: 131047, title: "Re-engagement", message: "To +91 98765 43210", error_data: { details: "x" }, href: "https://x" }], conversation: { id: "c", origin: { type: "service" }, expiration_timestamp: "1" }, pricing: { billable: true, pricing_model: "CBP", category: "service", type: "regular" }, biz_opaque_callback_data: "secret" })] }]),
+      envelope([{ errors: [{ code: 130472, title: "Experiment", message: "x", error_data: { details: "phone 919876543210" } }] }]),
+      calls,
+    ].flatMap((hook) => meta(hook));
+    expect(events.length).toBeGreaterThan(15);
+    const allowed = { message: allowedPaths(META.message), status: allowedPaths(META.status), call: allowedPaths(META.call), error: allowedPaths(META.error), unreadable: allowedPaths(META.unreadable) };
+    for (const ev of events) {
+      const group = ev.kind.split(".")[0] as keyof typeof allowed;
+      const list = allowed[group] ?? allowed.unreadable;
+      for (const leaf of leafPaths(ev.payload)) expect(list, `${ev.kind}: ${leaf}`).toContain(leaf);
+      expect(JSON.stringify(ev.payload)).not.toMatch(/9876543210|Ravi|1410018717833190|wamid|wacid|secret/);
+    }
+    const forms = [
+      [twilioWhatsApp(p(twilioWhatsAppParams("+919876543210", { NumMedia: "1", MediaUrl0: "https://api.twilio.com/m/ME1", MediaContentType0: "image/jpeg" }))), TWILIO.message],
+      [twilioMessageStatus(p({ MessageSid: "SM" + "a".repeat(32), MessageStatus: "undelivered", ErrorCode: "63016", ErrorMessage: "To +91 98765 43210", To: "whatsapp:+919876543210" })), TWILIO.status],
+      [twilioCall(p(twilioCallParams("+919876543210")), "incoming"), TWILIO.call],
+      [exotelPassthru(p(exotelPassthruParams("09876543210", { RecordingUrl: "https://recordings.exotel.com/x.mp3" }))), EXOTEL.call],
+    ] as const;
+    for (const [ev, shape] of forms) {
+      for (const leaf of leafPaths(ev.payload)) expect(allowedPaths(shape), `${ev.kind}: ${leaf}`).toContain(leaf);
+      expect(JSON.stringify(ev.payload)).not.toMatch(/9876543210|Sheena|PRAYAGRAJ/);
+    }
+  });
+
+
   it("keep only allowlisted fields: no numbers, names or unknown extras", () => {
     const kept = keep({ type: "text", timestamp: "1", from: "919876543210", extra: { deep: "x" }, errors: [{ code: 1, title: "To +91 98765 43210 failed", href: "x" }] }, META.message);
     expect(kept).toEqual({ type: "text", timestamp: "1", errors: [{ code: 1, title: "To [number] failed" }] });

@@ -4,7 +4,7 @@
 // matches), their profile name, and their own card among shared contacts (lib/identity/own-identity.ts).
 import "server-only";
 import { raw } from "../db";
-import { hashAddress } from "../identity/crypto";
+import { addressHashes } from "../identity/crypto";
 import { findNumbers, isOwnContact, maskName, maskOwnNumbers, numberHashes } from "../identity/own-identity";
 import { senderAddresses } from "./upsert-informant";
 import type { IngestEvent, Sender } from "./types";
@@ -38,7 +38,7 @@ function clean(text: string, own: ReadonlySet<string>, sender: Sender) {
 
 /** Keyed hashes of every identifier the sender is known by that a number in `texts` could match. */
 async function ownHashes(sender: Sender, texts: string[]): Promise<ReadonlySet<string>> {
-  const own = new Set(senderAddresses(sender).map((a) => hashAddress(a)));
+  const own = new Set(senderAddresses(sender).flatMap((a) => addressHashes(a)));
   const candidates = new Set(texts.flatMap((t) => findNumbers(t).flatMap((n) => numberHashes(n.raw))));
   const unknown = [...candidates].filter((h) => !own.has(h));
   if (!unknown.length) return own;

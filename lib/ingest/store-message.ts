@@ -55,6 +55,9 @@ function functionInput(ev: MessageEvent) {
     meta: ev.meta ?? null,
     providerMessageId: ev.providerMessageId,
     replyTo: ev.replyToProviderId ?? null,
+    // During a pepper rotation: the same ids under previous peppers (lib/identity/crypto.ts providerIdHashes).
+    replyToPrevious: ev.replyToPrevious ?? [],
+    previousKeys: ev.previousKeys ?? [],
     preview: text ? preview(text) : "",
     search: text ? searchText(text) : "",
     media: ev.media.map((m) => ({

@@ -29,6 +29,8 @@ type Base = {
   payload: Prisma.InputJsonValue;
   /** Characters replaced and values cut on the way in (lib/ingest/sanitise.ts), recorded on the event. */
   repairs?: number;
+  /** The event key under previous peppers (during a rotation): a redelivery stored before it is still a duplicate. */
+  previousKeys?: string[];
 };
 
 export type MessageEvent = Base & {
@@ -41,6 +43,8 @@ export type MessageEvent = Base & {
   meta?: Prisma.InputJsonObject;
   /** Reactions and replies: the provider id of the message referred to. */
   replyToProviderId?: string;
+  /** The same under previous peppers (during a rotation). */
+  replyToPrevious?: string[];
   media: MediaRef[];
   /** Why the content could not be shown (unsupported type, provider error); recorded on the event. */
   reason?: string;
@@ -55,8 +59,9 @@ export type MessageEvent = Base & {
 export type EditEvent = Base & {
   type: "edit";
   sender: Sender;
-  /** The edited message's id as stored (hashed for WhatsApp). */
+  /** The edited message's id as stored (hashed for WhatsApp), and under previous peppers. */
   providerMessageId: string;
+  previousIds?: string[];
   body?: string;
   revoked?: boolean;
 };
@@ -85,6 +90,8 @@ export type CallEvent = Base & {
 export type StatusEvent = Base & {
   type: "status";
   providerMessageId: string;
+  /** The same id under previous peppers (during a rotation). */
+  previousIds?: string[];
   status: DeliveryStatus;
   error?: string;
 };

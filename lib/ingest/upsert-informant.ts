@@ -8,7 +8,7 @@ import "server-only";
 import type { Tx } from "../db";
 import type { Channel } from "../generated/prisma/enums";
 import { env } from "../env";
-import { encrypt, hashAddress } from "../identity/crypto";
+import { activePepperId, addressHashes, encrypt } from "../identity/crypto";
 import { formatAddress } from "../identity/address";
 import { aliasCandidates } from "../identity/alias";
 import type { Sender } from "./types";
@@ -19,7 +19,7 @@ export type InformantRow = { id: string; alias: string; blocked: boolean; create
 export async function upsertInformant(tx: Tx, sender: Sender, channel: Channel, at: Date): Promise<InformantRow> {
   const i = informantInput(sender);
   const [row] = await tx.$queryRaw<InformantRow[]>`
-    SELECT * FROM mukhbir_internal.upsert_informant(${JSON.stringify(i.ids)}::jsonb, ${i.addressCipher}, ${i.nameCipher}, ${i.keyId}, ${channel}::"Channel", ${at}, ${i.aliases}::text[])`;
+    SELECT * FROM mukhbir_internal.upsert_informant(${JSON.stringify(i.ids)}::jsonb, ${i.addressCipher}, ${i.nameCipher}, ${i.keyId}, ${i.pepperId}, ${channel}::"Channel", ${at}, ${i.aliases}::text[])`;
   return row;
 }
 
@@ -32,7 +32,11 @@ export function senderAddresses(sender: Sender) {
 export function informantInput(sender: Sender) {
   const name = sender.name?.trim() ? encrypt(sender.name.trim()) : undefined;
   // Every ciphertext of one call shares the active key: a new name re-encrypts the address under it.
-  const ids = senderAddresses(sender).map((a) => ({ hash: hashAddress(a), cipher: encrypt(formatAddress(a)).cipher }));
+  const ids = senderAddresses(sender).map((a) => {
+    // During a pepper rotation the same identifier may still be stored under a previous pepper.
+    const [hash, ...previous] = addressHashes(a);
+    return { hash, cipher: encrypt(formatAddress(a)).cipher, previous };
+  });
   const keyId = env().IDENTITY_ACTIVE_KEY;
-  return { ids, hash: ids[0].hash, addressCipher: ids[0].cipher, nameCipher: name?.cipher ?? null, keyId, aliases: aliasCandidates() };
+  return { ids, hash: ids[0].hash, addressCipher: ids[0].cipher, nameCipher: name?.cipher ?? null, keyId, pepperId: activePepperId(), aliases: aliasCandidates() };
 }

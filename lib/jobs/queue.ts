@@ -57,3 +57,10 @@ export async function fail(job: ClaimedJob, error: string, opts: { permanent?: b
   });
   return final;
 }
+
+/** Hands running jobs back (shutdown): PENDING, due now, this attempt not counted. */
+export async function releaseJobs(ids: bigint[]) {
+  await db.$executeRaw`
+    UPDATE "Job" SET "state" = 'PENDING', "lockedAt" = NULL, "attempts" = GREATEST("attempts" - 1, 0), "runAt" = now(), "updatedAt" = now()
+    WHERE "id" = ANY(${ids}::bigint[]) AND "state" = 'RUNNING'`;
+}

@@ -2,17 +2,27 @@
 // a few jobs at a time. Handlers must be idempotent: a crash after the work but before
 // `complete` runs the job again.
 import "server-only";
-import { claim, complete, fail, type ClaimedJob } from "./queue";
+import { claim, complete, fail, releaseJobs, type ClaimedJob } from "./queue";
 import { env } from "../env";
 import { log } from "../log";
 
 export class PermanentJobError extends Error {}
 export type Handler = (payload: unknown, job: ClaimedJob) => Promise<void>;
 
-const g = globalThis as unknown as { __mukhbirWorker?: { handlers: Map<string, Handler>; timer?: NodeJS.Timeout; running: boolean; kicked: boolean } };
+type State = {
+  handlers: Map<string, Handler>;
+  timer?: NodeJS.Timeout;
+  running: boolean;
+  kicked: boolean;
+  /** Set by stopWorker: claim nothing more. */
+  stopping: boolean;
+  /** Jobs this process is running now, with their runs (a shutdown waits for them or releases them). */
+  active: Map<bigint, Promise<void>>;
+};
+const g = globalThis as unknown as { __mukhbirWorker?: State };
 
-function state() {
-  g.__mukhbirWorker ??= { handlers: new Map(), running: false, kicked: false };
+function state(): State {
+  g.__mukhbirWorker ??= { handlers: new Map(), running: false, kicked: false, stopping: false, active: new Map() };
   return g.__mukhbirWorker;
 }
 
@@ -24,13 +34,37 @@ export function registerHandler(kind: string, handler: Handler) {
 export async function drain(max = 100): Promise<number> {
   const s = state();
   let ran = 0;
-  while (ran < max) {
+  while (ran < max && !s.stopping) {
     const jobs = await claim([...s.handlers.keys()], 4, env().JOB_STALE_SECONDS * 1000);
     if (!jobs.length) break;
-    await Promise.all(jobs.map((job) => runOne(s.handlers.get(job.kind)!, job)));
+    await Promise.all(
+      jobs.map((job) => {
+        const run = runOne(s.handlers.get(job.kind)!, job).finally(() => s.active.delete(job.id));
+        s.active.set(job.id, run);
+        return run;
+      }),
+    );
     ran += jobs.length;
   }
   return ran;
+}
+
+/**
+ * For shutdown: claim nothing more, let running jobs finish within `graceMs`, and hand back the
+ * ones that did not (PENDING again, the attempt not counted) so another instance runs them at once
+ * instead of waiting for their lock to go stale.
+ */
+export async function stopWorker(graceMs: number) {
+  const s = state();
+  s.stopping = true;
+  clearInterval(s.timer);
+  s.timer = undefined;
+  await Promise.race([Promise.allSettled([...s.active.values()]), new Promise((r) => setTimeout(r, graceMs).unref())]);
+  const left = [...s.active.keys()];
+  if (left.length) {
+    await releaseJobs(left);
+    log.warn("jobs released at shutdown", { jobs: left.map(String) });
+  }
 }
 
 async function runOne(handler: Handler, job: ClaimedJob) {

@@ -8,6 +8,7 @@
 // ends itself when the answer is no: the browser then reconnects with its current cookie.
 import "server-only";
 import { readSince, subscribe, type LiveBatch, type LoggedEvent } from "./bus";
+import { registerStream } from "../lifecycle/shutdown";
 
 export const HEARTBEAT_MS = 15_000;
 const SEEN_MAX = 4000;
@@ -73,12 +74,15 @@ export function liveStream(opts: LiveStreamOptions): ReadableStream<Uint8Array> 
         closed = true;
         clearInterval(beat);
         off();
+        unregister();
         try {
           controller.close();
         } catch {}
       }
       cleanup = close;
       opts.signal.addEventListener("abort", close, { once: true });
+      // On shutdown the stream ends; the browser reconnects with its Last-Event-ID and misses nothing.
+      const unregister = registerStream(close);
       // The browser reconnects 2 s after a drop.
       send(`retry: 2000\n\n`);
 

@@ -28,8 +28,9 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
   if (!m.providerMessageId.startsWith("local:") || m.deliveryStatus === "FAILED") return; // sent or given up: never twice
 
   try {
+    // The channel the informant last wrote on: a call (phone or WhatsApp) is no channel to write back on.
     const latest = await db.message.findFirst({
-      where: { informantId: m.informant.id, direction: "INBOUND" },
+      where: { informantId: m.informant.id, direction: "INBOUND", kind: { not: "CALL" } },
       orderBy: { sentAt: "desc" },
       select: { provider: true, meta: true },
     });

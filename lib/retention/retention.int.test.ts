@@ -75,6 +75,11 @@ describe("retention", () => {
     const gone = await db.informant.findUniqueOrThrow({ where: { id: old.id }, ...withSecrets });
     expect(gone).toMatchObject({ addressCipher: null, nameCipher: null, alias: old.alias });
     expect(gone.addressDestroyedAt).toBeInstanceOf(Date);
+    // Every identifier's ciphertext is an encrypted address too: gone with it; its hash stays for matching.
+    const ids = await db.informantIdentifier.findMany({ where: { informantId: old.id }, omit: { cipher: false, hash: false } });
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((i) => i.cipher === null)).toBe(true);
+    expect((await db.informantIdentifier.findMany({ where: { informantId: recent.id }, omit: { cipher: false } })).every((i) => i.cipher !== null)).toBe(true);
     // The keyed hash stays: a returning informant keeps the alias.
     expect((await db.informant.findUniqueOrThrow({ where: { id: old.id }, omit: { addressHash: false } })).addressHash).toBe(hashAddress(old.address));
     const kept = await db.informant.findUniqueOrThrow({ where: { id: recent.id }, ...withSecrets });

@@ -16,12 +16,18 @@ const g = globalThis as unknown as { __mukhbirStorage?: Storage };
 export function storage(): Storage {
   if (!g.__mukhbirStorage) {
     const e = env();
-    // An in-memory database (tests) still stores media on disk, under the system temp folder.
-    const dataDir = e.DATA_DIR.startsWith("memory://") ? path.join(os.tmpdir(), `mukhbir-media-${process.pid}`) : e.DATA_DIR;
     g.__mukhbirStorage =
       e.STORAGE === "s3"
         ? new S3Storage({ endpoint: e.S3_ENDPOINT, region: e.S3_REGION, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY })
-        : new LocalStorage(path.resolve(dataDir, "media"));
+        : new LocalStorage(localMediaDir()!);
   }
   return g.__mukhbirStorage;
+}
+
+/** Where local storage keeps media (null with S3). An in-memory database (tests) still stores media on disk, under the system temp folder. */
+export function localMediaDir(): string | null {
+  const e = env();
+  if (e.STORAGE === "s3") return null;
+  const dataDir = e.DATA_DIR.startsWith("memory://") ? path.join(os.tmpdir(), `mukhbir-media-${process.pid}`) : e.DATA_DIR;
+  return path.resolve(dataDir, "media");
 }

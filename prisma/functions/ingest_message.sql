@@ -6,8 +6,9 @@
 -- never sees an address or a name in the clear.
 -- Input (built by lib/ingest/store-message.ts; every key present, JSON null where absent):
 --   provider, externalId, kind, payload (identity-free), reason   → the WebhookEvent
---   ids[] {hash, cipher}, addressCipher, nameCipher, keyId, aliases[] → the Informant (upsert_informant)
+--   ids[] {hash, cipher, previous[]}, addressCipher, nameCipher, keyId, pepperId, aliases[] → the Informant (upsert_informant)
 --   repairs (characters replaced on the way in), threadOnly (no citizen content: never a new tip)
+--   previousKeys[], replyToPrevious[]: the event key and reply-to id under previous peppers (a rotation)
 --   channel, at, since (at − threading window), year (India time, for a new tip's ref)
 --   messageKind, body, meta, providerMessageId, replyTo, preview, search ('' for none)
 --   media[] {providerRef, mime, filename, expectedSha256, durationSec}
@@ -35,7 +36,13 @@ DECLARE
   v_flag jsonb;
   v_seq integer;
 BEGIN
-  -- 1. The event key: a redelivery (even ten at once) inserts nothing here and stops.
+  -- 1. The event key: a redelivery (even ten at once) inserts nothing here and stops. During a
+  -- pepper rotation it may have been stored under its previous key.
+  IF jsonb_array_length(COALESCE(m->'previousKeys', '[]'::jsonb)) > 0 AND EXISTS (
+    SELECT 1 FROM public."WebhookEvent" w WHERE w."provider" = v_provider AND w."externalId" IN (SELECT jsonb_array_elements_text(m->'previousKeys'))) THEN
+    RETURN QUERY SELECT 'duplicate'::text, NULL::uuid, NULL::text, NULL::uuid, false;
+    RETURN;
+  END IF;
   INSERT INTO public."WebhookEvent" ("id", "provider", "externalId", "kind", "receivedAt", "status", "error", "payload", "repairs")
   VALUES (gen_random_uuid(), v_provider, m->>'externalId', m->>'kind', now(), 'PROCESSED', m->>'reason', m->'payload', COALESCE((m->>'repairs')::integer, 0))
   ON CONFLICT ("provider", "externalId") DO NOTHING;
@@ -46,14 +53,15 @@ BEGIN
 
   -- 2. The informant by any of its keyed identifiers (a lock per identifier serialises this person's messages).
   SELECT i."id", i."blocked", i."created" INTO v_inf_id, v_inf_blocked, v_inf_created
-  FROM mukhbir_internal.upsert_informant(m->'ids', m->>'addressCipher', m->>'nameCipher', m->>'keyId', (m->>'channel')::public."Channel", v_at,
+  FROM mukhbir_internal.upsert_informant(m->'ids', m->>'addressCipher', m->>'nameCipher', m->>'keyId', m->>'pepperId', (m->>'channel')::public."Channel", v_at,
                                          ARRAY(SELECT jsonb_array_elements_text(m->'aliases'))) i;
 
   -- 3. The tip (docs/decisions/0101-threading-window.md): a reaction joins the tip of the message
   -- it reacts to; anything else joins the informant's latest open tip active since `since`.
   IF m->>'messageKind' = 'REACTION' AND m->>'replyTo' IS NOT NULL THEN
     SELECT t."id", t."ref" INTO v_t_id, v_t_ref FROM public."Message" x JOIN public."Tip" t ON t."id" = x."tipId"
-    WHERE x."provider" = v_provider AND x."providerMessageId" = m->>'replyTo' AND x."informantId" = v_inf_id;
+    WHERE x."provider" = v_provider AND x."informantId" = v_inf_id
+      AND (x."providerMessageId" = m->>'replyTo' OR x."providerMessageId" IN (SELECT jsonb_array_elements_text(COALESCE(m->'replyToPrevious', '[]'::jsonb))));
   END IF;
   -- A first contact has no tips yet (nobody else can see the informant row this statement made).
   IF v_t_id IS NULL AND NOT v_inf_created THEN

@@ -3,7 +3,7 @@
 // claimed is never used, stored or matched: a forger learns nothing and joins nobody's tip.
 import "server-only";
 import type { Tx } from "../../db";
-import { hashAddress } from "../../identity/crypto";
+import { activePepperId, hashAddress } from "../../identity/crypto";
 import { aliasCandidates } from "../../identity/alias";
 import type { InformantRow } from "../upsert-informant";
 import type { CallEvent } from "../types";
@@ -11,6 +11,6 @@ import type { CallEvent } from "../types";
 export async function unverifiedInformant(tx: Tx, ev: CallEvent): Promise<InformantRow> {
   const hash = hashAddress(`unverified-call:${ev.provider}:${ev.callId}`);
   const [row] = await tx.$queryRaw<InformantRow[]>`
-    SELECT * FROM mukhbir_internal.upsert_informant(${JSON.stringify([{ hash, cipher: null }])}::jsonb, NULL, NULL, ${"none"}, 'VOICE'::"Channel", ${ev.at}, ${aliasCandidates()}::text[])`;
+    SELECT * FROM mukhbir_internal.upsert_informant(${JSON.stringify([{ hash, cipher: null }])}::jsonb, NULL, NULL, ${"none"}, ${activePepperId()}, 'VOICE'::"Channel", ${ev.at}, ${aliasCandidates()}::text[])`;
   return row;
 }

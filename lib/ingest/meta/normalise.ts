@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import type { Prisma } from "../../generated/prisma/client";
 import type { DeliveryStatus, MessageKind } from "../../generated/prisma/enums";
 import { normaliseAddress } from "../../identity/address";
-import { hashProviderId } from "../../identity/crypto";
+import { providerIdHashes } from "../../identity/crypto";
 import { scrubIdentity } from "../../identity/scrub";
 import { keep, META } from "../payload-allowlist";
 import type { CallEvent, CallStatus, IngestEvent, MediaRef, MessageEvent, Sender } from "../types";
@@ -16,6 +16,12 @@ import { MetaCall, MetaChangeValue, MetaMessage, MetaStatus, type MetaContact, t
 import { clip } from "../../text/clip";
 
 export class MetaInputError extends Error {}
+
+/** A WhatsApp id as stored (its keyed hash) and its forms under previous peppers (during a rotation). */
+function ids(raw: string) {
+  const [hash, ...previous] = providerIdHashes(raw);
+  return { hash, previous };
+}
 
 const STATUSES: Record<string, DeliveryStatus> = { sent: "SENT", delivered: "DELIVERED", read: "READ", played: "PLAYED", failed: "FAILED" };
 const MEDIA_KINDS: Record<string, MessageKind> = { image: "IMAGE", audio: "AUDIO", video: "VIDEO", document: "DOCUMENT", sticker: "STICKER" };
@@ -39,7 +45,7 @@ export function normaliseMeta(hook: MetaWebhook, rawDigest: string, phoneNumberI
       (v.statuses ?? []).forEach((s, i) => events.push(item(s, ctx("s", i), MetaStatus, (x) => statusEvent(x, now))));
       (v.calls ?? []).forEach((c, i) => events.push(item(c, ctx("c", i), MetaCall, (x) => callEvent(x, contacts, now))));
       (v.errors ?? []).forEach((err, i) =>
-        events.push({ type: "notice", provider: "META", kind: "error", externalId: `error:${rawDigest}:${ei}.${ci}.${i}`, at: now, payload: keep(err, META.error), reason: errorText([err as MetaError]) || "webhook error" }),
+        events.push({ type: "notice", provider: "META", kind: "error", externalId: `error:${rawDigest}:${ei}.${ci}.${i}`, at: now, payload: keep(err, META.error), reason: errorText([err]) || "webhook error" }),
       );
     }),
   );
@@ -62,28 +68,34 @@ function item<T>(raw: unknown, ctx: Ctx, schema: { safeParse(x: unknown): { succ
 }
 
 function messageEvent(m: MetaMessage, contacts: MetaContact[], now: Date): IngestEvent {
-  const id = hashProviderId(m.id);
+  const { hash: id, previous: previousKeys } = ids(m.id);
   const at = when(m.timestamp, now);
   const sender = senderOf(m.from_user_id, m.from, contacts);
   const payload = keep(m, META.message);
-  if (NOTICES.has(m.type)) return { type: "notice", provider: "META", kind: `message.${m.type}`, externalId: id, at, payload, reason: `no citizen content (${m.type})` };
+  if (NOTICES.has(m.type)) return { type: "notice", provider: "META", kind: `message.${m.type}`, externalId: id, previousKeys, at, payload, reason: `no citizen content (${m.type})` };
   const editOf = m.edit?.original_message_id ?? (m.unsupported?.type === "edit" || m.unsupported?.type === "revoke" ? m.context?.id : undefined);
   const revokeOf = m.revoke?.original_message_id;
-  if (m.type === "revoke" && revokeOf) return { type: "edit", provider: "META", kind: "message.revoke", externalId: id, at, payload, sender, providerMessageId: hashProviderId(revokeOf), revoked: true };
+  if (m.type === "revoke" && revokeOf) {
+    const target = ids(revokeOf);
+    return { type: "edit", provider: "META", kind: "message.revoke", externalId: id, previousKeys, at, payload, sender, providerMessageId: target.hash, previousIds: target.previous, revoked: true };
+  }
   if ((m.type === "edit" || m.type === "unsupported") && editOf) {
     const body = m.edit?.message?.text?.body;
     const revoked = m.unsupported?.type === "revoke";
-    return { type: "edit", provider: "META", kind: `message.${revoked ? "revoke" : "edit"}`, externalId: id, at, payload, sender, providerMessageId: hashProviderId(editOf), body, revoked };
+    const target = ids(editOf);
+    return { type: "edit", provider: "META", kind: `message.${revoked ? "revoke" : "edit"}`, externalId: id, previousKeys, at, payload, sender, providerMessageId: target.hash, previousIds: target.previous, body, revoked };
   }
   const content = body(m);
   const reason = content.messageKind === "UNSUPPORTED" ? content.reason : m.errors?.length ? errorText(m.errors) : undefined;
   const forwarded = m.context?.forwarded || m.context?.frequently_forwarded ? { forwarded: true } : {};
   const replyTo = content.replyToProviderId ?? m.context?.id;
+  const replied = replyTo ? ids(replyTo) : undefined;
   return {
     type: "message",
     provider: "META",
     channel: "WHATSAPP",
     externalId: id,
+    previousKeys,
     providerMessageId: id,
     kind: clip(`message.${m.type}`, 60),
     at,
@@ -93,7 +105,8 @@ function messageEvent(m: MetaMessage, contacts: MetaContact[], now: Date): Inges
     body: content.body ?? "",
     messageKind: content.messageKind,
     meta: { ...forwarded, ...content.meta },
-    replyToProviderId: replyTo ? hashProviderId(replyTo) : undefined,
+    replyToProviderId: replied?.hash,
+    replyToPrevious: replied?.previous,
     reason,
     threadOnly: content.threadOnly,
   };
@@ -153,19 +166,19 @@ function body(m: MetaMessage): Content {
 }
 
 function statusEvent(s: MetaStatus, now: Date): IngestEvent {
-  const id = hashProviderId(s.id);
+  const { hash: id, previous } = ids(s.id);
   const raw = clip(s.status.toLowerCase(), 40);
-  const base = { provider: "META" as const, externalId: `status:${id}:${raw}`, at: when(s.timestamp, now), payload: keep(s, META.status) };
+  const base = { provider: "META" as const, externalId: `status:${id}:${raw}`, previousKeys: previous.map((p) => `status:${p}:${raw}`), at: when(s.timestamp, now), payload: keep(s, META.status) };
   // Call statuses (RINGING / ACCEPTED / REJECTED) are for calls a business places; we place none.
   if (s.type === "call") return { ...base, type: "notice", kind: `call.status.${raw}`, reason: "status of a call this desk did not place" };
   const status = STATUSES[raw];
   if (!status) return { ...base, type: "notice", kind: "status.unknown", reason: `unknown status "${raw}"` };
-  return { ...base, type: "status", kind: `status.${raw}`, providerMessageId: id, status, error: s.errors?.length ? errorText(s.errors) : undefined };
+  return { ...base, type: "status", kind: `status.${raw}`, providerMessageId: id, previousIds: previous, status, error: s.errors?.length ? errorText(s.errors) : undefined };
 }
 
 /** A WhatsApp call: `connect` when it rings, `terminate` with its outcome and duration. */
 function callEvent(c: MetaCall, contacts: MetaContact[], now: Date): CallEvent {
-  const callId = hashProviderId(c.id);
+  const { hash: callId, previous } = ids(c.id);
   const event = clip(c.event.toLowerCase(), 20);
   const outbound = (c.direction ?? "").toUpperCase() === "BUSINESS_INITIATED";
   const outcome = (c.status ?? "").toLowerCase();
@@ -177,6 +190,7 @@ function callEvent(c: MetaCall, contacts: MetaContact[], now: Date): CallEvent {
     provider: "META",
     channel: "WHATSAPP",
     externalId: `call:${callId}:${event}`,
+    previousKeys: previous.map((p) => `call:${p}:${event}`),
     kind: `call.${event}`,
     at: when(c.timestamp, now),
     callId,

@@ -81,7 +81,7 @@ async function startOn(port: number, opts: StartOptions): Promise<Server> {
   const dataDir = opts.dataDir ?? `.data-queue-${port}`;
   if (opts.fresh && !opts.databaseUrl) fs.rmSync(path.resolve(root, dataDir), { recursive: true, force: true });
   const url = `http://127.0.0.1:${port}`;
-  const instance = `${process.pid}-${crypto.randomBytes(8).toString("hex")}`;
+  const instance = `${process.pid}-${crypto.randomBytes(8).toString("hex")}`; // INSTANCE_ID: [\w.-]{1,64}
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, opts.logName ?? `server-${port}.log`);
   const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
@@ -151,12 +151,12 @@ async function startOn(port: number, opts: StartOptions): Promise<Server> {
 
 export type Health = { status: number; state?: string; instance?: string };
 
-/** /api/health of a server: HTTP status, its `status` field and the instance that answered. */
+/** /api/health of a server: HTTP status, its `status` field and the instance that answered (X-Instance-Id). */
 export async function healthOf(url: string, timeoutMs = 5_000): Promise<Health> {
   try {
     const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(timeoutMs) });
-    const body = (await res.json().catch(() => ({}))) as { status?: string; instance?: string };
-    return { status: res.status, state: body.status, instance: body.instance };
+    const body = (await res.json().catch(() => ({}))) as { status?: string };
+    return { status: res.status, state: body.status, instance: res.headers.get("x-instance-id") ?? undefined };
   } catch {
     return { status: 0 };
   }
