@@ -16,6 +16,8 @@ export type OutageOptions = { mode: "refuse" | "drop"; cutMs: number; rate: numb
 
 /** A webhook still unanswered after this long counts as hanging (the contract: a 503 within 5 s; 3× for a loaded machine). */
 export const ANSWER_BOUND_MS = 15_000;
+/** Deliveries sent this long after the restore must all succeed: the app recovers by itself, in seconds. */
+export const RECOVERED_WITHIN_MS = 5_000;
 
 export async function runOutage(o: OutageOptions): Promise<Outcome> {
   const url = process.env.RELIABILITY_DATABASE_URL ?? "";
@@ -55,7 +57,9 @@ export async function runOutage(o: OutageOptions): Promise<Outcome> {
     }
     await Promise.all(inFlight);
     timers.forEach(clearTimeout);
-    const first = [...ledger.attempts];
+    // Forged and malformed deliveries are answered 401/400 before any database work: compare() checks those.
+    const valid = new Set(deliveries.filter((d) => d.expect === "stored").map((d) => d.id));
+    const first = ledger.attempts.filter((a) => valid.has(a.id));
     const during = first.filter((a) => a.start >= cutAt && a.start < restoredAt);
     const after = first.filter((a) => a.start >= restoredAt);
     const firstOk = Math.min(...after.filter((a) => is2xx(a.status)).map((a) => a.end));
@@ -73,6 +77,10 @@ export async function runOutage(o: OutageOptions): Promise<Outcome> {
     const hung = first.filter((a) => a.status === 0);
     if (hung.length) out.violations.push(`${hung.length} webhooks got no answer within ${ANSWER_BOUND_MS} ms (${[...new Set(hung.map((a) => a.error))].join(", ")})`);
     if (!Number.isFinite(firstOk)) out.violations.push("no 2xx after the database came back");
+    const late = after.filter((a) => a.start - restoredAt >= RECOVERED_WITHIN_MS && !is2xx(a.status));
+    if (late.length) out.violations.push(`${late.length} deliveries sent ${RECOVERED_WITHIN_MS / 1000} s or more after the restore failed (${late.slice(0, 5).map((a) => a.status || a.error).join(", ")})`);
+    // The cut must have cut: nothing sent during it can have committed and been answered before the restore.
+    if (during.some((a) => is2xx(a.status) && a.end < restoredAt) || !during.some((a) => is5xx(a.status))) out.violations.push("the database was not cut off (2xx while cut, or no 5xx)");
     if (!healthy) out.violations.push("/api/health not ready again within 60 s of the restore");
     if (healthMidCut === 200) out.violations.push("/api/health said ready while the database was cut");
     if (t.server.child.exitCode !== null || t.server.child.signalCode !== null) out.violations.push("the server process died");
@@ -83,12 +91,14 @@ export async function runOutage(o: OutageOptions): Promise<Outcome> {
       seed,
       "cut (ms)": ms(restoredAt - cutAt),
       ...out.figures,
-      "sent during the cut": during.length,
-      "during the cut: 2xx / 4xx / 5xx / no answer": `${during.filter((a) => is2xx(a.status)).length} / ${during.filter((a) => is4xx(a.status)).length} / ${during.filter((a) => is5xx(a.status)).length} / ${during.filter((a) => a.status === 0).length}`,
-      "slowest answer during the cut (ms)": ms(Math.max(0, ...during.filter((a) => a.status).map((a) => a.end - a.start))),
+      "valid deliveries sent during the cut": during.length,
+      "their answers: 2xx / 4xx / 5xx / none": `${during.filter((a) => is2xx(a.status)).length} / ${during.filter((a) => is4xx(a.status)).length} / ${during.filter((a) => is5xx(a.status)).length} / ${during.filter((a) => a.status === 0).length}`,
+      "of the 2xx, answered before the restore": during.filter((a) => is2xx(a.status) && a.end < restoredAt).length,
+      "slowest answer to them (ms)": ms(Math.max(0, ...during.filter((a) => a.status).map((a) => a.end - a.start))),
       "/api/health mid-cut": healthMidCut === 0 ? "no answer" : healthMidCut,
       "recovery: first 2xx after restore (ms)": ms(firstOk - restoredAt),
       "recovery: last failure after restore (ms)": ms(lastBad - restoredAt),
+      "failures among deliveries sent after restore": after.filter((a) => !is2xx(a.status)).length,
       "redelivered until acknowledged": redelivered,
       "proxy connections accepted / reset / black-holed": `${proxy.stats.accepted} / ${proxy.stats.reset} / ${proxy.stats.blackholed}`,
       "invariant violations": seen.invariants.length,
