@@ -66,6 +66,9 @@ export async function runFanOut(o: FanOutOptions): Promise<Outcome> {
     if (incomplete.length)
       violations.push(`${incomplete.length} of ${streams.length} streams missed tips (${[...new Set(incomplete.map((s) => s.ended ?? `${expected.length - expected.filter((id) => s.created.has(id)).length} missing`))].slice(0, 5).join("; ")})`);
     if (!all) violations.push("timed out waiting for the streams");
+    // Every stream starts from a cursor the server can serve: a resync (refetch everything) is never due here.
+    const resyncs = streams.filter((s) => s.resyncs);
+    if (resyncs.length) violations.push(`${resyncs.length} streams were told to resync`);
     return {
       violations,
       figures: {

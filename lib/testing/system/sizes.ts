@@ -6,14 +6,14 @@ export const SIZES = {
     crash: { postgres: { valid: 1500, kills: 1 }, pglite: { valid: 500, kills: 1 } },
     outage: { cutMs: 10_000, rate: 25, beforeMs: 3_000, afterMs: 8_000 },
     fuzz: { runs: 3000 },
-    fanOut: { streams: 200, tips: 20 },
+    fanOut: { streams: 300, tips: 50 },
   },
   bench: {
     redeliveries: { postgres: 10_000, pglite: 3000 },
     crash: { postgres: { valid: 6000, kills: 3 }, pglite: { valid: 2000, kills: 2 } },
     outage: { cutMs: 10_000, rate: 40, beforeMs: 5_000, afterMs: 15_000 },
     fuzz: { runs: 100_000 },
-    fanOut: { streams: 300, tips: 50 },
+    fanOut: { streams: 1000, tips: 100 },
   },
 };
 
