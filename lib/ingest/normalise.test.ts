@@ -175,6 +175,30 @@ function leafPaths(v: unknown, prefix = ""): string[] {
   return [prefix];
 }
 
+describe("provider values named like Object.prototype members (found by the reliability fuzz)", () => {
+  // Lookup tables keyed by provider input must not answer with inherited functions.
+  const names = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"];
+
+  it("Meta: such a message type is unsupported, such a status unknown", () => {
+    for (const type of names) {
+      const [ev] = meta(envelope([inbound({ wa_id: "919876543210" }, [{ type, [type]: { id: "1" } }])])) as MessageEvent[];
+      expect([type, ev.messageKind]).toEqual([type, "UNSUPPORTED"]);
+      const [st] = meta(envelope([{ statuses: [status("wamid.A", type)] }]));
+      expect([type, st.type, st.kind]).toEqual([type, "notice", "status.unknown"]);
+    }
+  });
+
+  it("Twilio and Exotel: such a status is recorded, not taken for a known one", () => {
+    expect(twilioMessageStatus(p({ MessageSid: "SM" + "a".repeat(32), MessageStatus: "__proto__" })).type).toBe("notice");
+    for (const raw of ["constructor", "valueof"]) {
+      expect(twilioMessageStatus(p({ MessageSid: "SM" + "a".repeat(32), MessageStatus: raw })).type).toBe("notice");
+      expect(twilioCall(p(twilioCallParams("+919876543210", { CallStatus: raw })), "status").status).toBe("ringing");
+      expect(exotelPassthru(p(exotelPassthruParams("09876543210", { CallType: raw, DialCallStatus: raw }))).status).toBe("ringing");
+      expect(exotelStatus(p({ CallSid: "a".repeat(32), Status: raw })).status).toBe("ringing");
+    }
+  });
+});
+
 describe("stored payloads", () => {
   it("hold no leaf outside their allowlist, for every documented shape of every provider", () => {
     const n = "919876543210";
