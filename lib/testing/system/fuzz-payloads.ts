@@ -46,6 +46,11 @@ const junk: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
 type Mutation = { op: "set" | "delete" | "add"; at: number; key: string; value: unknown };
 const mutations = fc.array(fc.record({ op: fc.constantFrom("set", "delete", "add"), at: fc.nat(), key: poison, value: junk }) as fc.Arbitrary<Mutation>, { maxLength: 4 });
 
+/** Sets an own property, also for keys such as `__proto__` (as JSON.parse would make them). */
+function put(o: Record<string | number, unknown> | unknown[], key: string | number, value: unknown) {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Applies mutations to a JSON tree in place: pick the `at`-th slot (depth first) and set, delete or add beside it. */
 function mutate(root: Record<string, unknown>, ms: Mutation[]) {
   for (const m of ms) {
@@ -55,18 +60,18 @@ function mutate(root: Record<string, unknown>, ms: Mutation[]) {
     while (stack.length) {
       const x = stack.pop();
       if (Array.isArray(x)) x.forEach((v, i) => (slots.push([x, i]), stack.push(v)));
-      else if (x && typeof x === "object" && !(DEEP in x)) {
+      else if (x && typeof x === "object" && !Object.hasOwn(x, DEEP)) {
         objects.push(x as Record<string, unknown>);
         for (const [k, v] of Object.entries(x)) slots.push([x as Record<string, unknown>, k]), stack.push(v);
       }
     }
     if (m.op === "add") {
-      objects[m.at % objects.length][m.key] = m.value;
+      if (objects.length) put(objects[m.at % objects.length], m.key, m.value);
       continue;
     }
     if (!slots.length) continue;
     const [parent, key] = slots[m.at % slots.length];
-    if (m.op === "set") (parent as Record<string | number, unknown>)[key] = m.value;
+    if (m.op === "set") put(parent, key, m.value);
     else if (Array.isArray(parent)) parent.splice(key as number, 1);
     else delete parent[key as string];
   }
@@ -194,15 +199,17 @@ const wellFormed = (s: string) => Buffer.from(s, "utf8").toString("utf8");
 type FormMutation = { op: "set" | "delete" | "add"; at: number; key: string; value: string };
 const formMutations = fc.array(fc.record({ op: fc.constantFrom("set", "delete", "add"), at: fc.nat(), key: poison, value: poison }) as fc.Arbitrary<FormMutation>, { maxLength: 4 });
 
-function mutateForm(p: Record<string, string>, ms: FormMutation[]) {
-  const out = { ...p };
+function mutateForm(p: Record<string, string>, ms: FormMutation[]): Record<string, string> {
+  const out = new Map(Object.entries(p));
   for (const m of ms) {
-    const keys = Object.keys(out);
-    if (m.op === "add" || !keys.length) out[m.key] = m.value;
-    else if (m.op === "set") out[keys[m.at % keys.length]] = m.value;
-    else delete out[keys[m.at % keys.length]];
+    const keys = [...out.keys()];
+    if (m.op === "add" || !keys.length) out.set(m.key, m.value);
+    else if (m.op === "set") out.set(keys[m.at % keys.length], m.value);
+    else out.delete(keys[m.at % keys.length]);
   }
-  return Object.fromEntries(Object.entries(out).map(([k, v]) => [wellFormed(k), wellFormed(v)]));
+  const form: Record<string, string> = {};
+  for (const [k, v] of out) put(form, wellFormed(k), wellFormed(v));
+  return form;
 }
 
 const TWILIO = E2E.serverEnv;
