@@ -20,6 +20,7 @@ export async function runFuzz(o: FuzzOptions): Promise<Outcome> {
     const seed = o.seed ?? Date.now() % 1e9;
     const byStatus = new Map<number, number>();
     const byProvider = new Map<string, number>();
+    const refused = new Map<string, number>();
     const bad: string[] = [];
     let sent = 0;
     const t0 = performance.now();
@@ -39,6 +40,7 @@ export async function runFuzz(o: FuzzOptions): Promise<Outcome> {
         }
         byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
         byProvider.set(c.provider, (byProvider.get(c.provider) ?? 0) + 1);
+        if (status >= 400 && status < 500) refused.set(c.provider, (refused.get(c.provider) ?? 0) + 1);
         if (status >= 500 || status === 0) bad.push(`${status || error} for ${c.what} (seed ${seed + chunk})`);
       });
       sent += cases.length;
@@ -69,6 +71,7 @@ export async function runFuzz(o: FuzzOptions): Promise<Outcome> {
         "Meta / Twilio / Exotel": ["META", "TWILIO", "EXOTEL"].map((p) => byProvider.get(p) ?? 0).join(" / "),
         "2xx": count((s) => s >= 200 && s < 300),
         "4xx": count((s) => s >= 400 && s < 500),
+        "4xx of Meta / Twilio / Exotel": ["META", "TWILIO", "EXOTEL"].map((p) => refused.get(p) ?? 0).join(" / "),
         "5xx": count((s) => s >= 500),
         "no answer": byStatus.get(0) ?? 0,
         "answers by status": [...byStatus].sort(([a], [b]) => a - b).map(([s, k]) => `${s}×${k}`).join(" "),
