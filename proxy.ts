@@ -3,6 +3,8 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { env } from "./lib/env";
+import { strictTransportSecurity } from "./lib/auth/hsts";
+import { sessionExpired } from "./lib/auth/session-lifetime";
 
 const PUBLIC = [/^\/login(\/|$)/];
 
@@ -28,6 +30,8 @@ function withSecurityHeaders(req: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set("Content-Security-Policy", csp);
+  const hsts = strictTransportSecurity(env().PUBLIC_BASE_URL);
+  if (hsts) res.headers.set("Strict-Transport-Security", hsts);
   return res;
 }
 
@@ -40,7 +44,8 @@ export function proxy(req: NextRequestWithAuth, event: NextFetchEvent) {
   handler ??= withAuth((r: NextRequestWithAuth) => withSecurityHeaders(r), {
     secret: env().AUTH_SECRET,
     pages: { signIn: "/login" },
-    callbacks: { authorized: ({ token }) => !!token },
+    // Past the absolute lifetime the token is dead even if its cookie is not (the pages re-check the rest).
+    callbacks: { authorized: ({ token }) => !!token && !sessionExpired(token.authAt as number | undefined) },
   });
   return (handler as (r: NextRequestWithAuth, e: NextFetchEvent) => ReturnType<typeof withSecurityHeaders>)(req, event);
 }

@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { splitRoleUrls } from "./lib/testing/split-roles.ts";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const alias = {
@@ -12,6 +13,7 @@ const testEnv = {
   NODE_ENV: "test" as const,
   AUTH_SECRET: "test-auth-secret-0123456789abcdefghijklmnop",
   IDENTITY_PEPPER: "test-pepper-0123456789abcdefghijklmnopqrstuv",
+  AUDIT_KEY: "test-audit-key-0123456789abcdefghijklmnopq",
   IDENTITY_KEYS: "t1:" + Buffer.alloc(32, 7).toString("base64") + ",t2:" + Buffer.alloc(32, 9).toString("base64"),
   IDENTITY_ACTIVE_KEY: "t2",
   WHATSAPP_APP_SECRET: "test-app-secret",
@@ -28,6 +30,11 @@ const testEnv = {
   WORKER_ENABLED: "false",
   LOG_LEVEL: "warn",
 };
+
+// PostgreSQL runs as the app runs in production (ADR 0014): migrations and test DDL as an owner role,
+// everything else as a runtime role with only data rights; both derived from TEST_DATABASE_URL
+// (a superuser URL) and created by lib/testing/pg-global-setup.ts.
+const pgRoles = process.env.TEST_DATABASE_URL ? splitRoleUrls(process.env.TEST_DATABASE_URL) : null;
 
 export default defineConfig({
   resolve: { alias },
@@ -54,7 +61,8 @@ export default defineConfig({
           name: "int-postgres",
           include: ["{lib,app,scripts}/**/*.int.test.ts"],
           // Never quietly PGlite: int-setup.ts refuses to run this project without a PostgreSQL URL.
-          env: { ...testEnv, DATA_DIR: "memory://", DATABASE_URL: process.env.TEST_DATABASE_URL ?? "", EXPECT_POSTGRES: "true" },
+          env: { ...testEnv, DATA_DIR: "memory://", DATABASE_URL: pgRoles?.app.url ?? "", MIGRATION_DATABASE_URL: pgRoles?.owner.url ?? "", EXPECT_POSTGRES: "true", TEST_SUPERUSER_URL: process.env.TEST_DATABASE_URL ?? "" },
+          globalSetup: ["lib/testing/pg-global-setup.ts"],
           setupFiles: ["lib/testing/int-setup.ts"],
           // One shared database: files run one after another, each on a freshly migrated schema.
           fileParallelism: false,

@@ -7,7 +7,7 @@ test.describe("admin", () => {
     await page.goto("/admin/users");
     await page.getByLabel("Username", { exact: true }).fill(username);
     await page.getByLabel("Name", { exact: true }).first().fill("SI Test Kumar");
-    await page.getByLabel("Initial password (10+ characters)").fill("first-password-1");
+    await page.getByLabel("Initial password (12+ characters)").fill("first-password-1");
     await page.getByLabel("Role").first().selectOption("OFFICER");
     await page.getByLabel("Police station").first().selectOption({ label: "Kotwali" });
     await page.getByRole("button", { name: "Create user" }).click();
@@ -69,7 +69,7 @@ test.describe("admin", () => {
     const username = `intruder${Date.now().toString(36)}`;
     await admin.getByLabel("Username", { exact: true }).fill(username);
     await admin.getByLabel("Name", { exact: true }).first().fill("Should Not Exist");
-    await admin.getByLabel("Initial password (10+ characters)").fill("intruder-password");
+    await admin.getByLabel("Initial password (12+ characters)").fill("intruder-password");
     await admin.getByLabel("Role").first().selectOption("ADMIN");
     // Block the admin's own request so only the officer's replay could create the user.
     await admin.route("**/admin/users", (route) => (route.request().headers()["next-action"] ? route.abort() : route.continue()));
@@ -89,13 +89,14 @@ test.describe("admin", () => {
     await expect(admin.getByTestId(`user-${username}`)).toHaveCount(0);
   });
 
-  test("a real user is locked after 5 failures, even with the right password", async ({ as, page }) => {
+  test("a real user is locked at an address after 5 failures there, even with the right password", async ({ as, page }) => {
     const admin = await as("admin");
     const username = `lock${Date.now().toString(36)}`;
     await admin.goto("/admin/users");
     await admin.getByLabel("Username", { exact: true }).fill(username);
     await admin.getByLabel("Name", { exact: true }).first().fill("Lock Test");
-    await admin.getByLabel("Initial password (10+ characters)").fill("right-password-1");
+    await admin.getByLabel("Initial password (12+ characters)").fill("right-password-1");
+    await admin.getByLabel("District-wide").first().check();
     await admin.getByRole("button", { name: "Create user" }).click();
     await expect(admin.getByText("User created.")).toBeVisible();
 
@@ -105,7 +106,7 @@ test.describe("admin", () => {
     await page.getByLabel("Username", { exact: true }).fill(username);
     await page.getByLabel("Password").fill("right-password-1");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByTestId("login-error")).toContainText("blocked for 15 minutes");
+    await expect(page.getByTestId("login-error")).toContainText("Try again in 15 minutes");
     await expect(page).toHaveURL(/\/login/);
   });
 });

@@ -30,6 +30,7 @@ export const E2E = {
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     AUTH_SECRET: "e2e-auth-secret-0123456789abcdefghijklmnop",
     IDENTITY_PEPPER: "e2e-pepper-0123456789abcdefghijklmnopqrstuv",
+    AUDIT_KEY: "e2e-audit-key-0123456789abcdefghijklmnopq",
     IDENTITY_KEYS: "e1:" + Buffer.alloc(32, 3).toString("base64"),
     IDENTITY_ACTIVE_KEY: "e1",
     WHATSAPP_APP_SECRET: "e2e-app-secret",
@@ -49,5 +50,8 @@ export const E2E = {
     // The fake provider is on loopback: the fetch policy reaches it only through this exact entry (ADR 0210).
     FETCH_ALLOWED_HOSTS: `http://127.0.0.1:${fakePort}`,
     LOG_LEVEL: "info",
+    HEALTH_TOKEN: "e2e-health-token-0123456789",
+    // The socket is the client: the specs' own X-Forwarded-For headers are forgeries the server ignores.
+    TRUSTED_PROXY_HOPS: "0",
   } as Record<string, string>,
 };

@@ -1,8 +1,10 @@
 // Two app instances on one PostgreSQL (LISTEN/NOTIFY): a tip ingested through instance A appears
-// on a queue open on instance B. Needs QUEUE_E2E_DATABASE_URL (a local database it may reset).
+// on a queue open on instance B. Needs QUEUE_E2E_DATABASE_URL (a local database it may reset, as a
+// superuser): the instances run as a least-privilege runtime role and migrate as an owner role (ADR 0014).
 import { test, expect, signIn } from "./fixtures";
 import { whatsappText } from "./webhooks";
-import { freePort, postWhatsAppTo, resetPostgres, startServer, testPhone, type Server } from "./queue-servers";
+import { freePort, postWhatsAppTo, startServer, testPhone, type Server } from "./queue-servers";
+import { ensureSplitRoles } from "../lib/testing/split-roles";
 
 const DB = process.env.QUEUE_E2E_DATABASE_URL;
 const servers: Server[] = [];
@@ -16,9 +18,10 @@ test.afterAll(async () => {
 });
 
 test("a tip ingested through instance A appears live on a queue open on instance B", async ({ browser, request }) => {
-  await resetPostgres(DB!);
-  servers.push(await startServer({ port: await freePort(), databaseUrl: DB }));
-  servers.push(await startServer({ port: await freePort(), databaseUrl: DB }));
+  // Fresh schemas owned by the owner role; the servers connect as the runtime role.
+  const { owner, app } = await ensureSplitRoles(DB!);
+  servers.push(await startServer({ port: await freePort(), databaseUrl: app.url, env: { MIGRATION_DATABASE_URL: owner.url } }));
+  servers.push(await startServer({ port: await freePort(), databaseUrl: app.url, env: { MIGRATION_DATABASE_URL: owner.url } }));
   const [a, b] = servers;
   const context = await browser.newContext({ baseURL: b.url });
   await signIn(context, "officer");

@@ -1,4 +1,5 @@
 import { test, expect } from "./fixtures";
+import { E2E } from "./env";
 
 test.describe("shell", () => {
   test("switching to Hindi shows the Hindi shell, is saved for the user and on the sign-in page", async ({ as }) => {
@@ -59,11 +60,18 @@ test.describe("shell", () => {
     for (const s of scripts) expect(s).toContain(`nonce="${nonce}"`);
   });
 
-  test("health reports database, migrations and version", async ({ request }) => {
-    const res = await request.get("/api/health");
-    expect(res.status()).toBe(200);
-    const body = await res.json();
-    expect(body).toMatchObject({ status: "ok", database: "up", migrations: { current: true } });
+  test("health tells anonymous callers the status only; admins and the health token get the details", async ({ request, as }) => {
+    const anonymous = await request.get("/api/health");
+    expect(anonymous.status()).toBe(200);
+    expect(await anonymous.json()).toEqual({ status: "ok" });
+    expect(await (await request.get("/api/health", { headers: { authorization: "Bearer not-the-token-at-all" } })).json()).toEqual({ status: "ok" });
+    const token = await request.get("/api/health", { headers: { authorization: `Bearer ${E2E.serverEnv.HEALTH_TOKEN}` } });
+    const body = await token.json();
+    expect(body).toMatchObject({ status: "ok", database: "up", engine: "pglite", migrations: { current: true } });
     expect(body.version).toBeTruthy();
+    const officer = await as("officer");
+    expect(await (await officer.request.get("/api/health")).json()).toEqual({ status: "ok" });
+    const admin = await as("admin");
+    expect(await (await admin.request.get("/api/health")).json()).toMatchObject({ database: "up", migrations: { current: true } });
   });
 });

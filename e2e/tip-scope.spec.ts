@@ -16,7 +16,7 @@ test("a station-scoped officer gets 'not found' for another station's tip, its m
   await admin.goto("/admin/users");
   await admin.getByLabel("Username", { exact: true }).fill(username);
   await admin.getByLabel("Name", { exact: true }).first().fill("SI Kotwali Only");
-  await admin.getByLabel("Initial password (10+ characters)").fill("kotwali-password-1");
+  await admin.getByLabel("Initial password (12+ characters)").fill("kotwali-password-1");
   await admin.getByLabel("Role").first().selectOption("OFFICER");
   await admin.getByLabel("Police station").first().selectOption({ label: "Kotwali" });
   await admin.getByRole("button", { name: "Create user" }).click();

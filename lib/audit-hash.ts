@@ -1,8 +1,12 @@
 // The audit chain's hash, without `server-only`: shared by lib/audit.ts (the writer) and
-// scripts/audit-verify.ts (a plain Node script that recomputes every row).
+// scripts/audit-verify.ts (a plain Node script that recomputes every row). Rows are chained with an
+// HMAC-SHA256 under AUDIT_KEY, a key that is not in the database (ADR 0015), so someone who can
+// write the table cannot recompute a valid chain. Chains written before that used plain SHA-256;
+// they are closed by one keyed `audit.reanchor` row and stay verifiable as a legacy prefix.
 import crypto from "node:crypto";
 
 export const GENESIS = "0".repeat(64);
+export const REANCHOR_ACTION = "audit.reanchor";
 
 export type HashableAuditRow = {
   prevHash: string;
@@ -18,8 +22,8 @@ export type HashableAuditRow = {
 };
 
 /** Canonical form of a row: a fixed field order, so the verifier recomputes the same bytes. */
-export function auditHash(row: HashableAuditRow): string {
-  const canonical = JSON.stringify([
+function canonical(row: HashableAuditRow): string {
+  return JSON.stringify([
     row.prevHash,
     row.at.toISOString(),
     row.actorId ?? null,
@@ -31,7 +35,16 @@ export function auditHash(row: HashableAuditRow): string {
     stable(row.detail ?? null),
     row.ip ?? null,
   ]);
-  return crypto.createHash("sha256").update(canonical).digest("hex");
+}
+
+/** The keyed hash every row written since ADR 0015 carries. */
+export function auditHash(row: HashableAuditRow, key: string): string {
+  return crypto.createHmac("sha256", key).update(canonical(row)).digest("hex");
+}
+
+/** The unkeyed hash of rows written before ADR 0015 (only ever verified, never written). */
+export function legacyAuditHash(row: HashableAuditRow): string {
+  return crypto.createHash("sha256").update(canonical(row)).digest("hex");
 }
 
 /** JSON with sorted keys: Postgres jsonb does not keep key order. */

@@ -10,7 +10,7 @@ function createClient(engine: Engine) {
   return new PrismaClient({
     adapter: engine.adapter,
     omit: {
-      user: { passwordHash: true },
+      user: { passwordHash: true, totpSecret: true, totpPendingSecret: true },
       informant: { addressCipher: true, nameCipher: true, addressHash: true },
       informantIdentifier: { cipher: true, hash: true },
     },

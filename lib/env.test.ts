@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv, EnvError } from "./env";
+import { parseEnv, EnvError, isLocalUrl } from "./env";
 
 const base = {
   AUTH_SECRET: "x".repeat(40),
   IDENTITY_PEPPER: "y".repeat(40),
   IDENTITY_KEYS: "k1:" + Buffer.alloc(32, 1).toString("base64"),
   IDENTITY_ACTIVE_KEY: "k1",
+  AUDIT_KEY: "z".repeat(40),
 };
 
 describe("configuration", () => {
@@ -32,6 +33,24 @@ describe("configuration", () => {
   it("generates and keeps demo secrets in demo mode", () => {
     const env = parseEnv({ DEMO_MODE: "true", DATA_DIR: "memory://" });
     expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("runs demo mode only for a local PUBLIC_BASE_URL", () => {
+    expect(() => parseEnv({ DEMO_MODE: "true", DATA_DIR: "memory://", PUBLIC_BASE_URL: "https://mukhbir.example.in" })).toThrow(/demo mode/);
+    expect(parseEnv({ DEMO_MODE: "true", DATA_DIR: "memory://", PUBLIC_BASE_URL: "http://127.0.0.1:3100" }).DEMO_MODE).toBe(true);
+    expect(isLocalUrl("http://localhost:3000")).toBe(true);
+    expect(isLocalUrl("http://[::1]:3000")).toBe(true);
+    expect(isLocalUrl("http://127.0.0.1.evil.com")).toBe(false);
+    expect(isLocalUrl("http://10.0.0.5:3000")).toBe(false);
+  });
+
+  it("needs AUDIT_KEY outside demo mode, and validates the access settings", () => {
+    const { AUDIT_KEY: _, ...rest } = base;
+    expect(() => parseEnv(rest)).toThrow(/AUDIT_KEY/);
+    expect(parseEnv(base)).toMatchObject({ REQUIRE_2FA: "privileged", SESSION_MAX_HOURS: 12, TRUSTED_PROXY_HOPS: 0, INACTIVE_DISABLE_DAYS: 90 });
+    expect(() => parseEnv({ ...base, REQUIRE_2FA: "nobody" })).toThrow(/REQUIRE_2FA/);
+    expect(() => parseEnv({ ...base, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ ...base, ADMIN_PASSWORD: "short-one" })).toThrow(/ADMIN_PASSWORD/);
   });
 });
 

@@ -23,6 +23,8 @@ const schema = z.object({
   /** In demo mode, seed a few dozen example tips once (when there are none). */
   DEMO_TIPS: bool.default(true),
   DATABASE_URL: z.url().optional(),
+  /** Owner role for migrations (ADR 0014); unset = DATABASE_URL (one role, with a warning). */
+  MIGRATION_DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
   /** PostgreSQL: give up on a connection after this long, and on a statement (client and server side). */
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
@@ -36,10 +38,24 @@ const schema = z.object({
 
   AUTH_SECRET: secret(32),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  /** Absolute session lifetime from sign-in, whatever the activity (one shift). */
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
+  /** Who must use a second factor: ADMIN and SUPERVISOR (privileged), or everyone (all). */
+  REQUIRE_2FA: z.enum(["privileged", "all"]).default("privileged"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Upper bound of the per-username slow-down (seconds): a delay, never a refusal. */
+  LOGIN_SLOWDOWN_MAX_SECONDS: z.coerce.number().min(0).max(30).default(5),
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 = the socket address is the client. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Accounts without a sign-in for this many days are disabled by a daily job (0 = never). */
+  INACTIVE_DISABLE_DAYS: z.coerce.number().int().min(0).default(90),
+  /** Lets monitoring read /api/health details (version, engine, migrations) without a session. */
+  HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** HMAC key of the audit chain and its checkpoints; keep it outside the database (ADR 0015). */
+  AUDIT_KEY: secret(32),
   ADMIN_USERNAME: z.string().min(3).optional(),
-  ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
 
   /** HMAC key for informant addresses: changing it orphans every informant match. */
   IDENTITY_PEPPER: secret(32),
@@ -119,6 +135,8 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  if (env.DEMO_MODE && !isLocalUrl(env.PUBLIC_BASE_URL))
+    throw new EnvError(`Invalid configuration: demo mode (known passwords) runs only on this machine, but PUBLIC_BASE_URL is ${env.PUBLIC_BASE_URL}. Set DATABASE_URL and real secrets for a deployment.`);
   const keys = parseKeys(env.IDENTITY_KEYS);
   if (!keys.has(env.IDENTITY_ACTIVE_KEY))
     throw new EnvError(`Invalid configuration: IDENTITY_ACTIVE_KEY "${env.IDENTITY_ACTIVE_KEY}" is not in IDENTITY_KEYS`);
@@ -131,6 +149,12 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   if (env.EXOTEL_WEBHOOK_TOKEN && !(env.EXOTEL_SID && env.EXOTEL_API_KEY && env.EXOTEL_API_TOKEN))
     throw new EnvError("Invalid configuration: EXOTEL_WEBHOOK_TOKEN needs EXOTEL_SID, EXOTEL_API_KEY and EXOTEL_API_TOKEN (calls are confirmed with Exotel's API)");
   return env;
+}
+
+/** localhost, 127.x, ::1 or *.localhost: the only origins demo mode may serve. */
+export function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** `id:base64` pairs → Map(id → 32-byte key). */

@@ -8,7 +8,9 @@ export type ErrorCode =
   | "invalid"
   | "conflict"
   | "locked"
-  | "unavailable";
+  | "unavailable"
+  | "weakPassword"
+  | "stationRequired";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -18,6 +20,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   locked: 423,
   unavailable: 503,
+  weakPassword: 400,
+  stationRequired: 400,
 };
 
 export class AppError extends Error {

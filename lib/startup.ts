@@ -1,13 +1,17 @@
-// Server start-up: configuration, migrations, first admin, demo data, background workers.
-// A bad configuration stops the process with a message naming the variable.
+// Server start-up: configuration, migrations (as the owner role when configured), first admin, demo
+// data (or, outside demo mode, disabling leftover demo users), the audit chain's anchor, recurring
+// jobs, background workers. A bad configuration stops the process with a message naming the variable.
 import { env, EnvError } from "./env";
 import { closeDb, db, raw } from "./db";
 import { DRAIN_MS, installShutdown, onShutdown } from "./lifecycle/shutdown";
-import { migrate } from "./db/migrate";
-import { runDataSteps } from "./db/data-steps";
+import { migrateDatabase } from "./db/migrate-database";
 import { createUser } from "./users/create-user";
 import { seedDemo, DEMO_USERS } from "./demo/seed";
+import { disableDemoUsers } from "./demo/disable-demo-users";
+import { reanchorAuditChain } from "./audit-anchor";
+import { clientAddressHookLoaded } from "./auth/client-ip";
 import { log } from "./log";
+import { AppError } from "./errors";
 
 export async function startup() {
   let e;
@@ -20,11 +24,19 @@ export async function startup() {
     }
     throw err;
   }
-  const applied = [...(await migrate(raw())), ...(await runDataSteps(raw()))];
+  const applied = await migrateDatabase(e, raw());
   if (applied.length) log.info("migrations applied", { count: applied.length, names: applied });
 
   if (e.ADMIN_USERNAME && e.ADMIN_PASSWORD && (await db.user.count({ where: { role: "ADMIN" } })) === 0) {
-    await createUser(db, { username: e.ADMIN_USERNAME, name: "Administrator", password: e.ADMIN_PASSWORD, role: "ADMIN" });
+    try {
+      await createUser(db, { username: e.ADMIN_USERNAME, name: "Administrator", password: e.ADMIN_PASSWORD, role: "ADMIN" });
+    } catch (err) {
+      if (err instanceof AppError && err.code === "weakPassword") {
+        console.error("Invalid configuration: ADMIN_PASSWORD is a commonly used password (lib/auth/common-passwords.txt); choose another.");
+        process.exit(1);
+      }
+      throw err;
+    }
     log.info("first admin created from ADMIN_USERNAME");
   }
 
@@ -33,22 +45,37 @@ export async function startup() {
     console.log(
       [
         "",
-        "Mukhbir demo mode — sign in at " + e.PUBLIC_BASE_URL + "/login with:",
-        ...DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.username} / ${u.password}`),
-        "Demo users exist only in demo mode (DEMO_MODE=true). Data: " + (e.DATABASE_URL ? "PostgreSQL" : e.DATA_DIR),
+        "==================================================================================",
+        " MUKHBIR DEMO MODE: example data and PUBLISHED passwords. Not for real tips.",
+        " Listening on this machine only. Sign in at " + e.PUBLIC_BASE_URL + "/login with:",
+        ...DEMO_USERS.map((u) => `   ${u.role.padEnd(10)} ${u.username} / ${u.password}`),
+        " The supervisor and admin set up a second factor (an authenticator app) at first sign-in.",
+        " Demo users exist only in demo mode. Data: " + (e.DATABASE_URL ? "PostgreSQL" : e.DATA_DIR),
+        "==================================================================================",
         "",
       ].join("\n"),
     );
+  } else {
+    const disabled = await disableDemoUsers();
+    if (disabled.length) log.warn("demo users disabled (demo mode is off)", { usernames: disabled.join(",") });
   }
+
+  // A chain still under the old unkeyed hash is closed by one keyed row (ADR 0015).
+  await reanchorAuditChain();
+  if (!clientAddressHookLoaded())
+    log.warn("started without scripts/client-address-hook.cjs (use npm start): client addresses come from X-Forwarded-For as sent, and can be forged");
 
   if (e.WORKER_ENABLED) {
     // Media fetches and outbound replies (lib/jobs/handlers.ts); jobs left by a crash resume here.
     const { registerHandlers } = await import("./jobs/handlers");
     const { startWorker, stopWorker } = await import("./jobs/worker");
+    const { scheduleRecurring } = await import("./jobs/recurring");
     registerHandlers();
-    // Today's retention run (once per date across restarts and instances): docs/decisions/0212-retention.md.
-    const { scheduleRetention } = await import("./retention/schedule-retention");
-    await scheduleRetention();
+    // The hourly signed audit checkpoint, the daily clean-up (inactive accounts, throttle counters)
+    // and the daily retention run (ADR 0212): each once per slot, whatever the instances or restarts.
+    await scheduleRecurring("audit.checkpoint");
+    await scheduleRecurring("maintenance.daily");
+    await scheduleRecurring("retention.run");
     startWorker();
     onShutdown("worker", () => stopWorker(DRAIN_MS));
   }

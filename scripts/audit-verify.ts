@@ -1,11 +1,13 @@
-// `npm run audit:verify`: walks the audit trail in id order on the configured database
-// (DATABASE_URL, else the embedded PGlite under DATA_DIR — stop the server first, only one
-// process may open it) and recomputes every row's hash from its fields and the previous row's
-// hash. Exit 0 when the chain is intact; exit 1 naming the first broken row otherwise.
-// Note: a chain cannot show that rows were cut off its end; compare the row count with an
-// exported copy (or the last hash noted in a report) for that.
+// `npm run audit:verify [-- --checkpoints DIR]`: walks the audit trail in id order on the configured
+// database (DATABASE_URL, else the embedded PGlite under DATA_DIR — stop the server first, only one
+// process may open it), recomputes every row's HMAC under AUDIT_KEY (ADR 0015) from its fields and
+// the previous row's hash, and checks the chain against the signed checkpoints the app wrote
+// (DATA_DIR/audit-checkpoints unless --checkpoints says otherwise). Exit 0 when intact; exit 1
+// naming the first row that fails (or the checkpoint the chain falls short of) otherwise.
+import { parseArgs } from "node:util";
 import { openEngine, type Raw } from "../lib/db/engine";
-import { auditHash, GENESIS } from "../lib/audit-hash";
+import { auditHash, GENESIS, legacyAuditHash, REANCHOR_ACTION } from "../lib/audit-hash";
+import { checkpointDir, readCheckpoints, type StoredCheckpoint } from "../lib/audit-checkpoint";
 
 type Row = {
   id: string | number | bigint;
@@ -23,15 +25,24 @@ type Row = {
 };
 
 export type VerifyResult =
-  | { ok: true; rows: number; lastHash: string }
-  | { ok: false; rows: number; brokenId: string; reason: "prevHash" | "hash" };
+  | { ok: true; rows: number; lastHash: string; lastId: string | null; checkpoints: number }
+  | { ok: false; rows: number; brokenId: string; reason: "prevHash" | "hash" | "unanchored" | "checkpoint" }
+  | { ok: false; rows: number; reason: "truncated" | "forgedCheckpoint" | "notKeyed"; checkpoint?: StoredCheckpoint; lastId: string | null };
 
 const BATCH = 1000;
 
-export async function verifyAuditChain(raw: Raw, batchSize = BATCH): Promise<VerifyResult> {
+export async function verifyAuditChain(raw: Raw, opts: { key: string; checkpoints?: StoredCheckpoint[]; batchSize?: number }): Promise<VerifyResult> {
+  const batchSize = opts.batchSize ?? BATCH;
+  const checkpoints = opts.checkpoints ?? [];
+  const forged = checkpoints.find((c) => !c.valid);
+  if (forged) return { ok: false, rows: 0, reason: "forgedCheckpoint", checkpoint: forged, lastId: null };
+  const expected = new Map(checkpoints.map((c) => [c.lastId, c.lastHash]));
   let prev = GENESIS;
   let after = "0";
   let rows = 0;
+  // Rows before a re-anchor may carry the old unkeyed hash; the first keyed row must be row one or
+  // the `audit.reanchor` row, and from there on every row must be keyed.
+  let keyed = false;
   for (;;) {
     const batch = await raw.query<Row>(
       `SELECT "id"::text AS "id", "at", "actorId"::text AS "actorId", "actorRole", "action", "targetType", "targetId",
@@ -46,28 +57,62 @@ export async function verifyAuditChain(raw: Raw, batchSize = BATCH): Promise<Ver
       if (row.prevHash !== prev) return { ok: false, rows, brokenId: id, reason: "prevHash" };
       const at = row.at instanceof Date ? row.at : new Date(row.at);
       const detail = typeof row.detail === "string" ? JSON.parse(row.detail) : row.detail;
-      if (auditHash({ ...row, at, detail }) !== row.hash) return { ok: false, rows, brokenId: id, reason: "hash" };
+      const fields = { ...row, at, detail };
+      if (auditHash(fields, opts.key) === row.hash) {
+        if (!keyed && rows > 1 && row.action !== REANCHOR_ACTION) return { ok: false, rows, brokenId: id, reason: "unanchored" };
+        keyed = true;
+      } else if (keyed || legacyAuditHash(fields) !== row.hash) {
+        return { ok: false, rows, brokenId: id, reason: "hash" };
+      }
+      if (expected.has(id) && expected.get(id) !== row.hash) return { ok: false, rows, brokenId: id, reason: "checkpoint" };
       prev = row.hash;
       after = id;
     }
-    if (batch.length < batchSize) return { ok: true, rows, lastHash: prev };
+    if (batch.length < batchSize) break;
+  }
+  const lastId = rows ? after : null;
+  // A legacy chain recomputed without the key has no keyed row at its end.
+  if (rows && !keyed) return { ok: false, rows, reason: "notKeyed", lastId };
+  // Rows cut off the end: a checkpoint names a row the chain no longer reaches.
+  const beyond = checkpoints.filter((c) => BigInt(c.lastId) > BigInt(lastId ?? "0")).at(-1);
+  if (beyond) return { ok: false, rows, reason: "truncated", checkpoint: beyond, lastId };
+  return { ok: true, rows, lastHash: prev, lastId, checkpoints: checkpoints.length };
+}
+
+export function describe(result: VerifyResult): string {
+  if (result.ok)
+    return `audit chain intact: ${result.rows} rows, last id ${result.lastId ?? "-"}, last hash ${result.lastHash}; ${result.checkpoints} checkpoint(s) matched.`;
+  switch (result.reason) {
+    case "prevHash":
+      return `audit chain BROKEN at row id ${result.brokenId}: its link does not point at the previous row's hash (a row before it was removed or changed). Rows checked: ${result.rows}.`;
+    case "hash":
+      return `audit chain BROKEN at row id ${result.brokenId}: its hash does not match its own contents under AUDIT_KEY (the row was edited, or the chain recomputed without the key). Rows checked: ${result.rows}.`;
+    case "unanchored":
+      return `audit chain BROKEN at row id ${result.brokenId}: a keyed row follows unkeyed rows without an ${REANCHOR_ACTION} row. Rows checked: ${result.rows}.`;
+    case "checkpoint":
+      return `audit chain BROKEN at row id ${result.brokenId}: its hash differs from the one a signed checkpoint recorded for it.`;
+    case "truncated":
+      return `audit chain TRUNCATED: checkpoint ${result.checkpoint?.file} (${result.checkpoint?.at}) records row id ${result.checkpoint?.lastId}, but the trail ends at row id ${result.lastId ?? "- (empty)"}.`;
+    case "forgedCheckpoint":
+      return `audit checkpoint ${result.checkpoint?.file} has a bad signature under AUDIT_KEY (forged or damaged).`;
+    case "notKeyed":
+      return `audit chain NOT ANCHORED: no row from row id 1 to ${result.lastId} carries a hash under AUDIT_KEY (start the app once to re-anchor, or the chain was recomputed without the key).`;
   }
 }
 
 async function main() {
-  // Read through lib/env.ts (the one reader of process.env); only the database settings matter here.
+  const { values } = parseArgs({ options: { checkpoints: { type: "string" } } });
+  // Read through lib/env.ts (the one reader of process.env); the database settings, DATA_DIR and AUDIT_KEY matter here.
   const { env } = await import("../lib/env");
   const e = env();
+  const dir = values.checkpoints ?? checkpointDir(e.DATA_DIR);
+  const checkpoints = readCheckpoints(dir, e.AUDIT_KEY);
+  if (!checkpoints.length) console.error(`note: no checkpoints in ${dir}: rows cut off the end cannot be detected.`);
   const engine = openEngine({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR });
   try {
-    const result = await verifyAuditChain(engine.raw);
-    if (result.ok) {
-      console.log(`audit chain intact: ${result.rows} rows, last hash ${result.lastHash}`);
-      return 0;
-    }
-    const why = result.reason === "prevHash" ? "does not point at the previous row's hash (a row before it was removed or changed)" : "does not match its own contents (the row was edited)";
-    console.error(`audit chain BROKEN at row id ${result.brokenId}: its hash ${why}. Rows checked: ${result.rows}.`);
-    return 1;
+    const result = await verifyAuditChain(engine.raw, { key: e.AUDIT_KEY, checkpoints });
+    (result.ok ? console.log : console.error)(describe(result));
+    return result.ok ? 0 : 1;
   } finally {
     await engine.raw.close();
   }

@@ -10,6 +10,7 @@ import { openEngine } from "../lib/db/engine";
 import { localMediaDir } from "../lib/storage/storage";
 import { writeBackup } from "../lib/backup/write-backup";
 import { REQUEST_FILE, type BackupRequest } from "../lib/backup/backup-on-signal";
+import { checkpointDir } from "../lib/audit-checkpoint";
 
 // The same default as `npm start`: no database URL and no DEMO_MODE means the demo's data folder.
 if (!process.env.DEMO_MODE && !process.env.DATABASE_URL) process.env.DEMO_MODE = "true";
@@ -28,7 +29,7 @@ async function main() {
   }
   const engine = openEngine({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR });
   try {
-    const m = await writeBackup({ raw: engine.raw, databaseUrl: e.DATABASE_URL, mediaDir: localMediaDir(), outDir });
+    const m = await writeBackup({ raw: engine.raw, databaseUrl: e.DATABASE_URL, mediaDir: localMediaDir(), checkpointsDir: checkpointDir(e.DATA_DIR), outDir });
     console.log(`backup written to ${outDir}: ${JSON.stringify(m.counts)}`);
   } finally {
     await engine.raw.close();

@@ -5,6 +5,7 @@ import path from "node:path";
 import { env } from "../lib/env";
 import { localMediaDir } from "../lib/storage/storage";
 import { restoreBackup } from "../lib/backup/restore-backup";
+import { checkpointDir } from "../lib/audit-checkpoint";
 
 // The same default as `npm start`: no database URL and no DEMO_MODE means the demo's data folder.
 if (!process.env.DEMO_MODE && !process.env.DATABASE_URL) process.env.DEMO_MODE = "true";
@@ -14,7 +15,7 @@ if (i < 0) {
   console.error("usage: npm run restore -- --from BACKUP_DIR");
   process.exit(2);
 }
-restoreBackup({ from: path.resolve(process.argv[i + 1]), dataDir: e.DATABASE_URL ? undefined : e.DATA_DIR, databaseUrl: e.DATABASE_URL, mediaDir: localMediaDir() })
+restoreBackup({ from: path.resolve(process.argv[i + 1]), dataDir: e.DATABASE_URL ? undefined : e.DATA_DIR, databaseUrl: e.DATABASE_URL, mediaDir: localMediaDir(), checkpointsDir: checkpointDir(e.DATA_DIR) })
   .then((m) => console.log(`restored ${m.engine} backup of ${m.createdAt}: ${JSON.stringify(m.counts)}`))
   .catch((err) => {
     console.error(err instanceof Error ? err.message : err);

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/lib/auth/options";
 import { LoginForm } from "@/components/auth/login-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { getLocale } from "next-intl/server";
+import { optionalActor } from "@/lib/auth/guard";
+import { safeRedirect } from "@/lib/auth/safe-redirect";
+import { env } from "@/lib/env";
 import { z } from "zod";
 
 const params = z.object({ callbackUrl: z.string().optional(), reason: z.enum(["idle", "signedOut"]).optional() });
@@ -15,11 +16,12 @@ export async function generateMetadata() {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await getServerSession(authOptions());
   const { callbackUrl, reason } = params.catch({}).parse(await searchParams);
-  // Only same-site paths: never bounce a signed-in officer to another host.
-  const target = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
-  if (session?.user) redirect(target);
+  // Only same-origin paths, judged as a URL (ADR 0016): never bounce a signed-in officer to another host.
+  const target = safeRedirect(callbackUrl, env().PUBLIC_BASE_URL);
+  // The same check the pages make (active, current session version), so a disabled user's cookie
+  // shows this form instead of bouncing between here and "/".
+  if (await optionalActor()) redirect(target);
   const t = await getTranslations("auth");
   const tc = await getTranslations("common");
   return (
@@ -32,9 +34,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </div>
           <LocaleSwitch current={await getLocale()} />
         </div>
-        {reason === "idle" && (
+        {reason && (
           <p role="status" className="mb-3 rounded bg-amber-50 p-2 text-sm text-amber-900">
-            {t("idleSignedOut")}
+            {reason === "idle" ? t("idleSignedOut") : t("signedOut")}
           </p>
         )}
         <LoginForm callbackUrl={target} />

@@ -15,6 +15,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { Secret, TOTP } from "otpauth";
 import { startChurn } from "./churn.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -51,15 +52,23 @@ async function waitHealthy(ms = 120_000) {
   throw new Error("server did not become healthy");
 }
 
+const serverEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST, DEMO_MODE: "true", DATA_DIR: path.join(root, ".data-dash-bench"), DATABASE_URL: DB, PUBLIC_BASE_URL: BASE, WORKER_ENABLED: "false", LOG_LEVEL: "warn" };
+
 function startServer() {
-  const dataDir = path.join(root, ".data-dash-bench");
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST, DEMO_MODE: "true", DATA_DIR: dataDir, DATABASE_URL: DB, PUBLIC_BASE_URL: BASE, WORKER_ENABLED: "false", LOG_LEVEL: "warn" },
+    env: serverEnv,
   });
   return () => process.kill(-child.pid, "SIGTERM");
+}
+
+/** The supervisor's second factor (set for the bench) and a code from it. */
+function supervisorCode() {
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "bench/dashboard/enrol-supervisor.ts"], { cwd: root, env: serverEnv, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`enrolling the supervisor failed: ${r.stderr}`);
+  return new TOTP({ secret: Secret.fromBase32(r.stdout.trim()), digits: 6, period: 30 }).generate();
 }
 
 async function signIn() {
@@ -79,7 +88,7 @@ async function signIn() {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), "x-forwarded-for": "10.250.0.1" },
-    body: new URLSearchParams({ csrfToken, username: "supervisor", password: "mukhbir-supervisor", json: "true", callbackUrl: BASE }),
+    body: new URLSearchParams({ csrfToken, username: "supervisor", password: "mukhbir-supervisor", code: supervisorCode(), json: "true", callbackUrl: BASE }),
   });
   keep(res);
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("sign-in failed");

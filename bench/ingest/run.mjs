@@ -34,6 +34,10 @@ const DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:54
 const SECRET = "bench-app-secret";
 const PNID = "106540352242922";
 const DATA = path.join(root, ".data-bench-ingest");
+const BENCH_SECRETS = {
+  AUTH_SECRET: "bench-auth-secret-0123456789abcdefghijklmnop", AUDIT_KEY: "bench-audit-key-0123456789abcdefghijklmnop",
+  IDENTITY_PEPPER: "bench-pepper-0123456789abcdefghijklmnopqrstu", IDENTITY_KEYS: "b1:" + Buffer.alloc(32, 5).toString("base64"), IDENTITY_ACTIVE_KEY: "b1",
+};
 
 if (!fs.existsSync(path.join(root, DIST, "BUILD_ID"))) {
   console.error(`No build in ${DIST}: run NEXT_DIST_DIR=${DIST} npx next build first.`);
@@ -104,7 +108,8 @@ async function runApp(engine) {
   fs.rmSync(DATA, { recursive: true, force: true });
   if (engine === "postgres") await resetPostgres();
   const stop = start(process.execPath, ["scripts/start.mjs"], {
-    NEXT_DIST_DIR: DIST, MUKHBIR_REUSE_BUILD: "1", PORT: String(PORT), DATA_DIR: DATA, DEMO_MODE: "true", DEMO_TIPS: "false",
+    // Not demo mode (it refuses NODE_ENV=production): the secrets a production start needs, fixed for the bench.
+    NEXT_DIST_DIR: DIST, MUKHBIR_REUSE_BUILD: "1", PORT: String(PORT), DATA_DIR: DATA, DEMO_MODE: "false", ...BENCH_SECRETS,
     DATABASE_URL: engine === "postgres" ? DB : "", PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`, BENCH_ROUTES: "true", WORKER_ENABLED: "false",
     WHATSAPP_APP_SECRET: SECRET, WHATSAPP_PHONE_NUMBER_IDS: PNID, WHATSAPP_API_BASE: "http://127.0.0.1:9/meta", NODE_ENV: "production",
   });

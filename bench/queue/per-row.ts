@@ -30,7 +30,7 @@ function serverCpuMs(pid: number) {
 
 const server = await startServer({ port: PORT, databaseUrl: DB, nodeArgs: prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [] });
 try {
-  const cookie = await signInCookie(server.url, "supervisor", "mukhbir-supervisor");
+  const cookie = await signInCookie(server.url, "officer", "mukhbir-officer");
   const url = (size: number) => `${server.url}/queue?view=${VIEW}&size=${size}`;
   const bytes = await Promise.all(SIZES.map(async (s) => (await (await fetch(url(s), { headers: { cookie } })).arrayBuffer()).byteLength));
   for (let i = 0; i < 10; i++) for (const s of SIZES) await ttfb(url(s), cookie);

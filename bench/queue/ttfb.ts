@@ -62,7 +62,7 @@ try {
     const db = await databaseFor(size, i);
     await resetPostgres(db);
     const server = await startServer({ port: PORT + i, databaseUrl: db });
-    targets.push({ size, server, cookie: await signInCookie(server.url, "supervisor", "mukhbir-supervisor"), secs: 0 });
+    targets.push({ size, server, cookie: await signInCookie(server.url, "officer", "mukhbir-officer"), secs: 0 });
     targets[i].secs = await seedTo(db, size);
     console.log(`seeded ${size} tips in ${targets[i].secs.toFixed(1)} s`);
   }

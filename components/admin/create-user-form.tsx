@@ -12,7 +12,7 @@ export function CreateUserForm({ stations }: { stations: Station[] }) {
   const [state, action, pending] = useActionState(createUserAction, null);
   const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5";
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
+    <form action={action} className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7">
       <label className="text-sm">
         {t("users.username")}
         <input name="username" required pattern="[a-z0-9._-]{3,32}" className={input} />
@@ -23,7 +23,7 @@ export function CreateUserForm({ stations }: { stations: Station[] }) {
       </label>
       <label className="text-sm">
         {t("users.initialPassword")}
-        <input name="password" type="password" required minLength={10} autoComplete="new-password" className={input} />
+        <input name="password" type="password" required minLength={12} autoComplete="new-password" className={input} />
       </label>
       <label className="text-sm">
         {t("users.role")}
@@ -42,12 +42,16 @@ export function CreateUserForm({ stations }: { stations: Station[] }) {
           ))}
         </select>
       </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input name="districtWide" type="checkbox" value="true" />
+        {t("users.districtWide")}
+      </label>
       <div className="flex items-end">
         <button disabled={pending} className="w-full rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {t("users.createButton")}
         </button>
       </div>
-      <div className="sm:col-span-3 lg:col-span-6">
+      <div className="sm:col-span-3 lg:col-span-7">
         <ActionMessage state={state} success={t("users.created")} />
       </div>
     </form>

@@ -1,7 +1,8 @@
 "use client";
 // Idle timeout. The session cookie lives only `minutes` (server side); real activity (keys, pointer,
 // scroll) renews it at most once a minute, and after `minutes` without activity this signs out.
-// Background polling (live queue) does not count as activity.
+// Background polling (live queue) does not count as activity. A renewal that finds the session
+// ended on the server (ADR 0011) goes to the sign-in page at once.
 import { useEffect } from "react";
 import { signOut } from "next-auth/react";
 
@@ -16,7 +17,13 @@ export function IdleGuard({ minutes }: { minutes: number }) {
       last = Date.now();
       if (last - lastRenew > 60_000) {
         lastRenew = last;
-        void fetch("/api/auth/session", { cache: "no-store" });
+        // A session ended elsewhere (sign out everywhere, an admin's change) answers with no user.
+        void fetch("/api/auth/session", { cache: "no-store" })
+          .then((r) => r.json())
+          .then((s: { user?: unknown }) => {
+            if (!s?.user) window.location.assign("/login?reason=signedOut");
+          })
+          .catch(() => undefined);
       }
     };
     for (const e of EVENTS) window.addEventListener(e, onActivity, { passive: true });

@@ -25,7 +25,7 @@ export async function AppShell({ actor, idleMinutes, children }: { actor: Actor;
             {t("appName")}
           </Link>
           <nav aria-label={t("mainNav")} className="flex gap-1">
-            {NAV.filter((n) => can(actor.role, n.permission)).map((n) => (
+            {NAV.filter((n) => !actor.mustEnrol && can(actor.role, n.permission)).map((n) => (
               <NavLink key={n.href} href={n.href}>
                 {t(`nav.${n.key}`)}
               </NavLink>
@@ -39,6 +39,9 @@ export async function AppShell({ actor, idleMinutes, children }: { actor: Actor;
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-2 text-slate-800 shadow-lg">
                 <p className="px-2 py-1 text-xs text-slate-500">{actor.username}</p>
+                <Link href="/account" className="block rounded px-2 py-1 hover:bg-slate-100">
+                  {t("account")}
+                </Link>
                 <SignOutButton />
               </div>
             </details>

@@ -19,6 +19,8 @@ type Props = {
   stationId: string | null;
   assigneeId: string | null;
   mine: boolean;
+  /** Supervisors and admins may move a tip away from its station; anyone may route an unrouted one. */
+  canMove: boolean;
   stations: { id: string; name: string; nameHi: string | null }[];
   officers: { id: string; name: string; stationId: string | null; role: string }[];
 };
@@ -88,7 +90,7 @@ export function TipControls(p: Props) {
         </label>
         <label className="col-span-2 block text-xs font-medium text-slate-600">
           {t("station")}
-          <select className={select} disabled={pending || p.closed} value={p.stationId ?? ""} onChange={(e) => set("station", e.target.value || null)} data-testid="station-select">
+          <select className={select} disabled={pending || p.closed || (!!p.stationId && !p.canMove)} value={p.stationId ?? ""} onChange={(e) => set("station", e.target.value || null)} data-testid="station-select">
             <option value="">{t("noStation")}</option>
             {p.stations.map((s) => (
               <option key={s.id} value={s.id}>

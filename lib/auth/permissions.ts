@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "tip:merge": ALL,
   "tip:link": ALL,
   "tip:assign": LEADS,
+  /** Changing a tip's station once it has one (an officer may only route an unrouted tip). */
+  "tip:move": LEADS,
   "tip:bulk": ALL,
   "shift:handover": LEADS,
   "media:read": ALL,
@@ -28,6 +30,8 @@ export const PERMISSIONS = {
   "admin:webhooks": ["ADMIN"],
   "admin:canned": ["ADMIN"],
   "admin:settings": ["ADMIN"],
+  /** One's own account: second factor, sign out everywhere. */
+  "account:self": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

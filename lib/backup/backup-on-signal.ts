@@ -9,6 +9,7 @@ import { env } from "../env";
 import { log } from "../log";
 import { localMediaDir } from "../storage/storage";
 import { writeBackup } from "./write-backup";
+import { checkpointDir } from "../audit-checkpoint";
 
 export const REQUEST_FILE = "backup-request.json";
 
@@ -24,7 +25,7 @@ export function listenForBackupRequests() {
       let req: BackupRequest | undefined;
       try {
         req = JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8")) as BackupRequest;
-        const manifest = await writeBackup({ raw: raw(), mediaDir: localMediaDir(), outDir: req.outDir });
+        const manifest = await writeBackup({ raw: raw(), mediaDir: localMediaDir(), checkpointsDir: checkpointDir(env().DATA_DIR), outDir: req.outDir });
         log.info("backup written", { dir: req.outDir, counts: manifest.counts });
         fs.writeFileSync(/*turbopackIgnore: true*/ file, JSON.stringify({ ...req, state: "done" }));
       } catch (e) {

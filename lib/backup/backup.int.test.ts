@@ -15,12 +15,15 @@ import { storage } from "../storage/storage";
 import { newStorageKey } from "../storage/keys";
 import { ingestEvent } from "../ingest/ingest-event";
 import { verifyAuditChain } from "../../scripts/audit-verify";
+import { env } from "../env";
 import { writeBackup } from "./write-backup";
 import { readManifest, restoreBackup } from "./restore-backup";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-backup-"));
 const isPostgres = raw().kind === "postgres";
-const restoreUrl = isPostgres ? process.env.DATABASE_URL!.replace(/\/([^/?]+)(\?|$)/, "/$1_restore$2") : undefined;
+// A database of its own needs a role that may create one: the run's superuser (split roles: lib/testing/split-roles.ts).
+const adminUrl = process.env.TEST_SUPERUSER_URL || process.env.DATABASE_URL;
+const restoreUrl = isPostgres ? adminUrl!.replace(/\/([^/?]+)(\?|$)/, "/$1_restore$2") : undefined;
 let restored: Raw | undefined;
 
 afterAll(async () => {
@@ -83,7 +86,7 @@ describe("backup and restore", () => {
     expect(decrypt(inf.addressCipher, inf.keyId)).toBe(`phone:${phone}`);
     const [att] = await restored.query<{ storageKey: string; sha256: string }>(`SELECT "storageKey", "sha256" FROM "Attachment" WHERE "messageId" = $1`, [r.messageId]);
     expect(crypto.createHash("sha256").update(fs.readFileSync(path.join(restoredMedia, att.storageKey))).digest("hex")).toBe(att.sha256);
-    const chain = await verifyAuditChain(restored);
+    const chain = await verifyAuditChain(restored, { key: env().AUDIT_KEY });
     expect(chain.ok).toBe(true);
     const dump = JSON.stringify(await restored.query(`SELECT * FROM "Informant"`));
     expect(dump).not.toContain(phone);

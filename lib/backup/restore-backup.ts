@@ -19,7 +19,7 @@ export function readManifest(dir: string): Manifest {
   return manifest;
 }
 
-export async function restoreBackup(opts: { from: string; dataDir?: string; databaseUrl?: string; mediaDir: string | null }) {
+export async function restoreBackup(opts: { from: string; dataDir?: string; databaseUrl?: string; mediaDir: string | null; checkpointsDir?: string }) {
   const manifest = readManifest(opts.from);
   if (manifest.engine === "pglite") {
     if (!opts.dataDir) throw new Error("a PGlite backup restores into a data folder (DATA_DIR)");
@@ -35,5 +35,6 @@ export async function restoreBackup(opts: { from: string; dataDir?: string; data
     if (r.error || r.status !== 0) throw new Error(`pg_restore failed: ${r.error?.message ?? r.stderr.trim().split("\n")[0]}`);
   }
   if (manifest.media && opts.mediaDir) fs.cpSync(path.join(opts.from, manifest.media), opts.mediaDir, { recursive: true });
+  if (manifest.checkpoints && opts.checkpointsDir) fs.cpSync(path.join(opts.from, manifest.checkpoints), opts.checkpointsDir, { recursive: true });
   return manifest;
 }

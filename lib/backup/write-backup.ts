@@ -18,13 +18,15 @@ export type Manifest = {
   engine: "pglite" | "postgres";
   database: string;
   media: string | null;
+  /** The signed audit checkpoints (ADR 0015), so the restored trail verifies against them. */
+  checkpoints: string | null;
   counts: Record<string, number>;
   files: Record<string, string>;
 };
 
 const COUNTED = ["Tip", "Message", "Attachment", "Informant", "AuditLog"] as const;
 
-export async function writeBackup(opts: { raw: Raw; databaseUrl?: string; mediaDir: string | null; outDir: string }): Promise<Manifest> {
+export async function writeBackup(opts: { raw: Raw; databaseUrl?: string; mediaDir: string | null; checkpointsDir?: string; outDir: string }): Promise<Manifest> {
   fs.mkdirSync(/*turbopackIgnore: true*/ opts.outDir, { recursive: true });
   // Counted first: the dump taken after holds at least these rows (a live system only grows).
   const counts: Record<string, number> = {};
@@ -45,9 +47,14 @@ export async function writeBackup(opts: { raw: Raw; databaseUrl?: string; mediaD
     media = "media";
     fs.cpSync(/*turbopackIgnore: true*/ opts.mediaDir, path.join(/*turbopackIgnore: true*/ opts.outDir, media), { recursive: true, filter: (src) => !src.endsWith(".part") });
   }
+  let checkpoints: string | null = null;
+  if (opts.checkpointsDir && fs.existsSync(/*turbopackIgnore: true*/ opts.checkpointsDir)) {
+    checkpoints = "audit-checkpoints";
+    fs.cpSync(/*turbopackIgnore: true*/ opts.checkpointsDir, path.join(/*turbopackIgnore: true*/ opts.outDir, checkpoints), { recursive: true });
+  }
   const files: Record<string, string> = {};
   for (const f of listFiles(opts.outDir)) files[f] = sha256(path.join(/*turbopackIgnore: true*/ opts.outDir, f));
-  const manifest: Manifest = { format: 1, createdAt: new Date().toISOString(), engine: opts.raw.kind, database, media, counts, files };
+  const manifest: Manifest = { format: 1, createdAt: new Date().toISOString(), engine: opts.raw.kind, database, media, checkpoints, counts, files };
   fs.writeFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ opts.outDir, "manifest.json"), JSON.stringify(manifest, null, 2), { mode: 0o600 });
   return manifest;
 }

@@ -268,9 +268,9 @@ async function checkAll(sla = SLA, at = NOW) {
 const closedPast = (n = 0) => db.tip.findMany({ where: { status: "CLOSED", stationId: { in: [B, C] }, receivedAt: { gte: ist("2026-10-25T00:00:00"), lt: ist("2026-11-19T00:00:00") } }, orderBy: { receivedAt: "asc" }, skip: n, take: 1 }).then((t) => t[0]);
 
 describe("dashboard rollups stay exact through changes", () => {
-  let sup: { id: string; role: "SUPERVISOR"; stationId: null; ip: string };
+  let sup: { id: string; role: "SUPERVISOR"; stationId: null; districtWide: false; ip: string };
   beforeAll(async () => {
-    sup = { id: (await makeUser({ role: "SUPERVISOR", name: "Rollup Supervisor" })).id, role: "SUPERVISOR", stationId: null, ip: "10.0.0.9" };
+    sup = { id: (await makeUser({ role: "SUPERVISOR", name: "Rollup Supervisor" })).id, role: "SUPERVISOR", stationId: null, districtWide: false, ip: "10.0.0.9" };
   });
 
   it("builds rollups, and reads them", async () => {
@@ -294,7 +294,7 @@ describe("dashboard rollups stay exact through changes", () => {
     await mergeTip(sup, y.ref, { into: z.ref });
     await checkAll();
     const open = await db.tip.findFirst({ where: { status: "NEW", receivedAt: { lt: ist("2026-11-19T00:00:00") } }, select: { id: true } });
-    if (open) await claimTip({ id: o1, role: "OFFICER", stationId: null, ip: "10.0.0.8" }, open.id);
+    if (open) await claimTip({ id: o1, role: "OFFICER", stationId: null, districtWide: true, ip: "10.0.0.8" }, open.id);
     const held = await db.tip.findFirst({ where: { status: "IN_PROGRESS", assigneeId: o1 }, select: { id: true } });
     if (held) await assignTip(sup, held.id, o2);
     await checkAll();
@@ -409,7 +409,7 @@ describe("dashboard rollups stay exact through changes", () => {
     const fresh = await tip({ stationId: C, receivedAt: new Date() });
     if (!nearMidnight) expect([await dirtyMarks(), await deltas()]).toEqual(before);
     // Claiming it changes today's tip: no delta (its "claimed" event marks today, which is never built).
-    await claimTip({ id: o1, role: "OFFICER", stationId: null, ip: "10.0.0.8" }, fresh.id);
+    await claimTip({ id: o1, role: "OFFICER", stationId: null, districtWide: true, ip: "10.0.0.8" }, fresh.id);
     if (!nearMidnight) expect(await deltas()).toBe(before[1]);
   });
 

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { raw } from "../db";
+import { ownerRaw } from "../testing/owner-raw";
 import { applyFunctions, functionsDir, migrate, migrationState, migrationsDir } from "./migrate";
 import { openEngine } from "./engine";
 
@@ -16,7 +17,7 @@ const prismaCli = (args: string[], extraEnv: Record<string, string>) =>
 
 describe("migrations", () => {
   it("apply from empty and are recorded as prisma migrate deploy records them", async () => {
-    const rows = await raw().query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number; logs: string | null }>(
+    const rows = await ownerRaw().query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number; logs: string | null }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count, logs FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     const names = fs.readdirSync(migrationsDir()).filter((n) => fs.existsSync(path.join(migrationsDir(), n, "migration.sql")));
@@ -26,15 +27,17 @@ describe("migrations", () => {
       expect(r.finished_at).toBeTruthy();
       expect(r.applied_steps_count).toBe(1);
     }
-    expect((await migrationState(raw())).current).toBe(true);
+    expect((await migrationState(ownerRaw())).current).toBe(true);
   });
 
   it("is idempotent: a second run applies nothing", async () => {
-    expect(await migrate(raw())).toEqual([]);
+    expect(await migrate(ownerRaw())).toEqual([]);
   });
 
   it("produce exactly schema.prisma (prisma migrate diff is empty)", () => {
-    const env: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {};
+    // Prisma diffs through a shadow database it creates: that needs the superuser of TEST_DATABASE_URL
+    // (the owner and runtime roles may not create databases).
+    const env: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL || process.env.DATABASE_URL } : {};
     const r = prismaCli(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], env);
     expect(r.stdout + r.stderr).not.toMatch(/Error/);
     expect(r.status).toBe(0);
@@ -43,7 +46,7 @@ describe("migrations", () => {
   it("leave the database our migrator built identical to schema.prisma", async () => {
     if (process.env.DATABASE_URL) {
       const r = prismaCli(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
-        DATABASE_URL: process.env.DATABASE_URL,
+        DATABASE_URL: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
       });
       expect(r.status, r.stdout + r.stderr).toBe(0);
       return;
@@ -65,7 +68,7 @@ describe("migrations", () => {
     fs.cpSync(migrationsDir(), tmp, { recursive: true });
     const first = fs.readdirSync(tmp).filter((n) => !n.endsWith(".toml")).sort()[0];
     fs.appendFileSync(path.join(tmp, first, "migration.sql"), "\n-- edited\n");
-    await expect(migrate(raw(), tmp)).rejects.toThrow(/changed after it was applied/);
+    await expect(migrate(ownerRaw(), tmp)).rejects.toThrow(/changed after it was applied/);
   });
 
   it("records a failing migration and blocks later runs", async () => {
@@ -73,33 +76,33 @@ describe("migrations", () => {
     fs.cpSync(migrationsDir(), tmp, { recursive: true });
     fs.mkdirSync(path.join(tmp, "29991231000000_broken"));
     fs.writeFileSync(path.join(tmp, "29991231000000_broken", "migration.sql"), "CREATE TABLE ok_part (id int); SELECT * FROM no_such_table;");
-    await expect(migrate(raw(), tmp)).rejects.toThrow(/29991231000000_broken failed/);
+    await expect(migrate(ownerRaw(), tmp)).rejects.toThrow(/29991231000000_broken failed/);
     // The whole file ran as one implicit transaction: nothing of it stayed.
-    const leaked = await raw().query(`SELECT to_regclass('ok_part') AS t`);
+    const leaked = await ownerRaw().query(`SELECT to_regclass('ok_part') AS t`);
     expect(leaked[0].t).toBeNull();
-    await expect(migrate(raw(), tmp)).rejects.toThrow(/blocks the rest/);
-    await raw().query(`DELETE FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
+    await expect(migrate(ownerRaw(), tmp)).rejects.toThrow(/blocks the rest/);
+    await ownerRaw().query(`DELETE FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`);
   });
 
   it("applies every function file once, again only when it changed, and a failing one not at all", async () => {
-    const recorded = await raw().query<{ name: string }>(`SELECT "name" FROM mukhbir_internal.schema_functions ORDER BY "name"`);
+    const recorded = await ownerRaw().query<{ name: string }>(`SELECT "name" FROM mukhbir_internal.schema_functions ORDER BY "name"`);
     const files = fs.readdirSync(functionsDir()).filter((f) => f.endsWith(".sql")).map((f) => f.slice(0, -4)).sort();
     expect(recorded.map((r) => r.name)).toEqual(files);
-    expect(await applyFunctions(raw())).toEqual([]);
+    expect(await applyFunctions(ownerRaw())).toEqual([]);
 
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-fn-"));
     const fn = (body: string) => `CREATE OR REPLACE FUNCTION mukhbir_internal.zz_probe() RETURNS int LANGUAGE sql AS $$ ${body} $$;`;
     fs.writeFileSync(path.join(tmp, "zz_probe.sql"), fn("SELECT 1"));
-    expect(await applyFunctions(raw(), tmp)).toEqual(["functions/zz_probe"]);
-    expect(await applyFunctions(raw(), tmp)).toEqual([]);
+    expect(await applyFunctions(ownerRaw(), tmp)).toEqual(["functions/zz_probe"]);
+    expect(await applyFunctions(ownerRaw(), tmp)).toEqual([]);
     fs.writeFileSync(path.join(tmp, "zz_probe.sql"), fn("SELECT 2"));
-    expect(await applyFunctions(raw(), tmp)).toEqual(["functions/zz_probe"]);
-    expect((await raw().query<{ v: number }>("SELECT mukhbir_internal.zz_probe() AS v"))[0].v).toBe(2);
+    expect(await applyFunctions(ownerRaw(), tmp)).toEqual(["functions/zz_probe"]);
+    expect((await ownerRaw().query<{ v: number }>("SELECT mukhbir_internal.zz_probe() AS v"))[0].v).toBe(2);
 
     // A file that fails leaves neither its function nor its record changed.
     fs.writeFileSync(path.join(tmp, "zz_probe.sql"), fn("SELECT 3") + " SELECT * FROM no_such_table;");
-    await expect(applyFunctions(raw(), tmp)).rejects.toThrow(/zz_probe.sql failed/);
-    expect((await raw().query<{ v: number }>("SELECT mukhbir_internal.zz_probe() AS v"))[0].v).toBe(2);
-    await raw().exec(`DROP FUNCTION mukhbir_internal.zz_probe(); DELETE FROM mukhbir_internal.schema_functions WHERE "name" = 'zz_probe';`);
+    await expect(applyFunctions(ownerRaw(), tmp)).rejects.toThrow(/zz_probe.sql failed/);
+    expect((await ownerRaw().query<{ v: number }>("SELECT mukhbir_internal.zz_probe() AS v"))[0].v).toBe(2);
+    await ownerRaw().exec(`DROP FUNCTION mukhbir_internal.zz_probe(); DELETE FROM mukhbir_internal.schema_functions WHERE "name" = 'zz_probe';`);
   });
 });

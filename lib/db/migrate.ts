@@ -127,5 +127,9 @@ export async function applyFunctions(raw: Raw, dir = functionsDir()): Promise<st
     }
     applied.push(`functions/${name}`);
   }
+  // A file removed from the folder was retired by a migration (which dropped its function): forget it.
+  const present = new Set(fs.readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => f.endsWith(".sql")).map((f) => f.slice(0, -4)));
+  const gone = [...done.keys()].filter((n) => !present.has(n));
+  if (gone.length) await raw.query(`DELETE FROM mukhbir_internal.schema_functions WHERE "name" = ANY($1::text[])`, [gone]);
   return applied;
 }

@@ -1,5 +1,6 @@
 // The WhatsApp webhook against a real database (PGlite or PostgreSQL), through the route handler.
 import { describe, expect, it } from "vitest";
+import { ownerRaw } from "../testing/owner-raw";
 import { db, raw } from "../db";
 import { POST, GET } from "../../app/api/webhooks/whatsapp/route";
 import { hashAddress, hashProviderId } from "../identity/crypto";
@@ -228,13 +229,13 @@ describe("WhatsApp webhook → tip", () => {
     const from = phone();
     const payload = envelope([inbound({ wa_id: from }, [TYPES.text, { type: "text", text: { body: "second" } }])]);
     // A deferred constraint trigger fails at COMMIT itself: the database refused the whole transaction.
-    await raw().exec(`
+    await ownerRaw().exec(`
       CREATE OR REPLACE FUNCTION fail_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated commit failure'; END $$;
       CREATE CONSTRAINT TRIGGER fail_commit AFTER INSERT ON "Message" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_commit();`);
     try {
       expect((await post(payload)).status).toBe(503);
     } finally {
-      await raw().exec(`DROP TRIGGER fail_commit ON "Message"; DROP FUNCTION fail_commit();`);
+      await ownerRaw().exec(`DROP TRIGGER fail_commit ON "Message"; DROP FUNCTION fail_commit();`);
     }
     expect(await informantOf(from)).toBeNull();
     const ids = messageIds(payload);

@@ -2,7 +2,8 @@
 // below gets a 2xx and is stored sanitised, or recorded as FAILED with the reason. Only "could not
 // commit now" is a 5xx. Real database, real route handlers.
 import { describe, expect, it } from "vitest";
-import { db, raw } from "../db";
+import { db } from "../db";
+import { ownerRaw } from "../testing/owner-raw";
 import { POST } from "../../app/api/webhooks/whatsapp/route";
 import { POST as twilioWhatsApp } from "../../app/api/webhooks/twilio/whatsapp/route";
 import { hashAddress, hashProviderId } from "../identity/crypto";
@@ -93,7 +94,7 @@ describe("poison input", () => {
     const id = wamid(from);
     const payload = envelope([inbound({ wa_id: from }, [{ id, type: "text", text: { body: "refuse-me-please" } }])]);
     // A data exception (SQLSTATE 22023) is what a value the database can never take looks like.
-    await raw().exec(`
+    await ownerRaw().exec(`
       CREATE OR REPLACE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW."body" LIKE '%refuse-me-please%' THEN RAISE EXCEPTION 'refused' USING ERRCODE = '22023'; END IF; RETURN NEW; END $$;
       CREATE TRIGGER refuse_marked BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_marked();`);
@@ -101,7 +102,7 @@ describe("poison input", () => {
       expect((await post(payload)).status).toBe(200);
       expect((await post(payload)).status).toBe(200);
     } finally {
-      await raw().exec(`DROP TRIGGER refuse_marked ON "Message"; DROP FUNCTION refuse_marked();`);
+      await ownerRaw().exec(`DROP TRIGGER refuse_marked ON "Message"; DROP FUNCTION refuse_marked();`);
     }
     expect(await messagesOf(from)).toEqual([]);
     const failed = await db.webhookEvent.findMany({ where: { status: "FAILED", error: { contains: "22023" } } });

@@ -72,6 +72,8 @@ export type CallEvent = Base & {
   type: "call";
   /** WHATSAPP for a WhatsApp call (Business Calling API); VOICE (default) for the phone line. */
   channel?: Channel;
+  /** The call id under previous peppers (a WhatsApp call id is hashed; during a rotation). */
+  previousIds?: string[];
   /** Absent on callbacks that carry no caller (Twilio recording status): those extend a known call only. */
   sender?: Sender;
   callId: string;

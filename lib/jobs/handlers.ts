@@ -8,8 +8,7 @@ import { fetchAttachment } from "../media/fetch-attachment";
 import { sendOutbound } from "../providers/send-outbound";
 import { verifyExotelCallback } from "../ingest/exotel/verify-call";
 import type { PendingCallback } from "../ingest/exotel/queue-callback";
-import { runRetention } from "../retention/run-retention";
-import { scheduleNextRetention } from "../retention/schedule-retention";
+import { registerRecurringHandlers } from "./recurring-handlers";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
@@ -27,9 +26,6 @@ export function registerHandlers() {
   registered = true;
   registerHandler("media.fetch", (payload, job) => fetchAttachment(parse(mediaFetch, payload).attachmentId, job));
   registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
-  registerHandler("retention.run", async () => {
-    await scheduleNextRetention();
-    await runRetention();
-  });
   registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
+  registerRecurringHandlers();
 }

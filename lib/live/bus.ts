@@ -11,6 +11,7 @@ import type { Tx } from "../db";
 import { raw } from "../db";
 import { log } from "../log";
 
+/** The NOTIFY channel; prisma/functions/emit_live.sql notifies it (lib/live/channel.test.ts keeps the two equal). */
 export const CHANNEL = "mukhbir_events";
 
 export type LiveEvent =
@@ -65,7 +66,7 @@ export async function readSince(cursor: string | null, limit = MAX_CATCH_UP): Pr
     `WITH c AS (SELECT $1::pg_snapshot AS s)
      SELECT pg_current_snapshot()::text AS cursor,
        pg_snapshot_xmax(c.s) > pg_snapshot_xmax(pg_current_snapshot())
-         OR COALESCE((SELECT p."through" >= pg_snapshot_xmin(c.s) FROM mukhbir_internal.live_event_pruned p), false) AS expired,
+         OR COALESCE((SELECT NOT pg_visible_in_snapshot(p."through", c.s) FROM mukhbir_internal.live_event_pruned p), false) AS expired,
        COALESCE((
          SELECT json_agg(json_build_object('id', e."id"::text, 'event', e."payload", 'stationId', t."stationId") ORDER BY e."id")
          FROM (SELECT x."id", x."payload" FROM mukhbir_internal.live_event x

@@ -29,7 +29,7 @@ import { whereClause } from "./conditions";
 import { COUNTED_VIEWS, parseQueueParams } from "./params";
 import { SqlParams } from "./sql";
 
-const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, ip: null });
+const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: null });
 let n = 0;
 const phone = () => `9196${String(process.pid % 1000).padStart(3, "0")}${String(++n).padStart(5, "0")}`;
 

@@ -26,7 +26,7 @@ describe("queue queries", () => {
     stationB = (await makeStation()).id;
     me = (await makeUser({ role: "SUPERVISOR" })).id;
     other = (await makeUser()).id;
-    ctx = { viewer: { id: me, role: "SUPERVISOR", stationId: null }, targets: DEFAULT_SLA, now: new Date() };
+    ctx = { viewer: { id: me, role: "SUPERVISOR", stationId: null, districtWide: false }, targets: DEFAULT_SLA, now: new Date() };
     const seed = async (name: string, data: Parameters<typeof makeTip>[0]) => (tips[name] = (await makeTip(data)).ref);
     await seed("old", { receivedAt: min(300), text: "Gaddi number UP70 AB 1234 ke paas sharab bik rahi hai", stationId: stationA });
     await seed("hindi", { receivedAt: min(200), text: "मोहल्ले में अवैध शराब बिक रही है", stationId: stationB, priority: "HIGH" });
@@ -88,7 +88,7 @@ describe("queue queries", () => {
 
   it("always applies the station scope of an officer bound to a station", async () => {
     const officer = await makeUser({ stationId: stationB });
-    const scoped = { ...ctx, viewer: { id: officer.id, role: "OFFICER" as const, stationId: stationB } };
+    const scoped = { ...ctx, viewer: { id: officer.id, role: "OFFICER" as const, stationId: stationB, districtWide: false } };
     expect(await refs({ view: "all" }, scoped)).toEqual([tips.hindi]);
     expect(await refs({ view: "all", station: stationA }, scoped)).toEqual([]);
     expect((await countViews(scoped)).unassigned).toBe(1);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { streamLease, type Actor } from "../auth/guard";
-import { makeStation, makeTip, makeUser } from "../testing/factories";
+import { actorOf, makeStation, makeTip, makeUser } from "../testing/factories";
 import { liveCursor, publish } from "../live/bus";
 import { queueStream } from "./live-stream";
 
@@ -21,7 +21,7 @@ async function endsWithin(stream: ReadableStream<Uint8Array>, ms: number): Promi
 
 async function actorFor(data: Parameters<typeof makeUser>[0] = {}): Promise<Actor> {
   const u = await makeUser(data);
-  return { id: u.id, name: u.name, role: u.role, stationId: u.stationId, username: u.username, ip: "127.0.0.1" };
+  return actorOf(u);
 }
 
 const open = (actor: Actor, lifetimeMs = 60_000, cursor: string | null = null) =>

@@ -5,7 +5,7 @@
 import "server-only";
 import type { LoggedEvent } from "../live/bus";
 import { liveStream, type StreamMessage } from "../live/sse";
-import type { Viewer } from "../tips/scope";
+import { tipReach, type Viewer } from "../tips/scope";
 
 export { HEARTBEAT_MS } from "../live/sse";
 
@@ -21,8 +21,10 @@ function strip({ event: e }: LoggedEvent): Forwarded {
 
 /** Station-bound officers hear only their station's tips (the tip's station when the log was read). */
 function visible(viewer: Viewer, e: LoggedEvent): boolean {
-  if (!(viewer.role === "OFFICER" && viewer.stationId)) return true;
-  return e.stationId === viewer.stationId;
+  const reach = tipReach(viewer);
+  if (reach.kind === "all") return true;
+  if (reach.kind === "none") return false;
+  return e.stationId === reach.stationId;
 }
 
 export function queueStream(viewer: Viewer, opts: { cursor: string | null; signal: AbortSignal; lease: () => Promise<boolean>; heartbeatMs?: number }) {

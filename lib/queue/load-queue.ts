@@ -10,7 +10,7 @@ import type { QueueParams } from "./params";
 export type QueueData = QueuePage & { counts: ViewCounts };
 
 export async function queueContext(viewer: Viewer): Promise<QueryContext> {
-  return { viewer: { id: viewer.id, role: viewer.role, stationId: viewer.stationId ?? null }, targets: await slaTargets(), now: new Date() };
+  return { viewer: { id: viewer.id, role: viewer.role, stationId: viewer.stationId ?? null, districtWide: viewer.districtWide ?? false }, targets: await slaTargets(), now: new Date() };
 }
 
 export async function loadQueue(viewer: Viewer, params: QueueParams): Promise<QueueData> {

@@ -42,7 +42,7 @@ async function webhookEvent(receivedAt: Date) {
 
 async function officer() {
   const u = await makeUser();
-  return { id: u.id, role: u.role, stationId: null, ip: null };
+  return { id: u.id, role: u.role, stationId: null, districtWide: true, ip: null };
 }
 
 beforeAll(() => registerHandlers());

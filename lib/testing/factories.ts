@@ -5,6 +5,8 @@ import { db } from "../db";
 import { allocateRef } from "../tips/allocate-ref";
 import { hashPassword } from "../auth/password";
 import type { Prisma } from "../generated/prisma/client";
+import type { Role } from "../generated/prisma/enums";
+import type { Actor } from "../auth/guard";
 
 const uid = () => crypto.randomBytes(5).toString("hex");
 
@@ -12,10 +14,19 @@ export async function makeStation(name = `Station ${uid()}`) {
   return db.policeStation.create({ data: { name } });
 }
 
+/** A user; an officer is district-wide unless the test says otherwise (a station takes precedence anyway). */
 export async function makeUser(data: Partial<Prisma.UserUncheckedCreateInput> = {}) {
   return db.user.create({
-    data: { username: `u${uid()}`, name: `User ${uid()}`, passwordHash: await hashPassword("correct horse battery"), role: "OFFICER", ...data },
+    data: { username: `u${uid()}`, name: `User ${uid()}`, passwordHash: await hashPassword("correct horse battery"), role: "OFFICER", districtWide: true, ...data },
   });
+}
+
+/** The Actor the guard would make for this user, signed in just now. */
+export function actorOf(
+  u: { id: string; name: string; role: Role; stationId: string | null; username: string; districtWide?: boolean; sessionVersion?: number },
+  ip = "127.0.0.1",
+): Actor {
+  return { id: u.id, name: u.name, role: u.role, stationId: u.stationId, username: u.username, districtWide: u.districtWide ?? false, sv: u.sessionVersion ?? 1, authAt: Math.floor(Date.now() / 1000), mustEnrol: false, ip };
 }
 
 /** An informant and the identifier it is matched by (as ingest makes them). */

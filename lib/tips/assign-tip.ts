@@ -3,19 +3,21 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { AppError } from "../errors";
 import { recordChange, type ChangeActor } from "./record-change";
-import { tipScope } from "./scope";
+import { tipReach, tipScope } from "./scope";
+import type { Role } from "../generated/prisma/enums";
 
-export type Assignee = { id: string; name: string; role: string; stationId: string | null };
+export type Assignee = { id: string; name: string; role: Role; stationId: string | null; districtWide: boolean };
 
 /** The user a tip may go to: active, and able to see it (an officer bound to a station sees only that station). */
 export async function loadAssignee(tx: Tx, userId: string): Promise<Assignee> {
-  const user = await tx.user.findFirst({ where: { id: userId, active: true }, select: { id: true, name: true, role: true, stationId: true } });
+  const user = await tx.user.findFirst({ where: { id: userId, active: true }, select: { id: true, name: true, role: true, stationId: true, districtWide: true } });
   if (!user) throw new AppError("invalid", "no such active user", { reason: "assignee" });
   return user;
 }
 
 export function canSee(user: Assignee, tipStationId: string | null) {
-  return !(user.role === "OFFICER" && user.stationId && user.stationId !== tipStationId);
+  const reach = tipReach(user);
+  return reach.kind === "all" || (reach.kind === "station" && reach.stationId === tipStationId);
 }
 
 export async function assignTipTx(tx: Tx, actor: ChangeActor, tipId: string, assignee: Assignee | null) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import type { Actor } from "../auth/guard";
-import { makeTip, makeUser } from "../testing/factories";
+import { actorOf, makeTip, makeUser } from "../testing/factories";
 import { auditTipView } from "./audit-tip-view";
 
 async function actorFor(): Promise<Actor> {
   const u = await makeUser();
-  return { id: u.id, name: u.name, role: u.role, stationId: u.stationId, username: u.username, ip: "127.0.0.1" };
+  return actorOf(u);
 }
 
 const views = (tipId: string, actorId?: string) => db.auditLog.count({ where: { tipId, action: "tip.view", ...(actorId ? { actorId } : {}) } });

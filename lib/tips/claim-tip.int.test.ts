@@ -6,7 +6,7 @@ import { claimTip } from "./claim-tip";
 import type { ChangeActor } from "./record-change";
 
 const min = (n: number) => new Date(Date.now() - n * 60_000);
-const actor = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, ip: "10.0.0.1" });
+const actor = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: "10.0.0.1" });
 
 describe("claimTip", () => {
   let a: ChangeActor;

@@ -8,7 +8,7 @@ import { bulkSetField } from "./bulk-set-field";
 import { bulkAssign } from "./bulk-assign";
 import { changeTipField, type ChangeActor } from "./record-change";
 
-const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, ip: null });
+const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: null });
 
 describe("assign, hand-over, bulk", () => {
   let sup: ChangeActor;

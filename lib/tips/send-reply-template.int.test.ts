@@ -13,7 +13,7 @@ process.env.WHATSAPP_REPLY_TEMPLATE_LANG = "hi";
 describe("reply outside the window with a template", () => {
   it("queues the reply marked with the template and offers template mode on the page", async () => {
     const u = await makeUser();
-    const me = { id: u.id, role: u.role, stationId: null, ip: null };
+    const me = { id: u.id, role: u.role, stationId: null, districtWide: true, ip: null };
     const informant = await makeInformant({ lastInboundAt: new Date(Date.now() - 30 * 3600_000) });
     const tip = await makeTip({ informantId: informant.id });
     expect((await getTipWorkspace(me, tip.ref))!.reply).toEqual({ mode: "template", template: "tip_followup" });

@@ -21,7 +21,7 @@ import { verifyAuditChain } from "../../scripts/audit-verify";
 
 const officer = async (stationId: string | null = null) => {
   const u = await makeUser({ role: "OFFICER", stationId });
-  return { id: u.id, role: u.role, stationId: u.stationId, ip: "127.0.0.1" };
+  return { id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: "127.0.0.1" };
 };
 const code = (p: Promise<unknown>) => p.then(() => "ok", (e) => (e instanceof AppError ? e.code : String(e)));
 const audits = (tipId: string, action: string) => db.auditLog.count({ where: { tipId, action } });
@@ -242,7 +242,7 @@ describe("canned replies", () => {
 
 describe("audit chain", () => {
   it("stays intact across all of the above", async () => {
-    const result = await verifyAuditChain(raw());
+    const result = await verifyAuditChain(raw(), { key: process.env.AUDIT_KEY! });
     expect(result).toMatchObject({ ok: true });
     expect(result.rows).toBeGreaterThan(10);
   });

@@ -1,6 +1,8 @@
 // Status, priority, category and police station from the tip workspace, through the queue's
 // shared changeTipField (TipEvent + audit + live). Closing and merging have their own verbs (an
-// outcome, a survivor); status here only moves a tip between the open states.
+// outcome, a survivor); status here only moves a tip between the open states. Routing a tip that
+// has no station yet is desk work; moving one away from its station is a supervisor's or admin's
+// ("tip:move"), so a station-bound officer cannot send a tip out of their own scope.
 import "server-only";
 import { z } from "zod";
 import { db } from "../db";
@@ -9,6 +11,7 @@ import { Category, Priority } from "../generated/prisma/enums";
 import type { Viewer } from "./scope";
 import { lockScopedTip } from "./find-scoped-tip";
 import { changeTipField } from "./record-change";
+import { can } from "../auth/permissions";
 
 const enumOf = <T extends string>(o: Record<string, T>) => z.enum(Object.values(o) as [T, ...T[]]);
 
@@ -27,6 +30,7 @@ export async function updateTipField(actor: Viewer & { ip?: string | null }, ref
     const tip = await lockScopedTip(tx, actor, ref);
     if (tip.status === "CLOSED" || tip.status === "MERGED") throw new AppError("conflict", "reopen the tip first");
     if (change.field === "station") {
+      if (tip.stationId && tip.stationId !== change.value && !can(actor.role, "tip:move")) throw new AppError("forbidden", "moving a tip to another station is for supervisors");
       const station = change.value ? await tx.policeStation.findFirst({ where: { id: change.value, active: true }, select: { name: true } }) : null;
       if (change.value && !station) throw new AppError("invalid", "unknown station");
       const changed = await changeTipField(tx, { actor, tipId: tip.id, field: "stationId", to: change.value, data: { station: station?.name ?? null } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { makeStation, makeUser } from "../testing/factories";
+import { actorOf, makeStation, makeUser } from "../testing/factories";
 import { adminCreateUser } from "./admin-create-user";
 import { updateUser } from "./update-user";
 import { createStation, updateStation } from "../stations/stations";
@@ -8,15 +8,14 @@ import { verifyPassword } from "../auth/password";
 import type { Actor } from "../auth/guard";
 
 async function adminActor(): Promise<Actor> {
-  const u = await makeUser({ role: "ADMIN" });
-  return { id: u.id, name: u.name, role: "ADMIN", stationId: null, username: u.username, ip: "127.0.0.1" };
+  return actorOf(await makeUser({ role: "ADMIN" }));
 }
 
 describe("admin user and station changes", () => {
   it("are applied and audited in the same transaction", async () => {
     const actor = await adminActor();
     const station = await makeStation();
-    const created = await adminCreateUser(actor, { username: "si.audit", name: "SI Audit", password: "a-long-password", role: "OFFICER" });
+    const created = await adminCreateUser(actor, { username: "si.audit", name: "SI Audit", password: "a-long-password", role: "OFFICER", districtWide: true });
     await updateUser(actor, { field: "station", userId: created.id, value: station.id });
     await updateUser(actor, { field: "role", userId: created.id, value: "SUPERVISOR" });
     await updateUser(actor, { field: "password", userId: created.id, value: "another-long-password" });
@@ -48,5 +47,21 @@ describe("admin user and station changes", () => {
     const actions = (await db.auditLog.findMany({ where: { targetId: s.id } })).map((r) => r.action);
     expect(actions).toEqual(["station.create", "station.update"]);
     await expect(createStation(actor, { name: "Thana Audit 2" })).rejects.toThrow();
+  });
+
+  it("needs a station for an officer unless the account is district-wide, and a strong password", async () => {
+    const actor = await adminActor();
+    await expect(adminCreateUser(actor, { username: "si.nostation", name: "SI None", password: "a-long-password", role: "OFFICER" })).rejects.toMatchObject({ code: "stationRequired" });
+    await expect(adminCreateUser(actor, { username: "si.weak", name: "SI Weak", password: "qwerty123456", role: "SUPERVISOR" })).rejects.toMatchObject({ code: "weakPassword" });
+    await expect(adminCreateUser(actor, { username: "si.short", name: "SI Short", password: "short-pw-1", role: "SUPERVISOR" })).rejects.toMatchObject({ code: "weakPassword" });
+    const station = await makeStation();
+    const created = await adminCreateUser(actor, { username: "si.bound", name: "SI Bound", password: "a-long-password", role: "OFFICER", stationId: station.id });
+    // Taking the station away is refused until the account is district-wide.
+    await expect(updateUser(actor, { field: "station", userId: created.id, value: null })).rejects.toMatchObject({ code: "stationRequired" });
+    await updateUser(actor, { field: "districtWide", userId: created.id, value: true });
+    await updateUser(actor, { field: "station", userId: created.id, value: null });
+    await expect(updateUser(actor, { field: "districtWide", userId: created.id, value: false })).rejects.toMatchObject({ code: "stationRequired" });
+    await expect(updateUser(actor, { field: "password", userId: created.id, value: "password1234" })).rejects.toMatchObject({ code: "weakPassword" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: created.id }, select: { districtWide: true, stationId: true } })).toEqual({ districtWide: true, stationId: null });
   });
 });

@@ -1,10 +1,14 @@
 // Liveness and readiness for load balancers and operators: database reachable (within 2 s — a
 // database that stopped answering makes this instance "down", so a balancer sends traffic
-// elsewhere), migrations current, version. While the server drains for shutdown it answers 503.
+// elsewhere), migrations current, version; while the server drains for shutdown it answers 503.
+// Anonymous callers get the status alone; details (and identity rotation progress, ADR 0153) for
+// admins and HEALTH_TOKEN bearers (lib/auth/health-access.ts). X-Instance-Id names the process.
 import { raw } from "@/lib/db";
 import { migrationState } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { draining } from "@/lib/lifecycle/shutdown";
+import { mayReadHealthDetails } from "@/lib/auth/health-access";
+import { rotationStatus } from "@/lib/identity/rotate";
 
 export const dynamic = "force-dynamic";
 
@@ -19,19 +23,22 @@ function within<T>(ms: number, p: Promise<T>): Promise<T> {
 
 let instance: string | undefined;
 
-export async function GET() {
+export async function GET(req: Request) {
   const version = env().APP_VERSION === "dev" ? (process.env.NEXT_PUBLIC_APP_VERSION ?? "dev") : env().APP_VERSION;
   instance ??= env().INSTANCE_ID ?? crypto.randomUUID();
   const headers = { "Cache-Control": "no-store", "X-Instance-Id": instance };
-  if (draining()) return Response.json({ status: "draining", version }, { status: 503, headers });
+  const details = draining() ? false : await mayReadHealthDetails(req).catch(() => false);
+  const answer = (body: Record<string, unknown>, status: number) => Response.json(details ? body : { status: body.status }, { status, headers });
+  if (draining()) return answer({ status: "draining" }, 503);
   try {
     const m = await within(READY_WITHIN_MS, raw().query("SELECT 1").then(() => migrationState(raw())));
     const ok = m.current;
-    return Response.json(
-      { status: ok ? "ok" : "degraded", database: "up", engine: raw().kind, migrations: { current: m.current, pending: m.pending, failed: m.failed }, version },
-      { status: ok ? 200 : 503, headers },
+    const identity = details ? await within(READY_WITHIN_MS, rotationStatus()).catch(() => null) : null;
+    return answer(
+      { status: ok ? "ok" : "degraded", database: "up", engine: raw().kind, migrations: { current: m.current, pending: m.pending, failed: m.failed }, identity, version },
+      ok ? 200 : 503,
     );
   } catch {
-    return Response.json({ status: "down", database: "down", version }, { status: 503, headers });
+    return answer({ status: "down", database: "down", version }, 503);
   }
 }

@@ -31,7 +31,8 @@ afterAll(async () => {
 
 /** An empty database of its own: an in-memory PGlite, or a fresh PostgreSQL database beside the test one. */
 async function freshDatabase(): Promise<{ raw: Raw }> {
-  const url = process.env.DATABASE_URL;
+  // The run's superuser (tests run with split roles, lib/testing/split-roles.ts): it may create databases.
+  const url = process.env.TEST_SUPERUSER_URL || process.env.DATABASE_URL;
   if (!url) return openEngine({ dataDir: "memory://upgrade" });
   const { default: pg } = await import("pg");
   const admin = new URL(url);

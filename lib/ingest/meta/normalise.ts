@@ -192,6 +192,7 @@ function callEvent(c: MetaCall, contacts: MetaContact[], now: Date): CallEvent {
     channel: "WHATSAPP",
     externalId: `call:${callId}:${event}`,
     previousKeys: previous.map((p) => `call:${p}:${event}`),
+    previousIds: previous,
     kind: `call.${event}`,
     at: when(c.timestamp, now),
     callId,

@@ -12,6 +12,8 @@ import { E2E } from "../../../e2e/env";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+// As npm start runs it: the client address from the socket (ADR 0012).
+const hook = path.join(root, "scripts", "client-address-hook.cjs");
 export const LOG_DIR = path.join(root, ".data-queue-logs");
 
 export type Server = {
@@ -86,7 +88,7 @@ async function startOn(port: number, opts: StartOptions): Promise<Server> {
   const logFile = path.join(LOG_DIR, opts.logName ?? `server-${port}.log`);
   const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const log = fs.openSync(logFile, "a");
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--require", hook, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],

@@ -16,6 +16,7 @@ export async function createUserAction(_: unknown, form: FormData) {
       password: form.get("password"),
       role: form.get("role"),
       stationId: form.get("stationId") || null,
+      districtWide: form.get("districtWide") === "true",
       locale: form.get("locale") || "en",
     });
     if (!parsed.success) throw new AppError("invalid", parsed.error.issues.map((i) => i.path.join(".")).join(","), { fields: parsed.error.issues.map((i) => i.path.join(".")).join(",") });

@@ -21,6 +21,7 @@ export default async function UsersPage() {
         <h2 id="new-user" className="mb-3 font-semibold">{t("users.create")}</h2>
         <CreateUserForm stations={stationOptions} />
       </section>
+      <p className="text-sm text-slate-600">{t("users.districtWideHint")}</p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("users.title")}</caption>
@@ -30,13 +31,19 @@ export default async function UsersPage() {
               <th scope="col" className="p-2">{t("users.name")}</th>
               <th scope="col" className="p-2">{t("users.role")}</th>
               <th scope="col" className="p-2">{t("users.station")}</th>
+              <th scope="col" className="p-2">{t("users.twoFactor")}</th>
               <th scope="col" className="p-2">{t("users.status")}</th>
               <th scope="col" className="p-2">{t("users.password")}</th>
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
-              <UserRow key={u.id} user={{ ...u, stationId: u.station?.id ?? null }} stations={stationOptions} self={u.id === actor.id} />
+              <UserRow
+                key={u.id}
+                user={{ ...u, stationId: u.station?.id ?? null, twoFactor: !!u.totpEnabledAt, lastSignInAt: u.lastSignInAt?.toISOString() ?? null }}
+                stations={stationOptions}
+                self={u.id === actor.id}
+              />
             ))}
           </tbody>
         </table>

@@ -78,6 +78,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
             stationId={tip.station?.id ?? null}
             assigneeId={tip.assignee?.id ?? null}
             mine={tip.assignee?.id === actor.id}
+            canMove={can(actor.role, "tip:move")}
             stations={stations}
             officers={officers}
           />

@@ -1,0 +1,2 @@
+export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string;
+export function trustedHops(value: string | undefined): number;

@@ -1,0 +1,29 @@
+// The recurring jobs (lib/jobs/recurring.ts): each does its work, then books its next slot.
+import "server-only";
+import { registerHandler } from "./worker";
+import { scheduleRecurring } from "./recurring";
+import { writeAuditCheckpoint } from "../audit-anchor";
+import { disableInactiveUsers } from "../users/disable-inactive-users";
+import { pruneThrottle } from "../auth/throttle";
+import { runRetention } from "../retention/run-retention";
+import { log } from "../log";
+
+export function registerRecurringHandlers() {
+  registerHandler("audit.checkpoint", async () => {
+    const file = await writeAuditCheckpoint();
+    if (file) log.info("audit checkpoint written", { file });
+    await scheduleRecurring("audit.checkpoint", "next");
+  });
+  // Never touches AuditLog: the audit trail is not shortened by any retention job (ADR 0015).
+  registerHandler("maintenance.daily", async () => {
+    const disabled = await disableInactiveUsers();
+    if (disabled.length) log.warn("inactive accounts disabled", { usernames: disabled.join(",") });
+    await pruneThrottle();
+    await scheduleRecurring("maintenance.daily", "next");
+  });
+  // The next slot is booked first, so a failed run still leaves tomorrow's queued.
+  registerHandler("retention.run", async () => {
+    await scheduleRecurring("retention.run", "next");
+    await runRetention();
+  });
+}
