@@ -29,7 +29,8 @@ const PARTS: Record<string, [string, () => Promise<Outcome>][]> = {
   ],
   outage: [
     ["outage: database refusing (postgres)", () => runOutage({ mode: "refuse", ...s.outage, seed })],
-    ["outage: database silently dropping (postgres)", () => runOutage({ mode: "drop", ...s.outage, seed })],
+    ["outage: database silently dropping, then healed (postgres)", () => runOutage({ mode: "drop", ...s.outage, seed })],
+    ["outage: database silently dropping, held connections lost (postgres)", () => runOutage({ mode: "blackhole", ...s.outage, seed })],
   ],
   fuzz: [["fuzz: signed property-based payloads (postgres)", () => runFuzz({ ...s.fuzz, seed })]],
   "fan-out": [["fan-out: live queue streams (postgres)", () => runFanOut(s.fanOut)]],

@@ -1,6 +1,7 @@
 // Database outage: the app reaches PostgreSQL through a TCP proxy (tcp-proxy.ts) that is cut for
 // `cutMs` in the middle of a steady stream of deliveries — refusing (every connection reset) or
-// silently dropping (black hole) — and then restored. While it is cut a webhook may only answer
+// silently dropping (a partition; `blackhole`: one whose held connections never come back) — and
+// then restored. While it is cut a webhook may only answer
 // 5xx (or a 2xx that is stored), never a 4xx and never hang; after the restore the app recovers by
 // itself (measured: the first 2xx, and the last failure); after redelivering everything that got no
 // 2xx, nothing is lost and nothing stored twice. /api/health says "not ready" during the cut.
@@ -12,7 +13,13 @@ import { waitFor } from "./stack";
 import { launch } from "./target";
 import { startTcpProxy } from "./tcp-proxy";
 
-export type OutageOptions = { mode: "refuse" | "drop"; cutMs: number; rate: number; beforeMs: number; afterMs: number; seed?: number };
+export type OutageOptions = { mode: "refuse" | "drop" | "blackhole"; cutMs: number; rate: number; beforeMs: number; afterMs: number; seed?: number };
+
+export const OUTAGE_MODES = {
+  refuse: "refusing (connections reset)",
+  drop: "silently dropping, then healed",
+  blackhole: "silently dropping; held connections stay lost",
+} as const;
 
 /** A webhook still unanswered after this long counts as hanging (the contract: a 503 within 5 s; 3× for a loaded machine). */
 export const ANSWER_BOUND_MS = 15_000;
@@ -87,7 +94,7 @@ export async function runOutage(o: OutageOptions): Promise<Outcome> {
     out.violations.push(...seen.invariants, ...seen.logFaults.map((l) => `server log: ${l}`));
     const ms = (x: number) => (Number.isFinite(x) ? Math.round(x) : "never");
     out.figures = {
-      mode: o.mode === "refuse" ? "refusing (connections reset)" : "silently dropping (black hole)",
+      mode: OUTAGE_MODES[o.mode],
       seed,
       "cut (ms)": ms(restoredAt - cutAt),
       ...out.figures,

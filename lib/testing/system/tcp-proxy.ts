@@ -1,15 +1,17 @@
 // A TCP proxy between the app and PostgreSQL that can cut the line, for database outages:
-//   open     forwards both ways;
-//   refuse   resets every connection (RST), existing and new — a database that is down or restarting;
-//   drop     accepts new connections but never forwards them, and black-holes existing ones: bytes
-//            are read and thrown away in both directions, nothing is closed — a network partition,
-//            where only the app's own timeouts can tell.
-// Connections black-holed by a `drop` stay black-holed after the line is restored (the path has
-// lost their state, as after a firewall or NAT failover): the app must give up on them itself. New
-// connections after the restore are forwarded.
+//   open       forwards both ways;
+//   refuse     resets every connection (RST), existing and new — a database that is down or restarting;
+//   drop       accepts new connections but never forwards them, and black-holes existing ones: bytes
+//              are read and thrown away in both directions, nothing is closed — a network partition,
+//              where only the app's own timeouts can tell. When the line is restored the held
+//              connections are reset: the partition healed, and the bytes lost in between mean
+//              their streams cannot resume (a real heal resumes them; either way the app learns at once);
+//   blackhole  like drop, but the held connections stay black-holed after the restore (a firewall or
+//              NAT that lost their state drops their packets silently): the app must give up on them
+//              by its own timeouts. New connections after the restore are forwarded.
 import net from "node:net";
 
-export type ProxyMode = "open" | "refuse" | "drop";
+export type ProxyMode = "open" | "refuse" | "drop" | "blackhole";
 
 export type TcpProxy = {
   port: number;
@@ -51,7 +53,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       p.upstream?.destroy();
     });
     if (mode === "refuse") return reset(p);
-    if (mode === "drop") {
+    if (mode === "drop" || mode === "blackhole") {
       hole(p);
       client.on("data", () => undefined);
       return;
@@ -79,9 +81,11 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     stats,
     mode: () => mode,
     setMode: (m) => {
+      const before = mode;
       mode = m;
       if (m === "refuse") for (const p of [...pairs]) reset(p);
-      if (m === "drop") for (const p of pairs) hole(p);
+      if (m === "drop" || m === "blackhole") for (const p of pairs) hole(p);
+      if (m === "open" && before === "drop") for (const p of [...pairs]) if (p.holed) reset(p);
     },
     urlFor: (databaseUrl) => {
       const u = new URL(databaseUrl);
