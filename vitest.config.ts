@@ -42,7 +42,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["{lib,components,app,scripts,bench}/**/*.test.{ts,tsx}"], exclude: ["**/*.int.test.ts", "node_modules/**"], env: testEnv },
+        test: { name: "unit", include: ["{lib,components,app,scripts,bench}/**/*.test.{ts,tsx}"], exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "node_modules/**"], env: testEnv },
       },
       {
         resolve: { alias },
@@ -68,6 +68,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The reliability suite (ADR 0160): real `next start` servers on PostgreSQL
+          // (RELIABILITY_DATABASE_URL) and PGlite, driven over HTTP only; needs a build. One file at a time.
+          name: "reliability",
+          include: ["lib/testing/system/**/*.rel.test.ts"],
+          fileParallelism: false,
+          testTimeout: 30 * 60_000,
+          hookTimeout: 5 * 60_000,
         },
       },
     ],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: unit tests, integration tests on PGlite and on PostgreSQL, a production build, then
-// Playwright e2e against `next start` (its multi-instance, restart and shutdown specs on PostgreSQL).
+// Playwright e2e against `next start` (its multi-instance, restart and shutdown specs on PostgreSQL),
+// then the reliability suite against `next start` (redeliveries, crash, outage, fuzz, fan-out; ADR 0160).
 // Nothing is skipped: without TEST_DATABASE_URL / QUEUE_E2E_DATABASE_URL the local PostgreSQL
 // (127.0.0.1:5432, as on every machine of this project) is used, its test databases created when
 // missing; a machine without PostgreSQL fails here with a message, never with a silently smaller run.
@@ -11,6 +12,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const LOCAL = "postgresql://postgres@127.0.0.1:5432";
 env.TEST_DATABASE_URL ||= `${LOCAL}/mukhbir_test`;
 env.QUEUE_E2E_DATABASE_URL ||= `${LOCAL}/mukhbir_queue_e2e`;
+env.RELIABILITY_DATABASE_URL ||= `${LOCAL}/mukhbir_reliability`;
 
 /** Creates the database a URL names when it is missing; exits with a clear message when PostgreSQL is not there. */
 async function ensureDatabase(url) {
@@ -25,7 +27,7 @@ async function ensureDatabase(url) {
     if (!rowCount) await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   } catch (e) {
     console.error(`PostgreSQL is needed for the integration and e2e runs (${u.host}/${name}): ${e.message}`);
-    console.error("Start it (see README) or set TEST_DATABASE_URL and QUEUE_E2E_DATABASE_URL to local databases the tests may reset.");
+    console.error("Start it (see README) or set TEST_DATABASE_URL, QUEUE_E2E_DATABASE_URL and RELIABILITY_DATABASE_URL to local databases the tests may reset.");
     process.exit(1);
   } finally {
     await c.end().catch(() => undefined);
@@ -33,6 +35,7 @@ async function ensureDatabase(url) {
 }
 await ensureDatabase(env.TEST_DATABASE_URL);
 await ensureDatabase(env.QUEUE_E2E_DATABASE_URL);
+await ensureDatabase(env.RELIABILITY_DATABASE_URL);
 
 const steps = [
   ["unit", ["node_modules/vitest/vitest.mjs", "run", "--project", "unit"]],
@@ -40,6 +43,7 @@ const steps = [
   ["integration (PostgreSQL)", ["node_modules/vitest/vitest.mjs", "run", "--project", "int-postgres"]],
   ["build", ["node_modules/next/dist/bin/next", "build"]],
   ["e2e (Chromium)", ["node_modules/@playwright/test/cli.js", "test"]],
+  ["reliability (next start on PostgreSQL and PGlite)", ["node_modules/vitest/vitest.mjs", "run", "--project", "reliability"]],
 ];
 
 const failed = [];

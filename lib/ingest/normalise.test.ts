@@ -66,6 +66,16 @@ describe("WhatsApp Cloud API payloads", () => {
     expect(normaliseMeta(MetaWebhook.parse(envelope([inbound({ wa_id: "919876543210" }, [TYPES.text])], "555")), "d", PN)).toEqual({ events: [], skipped: 1 });
   });
 
+  it("records a webhook-level error entry that is not an object (null, a number) instead of throwing (found by the reliability fuzz)", () => {
+    const evs = meta(envelope([{ errors: [null, 7, { code: "x", title: { nested: true } }, { code: 131000, title: "Something went wrong" }] }]));
+    expect(evs.map((e) => [e.type, e.kind, "reason" in e ? e.reason : undefined])).toEqual([
+      ["notice", "error", "webhook error"],
+      ["notice", "error", "webhook error"],
+      ["notice", "error", "webhook error"],
+      ["notice", "error", "131000 Something went wrong"],
+    ]);
+  });
+
   it("stores a message whose content object is missing as unsupported with Meta's error, and fails only an item without a usable sender", () => {
     const noInteractive = { type: "interactive", errors: [{ code: 131000, title: "Something went wrong", message: "Something went wrong", error_data: { details: "Unknown error" } }] };
     const [ev] = meta(envelope([inbound({ wa_id: "919876543210" }, [noInteractive])])) as MessageEvent[];
@@ -164,6 +174,30 @@ function leafPaths(v: unknown, prefix = ""): string[] {
   if (v && typeof v === "object") return Object.entries(v).flatMap(([k, x]) => leafPaths(x, prefix ? `${prefix}.${k}` : k));
   return [prefix];
 }
+
+describe("provider values named like Object.prototype members (found by the reliability fuzz)", () => {
+  // Lookup tables keyed by provider input must not answer with inherited functions.
+  const names = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"];
+
+  it("Meta: such a message type is unsupported, such a status unknown", () => {
+    for (const type of names) {
+      const [ev] = meta(envelope([inbound({ wa_id: "919876543210" }, [{ type, [type]: { id: "1" } }])])) as MessageEvent[];
+      expect([type, ev.messageKind]).toEqual([type, "UNSUPPORTED"]);
+      const [st] = meta(envelope([{ statuses: [status("wamid.A", type)] }]));
+      expect([type, st.type, st.kind]).toEqual([type, "notice", "status.unknown"]);
+    }
+  });
+
+  it("Twilio and Exotel: such a status is recorded, not taken for a known one", () => {
+    expect(twilioMessageStatus(p({ MessageSid: "SM" + "a".repeat(32), MessageStatus: "__proto__" })).type).toBe("notice");
+    for (const raw of ["constructor", "valueof"]) {
+      expect(twilioMessageStatus(p({ MessageSid: "SM" + "a".repeat(32), MessageStatus: raw })).type).toBe("notice");
+      expect(twilioCall(p(twilioCallParams("+919876543210", { CallStatus: raw })), "status").status).toBe("ringing");
+      expect(exotelPassthru(p(exotelPassthruParams("09876543210", { CallType: raw, DialCallStatus: raw }))).status).toBe("ringing");
+      expect(exotelStatus(p({ CallSid: "a".repeat(32), Status: raw })).status).toBe("ringing");
+    }
+  });
+});
 
 describe("stored payloads", () => {
   it("hold no leaf outside their allowlist, for every documented shape of every provider", () => {

@@ -3,6 +3,7 @@
 // `complete` runs the job again.
 import "server-only";
 import { claim, complete, fail, releaseJobs, type ClaimedJob } from "./queue";
+import { env } from "../env";
 import { log } from "../log";
 
 export class PermanentJobError extends Error {}
@@ -34,7 +35,7 @@ export async function drain(max = 100): Promise<number> {
   const s = state();
   let ran = 0;
   while (ran < max && !s.stopping) {
-    const jobs = await claim([...s.handlers.keys()], 4);
+    const jobs = await claim([...s.handlers.keys()], 4, env().JOB_STALE_SECONDS * 1000);
     if (!jobs.length) break;
     await Promise.all(
       jobs.map((job) => {

@@ -95,6 +95,10 @@ function state(): BusState {
 
 /** Reads the log past this process's cursor; wake-ups during a read cause one more read after it. */
 async function poll(s: BusState) {
+  // Woken before start() took the first cursor (the LISTEN connection calls back as soon as it is
+  // up): nothing to read yet — that cursor covers everything committed so far. Reading without one
+  // would answer "resync" to every stream already subscribed (found by the reliability fan-out).
+  if (!s.cursor) return;
   if (s.polling) return void (s.again = true);
   s.polling = true;
   try {

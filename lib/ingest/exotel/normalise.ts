@@ -9,6 +9,7 @@ import { FormInputError, int, required, safePayload, type Params } from "../form
 import { EXOTEL } from "../payload-allowlist";
 import type { CallEvent, CallStatus } from "../types";
 import { clip } from "../../text/clip";
+import { lookup } from "../lookup";
 
 const CALL_TYPE: Record<string, CallStatus> = {
   "call-attempt": "missed", completed: "answered", "client-hangup": "missed", incomplete: "missed", voicemail: "voicemail", call: "answered",
@@ -25,7 +26,7 @@ export function stripDigits(raw: string | undefined) {
 export function exotelPassthru(p: Params, now = new Date()): CallEvent {
   const callSid = required(p, "CallSid");
   const callType = (p.get("CallType") ?? "").toLowerCase();
-  const status = CALL_TYPE[callType] ?? CALL_TYPE[(p.get("DialCallStatus") ?? "").toLowerCase()] ?? "ringing";
+  const status = lookup(CALL_TYPE, callType) ?? lookup(CALL_TYPE, (p.get("DialCallStatus") ?? "").toLowerCase()) ?? "ringing";
   // Exotel retries a Passthru with the same parameters (only CurrentTime moves): that is the key.
   const key = crypto.createHash("sha256").update(JSON.stringify([...p].filter(([k]) => k !== "CurrentTime").sort())).digest("hex").slice(0, 24);
   return {
@@ -41,7 +42,7 @@ export function exotelPassthru(p: Params, now = new Date()): CallEvent {
 export function exotelStatus(p: Params, now = new Date()): CallEvent {
   const callSid = required(p, "CallSid");
   const raw = required(p, "Status", /^[a-z-]{1,20}$/);
-  const status = STATUS[raw] ?? "ringing";
+  const status = lookup(STATUS, raw) ?? "ringing";
   return {
     ...common(p, callSid, now, status),
     externalId: `call:${callSid}:status:${raw}:${clip(p.get("EventType") ?? "terminal", 40)}`,

@@ -14,6 +14,7 @@ import { keep, META } from "../payload-allowlist";
 import type { CallEvent, CallStatus, IngestEvent, MediaRef, MessageEvent, Sender } from "../types";
 import { MetaCall, MetaChangeValue, MetaMessage, MetaStatus, type MetaContact, type MetaError, type MetaWebhook } from "./schema";
 import { clip } from "../../text/clip";
+import { lookup } from "../lookup";
 
 export class MetaInputError extends Error {}
 
@@ -45,7 +46,7 @@ export function normaliseMeta(hook: MetaWebhook, rawDigest: string, phoneNumberI
       (v.statuses ?? []).forEach((s, i) => events.push(item(s, ctx("s", i), MetaStatus, (x) => statusEvent(x, now))));
       (v.calls ?? []).forEach((c, i) => events.push(item(c, ctx("c", i), MetaCall, (x) => callEvent(x, contacts, now))));
       (v.errors ?? []).forEach((err, i) =>
-        events.push({ type: "notice", provider: "META", kind: "error", externalId: `error:${rawDigest}:${ei}.${ci}.${i}`, at: now, payload: keep(err, META.error), reason: errorText([err as MetaError]) || "webhook error" }),
+        events.push({ type: "notice", provider: "META", kind: "error", externalId: `error:${rawDigest}:${ei}.${ci}.${i}`, at: now, payload: keep(err, META.error), reason: errorText([err]) || "webhook error" }),
       );
     }),
   );
@@ -118,7 +119,7 @@ function body(m: MetaMessage): Content {
   const unsupported = (reason: string, threadOnly?: boolean): Content => ({ messageKind: "UNSUPPORTED", meta: { type: clip(m.type, 40), reason }, reason, threadOnly });
   /** A content object Meta left out (it sends the reason in `errors`): shown as unsupported, not refused. */
   const missing = () => unsupported(m.errors?.length ? errorText(m.errors) : `${clip(m.type, 40)} message without its content`);
-  const mediaKind = MEDIA_KINDS[m.type];
+  const mediaKind = lookup(MEDIA_KINDS, m.type);
   if (mediaKind) {
     const media = m[m.type as "image"];
     if (!media) return missing();
@@ -171,7 +172,7 @@ function statusEvent(s: MetaStatus, now: Date): IngestEvent {
   const base = { provider: "META" as const, externalId: `status:${id}:${raw}`, previousKeys: previous.map((p) => `status:${p}:${raw}`), at: when(s.timestamp, now), payload: keep(s, META.status) };
   // Call statuses (RINGING / ACCEPTED / REJECTED) are for calls a business places; we place none.
   if (s.type === "call") return { ...base, type: "notice", kind: `call.status.${raw}`, reason: "status of a call this desk did not place" };
-  const status = STATUSES[raw];
+  const status = lookup(STATUSES, raw);
   if (!status) return { ...base, type: "notice", kind: "status.unknown", reason: `unknown status "${raw}"` };
   return { ...base, type: "status", kind: `status.${raw}`, providerMessageId: id, previousIds: previous, status, error: s.errors?.length ? errorText(s.errors) : undefined };
 }

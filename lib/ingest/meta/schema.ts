@@ -111,7 +111,8 @@ export const MetaChangeValue = z.looseObject({
   messages: Items,
   statuses: Items,
   calls: Items,
-  errors: Items,
+  /** Webhook-level errors: an entry that is not an error object is still recorded (as `{}`), never thrown on. */
+  errors: Errors,
 });
 
 /** The envelope: the only part whose failure rejects the delivery (Meta never sends it otherwise). */

@@ -9,6 +9,7 @@ import { FormInputError, int, required, safePayload, type Params } from "../form
 import { TWILIO } from "../payload-allowlist";
 import type { CallEvent, CallStatus, MediaRef, MessageEvent, NoticeEvent, StatusEvent, Sender } from "../types";
 import { clip } from "../../text/clip";
+import { lookup } from "../lookup";
 
 const SID = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
 
@@ -85,7 +86,7 @@ const MESSAGE_STATUS: Record<string, DeliveryStatus | undefined> = {
 export function twilioMessageStatus(p: Params, now = new Date()): StatusEvent | NoticeEvent {
   const sid = required(p, "MessageSid", SID);
   const raw = required(p, "MessageStatus", /^[a-z_-]{1,30}$/);
-  const status = MESSAGE_STATUS[raw];
+  const status = lookup(MESSAGE_STATUS, raw);
   const base = { provider: "TWILIO" as const, externalId: `status:${sid}:${raw}`, kind: `status.${raw}`, at: now, payload: safePayload(p, TWILIO.status), repairs: p.repairs };
   // A status Twilio adds tomorrow is recorded, not refused (a 4xx would make Twilio retry it).
   if (!status) return { ...base, type: "notice", reason: `unknown MessageStatus "${raw}"` };
@@ -128,7 +129,7 @@ export function twilioCall(p: Params, stage: "incoming" | "status" | "recording"
     direction,
     externalId: `call:${callSid}:${stage}:${raw || "ringing"}`,
     kind: `call.${stage}`,
-    status: CALL_STATUS[raw] ?? "ringing",
+    status: lookup(CALL_STATUS, raw) ?? "ringing",
     providerStatus: raw || undefined,
     durationSec: int(p.get("CallDuration")),
     digits,
