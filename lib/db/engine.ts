@@ -14,7 +14,12 @@ export type Raw = {
   kind: "pglite" | "postgres";
   /** One simple-protocol script (runs as one implicit transaction), no parameters. */
   exec(sql: string): Promise<void>;
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `timeoutMs` (PostgreSQL): give up on this statement sooner than the pool's query timeout; its
+   * connection is then discarded, so a caller that stopped waiting (a webhook past its deadline)
+   * never holds a pool slot on a connection that will not answer.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: { timeoutMs?: number }): Promise<T[]>;
   /** PGlite only: a consistent copy of the whole data folder (queries wait meanwhile), as a gzipped tar. */
   dumpDataDir?: () => Promise<Blob>;
   /** Subscribe to a NOTIFY channel; returns an unsubscribe function. */
@@ -117,7 +122,7 @@ function openPostgres(url: string, t: Timeouts): Engine {
   const raw: Raw = {
     kind: "postgres",
     exec: async (sql) => void (await pool.query(sql)),
-    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    query: async (sql, params, opts) => (await pool.query({ text: sql, values: params, ...(opts?.timeoutMs ? { query_timeout: opts.timeoutMs } : {}) })).rows,
     listen: (channel, fn) => listenPostgres(url, channel, fn),
     close: () => pool.end(),
   };

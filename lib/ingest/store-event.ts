@@ -25,7 +25,8 @@ type Row = { outcome: IngestResult["outcome"]; tip_id: string | null; ref: strin
 export async function storeEvent(ev: IngestEvent): Promise<IngestResult> {
   const [fn, input] = entryPoint(ev);
   try {
-    const [row] = await raw().query<Row>(`SELECT * FROM mukhbir_internal.${fn}($1::jsonb)`, [JSON.stringify(input)]);
+    // Bounded by the webhook deadline (plus a margin): a statement the route gave up on releases its connection.
+    const [row] = await raw().query<Row>(`SELECT * FROM mukhbir_internal.${fn}($1::jsonb)`, [JSON.stringify(input)], { timeoutMs: env().WEBHOOK_DEADLINE_MS + 1_000 });
     if (row.outcome !== "stored") return { outcome: row.outcome, tipId: row.tip_id ?? undefined, ref: row.ref ?? undefined, messageId: row.message_id ?? undefined };
     return { outcome: "stored", tipId: row.tip_id!, ref: row.ref!, messageId: row.message_id!, newTip: row.new_tip };
   } catch (e) {

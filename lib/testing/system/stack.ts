@@ -1,7 +1,7 @@
 // The pieces every reliability scenario runs on: the fake provider APIs (in this process, on a free
 // port), the app's environment pointing at them, the suite's PostgreSQL database (its own, named by
 // RELIABILITY_DATABASE_URL) and waiting for a positive signal instead of sleeping.
-import { startFakeProviders, type FakeProviders } from "../../../scripts/fake-providers";
+import { startFakeProviders, type FakeProviders } from "../../simulate/fake-providers";
 import { E2E } from "../../../e2e/env";
 import { ensureDatabase, resetPostgres } from "./servers";
 
