@@ -3,7 +3,7 @@
 // a tip's message count off, a gap or a repeat in the ref sequence, a view counter off — is reported.
 import { beforeAll, describe, expect, it } from "vitest";
 import { raw } from "../../db";
-import { POST } from "../../../app/api/webhooks/whatsapp/route";
+import { metaWebhook } from "../../ingest/webhook-routes";
 import { envelope, inbound, sign } from "../../ingest/testing/meta-fixtures";
 import { checkInvariants, storedCounts, type Query } from "./database";
 
@@ -13,7 +13,7 @@ const phone = () => `9193${String(process.pid % 1000).padStart(3, "0")}${String(
 
 async function post(from: string, text: string) {
   const body = JSON.stringify(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: text } }])]));
-  const res = await POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
+  const res = await metaWebhook.POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
   expect(res.status).toBe(200);
 }
 
