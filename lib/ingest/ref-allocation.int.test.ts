@@ -82,7 +82,8 @@ describe("ingest numbers new tips at the end of the transaction", () => {
     expect(await db.tipCounter.findMany()).toEqual(before);
     expect((await post(envelope([inbound({ wa_id: phone() }, [{ type: "text", text: { body: "kept" } }])]))).status).toBe(200);
     const tip = await db.tip.findFirstOrThrow({ where: { messages: { some: { body: "kept" } } } });
-    expect(tip.seq).toBe(before.find((c) => c.year === tip.year)!.last + 1);
+    // The year's counter may not exist yet when this is the file's first new tip (then it starts at 0).
+    expect(tip.seq).toBe((before.find((c) => c.year === tip.year)?.last ?? 0) + 1);
     await expectGapFree(tip.year);
   });
 
