@@ -51,9 +51,15 @@ afterAll(() => fake.close());
 describe("Exotel webhooks", () => {
   it("require the secret path token", async () => {
     const n = phone();
-    expect((await get("wrong-token", exotelPassthruParams(`0${n.slice(2)}`))).status).toBe(401);
-    expect((await get(TOKEN.slice(0, -1), exotelPassthruParams(`0${n.slice(2)}`))).status).toBe(401);
-    expect(await db.job.count({ where: { kind: "exotel.verify" } })).toBe(0);
+    const jobsBefore = await db.job.count({ where: { kind: "exotel.verify" } });
+    const wrong = exotelPassthruParams(`0${n.slice(2)}`);
+    const almost = exotelPassthruParams(`0${n.slice(2)}`);
+    expect((await get("wrong-token", wrong)).status).toBe(401);
+    expect((await get(TOKEN.slice(0, -1), almost)).status).toBe(401);
+    // Nothing queued: no job for either call, and no job at all (other tests' calls may have left theirs).
+    for (const p of [wrong, almost]) expect(await db.job.count({ where: { kind: "exotel.verify", payload: { path: ["callId"], equals: p.CallSid } } })).toBe(0);
+    expect(await db.job.count({ where: { kind: "exotel.verify" } })).toBe(jobsBefore);
+    expect(await tipsOf(n)).toEqual([]);
   });
 
   it("store a confirmed call with Exotel's caller and recording (not the callback's), IVR digits and duration, once per retry", async () => {
