@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, raw } from "../db";
 import { envelope, inbound } from "../ingest/testing/meta-fixtures";
-import { makeStation, makeTip, makeUser } from "../testing/factories";
+import { makeInformant, makeStation, makeTip, makeUser } from "../testing/factories";
 import { DEFAULT_SLA } from "../sla/targets";
 import { noteFirstResponse } from "../sla/first-response";
 import { claimTip } from "../tips/claim-tip";
@@ -144,6 +144,17 @@ describe("countViews from counters", () => {
   });
 
   it("stays exact when the change rows are folded, by hand and by a read past FOLD_AFTER", async () => {
+    // Change rows of its own to fold (whatever other tests left): new tips in each station and
+    // none, one claimed, one assigned and answered, one closed.
+    const informant = await makeInformant();
+    const [a, b, c] = [await makeTip({ informantId: informant.id, stationId: stationA }), await makeTip({ informantId: informant.id, stationId: stationB, priority: "HIGH" }), await makeTip({ informantId: informant.id })];
+    await claimTip(oA, a.id);
+    await assignTip(sup, b.id, oB.id);
+    await db.$transaction((tx) => noteFirstResponse(tx, b.id));
+    await closeTip(sup, c.ref, { outcome: "ACTIONED", summary: "Raid conducted, case registered" });
+    const [{ pending }] = await raw().query<{ pending: number }>(`SELECT count(*)::int AS pending FROM mukhbir_internal.tip_view_count WHERE NOT folded`);
+    expect(pending).toBeGreaterThan(0);
+    await expectExact("before the hand fold", [new Date()]);
     expect(await foldViewCounts()).toBe(true);
     const [{ unfolded }] = await raw().query<{ unfolded: number }>(
       `SELECT ((SELECT count(*) FROM mukhbir_internal.tip_view_count WHERE NOT folded) + (SELECT count(*) FROM mukhbir_internal.tip_clock_count WHERE NOT folded))::int AS unfolded`,
@@ -152,7 +163,6 @@ describe("countViews from counters", () => {
     await expectExact("folded", [new Date(), new Date("2026-11-30T10:17:30Z")]);
 
     // Enough open tips at once (a bulk insert fires the same trigger) to pass FOLD_AFTER …
-    const informant = await db.informant.findFirstOrThrow({ select: { id: true } });
     await raw().query(
       `INSERT INTO "Tip" ("id", "ref", "year", "seq", "channel", "informantId", "stationId", "priority", "receivedAt", "updatedAt")
        SELECT gen_random_uuid(), 'EM-2020-' || lpad(g::text, 6, '0'), 2020, g, 'WHATSAPP', $1::uuid,
