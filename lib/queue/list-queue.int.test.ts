@@ -18,10 +18,25 @@ async function refs(query: Record<string, string>, c = ctx) {
   return (await listQueue(parseQueueParams(query), c)).rows.map((r) => r.ref);
 }
 
+/** Every row of a view, page by page (however many other tests added). */
+async function allRows(query: Record<string, string>, c = ctx) {
+  const out = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await listQueue(parseQueueParams({ ...query, size: "100", ...(after ? { after } : {}) }), c);
+    out.push(...page.rows);
+    if (!page.next) return out;
+    after = page.next;
+  }
+}
+
 describe("queue queries", () => {
   const tips: Record<string, string> = {};
+  /** The refs of the shared fixture below, in the order given: other tests add tips of their own
+   * (in any order), so the views' expectations are about these rows. */
+  const ours = (refs: string[]) => refs.filter((r) => Object.values(tips).includes(r));
   beforeAll(async () => {
-    // Each test file has its own database: the data below is all there is.
+    // Shared by the tests below, which only read it; a test that adds or changes tips uses its own.
     stationA = (await makeStation()).id;
     stationB = (await makeStation()).id;
     me = (await makeUser({ role: "SUPERVISOR" })).id;
@@ -40,25 +55,38 @@ describe("queue queries", () => {
   });
 
   it("Unassigned is first in, first out and leaves out assigned and closed tips", async () => {
-    expect(await refs({})).toEqual([tips.old, tips.hindi, tips.nfkc, tips.fresh]);
+    const rows = await allRows({});
+    expect(ours(rows.map((r) => r.ref))).toEqual([tips.old, tips.hindi, tips.nfkc, tips.fresh]);
+    const received = rows.map((r) => r.receivedAt);
+    expect(received).toEqual([...received].sort());
   });
 
   it("Mine, All open, Waiting, Closed today", async () => {
     expect(await refs({ view: "mine" })).toEqual([tips.mine, tips.waiting]);
-    expect(await refs({ view: "open" })).toHaveLength(7);
+    expect(ours((await allRows({ view: "open" })).map((r) => r.ref))).toHaveLength(7);
     expect(await refs({ view: "waiting" })).toEqual([tips.waiting]);
     expect(await refs({ view: "closedToday" })).toEqual([tips.closed]);
   });
 
   it("Breaching SLA lists late tips in SQL: unanswered past first-response target or open past resolution", async () => {
     // old (300 min, normal: 60 min), hindi (200 min, high: 15), nfkc (100 min, normal) are late; mine answered in time.
-    expect(await refs({ view: "breaching" })).toEqual([tips.old, tips.hindi, tips.nfkc]);
-    const rows = (await listQueue(parseQueueParams({ view: "breaching" }), ctx)).rows;
+    const rows = await allRows({ view: "breaching" });
+    expect(ours(rows.map((r) => r.ref))).toEqual([tips.old, tips.hindi, tips.nfkc]);
     expect(rows.every((r) => r.sla.state === "breached")).toBe(true);
   });
 
   it("counts every view", async () => {
-    expect(await countViews(ctx)).toEqual({ unassigned: 4, mine: 2, open: 7, breaching: 3, waiting: 1, closedToday: 1 });
+    // Each count is its view's whole list (other tests' tips included), of which the fixture's share is known.
+    const counts = await countViews(ctx);
+    const listed: Record<string, number> = {};
+    const fixture: Record<string, number> = {};
+    for (const view of Object.keys(counts)) {
+      const rows = await allRows({ view });
+      listed[view] = rows.length;
+      fixture[view] = ours(rows.map((r) => r.ref)).length;
+    }
+    expect(counts).toEqual(listed);
+    expect(fixture).toEqual({ unassigned: 4, mine: 2, open: 7, breaching: 3, waiting: 1, closedToday: 1 });
   });
 
   it("filters by priority, category, station, assignee, channel, status", async () => {
@@ -99,8 +127,8 @@ describe("queue queries", () => {
   it("pages with keyset cursors forwards and backwards, in every sort", async () => {
     for (const sort of ["received", "priority", "lastActivity", "ref"]) {
       for (const dir of ["asc", "desc"]) {
-        const all = await refs({ view: "all", sort, dir, size: "100" });
-        expect(all).toHaveLength(9);
+        const all = (await allRows({ view: "all", sort, dir })).map((r) => r.ref);
+        expect(ours(all)).toHaveLength(9);
         const seen: string[] = [];
         let after: string | undefined;
         const pages = [];
@@ -117,27 +145,34 @@ describe("queue queries", () => {
   });
 
   it("keyset pages over more rows than a page, and back", async () => {
-    for (let i = 0; i < 60; i++) await makeTip({ receivedAt: min(1000 + i), text: `bulk ${i}` });
-    const p1 = await listQueue(parseQueueParams({ view: "all", size: "25" }), ctx);
+    // Its own 60 tips, in a station of their own, so the pages hold exactly them.
+    const bulk = (await makeStation()).id;
+    const made: string[] = [];
+    for (let i = 0; i < 60; i++) made.push((await makeTip({ receivedAt: min(1000 + i), text: `bulk ${i}`, stationId: bulk })).ref);
+    const q = { view: "all", size: "25", station: bulk };
+    const p1 = await listQueue(parseQueueParams(q), ctx);
     expect(p1.prev).toBeNull();
-    const p2 = await listQueue(parseQueueParams({ view: "all", size: "25", after: p1.next! }), ctx);
-    const p3 = await listQueue(parseQueueParams({ view: "all", size: "25", after: p2.next! }), ctx);
+    const p2 = await listQueue(parseQueueParams({ ...q, after: p1.next! }), ctx);
+    const p3 = await listQueue(parseQueueParams({ ...q, after: p2.next! }), ctx);
     expect(p3.next).toBeNull();
-    expect(p1.rows.length + p2.rows.length + p3.rows.length).toBe(69);
-    const back = await listQueue(parseQueueParams({ view: "all", size: "25", before: p3.prev! }), ctx);
+    expect([p1, p2, p3].map((p) => p.rows.length)).toEqual([25, 25, 10]);
+    expect([...p1.rows, ...p2.rows, ...p3.rows].map((r) => r.ref).sort()).toEqual(made.sort());
+    const back = await listQueue(parseQueueParams({ ...q, before: p3.prev! }), ctx);
     expect(back.rows.map((r) => r.ref)).toEqual(p2.rows.map((r) => r.ref));
-    const first = await listQueue(parseQueueParams({ view: "all", size: "25", before: back.prev! }), ctx);
+    const first = await listQueue(parseQueueParams({ ...q, before: back.prev! }), ctx);
     expect(first.rows.map((r) => r.ref)).toEqual(p1.rows.map((r) => r.ref));
     expect(first.prev).toBeNull();
     // A tampered cursor shows the first page instead of failing.
-    expect((await listQueue(parseQueueParams({ view: "all", size: "25", after: "garbage" }), ctx)).rows[0].ref).toBe(p1.rows[0].ref);
+    expect((await listQueue(parseQueueParams({ ...q, after: "garbage" }), ctx)).rows[0].ref).toBe(p1.rows[0].ref);
   });
 
   it("returns live rows by id only while they match the view", async () => {
-    const fresh = await db.tip.findUniqueOrThrow({ where: { ref: tips.fresh } });
+    // Its own tip and assignee: the fixture's tips and users stay as the other tests expect them.
+    const fresh = await makeTip({ receivedAt: min(1), text: "live row" });
+    const someone = (await makeUser()).id;
     const f = parseQueueParams({});
-    expect((await queueRowsById(f, ctx, [fresh.id])).map((r) => r.ref)).toEqual([tips.fresh]);
-    await db.tip.update({ where: { id: fresh.id }, data: { assigneeId: other } });
+    expect((await queueRowsById(f, ctx, [fresh.id])).map((r) => r.ref)).toEqual([fresh.ref]);
+    await db.tip.update({ where: { id: fresh.id }, data: { assigneeId: someone } });
     expect(await queueRowsById(f, ctx, [fresh.id])).toEqual([]);
   });
 });
