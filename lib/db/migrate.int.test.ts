@@ -90,7 +90,10 @@ describe("migrations", () => {
     expect(recorded.map((r) => r.name)).toEqual(files);
     expect(await applyFunctions(ownerRaw())).toEqual([]);
 
+    // The real folder plus a probe: a folder without the real files would retire their records
+    // (the "removed file" rule) and leave every later migrate() re-applying them.
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-fn-"));
+    fs.cpSync(functionsDir(), tmp, { recursive: true });
     const fn = (body: string) => `CREATE OR REPLACE FUNCTION mukhbir_internal.zz_probe() RETURNS int LANGUAGE sql AS $$ ${body} $$;`;
     fs.writeFileSync(path.join(tmp, "zz_probe.sql"), fn("SELECT 1"));
     expect(await applyFunctions(ownerRaw(), tmp)).toEqual(["functions/zz_probe"]);
@@ -103,6 +106,10 @@ describe("migrations", () => {
     fs.writeFileSync(path.join(tmp, "zz_probe.sql"), fn("SELECT 3") + " SELECT * FROM no_such_table;");
     await expect(applyFunctions(ownerRaw(), tmp)).rejects.toThrow(/zz_probe.sql failed/);
     expect((await ownerRaw().query<{ v: number }>("SELECT mukhbir_internal.zz_probe() AS v"))[0].v).toBe(2);
-    await ownerRaw().exec(`DROP FUNCTION mukhbir_internal.zz_probe(); DELETE FROM mukhbir_internal.schema_functions WHERE "name" = 'zz_probe';`);
+    // Removing the probe's file retires its record (and only its record); the real ones stay as recorded.
+    await ownerRaw().exec(`DROP FUNCTION mukhbir_internal.zz_probe();`);
+    fs.rmSync(path.join(tmp, "zz_probe.sql"));
+    expect(await applyFunctions(ownerRaw(), tmp)).toEqual([]);
+    expect((await ownerRaw().query<{ name: string }>(`SELECT "name" FROM mukhbir_internal.schema_functions ORDER BY "name"`)).map((r) => r.name)).toEqual(files);
   });
 });
