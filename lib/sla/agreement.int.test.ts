@@ -42,7 +42,7 @@ let viewer: Viewer;
 let sup: Viewer & { ip: string };
 
 /** For each priority, tips on both sides of (and exactly on) each target of `secs`, received a minute apart. */
-async function seed(secs: SlaSeconds, start: number) {
+async function seed(secs: SlaSeconds, start: number, stationId = station) {
   let i = 0;
   const made: Record<string, string> = {};
   for (const p of PRIORITIES) {
@@ -64,7 +64,7 @@ async function seed(secs: SlaSeconds, start: number) {
     for (const [name, c] of Object.entries(cases)) {
       const r = start + i++ * 7 * MINUTE_MS;
       const tip = await makeTip({
-        stationId: station, priority: p, receivedAt: new Date(r),
+        stationId, priority: p, receivedAt: new Date(r),
         firstResponseAt: c.fr === undefined ? null : new Date(r + c.fr),
         closedAt: c.closed === undefined ? null : new Date(r + c.closed),
         status: c.closed !== undefined ? "CLOSED" : c.fr !== undefined ? "IN_PROGRESS" : "NEW",
@@ -76,8 +76,8 @@ async function seed(secs: SlaSeconds, start: number) {
   return made;
 }
 
-const tips = () =>
-  db.tip.findMany({ where: { stationId: station }, select: { id: true, ref: true, status: true, priority: true, receivedAt: true, firstResponseAt: true, closedAt: true }, orderBy: { receivedAt: "asc" } });
+const tips = (stationId: string) =>
+  db.tip.findMany({ where: { stationId }, select: { id: true, ref: true, status: true, priority: true, receivedAt: true, firstResponseAt: true, closedAt: true }, orderBy: { receivedAt: "asc" } });
 
 /** Instants on both sides of every due point of every tip, and a few beyond. */
 function instants(rows: Row[], secs: SlaSeconds): Date[] {
@@ -93,9 +93,17 @@ function instants(rows: Row[], secs: SlaSeconds): Date[] {
   return [T0 - 60 * MINUTE_MS, ...pick, all[all.length - 1] + 1, T0 + 30 * 24 * 60 * MINUTE_MS].map((x) => new Date(x));
 }
 
-async function expectAgreement(targets: SlaTargets, label: string) {
+/** A station's tips and an officer bound to it, who sees only them. */
+async function stationWithOfficer(): Promise<{ station: string; viewer: Viewer }> {
+  const id = (await makeStation()).id;
+  const officer = await makeUser({ stationId: id, districtWide: false });
+  return { station: id, viewer: { id: officer.id, role: "OFFICER", stationId: id, districtWide: false } };
+}
+
+async function expectAgreement(targets: SlaTargets, label: string, scope = { station, viewer }) {
+  const { station, viewer } = scope;
   const secs = slaSeconds(targets);
-  const rows = await tips();
+  const rows = await tips(station);
   const f = (now: Date) => parseFilters({ range: "custom", ...DAYS, station }, now);
   for (const now of instants(rows, secs)) {
     const at = `${label} at ${now.toISOString()}`;
@@ -128,9 +136,7 @@ async function expectAgreement(targets: SlaTargets, label: string) {
 describe("the SLA rule in TypeScript and in SQL", () => {
   let made: Record<string, string>;
   beforeAll(async () => {
-    station = (await makeStation()).id;
-    const officer = await makeUser({ stationId: station, districtWide: false });
-    viewer = { id: officer.id, role: "OFFICER", stationId: station, districtWide: false };
+    ({ station, viewer } = await stationWithOfficer());
     sup = { id: (await makeUser({ role: "SUPERVISOR" })).id, role: "SUPERVISOR", stationId: null, districtWide: false, ip: "10.0.0.1" };
     made = await seed(slaSeconds(DEFAULT_SLA), T0);
   });
@@ -153,8 +159,18 @@ describe("the SLA rule in TypeScript and in SQL", () => {
   });
 
   it("agree under other targets: fractional minutes, resolution shorter than first response", async () => {
+    // The targets are one global setting: put back what was there, so the other tests (in any
+    // order) still run under the defaults. Its tips live in a station of its own.
+    const previous = await slaTargets();
+    const own = await stationWithOfficer();
     await saveSlaTargets(sup, ODD);
-    await seed(slaSeconds(ODD), T0 + 2 * 24 * 60 * MINUTE_MS);
-    await expectAgreement(ODD, "odd targets");
+    try {
+      await seed(slaSeconds(ODD), T0 + 2 * 24 * 60 * MINUTE_MS, own.station);
+      await expectAgreement(ODD, "odd targets", own);
+      await expectAgreement(ODD, "odd targets on the tips seeded for the defaults");
+    } finally {
+      await saveSlaTargets(sup, previous);
+    }
+    expect(await slaTargets()).toEqual(previous);
   });
 });
