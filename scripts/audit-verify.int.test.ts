@@ -150,7 +150,13 @@ describe("audit trail", () => {
   });
 
   it("walks rows in numeric id order across batches (ids 9, 10, 11 …)", async () => {
+    // The ids must cross a power of ten (99 → 100) whichever tests ran before: move the id sequence
+    // (forwards only; beforeEach emptied the table) to a few below the next one.
+    const [{ last }] = await ownerRaw().query<{ last: string }>(`SELECT last_value::text AS last FROM "AuditLog_id_seq"`);
+    await ownerRaw().query(`SELECT setval('"AuditLog_id_seq"', $1::bigint)`, [10 ** (last.length + 1) - 6]);
     for (let i = 0; i < 14; i++) await auditNow({ action: "test.many", detail: { i } });
+    const ids = (await rows()).map((r) => r.id);
+    expect(new Set(ids.map((id) => id.length)).size).toBe(2);
     const all = await verifyAuditChain(raw(), { key: KEY });
     expect(await verifyAuditChain(raw(), { key: KEY, batchSize: 3 })).toEqual(all);
     expect(all).toMatchObject({ ok: true, rows: 14 });
