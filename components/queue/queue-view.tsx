@@ -18,7 +18,7 @@ import type { ActionResult } from "@/lib/errors";
 import { claimTipAction } from "@/lib/queue/actions";
 import { useAction } from "@/components/ui/use-action";
 import { mergeRows, type PageState, type Sort } from "./merge-rows";
-import { useQueueColumns } from "./queue-columns";
+import { tipHref, useQueueColumns } from "./queue-columns";
 import { argumentTemplate } from "./cell-text";
 import { useLive } from "./use-live";
 import { useAlerts } from "./use-alerts";
@@ -135,7 +135,7 @@ export function QueueView(props: Props) {
     [t, te, refetchPage],
   );
 
-  const columns = useQueueColumns({ targets: props.targets, serverNow: props.serverNow, onClaim: claim, claiming });
+  const columns = useQueueColumns({ targets: props.targets, serverNow: props.serverNow, onClaim: claim, claiming, q: params.q });
   const selectRowLabel = useMemo(() => argumentTemplate((ref) => t("selectRow", { ref })), [t]);
   const selectedIds = Object.keys(selection);
 
@@ -199,7 +199,7 @@ export function QueueView(props: Props) {
         page={{ prev: page.prev, next: page.next }}
         emptyText={t("empty")}
         selection={{ state: selection, onChange: setSelection, rowLabel: (r) => selectRowLabel(r.ref) }}
-        onOpen={(r) => router.push(`/tips/${r.ref}`)}
+        onOpen={(r) => router.push(tipHref(r.ref, params.q))}
         rowKeys={{ c: (r) => !r.assigneeId && claim(r) }}
         rowClassName={(r) => (r.flagged ? "opacity-70" : r.sla.state === "breached" ? "bg-red-50/40" : "")}
       />

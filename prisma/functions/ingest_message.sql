@@ -12,6 +12,7 @@
 --   channel, at, since (at − threading window), year (India time, for a new tip's ref)
 --   messageKind, body, meta, providerMessageId, replyTo, replyToPrevious[], preview, search ('' for none)
 --   threadOnly (no citizen content: never a new tip), media[] (add_attachments), entities[] {kind, value}
+--   terms {keys[], words[]} (add_search_terms: the cross-script search index)
 --   ack (text with the literal {{ref}} where the ref goes, or null: no acknowledgement)
 -- Output: outcome 'stored' | 'duplicate' | 'ignored', and for 'stored' the tip, its ref, the message, new_tip.
 -- A message whose provider id is already stored under another event key raises SQLSTATE MKDUP,
@@ -88,6 +89,8 @@ BEGIN
   INSERT INTO public."TipEntity" ("tipId", "kind", "value")
   SELECT v_t_id, x->>'kind', x->>'value' FROM jsonb_array_elements(m->'entities') AS x
   ON CONFLICT DO NOTHING;
+  -- 7b. Cross-script search keys (lib/search/keys.ts).
+  PERFORM mukhbir_internal.add_search_terms(v_t_id, m->'terms');
 
   -- 8. A new tip's acknowledgement, sent later by the outbound.send job; never for a blocked informant.
   IF v_is_new AND v_ack THEN

@@ -21,6 +21,7 @@ import { HistoryPanel } from "@/components/tip/history-panel";
 import { BlockInformant } from "@/components/tip/block-informant";
 import { LiveRefresh } from "@/components/tip/live-refresh";
 import { liveCursor } from "@/lib/live/bus";
+import { matchKeysOfText } from "@/lib/search/match-keys";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
   const { ref } = await props.params;
@@ -43,11 +44,13 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
   if (tip.status === "MERGED" && tip.mergedInto && search.stay !== "1") redirect(`/tips/${tip.mergedInto.ref}?merged=${ref}`);
 
   const t = await getTranslations("tip");
-  const [targets, stations, officers, canned] = await Promise.all([
+  // Arrived from a queue search: the words it matched are highlighted (ADR 0700).
+  const [targets, stations, officers, canned, match] = await Promise.all([
     slaTargets(),
     db.policeStation.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, nameHi: true } }),
     can(actor.role, "tip:assign") ? db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, stationId: true, role: true } }) : Promise.resolve([]),
     listCannedReplies({ activeOnly: true }),
+    matchKeysOfText(typeof search.q === "string" ? search.q : undefined),
   ]);
   const mergedFrom = typeof search.merged === "string" ? search.merged : null;
   const closed = isClosed(tip.status);
@@ -63,7 +66,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
       <TipHeader ws={ws} targets={targets} serverNow={Date.now()} />
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <section aria-label={t("timeline")} className="space-y-4">
-          <Timeline ws={ws} stations={stations} />
+          <Timeline ws={ws} stations={stations} match={match} />
           <ReplyBox tipRef={tip.ref} reply={ws.reply} canned={canned} allowed={can(actor.role, "tip:reply")} />
           <NoteForm tipRef={tip.ref} />
         </section>
