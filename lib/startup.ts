@@ -76,6 +76,7 @@ export async function startup() {
     await scheduleRecurring("audit.checkpoint");
     await scheduleRecurring("maintenance.daily");
     await scheduleRecurring("retention.run");
+    await (await import("./search/backfill")).scheduleBackfill();
     startWorker();
     onShutdown("worker", () => stopWorker(DRAIN_MS));
   }

@@ -9,6 +9,7 @@ import { sendOutbound } from "../providers/send-outbound";
 import { verifyExotelCallback } from "../ingest/exotel/verify-call";
 import type { PendingCallback } from "../ingest/exotel/queue-callback";
 import { registerRecurringHandlers } from "./recurring-handlers";
+import { runBackfillJob } from "../search/backfill";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
@@ -27,5 +28,7 @@ export function registerHandlers() {
   registerHandler("media.fetch", (payload, job) => fetchAttachment(parse(mediaFetch, payload).attachmentId, job));
   registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
   registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
+  // The cross-script search index for messages stored before it existed (ADR 0700).
+  registerHandler("search.backfill", () => runBackfillJob());
   registerRecurringHandlers();
 }
