@@ -46,7 +46,7 @@ export function romanise(word: string): string {
 
 /**
  * A phonetic key of a Latin word that forgives the usual Hinglish spelling variants: chh/cch/ch,
- * s/sh, v/w, z/j, f/ph, c/ck/q/k, doubled letters, long and short vowels (aa/a,
+ * s/sh, v/w, garh/गढ़ (rh/dh), iya/ia, ow/au, z/j, f/ph, c/ck/q/k, doubled letters, long and short vowels (aa/a,
  * ee/i, oo/u/o: mohalla/muhalla), a silent English final e (phone/फ़ोन), ai for the English "a" (smaik/smack) — and drops the vowel a altogether, the one
  * Hindi writers add, lengthen and leave out most freely (sharab/sharaab/shrab). null when the word
  * has no Latin letters or digits.
@@ -62,6 +62,9 @@ export function phoneticKey(roman: string): string | null {
     .replace(/ck|c|q/g, "k")
     .replace(/x/g, "ks")
     .replace(/ph|f/g, "f")
+    .replace(/ow/g, "au")
+    .replace(/rh/g, "dh")
+    .replace(/iy/g, "i")
     .replace(/w/g, "v")
     .replace(/z/g, "j")
     .replace(/ee|ii|ie|ey/g, "i")
