@@ -97,6 +97,7 @@ export function QueueView(props: Props) {
   const status = useLive({
     onChanged: (ids) => void refreshIds(ids),
     onCreated: (e) => alerts.announce(e.tipId, e.flagged),
+    onWatch: (e) => alerts.watchHit(e.tipId, e.ref),
     onResync: () => void refetchPage(),
   }, props.cursor);
 
@@ -172,6 +173,22 @@ export function QueueView(props: Props) {
           </span>
         )}
       </div>
+      {alerts.watchHits.length > 0 && (
+        <div role="alert" data-testid="watch-alert" className="flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950">
+          <span className="font-semibold">{t("watchAlert")}</span>
+          {alerts.watchHits.map((h) => (
+            <Link key={h.tipId} href={`/tips/${h.ref}`} className="font-mono text-brand-700 underline" data-testid="watch-alert-ref">
+              {h.ref}
+            </Link>
+          ))}
+          <Link href={hrefWith({ view: "watched", after: null, before: null, sort: null, dir: null })} className="text-brand-700 underline">
+            {t("watchAlertView")}
+          </Link>
+          <button type="button" onClick={alerts.dismissWatch} className="ml-auto rounded border border-amber-400 px-2 text-xs">
+            {t("watchAlertDismiss")}
+          </button>
+        </div>
+      )}
       <div aria-live="polite" className="min-h-6">
         {message && (
           <p role={message.kind === "error" ? "alert" : "status"} data-testid="queue-message" className={`text-sm ${message.kind === "error" ? "text-red-700" : "text-green-700"}`}>

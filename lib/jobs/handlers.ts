@@ -10,9 +10,11 @@ import { verifyExotelCallback } from "../ingest/exotel/verify-call";
 import type { PendingCallback } from "../ingest/exotel/queue-callback";
 import { registerRecurringHandlers } from "./recurring-handlers";
 import { runBackfillJob } from "../search/backfill";
+import { matchWatches } from "../watch/match";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
+const watchMatch = z.object({ messageId: z.uuid() });
 const exotelVerify = z.looseObject({ type: z.literal("call"), provider: z.literal("EXOTEL"), externalId: z.string(), callId: z.string(), at: z.string() });
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
@@ -30,5 +32,7 @@ export function registerHandlers() {
   registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
   // The cross-script search index for messages stored before it existed (ADR 0700).
   registerHandler("search.backfill", () => runBackfillJob());
+  // A message that may hit a watch item (ADR 0702).
+  registerHandler("watch.match", async (payload) => void (await matchWatches(parse(watchMatch, payload).messageId)));
   registerRecurringHandlers();
 }

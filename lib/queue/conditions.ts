@@ -27,6 +27,9 @@ export function viewCondition(view: View, ctx: QueryContext): Prisma.Sql {
       return Prisma.sql`t."status" = 'WAITING_INFORMANT'`;
     case "closedToday":
       return Prisma.sql`t."closedAt" >= ${startOfIstDay(ctx.now)}::timestamptz AND t."status" IN ('CLOSED', 'MERGED')`;
+    case "watched":
+      // From the (few) watch hits, not a scan of the tips.
+      return Prisma.sql`t."id" IN (SELECT h."tipId" FROM "TipWatchHit" h JOIN "WatchItem" w ON w."id" = h."watchId" WHERE w."ownerId" = ${ctx.viewer.id}::uuid OR w."shared")`;
     case "all":
       return Prisma.sql`TRUE`;
   }

@@ -22,6 +22,8 @@ import { BlockInformant } from "@/components/tip/block-informant";
 import { LiveRefresh } from "@/components/tip/live-refresh";
 import { liveCursor } from "@/lib/live/bus";
 import { matchKeysOfText } from "@/lib/search/match-keys";
+import { tipWatchTags } from "@/lib/watch/watch-items";
+import { WatchTags } from "@/components/tip/watch-tags";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
   const { ref } = await props.params;
@@ -45,12 +47,13 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
 
   const t = await getTranslations("tip");
   // Arrived from a queue search: the words it matched are highlighted (ADR 0700).
-  const [targets, stations, officers, canned, match] = await Promise.all([
+  const [targets, stations, officers, canned, match, watchTags] = await Promise.all([
     slaTargets(),
     db.policeStation.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, nameHi: true } }),
     can(actor.role, "tip:assign") ? db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, stationId: true, role: true } }) : Promise.resolve([]),
     listCannedReplies({ activeOnly: true }),
     matchKeysOfText(typeof search.q === "string" ? search.q : undefined),
+    tipWatchTags(actor, tip.id),
   ]);
   const mergedFrom = typeof search.merged === "string" ? search.merged : null;
   const closed = isClosed(tip.status);
@@ -71,6 +74,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           <NoteForm tipRef={tip.ref} />
         </section>
         <aside className="space-y-4">
+          <WatchTags tags={watchTags} />
           <TipControls
             tipRef={tip.ref}
             closed={closed}
