@@ -24,6 +24,7 @@ import { liveCursor } from "@/lib/live/bus";
 import { matchKeysOfText } from "@/lib/search/match-keys";
 import { tipWatchTags } from "@/lib/watch/watch-items";
 import { WatchTags } from "@/components/tip/watch-tags";
+import { renderNow } from "@/lib/time/now";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
   const { ref } = await props.params;
@@ -66,7 +67,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           {t("mergedNotice", { from: mergedFrom })}
         </p>
       )}
-      <TipHeader ws={ws} targets={targets} serverNow={Date.now()} />
+      <TipHeader ws={ws} targets={targets} serverNow={renderNow()} />
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <section aria-label={t("timeline")} className="space-y-4">
           <Timeline ws={ws} stations={stations} match={match} />
