@@ -24,6 +24,8 @@ import { liveCursor } from "@/lib/live/bus";
 import { matchKeysOfText } from "@/lib/search/match-keys";
 import { tipWatchTags } from "@/lib/watch/watch-items";
 import { WatchTags } from "@/components/tip/watch-tags";
+import { connectedTips } from "@/lib/connections/connected-tips";
+import { ConnectedTips } from "@/components/tip/connected-tips";
 import { renderNow } from "@/lib/time/now";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
@@ -48,13 +50,14 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
 
   const t = await getTranslations("tip");
   // Arrived from a queue search: the words it matched are highlighted (ADR 0700).
-  const [targets, stations, officers, canned, match, watchTags] = await Promise.all([
+  const [targets, stations, officers, canned, match, watchTags, connected] = await Promise.all([
     slaTargets(),
     db.policeStation.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, nameHi: true } }),
     can(actor.role, "tip:assign") ? db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, stationId: true, role: true } }) : Promise.resolve([]),
     listCannedReplies({ activeOnly: true }),
     matchKeysOfText(typeof search.q === "string" ? search.q : undefined),
     tipWatchTags(actor, tip.id),
+    connectedTips(actor, tip.id),
   ]);
   const mergedFrom = typeof search.merged === "string" ? search.merged : null;
   const closed = isClosed(tip.status);
@@ -91,6 +94,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           />
           <ClosePanel tipRef={tip.ref} status={tip.status} outcome={tip.outcome} summary={tip.closingSummary} />
           <EntitiesPanel entities={ws.entities} />
+          <ConnectedTips tips={connected} />
           <LinksPanel tipRef={tip.ref} links={ws.links} mergedFrom={tip.mergedFrom.map((m) => m.ref)} mergedInto={tip.mergedInto?.ref ?? null} canMerge={!closed} />
           {can(actor.role, "informant:block") && <BlockInformant tipRef={tip.ref} alias={tip.informant.alias} blocked={tip.informant.blocked} />}
           <HistoryPanel history={ws.history} />
