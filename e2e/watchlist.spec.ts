@@ -56,6 +56,16 @@ test("a supervisor's watch on a vehicle and on कच्ची शराब aler
   await expect(tags.filter({ hasText: "कच्ची शराब" })).toBeVisible();
   await expect(tags.filter({ hasText: `up 70 ${series.toLowerCase()} ${num}` })).toBeVisible();
   await sup.screenshot({ path: "test-results/watch-tags.png", fullPage: true });
+
+  // Connected tips: a later tip naming the same vehicle (spelled differently, in a Hindi message).
+  const later = `झूँसी में ${plate.slice(0, 4)} ${series} ${num} वाली गाड़ी फिर दिखी ${letters(6)}`;
+  expect((await postWhatsApp(request, whatsappText(testPhone(), later))).status()).toBe(200);
+  await expect(async () => {
+    await sup.reload();
+    await expect(sup.getByTestId("connected-tip")).not.toHaveCount(0, { timeout: 1000 });
+  }).toPass();
+  await expect(sup.getByTestId("connected-tip").first().getByTestId("connected-shared").filter({ hasText: plate })).toBeVisible();
+  await sup.getByTestId("connected-tips").screenshot({ path: "test-results/connected-tips.png" });
 });
 
 test("cross-script search: 'sharab' finds a tip written शराब, marks the word in the row and on the tip page", async ({ as, request }) => {
