@@ -11,6 +11,9 @@ import { waitFor } from "./stack";
 const root = path.resolve(__dirname, "../../..");
 export const PROXY_CONF = path.join(root, "deploy/nginx/mukhbir-proxy.conf");
 
+// Debian installs it in /usr/sbin, which a non-root PATH may lack.
+const NGINX_BIN = fs.existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+
 export type Nginx = { url: string; port: number; dir: string; stop: () => Promise<void> };
 
 export async function startNginx(opts: { port: number; upstreams: number[] }): Promise<Nginx> {
@@ -38,9 +41,10 @@ ${servers}
 }
 `,
   );
-  const child: ChildProcess = spawn("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
+  const child: ChildProcess = spawn(NGINX_BIN, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (b) => (stderr += b));
+  child.on("error", (e) => (stderr += `${e.message} (the cluster test needs Debian's nginx: apt-get install nginx)`));
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   const url = `http://127.0.0.1:${opts.port}`;
   await waitFor(
