@@ -44,12 +44,14 @@ ${servers}
   const child: ChildProcess = spawn(NGINX_BIN, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (b) => (stderr += b));
-  child.on("error", (e) => (stderr += `${e.message} (the cluster test needs Debian's nginx: apt-get install nginx)`));
+  let failed: string | undefined;
+  child.on("error", (e) => (failed = `${e.message} (the cluster test needs Debian's nginx: apt-get install nginx)`));
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   const url = `http://127.0.0.1:${opts.port}`;
   await waitFor(
     "nginx to answer",
     async () => {
+      if (failed) throw new Error(`nginx did not start: ${failed}`);
       if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
       return fetch(`${url}/api/health`).then(
         (r) => r.status > 0,
