@@ -99,13 +99,14 @@ describe("queue queries", () => {
   });
 
   it("searches Devanagari and Latin text, NFKC-normalised and case-insensitive, across scripts (ADR 0700)", async () => {
+    // Judged on the fixture's rows: other tests' tips (e.g. "bulk 10") may match a loose query too.
     // The exact script first, then the other script's phonetic match.
-    expect(await refs({ view: "all", q: "शराब" })).toEqual([tips.hindi, tips.old]);
-    expect(await refs({ view: "all", q: "SHARAB" })).toEqual([tips.old, tips.hindi]);
-    expect(await refs({ view: "all", q: "casino" })).toEqual([tips.nfkc]);
-    expect(await refs({ view: "all", q: "Ｃａｓｉｎｏ" })).toEqual([tips.nfkc]);
-    expect(await refs({ view: "all", q: "100%" })).toEqual([]);
-    expect(await refs({ view: "all", q: tips.hindi.toLowerCase() })).toEqual([tips.hindi]);
+    expect(ours(await refs({ view: "all", q: "शराब" }))).toEqual([tips.hindi, tips.old]);
+    expect(ours(await refs({ view: "all", q: "SHARAB" }))).toEqual([tips.old, tips.hindi]);
+    expect(ours(await refs({ view: "all", q: "casino" }))).toEqual([tips.nfkc]);
+    expect(ours(await refs({ view: "all", q: "Ｃａｓｉｎｏ" }))).toEqual([tips.nfkc]);
+    expect(ours(await refs({ view: "all", q: "100%" }))).toEqual([]);
+    expect(ours(await refs({ view: "all", q: tips.hindi.toLowerCase() }))).toEqual([tips.hindi]);
   });
 
   it("filters by an entity from TipEntity", async () => {
