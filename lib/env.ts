@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { demoSecrets } from "./demo-secrets";
 import { parseAllowlist } from "./net/allowlist";
+import { DEFAULT_FETCH_HOSTS } from "./net/default-hosts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -10,12 +11,7 @@ const bool = z
 const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
 const secret = (min: number) => z.string().min(min, `must be at least ${min} characters`);
 
-/** The providers' documented media and API hosts (Meta Graph and its media CDN, Twilio, Exotel and its recordings). */
-export const DEFAULT_FETCH_HOSTS = [
-  "graph.facebook.com", "lookaside.fbsbx.com",
-  "api.twilio.com", "media.twiliocdn.com", "s3-external-1.amazonaws.com",
-  "api.exotel.com", "api.in.exotel.com", "recordings.exotel.com", "s3-ap-southeast-1.amazonaws.com", "s3.ap-south-1.amazonaws.com",
-];
+export { DEFAULT_FETCH_HOSTS };
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
