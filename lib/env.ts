@@ -48,6 +48,8 @@ const schema = z.object({
   INACTIVE_DISABLE_DAYS: z.coerce.number().int().min(0).default(90),
   /** Lets monitoring read /api/health details (version, engine, migrations) without a session. */
   HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Bearer token Prometheus presents to /api/metrics; unset = /api/metrics answers 404 (ADR 0801). */
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   /** HMAC key of the audit chain and its checkpoints; keep it outside the database (ADR 0015). */
   AUDIT_KEY: secret(32),
   ADMIN_USERNAME: z.string().min(3).optional(),
