@@ -96,6 +96,12 @@ const schema = z.object({
   S3_BUCKET: z.string().default(""),
   S3_ACCESS_KEY_ID: z.string().default(""),
   S3_SECRET_ACCESS_KEY: z.string().default(""),
+  /** Server-side encryption of stored media: "" = the bucket's default, AES256 (SSE-S3) or aws:kms (ADR 0802). */
+  S3_SSE: z.enum(["", "AES256", "aws:kms"]).default(""),
+  /** The KMS key for S3_SSE=aws:kms; empty = the account's default KMS key. */
+  S3_SSE_KMS_KEY_ID: z.string().default(""),
+  /** Bodies larger than this go up as multipart uploads in parts of this size (MiB, 5 or more). */
+  S3_PART_SIZE_MB: z.coerce.number().int().min(5).max(512).default(8),
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   /** A media or recording download (all hops and the body) taking longer is abandoned and retried. */
   MEDIA_FETCH_TIMEOUT_SECONDS: z.coerce.number().positive().default(600),
