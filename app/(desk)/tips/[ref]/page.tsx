@@ -21,6 +21,7 @@ import { HistoryPanel } from "@/components/tip/history-panel";
 import { BlockInformant } from "@/components/tip/block-informant";
 import { LiveRefresh } from "@/components/tip/live-refresh";
 import { liveCursor } from "@/lib/live/bus";
+import { renderNow } from "@/lib/time/now";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
   const { ref } = await props.params;
@@ -60,7 +61,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           {t("mergedNotice", { from: mergedFrom })}
         </p>
       )}
-      <TipHeader ws={ws} targets={targets} serverNow={Date.now()} />
+      <TipHeader ws={ws} targets={targets} serverNow={renderNow()} />
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <section aria-label={t("timeline")} className="space-y-4">
           <Timeline ws={ws} stations={stations} />
