@@ -155,6 +155,14 @@ export async function simulate(args: Args) {
   await new Promise((r) => setTimeout(r, 1500));
   await receipts();
   while (inflight.size) await Promise.all([...inflight]);
+  // The app fetches the media, recordings and call details it was told about after answering the
+  // webhooks: keep the fakes serving until they have been quiet for 2 s (at most 20 s more), so a
+  // demo is not left retrying against a closed port.
+  if (fake) {
+    const until = Date.now() + 20_000;
+    const last = () => (fake.calls.length ? Date.parse(fake.calls[fake.calls.length - 1].at) : 0);
+    while (Date.now() < until && Date.now() - last() < 2_000) await new Promise((r) => setTimeout(r, 250));
+  }
   await fake?.close();
 
   const lat = [...stats.latencies].sort((a, b) => a - b);
