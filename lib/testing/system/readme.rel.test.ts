@@ -1,8 +1,9 @@
 // Every command the README shows, run as written against a fresh demo (issue 17, ADR 0800):
 // `npm start` (demo mode: nothing configured), `npm run simulate -- --url … --rate 5 --duration 60`
 // (no secret flags: it reads the demo's generated settings), then, with the server stopped (one
-// process per PGlite folder), `npm run audit:checkpoint`, `npm run audit:verify` and
-// `npm run user:create -- …`. The commands are taken from README.md itself, so a README edit that
+// process per PGlite folder), `npm run audit:checkpoint`, `npm run audit:verify`,
+// `npm run user:create -- …`, `db:migrate`, `retention:run`, `identity:rotate`, `backup` and
+// `restore` (into a fresh folder, then verified). The commands are taken from README.md itself, so a README edit that
 // breaks one fails here. Two substitutions keep it fast and free of clashes: the port (3000 → a
 // free one) and the simulator's duration (60 s → 4 s). `npm install` is what CI has just done.
 // METRICS_TOKEN is the one setting added: the test watches /api/metrics (ADR 0801) to see the
@@ -72,7 +73,7 @@ function npm(command: string, port: number, extraEnv: Record<string, string> = {
 }
 
 describe("the README's commands on a fresh demo", () => {
-  it("npm start; npm run simulate as written (every delivery 2xx, counted by /api/metrics, tips stored, every media fetched); then audit:checkpoint, audit:verify, user:create", async () => {
+  it("npm start; npm run simulate as written (every delivery 2xx, counted by /api/metrics, tips stored, every media fetched); then the audit, user, migration, retention, rotation, backup and restore commands", async () => {
     const run = npmCommands(section("Run it"));
     expect(run).toContain("npm start");
     const simulate = run.find((c) => c.startsWith("npm run simulate"));
@@ -137,6 +138,33 @@ describe("the README's commands on a fresh demo", () => {
     expect(create).toContain("--username NAME");
     const r = npm(create.replace("--username NAME", "--username readme-officer"), 0, { MUKHBIR_PASSWORD: "readme-officer-pass-2026" });
     expect(r.code, r.out).toBe(0);
+
+    // Backups, key rotation, retention, migrations: each as the README writes it (optional parts in
+    // brackets filled in), on the demo's folder.
+    const backupDir = path.join(dataDir, "readme-backup");
+    const restoredDir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-readme-restored-"));
+    try {
+      const literal = (text: string) => expect(readme, text).toContain(text);
+      for (const [written, run, extraEnv] of [
+        ["`npm run db:migrate`", "npm run db:migrate", {}],
+        ["`npm run retention:run [-- --dry-run]`", "npm run retention:run -- --dry-run", {}],
+        ["`npm run identity:rotate`", "npm run identity:rotate", {}],
+        ["`-- --status`", "npm run identity:rotate -- --status", {}],
+        ["`npm run backup [-- --out DIR]`", `npm run backup -- --out ${backupDir}`, {}],
+      ] as const) {
+        literal(written);
+        const out = npm(run, 0, extraEnv);
+        expect(out.code, `${run}\n${out.out}`).toBe(0);
+      }
+      // Restored into a fresh folder, which gets the demo's keys as the README says (for the demo they live in demo-secrets.json).
+      literal("`npm run restore -- --from DIR`");
+      fs.copyFileSync(path.join(dataDir, "demo-secrets.json"), path.join(restoredDir, "demo-secrets.json"));
+      const restored = spawnSync("sh", ["-c", `npm run restore -- --from ${backupDir} && npm run audit:verify`], { cwd: root, env: { ...CLEAN, DATA_DIR: restoredDir } as unknown as NodeJS.ProcessEnv, encoding: "utf8", timeout: 120_000 });
+      expect(restored.status, `${restored.stdout}${restored.stderr}`).toBe(0);
+      expect(restored.stdout).toContain("audit chain intact");
+    } finally {
+      fs.rmSync(restoredDir, { recursive: true, force: true });
+    }
 
     // Last (this process then holds the folder's lock until it exits): tips arrived, and no media fetch was refused by the fetch policy or the fakes.
     const engine = openEngine({ dataDir });
