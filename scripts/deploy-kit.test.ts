@@ -1,5 +1,6 @@
-// The deploy kit's nginx configuration (deploy/nginx/mukhbir.conf), as shipped, run by Debian's
-// nginx in front of two stand-in backends (ADR 0803). Only the machine-specific values are
+// The deploy kit's nginx configuration (deploy/nginx/mukhbir.conf with the proxy settings it
+// includes, deploy/nginx/mukhbir-proxy.conf), as shipped, run by Debian's nginx in front of two
+// stand-in backends (ADR 0803); the cluster test runs the same proxy file before real instances. Only the machine-specific values are
 // substituted: listen ports, upstream addresses, certificate paths (a throw-away self-signed one),
 // log paths. It checks what the README and issue 17 ask of the proxy: TLS (and http → https),
 // X-Forwarded-For overwritten (a client's forged entry never reaches the app), live streams not
@@ -68,7 +69,7 @@ function request(opts: { path: string; method?: string; headers?: Record<string,
 }
 
 beforeAll(async () => {
-  if (!nginxBin) throw new Error("nginx is not installed: `apt-get install nginx-light` (.ci/run installs it)");
+  if (!nginxBin) throw new Error("nginx is not installed: `apt-get install nginx` (.ci/run installs it)");
   const [a, b] = [await backend("a"), await backend("b")];
   [httpsPort, httpPort] = [await freePort(), await freePort()];
   const cert = path.join(dir, "cert.pem");
@@ -85,7 +86,8 @@ beforeAll(async () => {
     .replace(/listen 443 ssl http2;/, `listen 127.0.0.1:${httpsPort} ssl http2;`)
     .replace("/etc/ssl/mukhbir/fullchain.pem", cert)
     .replace("/etc/ssl/mukhbir/privkey.pem", key)
-    .replace("/var/log/nginx/mukhbir.access.log", path.join(dir, "access.log"));
+    .replace("/var/log/nginx/mukhbir.access.log", path.join(dir, "access.log"))
+    .replace("include /etc/nginx/snippets/mukhbir-proxy.conf;", `include ${path.join(root, "deploy/nginx/mukhbir-proxy.conf")};`);
   fs.writeFileSync(path.join(dir, "mukhbir.conf"), site);
   // nginx's workers drop to an unprivileged user when started as root: its temp folders must be theirs to write.
   fs.chmodSync(dir, 0o755);

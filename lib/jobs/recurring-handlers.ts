@@ -6,6 +6,7 @@ import { writeAuditCheckpoint } from "../audit-anchor";
 import { disableInactiveUsers } from "../users/disable-inactive-users";
 import { pruneThrottle } from "../auth/throttle";
 import { runRetention } from "../retention/run-retention";
+import { warmRollups } from "../dashboard/warm-rollups";
 import { log } from "../log";
 
 export function registerRecurringHandlers() {
@@ -25,5 +26,9 @@ export function registerRecurringHandlers() {
   registerHandler("retention.run", async () => {
     await scheduleRecurring("retention.run", "next");
     await runRetention();
+  });
+  registerHandler("dashboard.rollups", async () => {
+    await scheduleRecurring("dashboard.rollups", "next");
+    await warmRollups();
   });
 }
