@@ -9,9 +9,12 @@ import { sendOutbound } from "../providers/send-outbound";
 import { verifyExotelCallback } from "../ingest/exotel/verify-call";
 import type { PendingCallback } from "../ingest/exotel/queue-callback";
 import { registerRecurringHandlers } from "./recurring-handlers";
+import { runBackfillJob } from "../search/backfill";
+import { matchWatches } from "../watch/match";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
+const watchMatch = z.object({ messageId: z.uuid() });
 const exotelVerify = z.looseObject({ type: z.literal("call"), provider: z.literal("EXOTEL"), externalId: z.string(), callId: z.string(), at: z.string() });
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
@@ -27,5 +30,9 @@ export function registerHandlers() {
   registerHandler("media.fetch", (payload, job) => fetchAttachment(parse(mediaFetch, payload).attachmentId, job));
   registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
   registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
+  // The cross-script search index for messages stored before it existed (ADR 0700).
+  registerHandler("search.backfill", () => runBackfillJob());
+  // A message that may hit a watch item (ADR 0702).
+  registerHandler("watch.match", async (payload) => void (await matchWatches(parse(watchMatch, payload).messageId)));
   registerRecurringHandlers();
 }
