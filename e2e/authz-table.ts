@@ -81,6 +81,8 @@ export const ROUTES: RouteRow[] = [
   { kind: "route", route: "/api/auth/[...nextauth]", method: "POST", access: "public", path: () => "/api/auth/callback/credentials", body: () => ({ form: { username: "nobody", password: "wrong", json: "true" } }), ok: [200] },
   { kind: "route", route: "/api/bench/empty", method: "POST", access: "closed", path: () => "/api/bench/empty", body: () => ({ json: {} }), ok: [404] },
   { kind: "route", route: "/api/health", method: "GET", access: "public", path: () => "/api/health", ok: [200] },
+  // Only METRICS_TOKEN's bearer scrapes (ADR 0801): every session, admin included, gets the same 401.
+  { kind: "route", route: "/api/metrics", method: "GET", access: "provider", path: () => "/api/metrics", ok: [401] },
   { kind: "route", route: "/api/live", method: "GET", access: "queue:read", path: () => "/api/live", ok: [200] },
   { kind: "route", route: "/api/media/[id]/original", method: "POST", access: "media:original", scoped: true, path: (f) => `/api/media/${f.other.attachmentId}/original`, body: () => ({ form: { reason: "authorisation matrix check" } }), ok: [200] },
   { kind: "route", route: "/api/queue/rows", method: "GET", access: "queue:read", path: () => "/api/queue/rows?view=all", ok: [200] },

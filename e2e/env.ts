@@ -51,6 +51,7 @@ export const E2E = {
     FETCH_ALLOWED_HOSTS: `http://127.0.0.1:${fakePort}`,
     LOG_LEVEL: "info",
     HEALTH_TOKEN: "e2e-health-token-0123456789",
+    METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
     // The socket is the client: the specs' own X-Forwarded-For headers are forgeries the server ignores.
     TRUSTED_PROXY_HOPS: "0",
   } as Record<string, string>,

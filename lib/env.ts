@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { demoSecrets } from "./demo-secrets";
 import { parseAllowlist } from "./net/allowlist";
+import { DEFAULT_FETCH_HOSTS } from "./net/default-hosts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -10,12 +11,7 @@ const bool = z
 const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
 const secret = (min: number) => z.string().min(min, `must be at least ${min} characters`);
 
-/** The providers' documented media and API hosts (Meta Graph and its media CDN, Twilio, Exotel and its recordings). */
-export const DEFAULT_FETCH_HOSTS = [
-  "graph.facebook.com", "lookaside.fbsbx.com",
-  "api.twilio.com", "media.twiliocdn.com", "s3-external-1.amazonaws.com",
-  "api.exotel.com", "api.in.exotel.com", "recordings.exotel.com", "s3-ap-southeast-1.amazonaws.com", "s3.ap-south-1.amazonaws.com",
-];
+export { DEFAULT_FETCH_HOSTS };
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,6 +48,8 @@ const schema = z.object({
   INACTIVE_DISABLE_DAYS: z.coerce.number().int().min(0).default(90),
   /** Lets monitoring read /api/health details (version, engine, migrations) without a session. */
   HEALTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Bearer token Prometheus presents to /api/metrics; unset = /api/metrics answers 404 (ADR 0801). */
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
   /** HMAC key of the audit chain and its checkpoints; keep it outside the database (ADR 0015). */
   AUDIT_KEY: secret(32),
   ADMIN_USERNAME: z.string().min(3).optional(),
@@ -100,6 +98,12 @@ const schema = z.object({
   S3_BUCKET: z.string().default(""),
   S3_ACCESS_KEY_ID: z.string().default(""),
   S3_SECRET_ACCESS_KEY: z.string().default(""),
+  /** Server-side encryption of stored media: "" = the bucket's default, AES256 (SSE-S3) or aws:kms (ADR 0802). */
+  S3_SSE: z.enum(["", "AES256", "aws:kms"]).default(""),
+  /** The KMS key for S3_SSE=aws:kms; empty = the account's default KMS key. */
+  S3_SSE_KMS_KEY_ID: z.string().default(""),
+  /** Bodies larger than this go up as multipart uploads in parts of this size (MiB, 5 or more). */
+  S3_PART_SIZE_MB: z.coerce.number().int().min(5).max(512).default(8),
   MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   /** A media or recording download (all hops and the body) taking longer is abandoned and retried. */
   MEDIA_FETCH_TIMEOUT_SECONDS: z.coerce.number().positive().default(600),

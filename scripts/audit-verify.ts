@@ -4,6 +4,7 @@
 // the previous row's hash, and checks the chain against the signed checkpoints the app wrote
 // (DATA_DIR/audit-checkpoints unless --checkpoints says otherwise). Exit 0 when intact; exit 1
 // naming the first row that fails (or the checkpoint the chain falls short of) otherwise.
+import "./demo-default";
 import { parseArgs } from "node:util";
 import { openEngine } from "../lib/db/engine";
 import { checkpointDir, readCheckpoints } from "../lib/audit-checkpoint";

@@ -1,6 +1,7 @@
 // `npm run db:migrate`: apply pending migrations to the configured database (DATABASE_URL, or
 // the embedded PGlite under DATA_DIR — stop the server first: one process per PGlite folder).
 // With MIGRATION_DATABASE_URL set, migrates as that owner role and grants DATABASE_URL's role.
+import "./demo-default";
 import { raw, closeDb } from "../lib/db";
 import { migrationState } from "../lib/db/migrate";
 import { migrateDatabase } from "../lib/db/migrate-database";

@@ -1,6 +1,7 @@
 // `npm run identity:rotate [-- --status]`: re-encrypts every stored address under IDENTITY_ACTIVE_KEY
 // and recomputes every keyed hash under IDENTITY_PEPPER (lib/identity/rotate.ts). Safe on a live
 // system and resumable: run it again after an interruption. `--status` only counts what is left.
+import "./demo-default";
 import { closeDb } from "../lib/db";
 import { rotateIdentity, rotationStatus } from "../lib/identity/rotate";
 

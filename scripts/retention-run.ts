@@ -1,6 +1,7 @@
 // `npm run retention:run [-- --dry-run]`: applies the retention periods now (the server also runs
 // them daily), or with --dry-run only shows what would go. On the embedded PGlite stop the server
 // first (one process per data folder). docs/decisions/0212-retention.md.
+import "./demo-default";
 import { closeDb, raw } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { runRetention } from "../lib/retention/run-retention";

@@ -5,12 +5,14 @@
 // mentions is served by the fake provider API, which it starts itself (or pass --fake-url): start
 // the app with WHATSAPP_API_BASE=<fake>/meta/v23.0, TWILIO_API_BASE=<fake>/twilio,
 // EXOTEL_API_BASE=<fake>/exotel (Exotel calls are confirmed there) and FETCH_ALLOWED_HOSTS=<fake
-// origin> so it fetches from there. Delivery receipts for the app's replies are sent back too. Secrets come from flags or
-// the same environment variables the app reads. Stops by itself after --duration s or --count events.
+// origin> so it fetches from there. Delivery receipts for the app's replies are sent back too. Secrets come from flags,
+// the same environment variables the app reads, or the demo's DATA_DIR/demo-secrets.json (whose API
+// bases already point at the fakes' port: `npm start` + this command need no configuration). Stops by itself after --duration s or --count events.
 import { startFakeProviders, type FakeCall } from "../lib/simulate/fake-providers";
 import { exotelCall, makeInformants, metaMessage, metaRequest, metaStatusRequest, rng, twilioCall, twilioMessageStatus, twilioWhatsApp, type Informant, type SimConfig, type SimRequest } from "../lib/simulate/traffic";
 import crypto from "node:crypto";
 import { buildFixtures } from "../lib/simulate/fake-media";
+import { demoFakeOrigin, readDemoSecrets } from "../lib/demo-secrets";
 
 type Args = Record<string, string>;
 function parseArgs(argv: string[]): Args {
@@ -45,17 +47,28 @@ export async function send(req: SimRequest, stats: SimStats) {
 }
 
 export async function simulate(args: Args) {
-  const env = process.env;
+  // Flags first, then the environment the app reads, then the demo's generated settings (ADR 0800):
+  // `npm run simulate` against `npm start`'s demo needs no flags at all.
+  const demo = readDemoSecrets(args["data-dir"] ?? process.env.DATA_DIR ?? "./.data") ?? {};
+  const env: Record<string, string | undefined> = { ...demo, ...Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)) };
   const url = (args.url ?? "http://localhost:3000").replace(/\/+$/, "");
   const rate = Number(args.rate ?? 5);
   const duration = Number(args.duration ?? 60);
   const count = args.count ? Number(args.count) : Infinity;
   const rnd = rng(Number(args.seed ?? Date.now() % 1e9));
-  const fake = args["fake-url"] ? null : await startFakeProviders({ port: Number(args["fake-port"] ?? 0) });
+  // The demo's API bases point at the fakes on a port of its own: serve there, with its credentials.
+  const demoFake = demoFakeOrigin(demo);
+  const fakePort = args["fake-port"] ? Number(args["fake-port"]) : demoFake && env.WHATSAPP_API_BASE === demo.WHATSAPP_API_BASE ? Number(new URL(demoFake).port) : 0;
+  const fake = args["fake-url"]
+    ? null
+    : await startFakeProviders({
+        port: fakePort,
+        ...(demoFake ? { metaToken: demo.WHATSAPP_ACCESS_TOKEN, twilioSid: demo.TWILIO_ACCOUNT_SID, twilioToken: demo.TWILIO_AUTH_TOKEN, exotelKey: demo.EXOTEL_API_KEY, exotelToken: demo.EXOTEL_API_TOKEN } : {}),
+      });
   const fakeUrl = (args["fake-url"] ?? fake!.url).replace(/\/+$/, "");
   const cfg: SimConfig = {
     url, fakeUrl,
-    publicUrl: (args["public-url"] ?? env.PUBLIC_BASE_URL ?? url).replace(/\/+$/, ""),
+    publicUrl: (args["public-url"] ?? process.env.PUBLIC_BASE_URL ?? url).replace(/\/+$/, ""),
     appSecret: args["app-secret"] ?? env.WHATSAPP_APP_SECRET ?? "",
     phoneNumberId: args["phone-number-id"] ?? (env.WHATSAPP_PHONE_NUMBER_IDS ?? "").split(",")[0] ?? "",
     twilioSid: args["twilio-sid"] ?? env.TWILIO_ACCOUNT_SID ?? "AC00000000000000000000000000000000",
@@ -63,7 +76,7 @@ export async function simulate(args: Args) {
     twilioNumber: (args["twilio-number"] ?? env.TWILIO_WHATSAPP_FROM ?? "+14155238886").replace(/^whatsapp:/, ""),
     exotelToken: args["exotel-token"] ?? env.EXOTEL_WEBHOOK_TOKEN ?? "",
   };
-  if (!cfg.appSecret || !cfg.phoneNumberId) throw new Error("need --app-secret and --phone-number-id (or WHATSAPP_APP_SECRET / WHATSAPP_PHONE_NUMBER_IDS)");
+  if (!cfg.appSecret || !cfg.phoneNumberId) throw new Error("need --app-secret and --phone-number-id (or WHATSAPP_APP_SECRET / WHATSAPP_PHONE_NUMBER_IDS, or a demo started with `npm start` whose DATA_DIR holds demo-secrets.json)");
   const only = args.only?.split(",");
   const mix = MIX.filter(([k]) => !only || only.some((o) => k.startsWith(o)));
   // WhatsApp webhooks announce each file's SHA-256 (base64); the fake serves these exact bytes.
@@ -81,7 +94,8 @@ export async function simulate(args: Args) {
   };
 
   console.log(`simulating → ${url} at ${rate}/s for ${duration}s${count < Infinity ? ` (max ${count} events)` : ""}; fake providers at ${fakeUrl}`);
-  if (fake) console.log(`  the app must fetch media from it: WHATSAPP_API_BASE=${fakeUrl}/meta/v23.0 TWILIO_API_BASE=${fakeUrl}/twilio EXOTEL_API_BASE=${fakeUrl}/exotel FETCH_ALLOWED_HOSTS=${fakeUrl}`);
+  if (fake && demoFake && fake.url === demoFake) console.log(`  using the demo's generated provider settings (${args["data-dir"] ?? process.env.DATA_DIR ?? "./.data"}/demo-secrets.json); the demo fetches media from these fakes`);
+  else if (fake) console.log(`  the app must fetch media from it: WHATSAPP_API_BASE=${fakeUrl}/meta/v23.0 TWILIO_API_BASE=${fakeUrl}/twilio EXOTEL_API_BASE=${fakeUrl}/exotel FETCH_ALLOWED_HOSTS=${fakeUrl}`);
 
   async function event(kind: string) {
     const who: Informant = informants[Math.floor(rnd() * informants.length)];
@@ -141,6 +155,14 @@ export async function simulate(args: Args) {
   await new Promise((r) => setTimeout(r, 1500));
   await receipts();
   while (inflight.size) await Promise.all([...inflight]);
+  // The app fetches the media, recordings and call details it was told about after answering the
+  // webhooks: keep the fakes serving until they have been quiet for 2 s (at most 20 s more), so a
+  // demo is not left retrying against a closed port.
+  if (fake) {
+    const until = Date.now() + 20_000;
+    const last = () => (fake.calls.length ? Date.parse(fake.calls[fake.calls.length - 1].at) : 0);
+    while (Date.now() < until && Date.now() - last() < 2_000) await new Promise((r) => setTimeout(r, 250));
+  }
   await fake?.close();
 
   const lat = [...stats.latencies].sort((a, b) => a - b);

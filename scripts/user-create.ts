@@ -2,6 +2,7 @@
 // The password is read from the MUKHBIR_PASSWORD variable or asked for (never a command-line flag,
 // which would land in shell history and `ps`). It must meet the password policy (12+ characters,
 // not a common password); an officer needs a station or --district-wide.
+import "./demo-default";
 import { parseArgs } from "node:util";
 import readline from "node:readline/promises";
 import { db, raw, closeDb } from "../lib/db";

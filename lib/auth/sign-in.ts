@@ -7,6 +7,7 @@ import { db } from "../db";
 import { auditNow } from "../audit";
 import { dummyHash, verifyPassword } from "./password";
 import { clearPair, lockedSeconds, recordFailure, slowDownMs } from "./throttle";
+import { metrics } from "../metrics/registry";
 import { verifySecondFactor } from "./two-factor/verify-second-factor";
 
 const input = z.object({
@@ -33,7 +34,10 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignedInUs
   const { username, password, code } = parsed.data;
 
   const locked = await lockedSeconds(username, ip);
-  if (locked) throw new SignInError(`locked:${minutes(locked)}`);
+  if (locked) {
+    metrics().signInFailures.inc({ reason: "locked" });
+    throw new SignInError(`locked:${minutes(locked)}`);
+  }
   const delay = await slowDownMs(username, ip);
   if (delay) await new Promise((r) => setTimeout(r, delay));
 
@@ -42,6 +46,8 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignedInUs
 
   const fail = async (reason: "password" | "code", userId: string | null) => {
     const lock = await recordFailure(username, ip);
+    metrics().signInFailures.inc({ reason });
+    if (lock) metrics().signInLockouts.inc();
     // Known accounts are named by id; for an unknown username nothing typed is kept.
     await auditNow({ action: "auth.signin.failed", targetType: userId ? "user" : null, targetId: userId, detail: { reason: userId ? reason : "unknownUser" }, ip });
     throw new SignInError(lock ? `locked:${minutes(lock)}` : reason === "code" ? "codeWrong" : "wrong");

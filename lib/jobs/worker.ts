@@ -4,6 +4,7 @@
 import "server-only";
 import { claim, complete, fail, releaseJobs, renewLocks, type ClaimedJob } from "./queue";
 import { env } from "../env";
+import { metrics } from "../metrics/registry";
 import { log } from "../log";
 
 export class PermanentJobError extends Error {}
@@ -78,6 +79,7 @@ async function runOne(handler: Handler, job: ClaimedJob) {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const final = await fail(job, message, { permanent: e instanceof PermanentJobError });
+    metrics().jobFailures.inc({ kind: job.kind, final: String(final) });
     log.warn("job failed", { job: String(job.id), kind: job.kind, attempt: job.attempts, final, error: message });
   }
 }

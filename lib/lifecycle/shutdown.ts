@@ -43,6 +43,11 @@ export function registerStream(close: () => void): () => void {
   return () => void s.streams.delete(close);
 }
 
+/** Live streams open in this process now (for /api/metrics). */
+export function openStreams(): number {
+  return state().streams.size;
+}
+
 /** Work to do after draining, in registration order (the worker, then the database). */
 export function onShutdown(name: string, run: Hook["run"]) {
   state().hooks.push({ name, run });

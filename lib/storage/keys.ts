@@ -4,12 +4,14 @@ import crypto from "node:crypto";
 import type { Readable } from "node:stream";
 
 export type StoredObject = { size: number };
+/** Bytes `start` to `end`, both included (as in an HTTP Range). */
+export type ByteRange = { start: number; end: number };
 
 export interface Storage {
   /** Writes the whole body; on any error nothing is left under `key`. */
   put(key: string, body: Readable | Buffer, opts?: { contentType?: string }): Promise<StoredObject>;
-  /** A stream of the object, or null when it does not exist. */
-  get(key: string): Promise<Readable | null>;
+  /** A stream of the object (or of `range` of it), or null when it does not exist. */
+  get(key: string, range?: ByteRange): Promise<Readable | null>;
   stat(key: string): Promise<StoredObject | null>;
   /** Removing a missing key is not an error. */
   delete(key: string): Promise<void>;

@@ -24,6 +24,7 @@ describe("LocalStorage", () => {
     expect(await store.put(key, Buffer.from("hello"))).toEqual({ size: 5 });
     expect(await store.stat(key)).toEqual({ size: 5 });
     expect((await read((await store.get(key))!)).toString()).toBe("hello");
+    expect((await read((await store.get(key, { start: 1, end: 3 }))!)).toString()).toBe("ell");
 
     const key2 = newStorageKey();
     await store.put(key2, Readable.from([Buffer.from("a"), Buffer.from("bc")]));

@@ -7,7 +7,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { assertKey, type Storage, type StoredObject } from "./keys";
+import { assertKey, type Storage, type ByteRange, type StoredObject } from "./keys";
 
 export class LocalStorage implements Storage {
   constructor(readonly root: string) {}
@@ -31,11 +31,11 @@ export class LocalStorage implements Storage {
     return { size: (await fsp.stat(file)).size };
   }
 
-  async get(key: string): Promise<Readable | null> {
+  async get(key: string, range?: ByteRange): Promise<Readable | null> {
     const file = this.file(key);
     try {
       const handle = await fsp.open(file, "r");
-      return handle.createReadStream();
+      return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw e;

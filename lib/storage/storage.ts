@@ -9,7 +9,7 @@ import { LocalStorage } from "./local";
 import { S3Storage } from "./s3";
 import type { Storage } from "./keys";
 
-export { newStorageKey, assertKey, type Storage, type StoredObject } from "./keys";
+export { newStorageKey, assertKey, type Storage, type StoredObject, type ByteRange } from "./keys";
 
 const g = globalThis as unknown as { __mukhbirStorage?: Storage };
 
@@ -18,7 +18,7 @@ export function storage(): Storage {
     const e = env();
     g.__mukhbirStorage =
       e.STORAGE === "s3"
-        ? new S3Storage({ endpoint: e.S3_ENDPOINT, region: e.S3_REGION, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY })
+        ? new S3Storage({ endpoint: e.S3_ENDPOINT, region: e.S3_REGION, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, sse: e.S3_SSE, sseKmsKeyId: e.S3_SSE_KMS_KEY_ID, partSize: e.S3_PART_SIZE_MB * 1024 * 1024 })
         : new LocalStorage(localMediaDir()!);
   }
   return g.__mukhbirStorage;

@@ -40,22 +40,11 @@ export async function mediaResponse(req: Request, m: MediaServe): Promise<Respon
   return new Response(Readable.toWeb(stream) as ReadableStream, { headers: { ...headers, "Content-Length": String(size) } });
 }
 
-/** Reads bytes [start, end] of an object (the storage interface streams whole objects). */
+/** Reads bytes [start, end] of an object (a range request to the store: S3 sends only those bytes). */
 async function readSlice(key: string, start: number, end: number): Promise<Buffer> {
-  const stream = await storage().get(key);
+  const stream = await storage().get(key, { start, end });
   if (!stream) throw new AppError("notFound");
   const out: Buffer[] = [];
-  let pos = 0;
-  for await (const chunk of stream) {
-    const c = Buffer.from(chunk);
-    const from = Math.max(start - pos, 0);
-    const to = Math.min(end + 1 - pos, c.length);
-    if (to > from) out.push(c.subarray(from, to));
-    pos += c.length;
-    if (pos > end) {
-      stream.destroy();
-      break;
-    }
-  }
+  for await (const chunk of stream) out.push(Buffer.from(chunk));
   return Buffer.concat(out);
 }
