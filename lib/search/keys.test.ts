@@ -62,3 +62,12 @@ describe("parseSearch and markMatches", () => {
     expect(marked).toEqual(["शराब", "SHARAAB"]);
   });
 });
+
+describe("words with digits", () => {
+  it("are their own keys: no spelling rule joins 100 and 10, or 1001 and 101", () => {
+    expect(key("100")).toBe("100");
+    expect(key("100")).not.toBe(key("10"));
+    expect(key("1001")).not.toBe(key("101"));
+    expect(key("UP70")).toBe("up70");
+  });
+});

@@ -54,6 +54,9 @@ export function romanise(word: string): string {
 export function phoneticKey(roman: string): string | null {
   let s = roman.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (!s) return null;
+  // A word with a digit (an amount, a house or vehicle number) is its own key: spelling rules
+  // would make 100 the key of 10 (doubled letters) or change the letters around a number.
+  if (/\d/.test(s)) return s;
   s = s
     .replace(/sch/g, "sk")
     .replace(/c+h+/g, "C")
