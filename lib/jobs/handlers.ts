@@ -9,9 +9,11 @@ import { sendOutbound } from "../providers/send-outbound";
 import { verifyExotelCallback } from "../ingest/exotel/verify-call";
 import type { PendingCallback } from "../ingest/exotel/queue-callback";
 import { registerRecurringHandlers } from "./recurring-handlers";
+import { NOTIFY_JOB, sendNotification } from "../requests/notify";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
+const stationNotify = z.object({ notificationId: z.uuid() });
 const exotelVerify = z.looseObject({ type: z.literal("call"), provider: z.literal("EXOTEL"), externalId: z.string(), callId: z.string(), at: z.string() });
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
@@ -27,5 +29,6 @@ export function registerHandlers() {
   registerHandler("media.fetch", (payload, job) => fetchAttachment(parse(mediaFetch, payload).attachmentId, job));
   registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
   registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
+  registerHandler(NOTIFY_JOB, (payload, job) => sendNotification(parse(stationNotify, payload).notificationId, job));
   registerRecurringHandlers();
 }
