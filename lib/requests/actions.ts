@@ -9,7 +9,7 @@ import { kick } from "../jobs/worker";
 import { draftRequest } from "./draft-request";
 import { approveRequest } from "./approve-request";
 import { closeRequest } from "./close-request";
-import { acknowledgeRequest, reportAction } from "./station-report";
+import { acknowledgeRequest, assertStationRequest, reportAction } from "./station-report";
 import { parseReport } from "./report-input";
 import { readPhotos, storePhotos } from "./field-photos";
 
@@ -63,6 +63,7 @@ export async function reportRequestAction(form: FormData) {
   return runAction(async () => {
     const actor = await requireActor("station:act");
     const id = requestId(form.get("requestId"));
+    await assertStationRequest(actor, id);
     const input = parseReport(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
     const photos = await storePhotos(await readPhotos(form.getAll("photos")));
     await reportAction(actor, id, input, photos);

@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { reaches, type Viewer } from "../auth/scope";
-import { lockScopedTip } from "../tips/find-scoped-tip";
+import { findScopedTip, lockScopedTip } from "../tips/find-scoped-tip";
 import { parseBrief, briefText } from "./brief-input";
 import { informantPhrases } from "./phrases";
 import { defaultDue, requestSettings } from "./settings";
@@ -14,6 +14,8 @@ import { recordStep } from "./record-step";
 import { enqueueNotifications } from "./notify";
 
 export async function draftRequest(actor: Viewer & { ip?: string | null }, ref: string, input: unknown, now = Date.now()) {
+  // Scope first: a tip out of reach is "not found" whatever the input (nothing about it is revealed).
+  await findScopedTip(db, actor, ref);
   const { brief, due } = parseBrief(input, now);
   return db.$transaction(async (tx) => {
     const scoped = await lockScopedTip(tx, actor, ref);

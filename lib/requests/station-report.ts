@@ -23,6 +23,11 @@ async function lockStationRequest(tx: Tx, actor: Actor, id: string) {
   return tx.actionRequest.findUniqueOrThrow({ where: { id }, select: { id: true, state: true, acknowledgedAt: true, tip: { select: { id: true, ref: true } } } });
 }
 
+/** "Not found" unless the viewer's station was released this request (checked before any input is read). */
+export async function assertStationRequest(actor: Viewer, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await db.actionRequest.findFirst({ where: { id, ...stationRequestScope(actor) }, select: { id: true } }))) throw new AppError("notFound");
+}
+
 export async function acknowledgeRequest(actor: Actor, id: string, now = Date.now()) {
   return db.$transaction(async (tx) => {
     const r = await lockStationRequest(tx, actor, id);
