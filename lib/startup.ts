@@ -76,6 +76,7 @@ export async function startup() {
     await scheduleRecurring("audit.checkpoint");
     await scheduleRecurring("maintenance.daily");
     await scheduleRecurring("retention.run");
+    await scheduleRecurring("requests.escalate");
     startWorker();
     onShutdown("worker", () => stopWorker(DRAIN_MS));
   }

@@ -33,6 +33,7 @@ export async function RequestsPanel({ actor, tipId, tipRef, open }: { actor: Act
                 <span className="font-medium">{locale === "hi" ? (r.station.nameHi ?? r.station.name) : r.station.name}</span>
                 {r.releasedAt && !r.approvedAt && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("reviewPending")}</span>}
                 {overdue && <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">{t("overdue")}</span>}
+                {r.escalatedStage > 0 && <span className="rounded bg-red-100 px-1.5 text-xs text-red-800" data-testid="escalated">{t("escalated", { stage: r.escalatedStage })}</span>}
               </div>
               <p className="text-xs text-slate-600">
                 {t("dueAt", { at: formatDateTime(r.dueAt, locale, "short") })} · {t("draftedBy", { name: r.draftedBy.name })}

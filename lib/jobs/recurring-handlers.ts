@@ -7,6 +7,7 @@ import { disableInactiveUsers } from "../users/disable-inactive-users";
 import { pruneThrottle } from "../auth/throttle";
 import { runRetention } from "../retention/run-retention";
 import { log } from "../log";
+import { escalateRequests } from "../requests/escalate";
 
 export function registerRecurringHandlers() {
   registerHandler("audit.checkpoint", async () => {
@@ -22,6 +23,11 @@ export function registerRecurringHandlers() {
     await scheduleRecurring("maintenance.daily", "next");
   });
   // The next slot is booked first, so a failed run still leaves tomorrow's queued.
+  registerHandler("requests.escalate", async () => {
+    await scheduleRecurring("requests.escalate", "next");
+    const done = await escalateRequests();
+    if (done.length) log.info("action requests escalated", { count: done.length });
+  });
   registerHandler("retention.run", async () => {
     await scheduleRecurring("retention.run", "next");
     await runRetention();

@@ -12,6 +12,8 @@ export const RECURRING = {
   "maintenance.daily": DAY_MS,
   /** Retention (docs/decisions/0212-retention.md): addresses and payloads past their periods. */
   "retention.run": DAY_MS,
+  /** Overdue action requests (docs/decisions/0604-escalation.md). */
+  "requests.escalate": 5 * 60_000,
 } as const;
 export type RecurringKind = keyof typeof RECURRING;
 

@@ -20,6 +20,6 @@ export function whatsappNotice(to: string, n: StationNotice, template: { name: s
 }
 
 /** SMS text (Twilio): the same four facts. */
-export function smsNotice(n: StationNotice) {
-  return `Mukhbir: new action request ${n.ref} (${n.priority}) for ${n.station}. Open: ${n.link}`;
+export function smsNotice(n: StationNotice, overdue = false) {
+  return `Mukhbir: ${overdue ? "OVERDUE" : "new"} action request ${n.ref} (${n.priority}) for ${n.station}. Open: ${n.link}`;
 }

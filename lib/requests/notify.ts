@@ -36,7 +36,7 @@ export async function sendNotification(notificationId: string, job?: { attempts:
   const n = await db.stationNotification.findUnique({
     where: { id: notificationId },
     select: {
-      id: true, state: true,
+      id: true, state: true, stage: true,
       contact: { select: { phone: true, channel: true } },
       request: { select: { id: true, state: true, priority: true, releasedAt: true, station: { select: { name: true } }, tip: { select: { id: true, ref: true } } } },
     },
@@ -45,7 +45,8 @@ export async function sendNotification(notificationId: string, job?: { attempts:
   const e = env();
   const notice: StationNotice = { ref: n.request.tip.ref, priority: n.request.priority, station: n.request.station.name, link: `${e.PUBLIC_BASE_URL.replace(/\/+$/, "")}/station/requests/${n.request.id}` };
   try {
-    const providerId = n.contact.channel === "WHATSAPP" ? await sendWhatsAppNotice(n.contact.phone, notice) : await sendSmsNotice(n.contact.phone, notice);
+    const overdue = n.stage !== "new";
+    const providerId = n.contact.channel === "WHATSAPP" ? await sendWhatsAppNotice(n.contact.phone, notice, overdue) : await sendSmsNotice(n.contact.phone, notice, overdue);
     await db.$transaction(async (tx) => {
       const done = await tx.stationNotification.updateMany({ where: { id: n.id, state: "PENDING" }, data: { state: "SENT", providerId, error: null, attempts: { increment: 1 } } });
       if (!done.count) return;
@@ -66,26 +67,27 @@ export async function sendNotification(notificationId: string, job?: { attempts:
   }
 }
 
-async function sendWhatsAppNotice(phone: string, notice: StationNotice): Promise<string> {
+async function sendWhatsAppNotice(phone: string, notice: StationNotice, overdue: boolean): Promise<string> {
   const e = env();
   const phoneNumberId = e.WHATSAPP_PHONE_NUMBER_IDS[0];
-  if (!phoneNumberId || !e.WHATSAPP_ACCESS_TOKEN || !e.STATION_NOTIFY_TEMPLATE) throw new ProviderError("WhatsApp station notices are not configured (WHATSAPP_PHONE_NUMBER_IDS, WHATSAPP_ACCESS_TOKEN, STATION_NOTIFY_TEMPLATE)", true);
+  const template = overdue ? e.STATION_ESCALATION_TEMPLATE : e.STATION_NOTIFY_TEMPLATE;
+  if (!phoneNumberId || !e.WHATSAPP_ACCESS_TOKEN || !template) throw new ProviderError("WhatsApp station notices are not configured (WHATSAPP_PHONE_NUMBER_IDS, WHATSAPP_ACCESS_TOKEN, STATION_NOTIFY_TEMPLATE, STATION_ESCALATION_TEMPLATE)", true);
   const { status, body } = await callProvider(`${e.WHATSAPP_API_BASE.replace(/\/+$/, "")}/${encodeURIComponent(phoneNumberId)}/messages`, {
     headers: { authorization: `Bearer ${e.WHATSAPP_ACCESS_TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify(whatsappNotice(phone, notice, { name: e.STATION_NOTIFY_TEMPLATE, lang: e.STATION_NOTIFY_TEMPLATE_LANG })),
+    body: JSON.stringify(whatsappNotice(phone, notice, { name: template, lang: e.STATION_NOTIFY_TEMPLATE_LANG })),
   });
   const id = (body as { messages?: { id?: unknown }[] } | null)?.messages?.[0]?.id;
   if (status >= 200 && status < 300 && typeof id === "string") return id;
   throw new ProviderError(`WhatsApp HTTP ${status}`, status < 300 ? false : !retryable(status));
 }
 
-async function sendSmsNotice(phone: string, notice: StationNotice): Promise<string> {
+async function sendSmsNotice(phone: string, notice: StationNotice, overdue: boolean): Promise<string> {
   const e = env();
   if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !e.TWILIO_SMS_FROM) throw new ProviderError("SMS to stations is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_SMS_FROM)", true);
   const url = `${e.TWILIO_API_BASE.replace(/\/+$/, "")}/2010-04-01/Accounts/${encodeURIComponent(e.TWILIO_ACCOUNT_SID)}/Messages.json`;
   const { status, body } = await callProvider(url, {
     headers: { authorization: "Basic " + Buffer.from(`${e.TWILIO_ACCOUNT_SID}:${e.TWILIO_AUTH_TOKEN}`).toString("base64"), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ To: `+${phone}`, From: e.TWILIO_SMS_FROM, Body: smsNotice(notice) }).toString(),
+    body: new URLSearchParams({ To: `+${phone}`, From: e.TWILIO_SMS_FROM, Body: smsNotice(notice, overdue) }).toString(),
   });
   const sid = (body as { sid?: unknown } | null)?.sid;
   if (status >= 200 && status < 300 && typeof sid === "string") return sid;

@@ -3,7 +3,9 @@
 import "server-only";
 import { db } from "../db";
 import type { Viewer } from "../auth/scope";
+import type { Prisma } from "../generated/prisma/client";
 import { deskRequestScope, stationRequestScope } from "./scope";
+import { OVERDUE_STATES } from "./escalate";
 
 const brief = { id: true, state: true, priority: true, what: true, where: true, when: true, whoNamed: true, instructions: true, dueAt: true, releasedAt: true, approvedAt: true, createdAt: true } as const;
 const reports = {
@@ -11,13 +13,17 @@ const reports = {
   select: { id: true, kind: true, firNumber: true, arrests: true, seizedWhat: true, seizedQty: true, details: true, createdAt: true, author: { select: { name: true } }, photos: { select: { id: true } } },
 } as const;
 
-/** The station's list: released requests of the stations the viewer reaches, open ones first by due time. */
-export function listStationRequests(viewer: Viewer) {
+/**
+ * The station's list: released requests of the stations the viewer reaches, open ones first by due
+ * time. `overdue`: only those past their due time and not yet reported (the desk's overdue view).
+ */
+export function listStationRequests(viewer: Viewer, opts: { overdue?: boolean; now?: number } = {}) {
+  const overdue: Prisma.ActionRequestWhereInput = opts.overdue ? { state: { in: OVERDUE_STATES }, dueAt: { lt: new Date(opts.now ?? Date.now()) } } : {};
   return db.actionRequest.findMany({
-    where: stationRequestScope(viewer),
+    where: { ...stationRequestScope(viewer), ...overdue },
     orderBy: [{ closedAt: { sort: "desc", nulls: "first" } }, { dueAt: "asc" }],
     take: 100,
-    select: { id: true, state: true, priority: true, what: true, where: true, dueAt: true, tip: { select: { ref: true } }, station: { select: { name: true, nameHi: true } }, _count: { select: { media: true } } },
+    select: { id: true, state: true, priority: true, what: true, where: true, dueAt: true, escalatedStage: true, tip: { select: { ref: true } }, station: { select: { name: true, nameHi: true } }, _count: { select: { media: true } } },
   });
 }
 
@@ -35,7 +41,7 @@ export function listTipRequests(viewer: Viewer, tipId: string) {
     where: { tipId, ...deskRequestScope(viewer) },
     orderBy: { createdAt: "asc" },
     select: {
-      ...brief, warnings: true,
+      ...brief, warnings: true, escalatedStage: true,
       station: { select: { name: true, nameHi: true } },
       draftedBy: { select: { name: true } },
       approvedBy: { select: { name: true } },

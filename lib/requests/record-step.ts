@@ -9,7 +9,7 @@ import { audit } from "../audit";
 import { publish } from "../live/bus";
 
 export type StepActor = { id: string; role: Role; ip?: string | null } | null;
-export type RequestStep = "drafted" | "released" | "approved" | "sent" | "acknowledged" | "reported" | "closed" | "notify_failed";
+export type RequestStep = "drafted" | "released" | "approved" | "sent" | "acknowledged" | "reported" | "closed" | "notify_failed" | "escalated";
 
 export async function recordStep(
   tx: Tx,

@@ -12,15 +12,21 @@ export const dynamic = "force-dynamic";
 export const generateMetadata = pageTitle("requests", "stationTitle");
 
 /** The station's phone view: its released requests as cards, open ones first by due time. */
-export default async function StationPage() {
+export default async function StationPage(props: PageProps<"/station">) {
   const actor = await requirePage("station:read");
-  const [t, tt, locale, requests] = await Promise.all([getTranslations("requests"), getTranslations("tip"), getLocale(), listStationRequests(actor)]);
+  const overdueView = (await props.searchParams).view === "overdue";
   const now = Date.now();
+  const [t, tt, locale, requests] = await Promise.all([getTranslations("requests"), getTranslations("tip"), getLocale(), listStationRequests(actor, { overdue: overdueView, now })]);
+  const tab = (on: boolean) => `rounded px-3 py-1.5 text-sm font-medium ${on ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-800"}`;
   return (
     <main className="mx-auto max-w-screen-sm space-y-3 p-3" data-testid="station-page">
       <h1 className="text-xl font-semibold">{t("stationTitle")}</h1>
+      <nav aria-label={t("views")} className="flex gap-2">
+        <Link href="/station" className={tab(!overdueView)} aria-current={overdueView ? undefined : "page"}>{t("viewAll")}</Link>
+        <Link href="/station?view=overdue" className={tab(overdueView)} aria-current={overdueView ? "page" : undefined} data-testid="overdue-view">{t("viewOverdue")}</Link>
+      </nav>
       {tipReach(actor).kind === "none" && <p className="text-sm text-slate-700">{t("stationNone")}</p>}
-      {requests.length === 0 && tipReach(actor).kind !== "none" && <p className="text-sm text-slate-700">{t("stationEmpty")}</p>}
+      {requests.length === 0 && tipReach(actor).kind !== "none" && <p className="text-sm text-slate-700">{overdueView ? t("overdueEmpty") : t("stationEmpty")}</p>}
       <ul className="space-y-3">
         {requests.map((r) => {
           const overdue = r.dueAt.getTime() < now && ["APPROVED", "SENT", "ACKNOWLEDGED"].includes(r.state);
@@ -35,6 +41,7 @@ export default async function StationPage() {
                 <p className={`mt-1 text-sm ${overdue ? "font-semibold text-red-800" : "text-slate-700"}`}>
                   {t("dueAt", { at: formatDateTime(r.dueAt, locale, "short") })}
                   {overdue ? ` · ${t("overdue")}` : ""}
+                  {r.escalatedStage > 0 ? ` · ${t("escalated", { stage: r.escalatedStage })}` : ""}
                 </p>
                 <p className="mt-1 text-base">{clip(r.what, 140, "…")}</p>
                 {r.where && <p className="text-sm text-slate-700">{clip(r.where, 80, "…")}</p>}

@@ -1,4 +1,4 @@
--- Action requests to police stations (ADR 0600): cleaned briefs, their images, station reports, field photos, duty contacts and their notifications.
+-- Action requests to police stations (ADRs 0600-0604): cleaned briefs, their images, station reports, field photos, duty contacts, their notifications and escalation stages.
 -- CreateEnum
 CREATE TYPE "RequestState" AS ENUM ('DRAFTED', 'APPROVED', 'SENT', 'ACKNOWLEDGED', 'REPORTED', 'CLOSED');
 
@@ -36,6 +36,7 @@ CREATE TABLE "ActionRequest" (
     "acknowledgedAt" TIMESTAMPTZ(3),
     "reportedAt" TIMESTAMPTZ(3),
     "closedAt" TIMESTAMPTZ(3),
+    "escalatedStage" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -115,6 +116,9 @@ CREATE INDEX "ActionRequest_tipId_createdAt_idx" ON "ActionRequest"("tipId", "cr
 
 -- CreateIndex
 CREATE INDEX "ActionRequest_stationId_state_dueAt_idx" ON "ActionRequest"("stationId", "state", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "ActionRequest_state_dueAt_idx" ON "ActionRequest"("state", "dueAt");
 
 -- CreateIndex
 CREATE INDEX "ActionRequestMedia_attachmentId_idx" ON "ActionRequestMedia"("attachmentId");
