@@ -161,7 +161,7 @@ test("every page, route and server action answers each role as the permission ta
       const from = phone();
       const word = token();
       const { ref } = await newTip(request, officer, `authz ${word} ${station}`, from);
-      if (withMedia) await postMedia(request, from, { type: "image", image: { id: `${crypto.randomInt(1e9, 9e9)}${crypto.randomInt(1e6, 9e6)}`, mime_type: "image/jpeg" } });
+      if (withMedia) await postMedia(request, from, { type: "image", image: { id: `photo-${crypto.randomInt(1e9, 9e9)}`, mime_type: "image/jpeg" } });
       await routeTo(officer, ref, station);
       const attachment = officer.getByTestId("attachment");
       if (withMedia) await expect(attachment).toBeVisible({ timeout: 20_000 });
