@@ -84,7 +84,7 @@ const META_VERIFY = "/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=
 
 export const ROUTES: RouteRow[] = [
   { kind: "route", route: "/api/auth/[...nextauth]", method: "GET", access: "public", path: () => "/api/auth/providers", ok: [200] },
-  { kind: "route", route: "/api/auth/[...nextauth]", method: "POST", access: "public", path: () => "/api/auth/callback/credentials", body: () => ({ form: { username: "nobody", password: "wrong", json: "true" } }), ok: [302] },
+  { kind: "route", route: "/api/auth/[...nextauth]", method: "POST", access: "public", path: () => "/api/auth/callback/credentials", body: () => ({ form: { username: "nobody", password: "wrong", json: "true" } }), ok: [200] },
   { kind: "route", route: "/api/bench/empty", method: "POST", access: "closed", path: () => "/api/bench/empty", body: () => ({ json: {} }), ok: [404] },
   { kind: "route", route: "/api/health", method: "GET", access: "public", path: () => "/api/health", ok: [200] },
   { kind: "route", route: "/api/live", method: "GET", access: "queue:read", path: () => "/api/live", ok: [200] },
@@ -99,11 +99,11 @@ export const ROUTES: RouteRow[] = [
   { kind: "route", route: "/api/webhooks/whatsapp", method: "GET", access: "provider", path: () => META_VERIFY, ok: [403] },
   { kind: "route", route: "/api/webhooks/whatsapp", method: "POST", access: "provider", path: () => "/api/webhooks/whatsapp", body: () => ({ json: { object: "whatsapp_business_account", entry: [] } }), ok: [401] },
   ...(["/api/webhooks/twilio/whatsapp", "/api/webhooks/twilio/status", "/api/webhooks/twilio/voice", "/api/webhooks/twilio/voice/recorded", "/api/webhooks/twilio/voice/recording", "/api/webhooks/twilio/voice/status"] as const).map(
-    (route): RouteRow => ({ kind: "route", route, method: "POST", access: "provider", path: () => route, body: () => ({ form: { CallSid: `CA${"0".repeat(32)}`, From: "+919000000000" } }), ok: [403] }),
+    (route): RouteRow => ({ kind: "route", route, method: "POST", access: "provider", path: () => route, body: () => ({ form: { CallSid: `CA${"0".repeat(32)}`, From: "+919000000000" } }), ok: [401] }),
   ),
-  { kind: "route", route: "/api/webhooks/exotel/[token]/passthru", method: "GET", access: "provider", path: () => "/api/webhooks/exotel/not-the-token/passthru?CallSid=x", ok: [404] },
-  { kind: "route", route: "/api/webhooks/exotel/[token]/passthru", method: "POST", access: "provider", path: () => "/api/webhooks/exotel/not-the-token/passthru", body: () => ({ form: { CallSid: "x" } }), ok: [404] },
-  { kind: "route", route: "/api/webhooks/exotel/[token]/status", method: "POST", access: "provider", path: () => "/api/webhooks/exotel/not-the-token/status", body: () => ({ form: { CallSid: "x" } }), ok: [404] },
+  { kind: "route", route: "/api/webhooks/exotel/[token]/passthru", method: "GET", access: "provider", path: () => "/api/webhooks/exotel/not-the-token/passthru?CallSid=x", ok: [401] },
+  { kind: "route", route: "/api/webhooks/exotel/[token]/passthru", method: "POST", access: "provider", path: () => "/api/webhooks/exotel/not-the-token/passthru", body: () => ({ form: { CallSid: "x" } }), ok: [401] },
+  { kind: "route", route: "/api/webhooks/exotel/[token]/status", method: "POST", access: "provider", path: () => "/api/webhooks/exotel/not-the-token/status", body: () => ({ form: { CallSid: "x" } }), ok: [401] },
 ];
 
 const tipPage = (f: Fixture) => `/tips/${f.other.ref}`;
@@ -117,12 +117,11 @@ export const ACTIONS: ActionRow[] = [
   tipAction("replyAction", "tip:reply", (f) => [f.other.ref, { text: "" }]),
   tipAction("closeAction", "tip:close", (f) => [f.other.ref, { outcome: "NOT_A_REAL_OUTCOME", summary: "" }]),
   tipAction("reopenAction", "tip:close", (f) => [f.other.ref]),
-  tipAction("mergeAction", "tip:merge", (f) => [f.other.ref, { into: "EM-1900-000001" }]),
-  tipAction("linkAction", "tip:link", (f) => [f.other.ref, { other: "EM-1900-000001" }]),
-  tipAction("unlinkAction", "tip:link", (f) => [f.other.ref, { other: "EM-1900-000001" }]),
+  tipAction("mergeAction", "tip:merge", (f) => [f.other.ref, { into: f.other.ref }]),
+  tipAction("linkAction", "tip:link", (f) => [f.other.ref, { other: f.other.ref }]),
+  tipAction("unlinkAction", "tip:link", (f) => [f.other.ref, { other: f.other.ref }]),
   tipAction("blockInformantAction", "informant:block", (f) => [f.other.ref, { blocked: "maybe" }]),
   { kind: "action", file: "lib/queue/actions.ts", name: "claimTipAction", access: "tip:claim", scoped: true, page: () => "/queue", args: (f) => [f.other.id] },
-  { kind: "action", file: "lib/queue/actions.ts", name: "assignTipAction", access: "tip:assign", scoped: true, page: () => "/queue", args: (f) => [f.other.id, null] },
   { kind: "action", file: "lib/queue/actions.ts", name: "bulkAssignAction", access: "tip:assign", page: () => "/queue", args: () => [[], null] },
   { kind: "action", file: "lib/queue/actions.ts", name: "bulkSetFieldAction", access: "tip:bulk", page: () => "/queue", args: () => [[], { field: "priority", value: "HIGH" }] },
   { kind: "action", file: "lib/queue/actions.ts", name: "bulkCloseAction", access: "tip:bulk", page: () => "/queue", args: () => [[], { outcome: "DUPLICATE", summary: "" }] },

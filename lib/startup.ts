@@ -69,13 +69,16 @@ export async function startup() {
     // Media fetches and outbound replies (lib/jobs/handlers.ts); jobs left by a crash resume here.
     const { registerHandlers } = await import("./jobs/handlers");
     const { startWorker, stopWorker } = await import("./jobs/worker");
-    const { scheduleRecurring } = await import("./jobs/recurring");
+    const { scheduleRecurring, warmRollupsSoon } = await import("./jobs/recurring");
     registerHandlers();
     // The hourly signed audit checkpoint, the daily clean-up (inactive accounts, throttle counters)
     // and the daily retention run (ADR 0212): each once per slot, whatever the instances or restarts.
     await scheduleRecurring("audit.checkpoint");
     await scheduleRecurring("maintenance.daily");
     await scheduleRecurring("retention.run");
+    // The dashboard's rollups are built now, in the background, not by the first view after a
+    // deploy: this start's own run (a slot already run this hour would be deduplicated).
+    await warmRollupsSoon("start");
     await scheduleRecurring("requests.escalate");
     startWorker();
     onShutdown("worker", () => stopWorker(DRAIN_MS));

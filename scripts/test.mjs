@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: unit tests, integration tests on PGlite and on PostgreSQL, a production build, then
+// `npm test`: ESLint, unit tests, integration tests on PGlite and on PostgreSQL, a production build, then
 // Playwright e2e against `next start` (its multi-instance, restart and shutdown specs on PostgreSQL),
 // then the reliability suite against `next start` (redeliveries, crash, outage, fuzz, fan-out; ADR 0160).
 // Nothing is skipped: without TEST_DATABASE_URL / QUEUE_E2E_DATABASE_URL the local PostgreSQL
 // (127.0.0.1:5432, as on every machine of this project) is used, its test databases created when
 // missing; a machine without PostgreSQL fails here with a message, never with a silently smaller run.
 import { spawnSync } from "node:child_process";
-import pg from "pg";
+import { ensureDatabase } from "./ensure-database.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const LOCAL = "postgresql://postgres@127.0.0.1:5432";
@@ -14,30 +14,13 @@ env.TEST_DATABASE_URL ||= `${LOCAL}/mukhbir_test`;
 env.QUEUE_E2E_DATABASE_URL ||= `${LOCAL}/mukhbir_queue_e2e`;
 env.RELIABILITY_DATABASE_URL ||= `${LOCAL}/mukhbir_reliability`;
 
-/** Creates the database a URL names when it is missing; exits with a clear message when PostgreSQL is not there. */
-async function ensureDatabase(url) {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
-  try {
-    await c.connect();
-    const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } catch (e) {
-    console.error(`PostgreSQL is needed for the integration and e2e runs (${u.host}/${name}): ${e.message}`);
-    console.error("Start it (see README) or set TEST_DATABASE_URL, QUEUE_E2E_DATABASE_URL and RELIABILITY_DATABASE_URL to local databases the tests may reset.");
-    process.exit(1);
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-await ensureDatabase(env.TEST_DATABASE_URL);
-await ensureDatabase(env.QUEUE_E2E_DATABASE_URL);
-await ensureDatabase(env.RELIABILITY_DATABASE_URL);
+const HINT = "Start it (see README) or set TEST_DATABASE_URL, QUEUE_E2E_DATABASE_URL and RELIABILITY_DATABASE_URL to local databases the tests may reset.";
+await ensureDatabase(env.TEST_DATABASE_URL, HINT);
+await ensureDatabase(env.QUEUE_E2E_DATABASE_URL, HINT);
+await ensureDatabase(env.RELIABILITY_DATABASE_URL, HINT);
 
 const steps = [
+  ["lint (ESLint, zero warnings)", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings", "0"]],
   ["unit", ["node_modules/vitest/vitest.mjs", "run", "--project", "unit"]],
   ["integration (PGlite)", ["node_modules/vitest/vitest.mjs", "run", "--project", "int-pglite"]],
   ["integration (PostgreSQL)", ["node_modules/vitest/vitest.mjs", "run", "--project", "int-postgres"]],

@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { Secret, TOTP } from "otpauth";
 import { startChurn } from "./churn.mjs";
+import { ensureDatabase } from "../../scripts/ensure-database.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.split("=")[1] ?? d;
@@ -28,6 +29,8 @@ const CHURN_MS = Number(arg("churn", "1000"));
 const DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mukhbir_dash_bench";
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-dash";
 const BASE = `http://127.0.0.1:${PORT}`;
+// A fresh machine has no bench database yet (the bench resets what it holds).
+await ensureDatabase(DB, "Set BENCH_DATABASE_URL to a local PostgreSQL database the bench may reset.");
 const PATHS = ["/dashboard?range=7d", "/dashboard?range=30d"];
 
 if (!fs.existsSync(path.join(root, DIST, "BUILD_ID"))) {

@@ -9,6 +9,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureDatabase } from "../../scripts/ensure-database.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const dist = process.env.NEXT_DIST_DIR || ".next";
@@ -22,5 +23,6 @@ const env = {
   RELIABILITY_SIZES: "bench",
   RELIABILITY_DATABASE_URL: process.env.RELIABILITY_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/mukhbir_reliability_bench",
 };
+await ensureDatabase(env.RELIABILITY_DATABASE_URL, "Set RELIABILITY_DATABASE_URL to a local PostgreSQL database the bench may reset.");
 const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/reliability/run.ts"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
 process.exit(r.status ?? 1);

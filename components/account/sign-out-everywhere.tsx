@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { signOutEverywhereAction } from "@/lib/auth/account-actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useAction } from "@/components/ui/use-action";
+import { leaveFor } from "@/components/ui/leave-for";
 
 export function SignOutEverywhere() {
   const t = useTranslations("account");
@@ -10,7 +11,7 @@ export function SignOutEverywhere() {
   const hydrated = useHydrated();
   return (
     <button type="button" disabled={pending || !hydrated} className="rounded border border-red-300 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
-      onClick={() => run(() => signOutEverywhereAction(), () => window.location.assign("/login?reason=signedOut"))}>
+      onClick={() => run(() => signOutEverywhereAction(), () => leaveFor("/login?reason=signedOut"))}>
       {t("signOutEverywhere")}
     </button>
   );

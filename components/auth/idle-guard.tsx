@@ -5,6 +5,7 @@
 // ended on the server (ADR 0011) goes to the sign-in page at once.
 import { useEffect } from "react";
 import { signOut } from "next-auth/react";
+import { leaveFor } from "@/components/ui/leave-for";
 
 const EVENTS = ["keydown", "pointerdown", "wheel", "touchstart"] as const;
 
@@ -21,7 +22,7 @@ export function IdleGuard({ minutes }: { minutes: number }) {
         void fetch("/api/auth/session", { cache: "no-store" })
           .then((r) => r.json())
           .then((s: { user?: unknown }) => {
-            if (!s?.user) window.location.assign("/login?reason=signedOut");
+            if (!s?.user) leaveFor("/login?reason=signedOut");
           })
           .catch(() => undefined);
       }

@@ -2,7 +2,7 @@
 // The live queue: the server-rendered page, kept current by /api/live. Changed tips are refetched
 // (scoped and filtered by the server, same URL parameters) and folded into the page; a reconnect
 // refetches the whole page. New tips chime and badge the tab title.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -67,7 +67,10 @@ export function QueueView(props: Props) {
   const alerts = useAlerts();
 
   const opts = useRef({ sort, size: params.size, firstPage: !params.after && !params.before });
-  opts.current = { sort, size: params.size, firstPage: !params.after && !params.before };
+  // Long-lived callbacks (live events) read the latest sort and page through this ref.
+  useLayoutEffect(() => {
+    opts.current = { sort, size: params.size, firstPage: !params.after && !params.before };
+  });
 
   /** The current URL's parameters (never stale inside long-lived callbacks). */
   const search = () => new URLSearchParams(window.location.search);

@@ -3,43 +3,53 @@
 // switched off; the choice is remembered in localStorage. Seen ids are kept in a bounded set (a tip
 // is announced once even if its event arrives twice); the badge clears when the officer comes back
 // to the tab or touches the page.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 const KEYS = { sound: "mukhbir.queue.sound", badge: "mukhbir.queue.badge" } as const;
 const MAX_SEEN = 500;
 const PREFIX = /^\(\d+\)\s/;
 
-function stored(key: string) {
+// The choices live in localStorage (shared by the officer's tabs); where it is unavailable, a choice
+// lasts as long as the page. Read through useSyncExternalStore: the server (and hydration) render
+// "on", the browser then shows what is stored, and another tab's change shows here too.
+const fallback = new Map<string, boolean>();
+const listeners = new Set<() => void>();
+
+function stored(key: string): boolean {
   try {
-    return localStorage.getItem(key) !== "off";
-  } catch {
-    return true;
-  }
+    const v = localStorage.getItem(key);
+    if (v !== null) return v !== "off";
+  } catch {}
+  return fallback.get(key) ?? true;
 }
 
+function store(key: string, on: boolean) {
+  fallback.set(key, on);
+  try {
+    localStorage.setItem(key, on ? "on" : "off");
+  } catch {}
+  for (const l of listeners) l();
+}
+
+function subscribe(onChange: () => void) {
+  listeners.add(onChange);
+  window.addEventListener("storage", onChange);
+  return () => {
+    listeners.delete(onChange);
+    window.removeEventListener("storage", onChange);
+  };
+}
+
+const on = () => true;
+
 export function useAlerts() {
-  const [sound, setSound] = useState(true);
-  const [badge, setBadge] = useState(true);
+  const sound = useSyncExternalStore(subscribe, () => stored(KEYS.sound), on);
+  const badge = useSyncExternalStore(subscribe, () => stored(KEYS.badge), on);
   const [unseen, setUnseen] = useState(0);
   const seen = useRef(new Set<string>());
   const audio = useRef<HTMLAudioElement | null>(null);
-  const prefs = useRef({ sound: true, badge: true });
 
-  useEffect(() => {
-    const s = stored(KEYS.sound);
-    const b = stored(KEYS.badge);
-    prefs.current = { sound: s, badge: b };
-    setSound(s);
-    setBadge(b);
-  }, []);
-
-  const toggle = useCallback((which: "sound" | "badge", on: boolean) => {
-    prefs.current = { ...prefs.current, [which]: on };
-    (which === "sound" ? setSound : setBadge)(on);
-    try {
-      localStorage.setItem(KEYS[which], on ? "on" : "off");
-    } catch {}
-  }, []);
+  const toggle = useCallback((which: "sound" | "badge", value: boolean) => store(KEYS[which], value), []);
 
   /** A new tip arrived (flagged ones never alert). */
   const announce = useCallback((tipId: string, flagged?: boolean) => {
@@ -47,7 +57,7 @@ export function useAlerts() {
     seen.current.add(tipId);
     if (seen.current.size > MAX_SEEN) seen.current.delete(seen.current.values().next().value as string);
     setUnseen((n) => n + 1);
-    if (prefs.current.sound) {
+    if (stored(KEYS.sound)) {
       audio.current ??= new Audio("/sounds/new-tip.wav");
       audio.current.currentTime = 0;
       void audio.current.play().catch(() => undefined); // autoplay may be blocked until a click

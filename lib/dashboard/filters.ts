@@ -8,7 +8,8 @@ import { addDays, daysBetween, istDay, istMidnight } from "../time/ist";
 export const RANGES = ["today", "7d", "30d", "custom"] as const;
 export type RangeKey = (typeof RANGES)[number];
 
-const MAX_DAYS = 366;
+/** The longest range the dashboard reads (a custom range is cut to it). */
+export const MAX_DAYS = 366;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);

@@ -3,7 +3,6 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { raw } from "../db";
 import { ownerRaw } from "../testing/owner-raw";
 import { applyFunctions, functionsDir, migrate, migrationState, migrationsDir } from "./migrate";
 import { openEngine } from "./engine";

@@ -1,7 +1,7 @@
 // The WhatsApp webhook against a real database (PGlite or PostgreSQL), through the route handler.
 import { describe, expect, it } from "vitest";
 import { ownerRaw } from "../testing/owner-raw";
-import { db, raw } from "../db";
+import { db } from "../db";
 import { metaWebhook } from "./webhook-routes";
 import { hashAddress, hashProviderId } from "../identity/crypto";
 import { decrypt } from "../identity/crypto";

@@ -5,7 +5,7 @@
 // every live-bus payload.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownerRaw } from "../testing/owner-raw";
-import { db, raw } from "../db";
+import { db } from "../db";
 import { subscribe, type LiveEvent } from "../live/bus";
 import { ingestEvent } from "./ingest-event";
 import { envelope, inbound } from "./testing/meta-fixtures";

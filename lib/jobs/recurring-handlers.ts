@@ -6,6 +6,7 @@ import { writeAuditCheckpoint } from "../audit-anchor";
 import { disableInactiveUsers } from "../users/disable-inactive-users";
 import { pruneThrottle } from "../auth/throttle";
 import { runRetention } from "../retention/run-retention";
+import { warmRollups } from "../dashboard/warm-rollups";
 import { log } from "../log";
 import { escalateRequests } from "../requests/escalate";
 
@@ -22,14 +23,19 @@ export function registerRecurringHandlers() {
     await pruneThrottle();
     await scheduleRecurring("maintenance.daily", "next");
   });
-  // The next slot is booked first, so a failed run still leaves tomorrow's queued.
+  // Overdue action requests (ADR 0604), every 5 minutes; the next slot booked first as for retention.
   registerHandler("requests.escalate", async () => {
     await scheduleRecurring("requests.escalate", "next");
     const done = await escalateRequests();
     if (done.length) log.info("action requests escalated", { count: done.length });
   });
+  // The next slot is booked first, so a failed run still leaves tomorrow's queued.
   registerHandler("retention.run", async () => {
     await scheduleRecurring("retention.run", "next");
     await runRetention();
+  });
+  registerHandler("dashboard.rollups", async () => {
+    await scheduleRecurring("dashboard.rollups", "next");
+    await warmRollups();
   });
 }

@@ -12,6 +12,8 @@ export const RECURRING = {
   "maintenance.daily": DAY_MS,
   /** Retention (docs/decisions/0212-retention.md): addresses and payloads past their periods. */
   "retention.run": DAY_MS,
+  /** Dashboard day rollups built ahead of the first read (lib/dashboard/warm-rollups.ts). */
+  "dashboard.rollups": HOUR_MS,
   /** Overdue action requests (docs/decisions/0604-escalation.md). */
   "requests.escalate": 5 * 60_000,
 } as const;
@@ -19,6 +21,11 @@ export type RecurringKind = keyof typeof RECURRING;
 
 function slot(kind: RecurringKind, at: number) {
   return istPeriodStart(at, RECURRING[kind]);
+}
+
+/** A one-off rollup build now (start-up, new SLA targets); `reason` keeps it apart from the hourly slots. */
+export async function warmRollupsSoon(reason: string, at = Date.now()) {
+  await db.$transaction((tx) => enqueue(tx, "dashboard.rollups", {}, { runAt: new Date(at), maxAttempts: 3, dedupeKey: `dashboard.rollups@${reason}@${new Date(at).toISOString()}` }));
 }
 
 /** Schedules the slot containing `at` (now by default), to run at once, or the next slot. */

@@ -28,7 +28,7 @@ export async function downloadToStorage(res: Response, opts: { maxBytes: number;
   const hash = crypto.createHash("sha256");
   let size = 0;
   let head = Buffer.alloc(0);
-  let tail: Buffer[] = [];
+  const tail: Buffer[] = [];
   let tailLen = 0;
   const meter = new Transform({
     transform(chunk: Buffer, _enc, cb) {

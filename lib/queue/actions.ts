@@ -4,7 +4,6 @@ import { z } from "zod";
 import { requireActor } from "../auth/guard";
 import { AppError, runAction } from "../errors";
 import { claimTip } from "../tips/claim-tip";
-import { assignTip } from "../tips/assign-tip";
 import { handOverShift } from "../tips/hand-over-shift";
 import { bulkAssign } from "../tips/bulk-assign";
 import { bulkClose } from "../tips/bulk-close";
@@ -22,13 +21,6 @@ export async function claimTipAction(tipId?: string) {
   return runAction(async () => {
     const actor = await requireActor("tip:claim");
     return claimTip(actor, tipId === undefined ? undefined : parse(id, tipId));
-  });
-}
-
-export async function assignTipAction(tipId: string, assigneeId: string | null) {
-  return runAction(async () => {
-    const actor = await requireActor("tip:assign");
-    return assignTip(actor, parse(id, tipId), assigneeId === null ? null : parse(id, assigneeId));
   });
 }
 

@@ -35,7 +35,7 @@ function oggPage(packets: Buffer[], o: { granule: bigint; seq: number; serial: n
   const lacing: number[] = [];
   for (const p of packets) {
     let n = p.length;
-    while (n >= 255) lacing.push(255), (n -= 255);
+    for (; n >= 255; n -= 255) lacing.push(255);
     lacing.push(n);
   }
   const header = Buffer.alloc(27 + lacing.length);

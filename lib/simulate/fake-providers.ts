@@ -60,14 +60,15 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
     const url = new URL(req.url ?? "/", "http://fake");
     const p = url.pathname;
     const raw = await readBody(req);
-    let call: FakeCall | undefined;
+    // The provider call being answered (control endpoints are not recorded); the answer helpers fill in its response.
+    const recorded: { call?: FakeCall } = {};
     const json = (status: number, body: unknown) => {
-      if (call) Object.assign(call, { status, response: body });
+      if (recorded.call) Object.assign(recorded.call, { status, response: body });
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
     const bytes = (m: Media) => {
-      if (call) Object.assign(call, { status: 200, response: { mime: m.mime, size: m.bytes.length } });
+      if (recorded.call) Object.assign(recorded.call, { status: 200, response: { mime: m.mime, size: m.bytes.length } });
       res.writeHead(200, { "content-type": m.mime, "content-length": String(m.bytes.length) });
       res.end(m.bytes);
     };
@@ -94,7 +95,8 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
     }
 
     const route = routeOf(req.method ?? "GET", p);
-    call = { at: new Date().toISOString(), route, method: req.method ?? "GET", path: p + url.search, headers: pickHeaders(req.headers), body: parseBody(req.headers["content-type"], raw) };
+    const call: FakeCall = { at: new Date().toISOString(), route, method: req.method ?? "GET", path: p + url.search, headers: pickHeaders(req.headers), body: parseBody(req.headers["content-type"], raw) };
+    recorded.call = call;
     calls.push(call);
     const fail = failures.get(route);
     if (fail && fail.count > 0) {

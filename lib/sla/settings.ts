@@ -7,6 +7,7 @@ import { DEFAULT_SLA, parseSlaTargets, SLA_SETTING_KEY, slaTargetsSchema, type S
 import type { Viewer } from "../auth/scope";
 import { slaSeconds, type SlaSeconds } from "./rule";
 import type { Prisma } from "../generated/prisma/client";
+import { warmRollupsSoon } from "../jobs/recurring";
 
 const TTL_MS = 30_000;
 let cache: { at: number; value: SlaTargets } | undefined;
@@ -32,4 +33,6 @@ export async function saveSlaTargets(actor: Viewer & { ip?: string | null }, inp
     await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "settings.sla", targetType: "setting", targetId: SLA_SETTING_KEY, detail: value, ip: actor.ip ?? null });
   });
   cache = undefined;
+  // The rollups are keyed by the targets: rebuild them now rather than in the next dashboard read.
+  await warmRollupsSoon("sla");
 }

@@ -29,6 +29,9 @@ function act<T>(permission: Permission, ref: unknown, fn: (actor: Awaited<Return
     const actor = await requireActor(permission);
     const r = refSchema.safeParse(ref);
     if (!r.success) throw new AppError("notFound");
+    // Scope before input: a tip outside the actor's reach answers "notFound" whatever was sent, so
+    // no answer tells its existence apart from a ref nobody holds. The mutation re-checks under its lock.
+    await findScopedTip(db, actor, r.data);
     const result = await fn(actor, r.data);
     revalidatePath(`/tips/${r.data}`);
     return result;

@@ -8,6 +8,7 @@ import { slaTargets } from "@/lib/sla/settings";
 import { QueueView } from "@/components/queue/queue-view";
 import { liveCursor } from "@/lib/live/bus";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { renderNow } from "@/lib/time/now";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         params={params}
         sort={effectiveSort(params)}
         targets={targets}
-        serverNow={Date.now()}
+        serverNow={renderNow()}
         me={{ id: actor.id, canAssign: can(actor.role, "tip:assign"), canHandover: can(actor.role, "shift:handover") }}
         stations={options.stations}
         users={options.users}

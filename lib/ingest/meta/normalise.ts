@@ -11,7 +11,7 @@ import { normaliseAddress } from "../../identity/address";
 import { providerIdHashes } from "../../identity/crypto";
 import { scrubIdentity } from "../../identity/scrub";
 import { keep, META } from "../payload-allowlist";
-import type { CallEvent, CallStatus, IngestEvent, MediaRef, MessageEvent, Sender } from "../types";
+import type { CallEvent, CallStatus, IngestEvent, MediaRef, Sender } from "../types";
 import { MetaCall, MetaChangeValue, MetaMessage, MetaStatus, type MetaContact, type MetaError, type MetaWebhook } from "./schema";
 import { clip } from "../../text/clip";
 import { lookup } from "../lookup";

@@ -4,7 +4,7 @@
 import { Ledger, pool, redeliverUnacknowledged, send } from "./burst";
 import { corpus } from "./deliveries";
 import { openDatabase, storedCounts } from "./database";
-import { compare, type Outcome } from "./outcome";
+import { judgeRun, type Outcome } from "./outcome";
 import { launch, type Engine } from "./target";
 
 export type CrashOptions = { engine: Engine; valid: number; kills: number; concurrency?: number; seed?: number };
@@ -45,10 +45,7 @@ export async function runCrash(o: CrashOptions): Promise<Outcome> {
       committedUnanswered = unanswered.filter((d) => d.tokens.length && d.tokens.every((x) => early.tokens.has(x))).length;
     }
     const redelivered = await redeliverUnacknowledged({ base: t.server.url, deliveries, ledger, concurrency });
-    const seen = await t.inspect({ calls: deliveries.flatMap((d) => (d.expect === "stored" && d.callSid ? [d.callSid] : [])) });
-    const out = compare(deliveries, ledger, seen.stored, { callsDone: seen.callsDone });
-    out.violations.push(...seen.invariants, ...seen.logFaults.map((l) => `server log: ${l}`));
-    if (o.engine === "postgres" && !seen.callsDone) out.violations.push("Exotel verify jobs did not finish");
+    const out = await judgeRun(t, o.engine, deliveries, ledger);
     out.figures = {
       engine: o.engine,
       seed,
@@ -58,7 +55,7 @@ export async function runCrash(o: CrashOptions): Promise<Outcome> {
       "valid deliveries unanswered after the burst": unanswered.length,
       "of them committed before the crash": committedUnanswered,
       "redelivered until acknowledged": redelivered,
-      "invariant violations": seen.invariants.length,
+      "invariant violations": out.invariants,
     };
     return out;
   } finally {

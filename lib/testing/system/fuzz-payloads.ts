@@ -62,7 +62,10 @@ function mutate(root: Record<string, unknown>, ms: Mutation[]) {
       if (Array.isArray(x)) x.forEach((v, i) => (slots.push([x, i]), stack.push(v)));
       else if (x && typeof x === "object" && !Object.hasOwn(x, DEEP)) {
         objects.push(x as Record<string, unknown>);
-        for (const [k, v] of Object.entries(x)) slots.push([x as Record<string, unknown>, k]), stack.push(v);
+        for (const [k, v] of Object.entries(x)) {
+          slots.push([x as Record<string, unknown>, k]);
+          stack.push(v);
+        }
       }
     }
     if (m.op === "add") {

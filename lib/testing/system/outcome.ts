@@ -5,6 +5,7 @@
 import { is2xx, is4xx, is5xx, type Ledger } from "./burst";
 import type { Delivery } from "./deliveries";
 import type { storedCounts } from "./database";
+import type { Engine, Target } from "./target";
 
 export type Figures = Record<string, number | string>;
 export type Outcome = { figures: Figures; violations: string[] };
@@ -70,6 +71,19 @@ export function compare(deliveries: Delivery[], ledger: Ledger, stored: Awaited<
 }
 
 /** The figures as a block in the log (CI shows them). */
+/**
+ * The verdict of a burst whose every call must be confirmed: waits for the Exotel verify jobs, reads
+ * what is stored, compares it with what was answered, and adds the database's invariants and the
+ * server log's faults.
+ */
+export async function judgeRun(t: Target, engine: Engine, deliveries: Delivery[], ledger: Ledger): Promise<Outcome & { invariants: number }> {
+  const seen = await t.inspect({ calls: deliveries.flatMap((d) => (d.expect === "stored" && d.callSid ? [d.callSid] : [])) });
+  const out = compare(deliveries, ledger, seen.stored, { callsDone: seen.callsDone });
+  out.violations.push(...seen.invariants, ...seen.logFaults.map((l) => `server log: ${l}`));
+  if (engine === "postgres" && !seen.callsDone) out.violations.push("Exotel verify jobs did not finish");
+  return { ...out, invariants: seen.invariants.length };
+}
+
 export function printFigures(title: string, figures: Figures) {
   const width = Math.max(...Object.keys(figures).map((k) => k.length));
   const lines = Object.entries(figures).map(([k, val]) => `  ${k.padEnd(width)}  ${val}`);

@@ -4,7 +4,7 @@
 // and the database invariants hold.
 import { burst, Ledger, send, pool } from "./burst";
 import { corpus, rng } from "./deliveries";
-import { compare, type Outcome } from "./outcome";
+import { judgeRun, type Outcome } from "./outcome";
 import { launch, type Engine } from "./target";
 
 export type RedeliveryOptions = { engine: Engine; valid: number; concurrency?: number; seed?: number };
@@ -24,17 +24,14 @@ export async function runRedeliveries(o: RedeliveryOptions): Promise<Outcome> {
     await burst({ base: () => t.server.url, deliveries, ledger, concurrency: o.concurrency ?? 16, concurrentCopies: concurrent });
     await pool(later, o.concurrency ?? 16, (d) => send(t.server.url, d, ledger.of(d.id).length, ledger));
     const seconds = (performance.now() - t0) / 1000;
-    const seen = await t.inspect({ calls: deliveries.flatMap((d) => (d.expect === "stored" && d.callSid ? [d.callSid] : [])) });
-    const out = compare(deliveries, ledger, seen.stored, { callsDone: seen.callsDone });
-    out.violations.push(...seen.invariants, ...seen.logFaults.map((l) => `server log: ${l}`));
-    if (o.engine === "postgres" && !seen.callsDone) out.violations.push("Exotel verify jobs did not finish");
+    const out = await judgeRun(t, o.engine, deliveries, ledger);
     out.figures = {
       engine: o.engine,
       seed,
       ...out.figures,
       "redelivered at once / later": `${concurrent.size} / ${later.length}`,
       "requests per second": Math.round(ledger.attempts.length / seconds),
-      "invariant violations": seen.invariants.length,
+      "invariant violations": out.invariants,
     };
     return out;
   } finally {

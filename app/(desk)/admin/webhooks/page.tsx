@@ -16,7 +16,6 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const filter = webhookFilter.parse(await searchParams);
   const [events, summary, media] = await Promise.all([listWebhookEvents(filter), webhookSummary(), listMediaProblems()]);
   const fmt = dateFormat(locale, "short");
-  const th = "p-2 font-medium";
   return (
     <main className="mx-auto max-w-screen-xl space-y-6 p-4">
       <h1 className="text-xl font-semibold">{t("title")}</h1>

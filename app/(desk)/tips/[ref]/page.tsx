@@ -22,6 +22,7 @@ import { BlockInformant } from "@/components/tip/block-informant";
 import { LiveRefresh } from "@/components/tip/live-refresh";
 import { RequestsPanel } from "@/components/requests/requests-panel";
 import { liveCursor } from "@/lib/live/bus";
+import { renderNow } from "@/lib/time/now";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
   const { ref } = await props.params;
@@ -61,7 +62,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           {t("mergedNotice", { from: mergedFrom })}
         </p>
       )}
-      <TipHeader ws={ws} targets={targets} serverNow={Date.now()} />
+      <TipHeader ws={ws} targets={targets} serverNow={renderNow()} />
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <section aria-label={t("timeline")} className="space-y-4">
           <Timeline ws={ws} stations={stations} />
