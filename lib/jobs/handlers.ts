@@ -10,10 +10,12 @@ import { verifyExotelCallback } from "../ingest/exotel/verify-call";
 import type { PendingCallback } from "../ingest/exotel/queue-callback";
 import { registerRecurringHandlers } from "./recurring-handlers";
 import { NOTIFY_JOB, sendNotification } from "../requests/notify";
+import { STATUS_JOB, answerStatusQuery } from "../requests/status-query";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
 const stationNotify = z.object({ notificationId: z.uuid() });
+const statusQuery = z.object({ messageId: z.uuid() });
 const exotelVerify = z.looseObject({ type: z.literal("call"), provider: z.literal("EXOTEL"), externalId: z.string(), callId: z.string(), at: z.string() });
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
@@ -30,5 +32,6 @@ export function registerHandlers() {
   registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
   registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
   registerHandler(NOTIFY_JOB, (payload, job) => sendNotification(parse(stationNotify, payload).notificationId, job));
+  registerHandler(STATUS_JOB, (payload) => answerStatusQuery(parse(statusQuery, payload).messageId));
   registerRecurringHandlers();
 }
