@@ -66,11 +66,11 @@ async function ask(row: Row, f: Fixture, cookie: string): Promise<Answer> {
   }
 }
 
-/** A FormData argument the way React's encodeReply sends it: the root refers to form 1, whose fields are prefixed `1_`. */
+/** A FormData argument the way React's encodeReply sends it: the root refers to form 1, whose fields are prefixed `_1_` (react-server-dom's `"_" + id + "_"`). */
 function formReply(form: FormData): FormData {
   const out = new FormData();
   out.set("0", JSON.stringify(["$K1"]));
-  for (const [k, v] of form.entries()) out.append(`1_${k}`, v);
+  for (const [k, v] of form.entries()) out.append(`_1_${k}`, v);
   return out;
 }
 

@@ -16,7 +16,7 @@ function actionIdOf(file: string, name: string): string {
 
 type Result = { ok: boolean; code?: string; data?: unknown };
 
-/** Calls a server action; a `fields` object (with an optional photo) turns the call into a FormData one (React's encodeReply shape: form 1, fields `1_…`). */
+/** Calls a server action; a `fields` object (with an optional photo) turns the call into a FormData one (React's encodeReply shape: root `0` = ["$K1"], the form's fields `_1_…`). */
 export async function serverAction(request: APIRequestContext, page: string, file: string, name: string, args: unknown[] | { fields: Record<string, string>; photo?: { name: string; mimeType: string; buffer: Buffer } }): Promise<Result> {
   const headers = { "next-action": actionIdOf(file, name), accept: "text/x-component", origin: E2E.baseUrl };
   const res = Array.isArray(args)
@@ -25,8 +25,8 @@ export async function serverAction(request: APIRequestContext, page: string, fil
         headers,
         multipart: {
           "0": JSON.stringify(["$K1"]),
-          ...Object.fromEntries(Object.entries(args.fields).map(([k, v]) => [`1_${k}`, v])),
-          ...(args.photo ? { "1_photos": args.photo } : {}),
+          ...Object.fromEntries(Object.entries(args.fields).map(([k, v]) => [`_1_${k}`, v])),
+          ...(args.photo ? { _1_photos: args.photo } : {}),
         },
       });
   const text = await res.text();
@@ -53,7 +53,7 @@ export async function reportWithPhoto(officer: APIRequestContext, requestId: str
     fields: { requestId, kind: "ACTION_TAKEN", details: "Checked the spot" },
     photo: { name: "field.jpg", mimeType: "image/jpeg", buffer: photo },
   });
-  expect(r, "report").toMatchObject({ ok: true });
+  expect(r, `report: ${JSON.stringify(r)}`).toMatchObject({ ok: true });
   const html = await (await officer.get(`/station/requests/${requestId}`)).text();
   const id = html.match(/\/photos\/([0-9a-f-]{36})/)?.[1];
   expect(id, "field photo on the request page").toBeTruthy();
