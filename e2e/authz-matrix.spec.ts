@@ -66,11 +66,12 @@ async function ask(row: Row, f: Fixture, cookie: string): Promise<Answer> {
   }
 }
 
-/** A FormData argument the way React's encodeReply sends it: the root refers to form 1, whose fields are prefixed `_1_` (react-server-dom's `"_" + id + "_"`). */
+/** A FormData argument the way React's encodeReply sends it: the root refers to form 1, whose fields are prefixed `_1_` (react-server-dom's `"_" + id + "_"`), then the root. */
 function formReply(form: FormData): FormData {
   const out = new FormData();
-  out.set("0", JSON.stringify(["$K1"]));
   for (const [k, v] of form.entries()) out.append(`_1_${k}`, v);
+  // The root last, as React's client sends it: decoded on arrival, it would find a form sent after it empty.
+  out.set("0", JSON.stringify(["$K1"]));
   return out;
 }
 

@@ -16,17 +16,19 @@ function actionIdOf(file: string, name: string): string {
 
 type Result = { ok: boolean; code?: string; data?: unknown };
 
-/** Calls a server action; a `fields` object (with an optional photo) turns the call into a FormData one (React's encodeReply shape: root `0` = ["$K1"], the form's fields `_1_…`). */
+/** Calls a server action; a `fields` object (with an optional photo) turns the call into a FormData one (React's encodeReply shape: the form's fields `_1_…`, then the root `0` = ["$K1"]). */
 export async function serverAction(request: APIRequestContext, page: string, file: string, name: string, args: unknown[] | { fields: Record<string, string>; photo?: { name: string; mimeType: string; buffer: Buffer } }): Promise<Result> {
   const headers = { "next-action": actionIdOf(file, name), accept: "text/x-component", origin: E2E.baseUrl };
   const res = Array.isArray(args)
     ? await request.post(page, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args) })
     : await request.post(page, {
         headers,
+        // The root goes last, as React's client sends it: the server decodes the root as soon as it
+        // arrives, and a form whose fields come later would be read empty.
         multipart: {
-          "0": JSON.stringify(["$K1"]),
           ...Object.fromEntries(Object.entries(args.fields).map(([k, v]) => [`_1_${k}`, v])),
           ...(args.photo ? { _1_photos: args.photo } : {}),
+          "0": JSON.stringify(["$K1"]),
         },
       });
   const text = await res.text();
