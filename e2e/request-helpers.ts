@@ -23,18 +23,25 @@ export async function serverAction(request: APIRequestContext, page: string, fil
     ? await request.post(page, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args) })
     : await request.post(page, {
         headers,
-        // The root goes last, as React's client sends it: the server decodes the root as soon as it
-        // arrives, and a form whose fields come later would be read empty.
-        multipart: {
-          ...Object.fromEntries(Object.entries(args.fields).map(([k, v]) => [`_1_${k}`, v])),
-          ...(args.photo ? { _1_photos: args.photo } : {}),
-          "0": JSON.stringify(["$K1"]),
-        },
+        multipart: replyForm(args.fields, args.photo),
       });
   const text = await res.text();
   const line = text.split("\n").find((l) => /^\d+:\{"ok":/.test(l));
   expect(line, `${name}: ${res.status()} ${text.slice(0, 200)}`).toBeTruthy();
   return JSON.parse(line!.slice(line!.indexOf(":") + 1)) as Result;
+}
+
+/**
+ * A FormData argument as React's client sends it: the form's fields prefixed `_1_`, then the root
+ * `0` = ["$K1"] LAST (the server decodes the root on arrival; a form sent after it would read empty).
+ * A FormData keeps that order; an object would not (integer-like keys such as "0" always come first).
+ */
+function replyForm(fields: Record<string, string>, photo?: { name: string; mimeType: string; buffer: Buffer }): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
+  if (photo) form.append("_1_photos", new File([new Uint8Array(photo.buffer)], photo.name, { type: photo.mimeType }));
+  form.append("0", JSON.stringify(["$K1"]));
+  return form;
 }
 
 /** A desk officer drafts a brief for `stationId`, a supervisor approves it; returns the request id. */
