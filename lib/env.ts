@@ -122,8 +122,8 @@ const schema = z.object({
   ACK_TEXT_HI: z.string().default(""),
 
   WORKER_ENABLED: bool.default(true),
-  /** A job left RUNNING this long is taken to be orphaned by a crashed process and run again. */
-  JOB_STALE_SECONDS: z.coerce.number().positive().default(300),
+  /** A job whose lock was not renewed for this long is taken to be orphaned by a dead process and run again (running jobs' locks are renewed 4× per period). */
+  JOB_STALE_SECONDS: z.coerce.number().positive().default(60),
   /** Enables /api/bench/* reference routes for bench/ingest; 404 otherwise. */
   BENCH_ROUTES: bool.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -58,6 +58,11 @@ export async function fail(job: ClaimedJob, error: string, opts: { permanent?: b
   return final;
 }
 
+/** Renews this process's hold on jobs it is still running, so only a dead process's jobs go stale. */
+export async function renewLocks(ids: bigint[]) {
+  await db.$executeRaw`UPDATE "Job" SET "lockedAt" = now() WHERE "id" = ANY(${ids}::bigint[]) AND "state" = 'RUNNING'`;
+}
+
 /** Hands running jobs back (shutdown): PENDING, due now, this attempt not counted. */
 export async function releaseJobs(ids: bigint[]) {
   await db.$executeRaw`

@@ -2,7 +2,7 @@
 // a few jobs at a time. Handlers must be idempotent: a crash after the work but before
 // `complete` runs the job again.
 import "server-only";
-import { claim, complete, fail, releaseJobs, type ClaimedJob } from "./queue";
+import { claim, complete, fail, releaseJobs, renewLocks, type ClaimedJob } from "./queue";
 import { env } from "../env";
 import { log } from "../log";
 
@@ -12,6 +12,8 @@ export type Handler = (payload: unknown, job: ClaimedJob) => Promise<void>;
 type State = {
   handlers: Map<string, Handler>;
   timer?: NodeJS.Timeout;
+  /** Renews the locks of the jobs this process runs (a lease), see startWorker. */
+  lease?: NodeJS.Timeout;
   running: boolean;
   kicked: boolean;
   /** Set by stopWorker: claim nothing more. */
@@ -60,6 +62,8 @@ export async function stopWorker(graceMs: number) {
   clearInterval(s.timer);
   s.timer = undefined;
   await Promise.race([Promise.allSettled([...s.active.values()]), new Promise((r) => setTimeout(r, graceMs).unref())]);
+  clearInterval(s.lease);
+  s.lease = undefined;
   const left = [...s.active.keys()];
   if (left.length) {
     await releaseJobs(left);
@@ -97,6 +101,15 @@ export function startWorker(intervalMs = 1000) {
   };
   s.timer = setInterval(tick, intervalMs);
   s.timer.unref();
+  // A lease on running jobs: their locks are renewed four times per JOB_STALE_SECONDS, so a job
+  // whose lock goes stale belongs to a process that died (kill -9, a lost host) and another instance
+  // runs it within that time, while a long job of a live process (a large media fetch) is never taken.
+  const renewEvery = Math.max(1000, (env().JOB_STALE_SECONDS * 1000) / 4);
+  s.lease = setInterval(() => {
+    const ids = [...s.active.keys()];
+    if (ids.length) renewLocks(ids).catch((e) => log.warn("job lease renewal failed", { error: e instanceof Error ? e.message : String(e) }));
+  }, renewEvery);
+  s.lease.unref();
 }
 
 /** Ask the worker to look for work now (after a commit that enqueued some). */

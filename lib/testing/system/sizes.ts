@@ -7,6 +7,7 @@ export const SIZES = {
     outage: { cutMs: 10_000, rate: 25, beforeMs: 3_000, afterMs: 8_000 },
     fuzz: { runs: 3000 },
     fanOut: { streams: 300, tips: 50 },
+    cluster: { valid: 600, streams: 40, photos: 12 },
   },
   bench: {
     redeliveries: { postgres: 10_000, pglite: 3000 },
@@ -14,6 +15,7 @@ export const SIZES = {
     outage: { cutMs: 10_000, rate: 40, beforeMs: 5_000, afterMs: 15_000 },
     fuzz: { runs: 100_000 },
     fanOut: { streams: 1000, tips: 100 },
+    cluster: { valid: 5000, streams: 300, photos: 60 },
   },
 };
 

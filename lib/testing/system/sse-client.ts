@@ -8,37 +8,71 @@ export type LiveStream = {
   events: number;
   resyncs: number;
   ready: boolean;
-  /** Set when the stream failed or ended before it was closed. */
+  /** Set when the stream failed or ended before it was closed (and, with `reconnect`, is not retrying). */
   ended?: string;
   lastId?: string;
+  /** With `reconnect`: how many times the stream came back after losing its server. */
+  reconnects: number;
   close: () => void;
 };
 
-export function openLiveStream(url: string, cookie: string): LiveStream {
-  const s: LiveStream = { created: new Set(), events: 0, resyncs: 0, ready: false, close: () => undefined };
+/**
+ * Opens a live stream. `reconnect` behaves as a browser's EventSource does: when the connection
+ * drops or the server ends it, it connects again (through the same URL, e.g. a load balancer) after
+ * `retryMs`, sending the last event id it saw as Last-Event-ID, so the server resumes from there.
+ */
+export function openLiveStream(url: string, cookie: string, opts: { reconnect?: boolean; retryMs?: number } = {}): LiveStream {
+  const s: LiveStream = { created: new Set(), events: 0, resyncs: 0, ready: false, reconnects: 0, close: () => undefined };
   let closing = false;
-  const req = http.get(url, { agent: false, headers: { cookie, accept: "text/event-stream" } }, (res) => {
-    if (res.statusCode !== 200) {
-      s.ended = `HTTP ${res.statusCode}`;
-      res.resume();
+  let req: http.ClientRequest | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const lost = (why: string) => {
+    if (closing) return;
+    if (!opts.reconnect) {
+      s.ended ??= why;
       return;
     }
-    res.setEncoding("utf8");
-    let buf = "";
-    res.on("data", (chunk: string) => {
-      buf += chunk;
-      let cut: number;
-      while ((cut = buf.indexOf("\n\n")) >= 0) {
-        frame(s, buf.slice(0, cut));
-        buf = buf.slice(cut + 2);
+    s.ended = why;
+    timer = setTimeout(() => {
+      s.reconnects++;
+      connect();
+    }, opts.retryMs ?? 500);
+  };
+  const connect = () => {
+    let gone = false;
+    const once = (why: string) => {
+      if (gone) return;
+      gone = true;
+      lost(why);
+    };
+    const headers: Record<string, string> = { cookie, accept: "text/event-stream" };
+    if (s.lastId) headers["last-event-id"] = s.lastId;
+    req = http.get(url, { agent: false, headers }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        return once(`HTTP ${res.statusCode}`);
       }
+      s.ended = undefined;
+      res.setEncoding("utf8");
+      let buf = "";
+      res.on("data", (chunk: string) => {
+        buf += chunk;
+        let cut: number;
+        while ((cut = buf.indexOf("\n\n")) >= 0) {
+          frame(s, buf.slice(0, cut));
+          buf = buf.slice(cut + 2);
+        }
+      });
+      res.on("end", () => once("ended by the server"));
+      res.on("error", (e) => once(e.message));
     });
-    res.on("end", () => void (closing || (s.ended ??= "ended by the server")));
-  });
-  req.on("error", (e) => void (closing || (s.ended ??= e.message)));
+    req.on("error", (e) => once(e.message));
+  };
+  connect();
   s.close = () => {
     closing = true;
-    req.destroy();
+    if (timer) clearTimeout(timer);
+    req?.destroy();
   };
   return s;
 }
