@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { listTipRequests } from "@/lib/requests/read-requests";
 import { formatDateTime } from "@/lib/time/format";
+import { renderNow } from "@/lib/time/now";
 import { RequestStateBadge } from "./state-badge";
 import { RequestButtons } from "./request-buttons";
 import { ReportList } from "./report-list";
@@ -11,7 +12,7 @@ import { ReportList } from "./report-list";
 /** The tip page's action requests: each one's state, brief, notifications and the station's reports. */
 export async function RequestsPanel({ actor, tipId, tipRef, open }: { actor: Actor; tipId: string; tipRef: string; open: boolean }) {
   const [t, locale, requests] = await Promise.all([getTranslations("requests"), getLocale(), listTipRequests(actor, tipId)]);
-  const now = Date.now();
+  const now = renderNow();
   return (
     <section aria-labelledby="requests-title" className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="requests-panel">
       <div className="flex items-center justify-between gap-2">

@@ -5,6 +5,7 @@ import { tipReach } from "@/lib/auth/scope";
 import { listStationRequests } from "@/lib/requests/read-requests";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { formatDateTime } from "@/lib/time/format";
+import { renderNow } from "@/lib/time/now";
 import { clip } from "@/lib/text/clip";
 import { RequestStateBadge } from "@/components/requests/state-badge";
 
@@ -15,7 +16,7 @@ export const generateMetadata = pageTitle("requests", "stationTitle");
 export default async function StationPage(props: PageProps<"/station">) {
   const actor = await requirePage("station:read");
   const overdueView = (await props.searchParams).view === "overdue";
-  const now = Date.now();
+  const now = renderNow();
   const [t, tt, locale, requests] = await Promise.all([getTranslations("requests"), getTranslations("tip"), getLocale(), listStationRequests(actor, { overdue: overdueView, now })]);
   const tab = (on: boolean) => `rounded px-3 py-1.5 text-sm font-medium ${on ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-800"}`;
   return (
