@@ -96,9 +96,9 @@ async function seedAdminLists(admin: Page) {
 
 const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => string[]> = {
   anonymous: () => ["/login", "/login?reason=idle", "/no-such-page"],
-  officer: (ref, requestId) => ["/queue", "/queue?view=all", `/tips/${ref}`, `/tips/${ref}/requests/new`, "/station", `/station/requests/${requestId}`, "/account"],
+  officer: (ref, requestId) => ["/queue", "/queue?view=all", `/tips/${ref}`, `/tips/${ref}/requests/new`, "/station", `/station/requests/${requestId}`, "/account", "/watchlist", "/queue?view=watched", "/queue?view=all&q=sharab"],
   officer2: () => [],
-  supervisor: (ref) => ["/queue?view=all", `/tips/${ref}`, "/dashboard?range=today", "/dashboard?range=30d", "/dashboard/report", "/account"],
+  supervisor: (ref) => ["/queue?view=all", `/tips/${ref}`, "/watchlist", "/dashboard?range=today", "/dashboard?range=30d", "/dashboard/report", "/account"],
   admin: (ref) => ["/admin", "/admin/users", "/admin/stations", "/admin/contacts", "/admin/webhooks", "/admin/canned-replies", "/queue?view=all", `/tips/${ref}`, "/dashboard?range=today", "/account"],
 };
 

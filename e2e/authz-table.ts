@@ -78,6 +78,7 @@ export const PAGES: PageRow[] = [
   { kind: "page", page: "/station/requests/[id]", access: "station:read", scoped: true, path: (f) => `/station/requests/${f.other.requestId}` },
   { kind: "page", page: "/tips/[ref]/requests/new", access: "request:draft", scoped: true, path: (f) => `/tips/${f.other.ref}/requests/new` },
   { kind: "page", page: "/tips/[ref]", access: "tip:read", scoped: true, path: (f) => `/tips/${f.other.ref}` },
+  { kind: "page", page: "/watchlist", access: "watch:own", path: () => "/watchlist" },
 ];
 
 const META_VERIFY = "/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=not-the-token&hub.challenge=1158201444";
@@ -121,6 +122,9 @@ export const ACTIONS: ActionRow[] = [
   tipAction("linkAction", "tip:link", (f) => [f.other.ref, { other: f.other.ref }]),
   tipAction("unlinkAction", "tip:link", (f) => [f.other.ref, { other: f.other.ref }]),
   tipAction("blockInformantAction", "informant:block", (f) => [f.other.ref, { blocked: "maybe" }]),
+  // An empty phrase is refused as invalid (nothing stored); an unknown id is "not found".
+  { kind: "action", file: "lib/watch/actions.ts", name: "addWatchAction", access: "watch:own", page: () => "/watchlist", args: () => [{ kind: "PHRASE", value: "" }] },
+  { kind: "action", file: "lib/watch/actions.ts", name: "removeWatchAction", access: "watch:own", page: () => "/watchlist", args: () => [NONE] },
   { kind: "action", file: "lib/queue/actions.ts", name: "claimTipAction", access: "tip:claim", scoped: true, page: () => "/queue", args: (f) => [f.other.id] },
   { kind: "action", file: "lib/queue/actions.ts", name: "bulkAssignAction", access: "tip:assign", page: () => "/queue", args: () => [[], null] },
   { kind: "action", file: "lib/queue/actions.ts", name: "bulkSetFieldAction", access: "tip:bulk", page: () => "/queue", args: () => [[], { field: "priority", value: "HIGH" }] },

@@ -70,6 +70,8 @@ const schema = z.object({
   IDENTITY_ACTIVE_KEY: z.string().min(1),
 
   THREAD_WINDOW_HOURS: z.coerce.number().positive().default(24),
+  /** The district gazetteer CSV (ADR 0701); unset: Prayagraj's, shipped in lib/entities/gazetteer/. */
+  GAZETTEER_CSV: z.string().min(1).optional(),
 
   WHATSAPP_VERIFY_TOKEN: z.string().default(""),
   WHATSAPP_APP_SECRET: z.string().default(""),

@@ -76,6 +76,8 @@ export async function startup() {
     await scheduleRecurring("audit.checkpoint");
     await scheduleRecurring("maintenance.daily");
     await scheduleRecurring("retention.run");
+    // The cross-script search index for messages stored before it (ADR 0700), until done.
+    await (await import("./search/backfill")).scheduleBackfill();
     // The dashboard's rollups are built now, in the background, not by the first view after a
     // deploy: this start's own run (a slot already run this hour would be deduplicated).
     await warmRollupsSoon("start");

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Category, Channel, Priority, TipStatus } from "@/lib/generated/prisma/enums";
 import type { QueueParams } from "@/lib/queue/params";
+import { parseSearch } from "@/lib/search/query";
 
 export type Option = { id: string; name: string };
 
@@ -14,6 +15,8 @@ export function FilterBar(props: { params: QueueParams; stations: Option[]; user
   const router = useRouter();
   const { params, hrefWith } = props;
   const [q, setQ] = useState(params.q ?? "");
+  // A query too short to search is not run (lib/search/query.ts); say so instead.
+  const tooShort = !!params.q && !parseSearch(params.q).ok;
   const go = (changes: Record<string, string | null>) => router.push(hrefWith({ ...changes, after: null, before: null }), { scroll: false });
   const select = (name: keyof QueueParams, values: readonly string[], label: (v: string) => string) => (
     <label className="flex flex-col text-xs text-slate-600">
@@ -59,6 +62,11 @@ export function FilterBar(props: { params: QueueParams; stations: Option[]; user
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
           {t("filter.search")}
         </button>
+        {tooShort && (
+          <p role="alert" className="self-center text-sm text-red-700" data-testid="search-error">
+            {t("filter.qTooShort")}
+          </p>
+        )}
       </form>
       {select("status", Object.values(TipStatus), (v) => t(`status.${v}`))}
       {select("priority", Object.values(Priority), (v) => t(`priority.${v}`))}

@@ -22,6 +22,8 @@ function sortValues(r: QueueRow, key: SortKey): (string | number)[] {
       return [r.ref];
     case "closed":
       return [r.closedAt ?? ""];
+    case "relevance":
+      return [r.rank ?? 0, r.receivedAt];
   }
 }
 

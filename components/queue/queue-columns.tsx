@@ -11,16 +11,20 @@ import { SlaTimer } from "@/components/sla/sla-timer";
 import { slaLabels } from "@/components/sla/sla-labels";
 import { dateFormat } from "@/lib/time/format";
 import { cachedText } from "./cell-text";
+import { MarkedText } from "@/components/search/marked-text";
 
 const col = dataTableColumns<QueueRow>();
 
+/** A tip's page; from a search, with the query, so the page highlights what matched. */
+export const tipHref = (ref: string, q?: string) => `/tips/${ref}${q ? `?q=${encodeURIComponent(q)}` : ""}`;
+
 const PRIORITY_STYLE = { URGENT: "bg-red-600 text-white", HIGH: "bg-orange-100 text-orange-800", NORMAL: "bg-slate-100 text-slate-700", LOW: "bg-slate-50 text-slate-500" } as const;
 
-export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; onClaim: (row: QueueRow) => void; claiming: string | null }) {
+export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; onClaim: (row: QueueRow) => void; claiming: string | null; q?: string }) {
   const t = useTranslations("queue");
   const tSla = useTranslations("sla");
   const locale = useLocale();
-  const { targets, serverNow, onClaim, claiming } = opts;
+  const { targets, serverNow, onClaim, claiming, q } = opts;
   return useMemo(() => {
     // Per-row text from one lookup per render (ADR 0303); `t` stays for headers and messages with arguments.
     const label = cachedText((key: string) => t(key));
@@ -34,7 +38,7 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
         header: () => t("col.ref"),
         cell: (c) => (
           <span className="flex items-center gap-1 whitespace-nowrap">
-            <Link href={`/tips/${c.row.original.ref}`} className="font-mono text-brand-700 underline-offset-2 hover:underline" tabIndex={-1}>
+            <Link href={tipHref(c.row.original.ref, q)} className="font-mono text-brand-700 underline-offset-2 hover:underline" tabIndex={-1}>
               {c.getValue()}
             </Link>
             {c.row.original.flagged && (
@@ -51,7 +55,11 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
         id: "preview",
         header: () => t("col.preview"),
         enableSorting: false,
-        cell: (c) => <span className="line-clamp-2 max-w-xs break-words" lang="">{c.getValue() || <span className="text-slate-500">{label("noText")}</span>}</span>,
+        cell: (c) => (
+          <span className="line-clamp-2 max-w-xs break-words" lang="">
+            {c.getValue() ? <MarkedText text={c.getValue()} marks={c.row.original.marks} /> : <span className="text-slate-500">{label("noText")}</span>}
+          </span>
+        ),
       }),
       col.accessor("mediaCount", { id: "media", header: () => t("col.media"), enableSorting: false, cell: (c) => (c.getValue() ? <span aria-label={media(c.getValue())} className="inline-flex items-center gap-0.5">
               {/* An SVG paperclip: the bundled fonts have no emoji glyphs. */}
@@ -95,5 +103,5 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
       col.display({ id: "sla", header: () => t("col.sla"), cell: (c) => <SlaTimer tip={c.row.original} targets={targets} serverNow={serverNow} labels={sla} /> }),
       col.accessor("lastActivityAt", { id: "lastActivity", header: () => t("col.lastActivity"), cell: (c) => <time dateTime={c.getValue()} className="whitespace-nowrap">{when(c.getValue())}</time> }),
     ]);
-  }, [t, tSla, locale, targets, serverNow, onClaim, claiming]);
+  }, [t, tSla, locale, targets, serverNow, onClaim, claiming, q]);
 }

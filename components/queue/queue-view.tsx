@@ -18,7 +18,7 @@ import type { ActionResult } from "@/lib/errors";
 import { claimTipAction } from "@/lib/queue/actions";
 import { useAction } from "@/components/ui/use-action";
 import { mergeRows, type PageState, type Sort } from "./merge-rows";
-import { useQueueColumns } from "./queue-columns";
+import { tipHref, useQueueColumns } from "./queue-columns";
 import { argumentTemplate } from "./cell-text";
 import { useLive } from "./use-live";
 import { useAlerts } from "./use-alerts";
@@ -100,6 +100,7 @@ export function QueueView(props: Props) {
   const status = useLive({
     onChanged: (ids) => void refreshIds(ids),
     onCreated: (e) => alerts.announce(e.tipId, e.flagged),
+    onWatch: (e) => alerts.watchHit(e.tipId, e.ref),
     onResync: () => void refetchPage(),
   }, props.cursor);
 
@@ -138,7 +139,7 @@ export function QueueView(props: Props) {
     [t, te, refetchPage],
   );
 
-  const columns = useQueueColumns({ targets: props.targets, serverNow: props.serverNow, onClaim: claim, claiming });
+  const columns = useQueueColumns({ targets: props.targets, serverNow: props.serverNow, onClaim: claim, claiming, q: params.q });
   const selectRowLabel = useMemo(() => argumentTemplate((ref) => t("selectRow", { ref })), [t]);
   const selectedIds = Object.keys(selection);
 
@@ -175,6 +176,22 @@ export function QueueView(props: Props) {
           </span>
         )}
       </div>
+      {alerts.watchHits.length > 0 && (
+        <div role="alert" data-testid="watch-alert" className="flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950">
+          <span className="font-semibold">{t("watchAlert")}</span>
+          {alerts.watchHits.map((h) => (
+            <Link key={h.tipId} href={`/tips/${h.ref}`} className="font-mono text-brand-700 underline" data-testid="watch-alert-ref">
+              {h.ref}
+            </Link>
+          ))}
+          <Link href={hrefWith({ view: "watched", after: null, before: null, sort: null, dir: null })} className="text-brand-700 underline">
+            {t("watchAlertView")}
+          </Link>
+          <button type="button" onClick={alerts.dismissWatch} className="ml-auto rounded border border-amber-400 px-2 text-xs">
+            {t("watchAlertDismiss")}
+          </button>
+        </div>
+      )}
       <div aria-live="polite" className="min-h-6">
         {message && (
           <p role={message.kind === "error" ? "alert" : "status"} data-testid="queue-message" className={`text-sm ${message.kind === "error" ? "text-red-700" : "text-green-700"}`}>
@@ -202,7 +219,7 @@ export function QueueView(props: Props) {
         page={{ prev: page.prev, next: page.next }}
         emptyText={t("empty")}
         selection={{ state: selection, onChange: setSelection, rowLabel: (r) => selectRowLabel(r.ref) }}
-        onOpen={(r) => router.push(`/tips/${r.ref}`)}
+        onOpen={(r) => router.push(tipHref(r.ref, params.q))}
         rowKeys={{ c: (r) => !r.assigneeId && claim(r) }}
         rowClassName={(r) => (r.flagged ? "opacity-70" : r.sla.state === "breached" ? "bg-red-50/40" : "")}
       />

@@ -81,5 +81,21 @@ export function useAlerts() {
     };
   }, []);
 
-  return { sound, badge, unseen, toggle, announce };
+  /** A new message hit a watch item (ADR 0702): its own sound and a line that stays until dismissed. */
+  const [watchHits, setWatchHits] = useState<{ ref: string; tipId: string }[]>([]);
+  const watched = useRef<HTMLAudioElement | null>(null);
+  const watchHit = useCallback((tipId: string, ref: string) => {
+    const key = `watch:${tipId}`;
+    if (seen.current.has(key)) return;
+    seen.current.add(key);
+    setWatchHits((list) => [{ ref, tipId }, ...list.filter((h) => h.tipId !== tipId)].slice(0, 5));
+    if (stored(KEYS.sound)) {
+      watched.current ??= new Audio("/sounds/watch-hit.wav");
+      watched.current.currentTime = 0;
+      void watched.current.play().catch(() => undefined);
+    }
+  }, []);
+  const dismissWatch = useCallback(() => setWatchHits([]), []);
+
+  return { sound, badge, unseen, toggle, announce, watchHits, watchHit, dismissWatch };
 }

@@ -16,6 +16,8 @@ type Handlers = {
   /** Ids of tips that changed (batched). */
   onChanged: (ids: string[]) => void;
   onCreated: (e: LiveTipEvent) => void;
+  /** A message hit a watch item of this user (or a shared one). */
+  onWatch?: (e: LiveTipEvent) => void;
   /** The server could not list what was missed: refetch the view. */
   onResync: () => void;
 };
@@ -48,6 +50,7 @@ export function useLive(handlers: Handlers, cursor: string): LiveStatus {
         const e = data as LiveTipEvent | null;
         if (!e?.tipId) return;
         if (e.type === "tip.created") ref.current.onCreated(e);
+        if (e.type === "watch.hit") ref.current.onWatch?.(e);
         const b = batch.current;
         if (b.pending.size >= MAX_PENDING) b.overflow = true;
         else b.pending.add(e.tipId);

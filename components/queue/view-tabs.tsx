@@ -20,9 +20,9 @@ export function ViewTabs({ params, counts, hrefWith }: { params: QueueParams; co
             className={`-mb-px rounded-t border px-3 py-1.5 text-sm ${active ? "border-slate-200 border-b-white bg-white font-semibold text-brand-900" : "border-transparent text-slate-600 hover:text-brand-700"} ${v === "breaching" && counts.breaching ? "text-red-700" : ""}`}
           >
             {t(`view.${v}`)}
-            {v !== "all" && (
+            {v in counts && (
               <span data-testid={`count-${v}`} className="ml-1.5 rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-700">
-                {counts[v]}
+                {counts[v as keyof ViewCounts]}
               </span>
             )}
           </Link>

@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { TipWorkspace } from "@/lib/tips/get-tip-workspace";
 import { DeliveryTicks } from "./delivery-ticks";
 import { AttachmentView } from "./attachment-view";
+import { MarkedText } from "@/components/search/marked-text";
+import { markMatches, type MatchKeys } from "@/lib/search/query";
 
 type M = TipWorkspace["messages"][number];
 
@@ -10,7 +12,7 @@ function num(v: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export async function MessageItem({ m, tipRef, time }: { m: M; tipRef: string; time: string }) {
+export async function MessageItem({ m, tipRef, time, match }: { m: M; tipRef: string; time: string; match?: MatchKeys | null }) {
   const t = await getTranslations("tip");
   const out = m.direction === "OUTBOUND";
   const meta = m.meta ?? {};
@@ -63,7 +65,11 @@ export async function MessageItem({ m, tipRef, time }: { m: M; tipRef: string; t
       ) : m.kind === "UNSUPPORTED" || m.kind === "ERROR" ? (
         <p className="italic text-slate-600">{t("unsupported", { reason: String(meta.reason ?? meta.type ?? "") })}</p>
       ) : (
-        m.body && <p className="whitespace-pre-wrap break-words" data-testid="message-body">{m.body}</p>
+        m.body && (
+          <p className="whitespace-pre-wrap break-words" data-testid="message-body">
+            <MarkedText text={m.body} marks={m.direction === "INBOUND" ? markMatches(m.body, match) : undefined} />
+          </p>
+        )
       )}
       <Changes meta={meta} edited={t("edited")} earlier={t("earlierVersions")} revoked={t("revoked")} />
 

@@ -4,6 +4,7 @@ import { getTranslations, getLocale } from "next-intl/server";
 import type { TipWorkspace } from "@/lib/tips/get-tip-workspace";
 import { MessageItem } from "./message-item";
 import { formatDateTime } from "@/lib/time/format";
+import type { MatchKeys } from "@/lib/search/query";
 
 type Item =
   | { kind: "message"; at: Date; key: string; m: TipWorkspace["messages"][number] }
@@ -12,7 +13,7 @@ type Item =
 
 const ENUM_EVENTS: Record<string, string> = { status_changed: "statusName", priority_changed: "priorityName", category_changed: "categoryName", closed: "outcomeName", reopened: "outcomeName" };
 
-export async function Timeline({ ws, stations }: { ws: TipWorkspace; stations: { id: string; name: string }[] }) {
+export async function Timeline({ ws, stations, match }: { ws: TipWorkspace; stations: { id: string; name: string }[]; match?: MatchKeys | null }) {
   const t = await getTranslations("tip");
   const locale = await getLocale();
   const time = (d: Date) => formatDateTime(d, locale, "short");
@@ -35,7 +36,7 @@ export async function Timeline({ ws, stations }: { ws: TipWorkspace; stations: {
         if (item.kind === "message")
           return (
             <li key={item.key}>
-              <MessageItem m={item.m} tipRef={ws.tip.ref} time={time(item.at)} />
+              <MessageItem m={item.m} tipRef={ws.tip.ref} time={time(item.at)} match={match} />
             </li>
           );
         if (item.kind === "note")

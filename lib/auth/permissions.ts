@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   "admin:webhooks": ["ADMIN"],
   "admin:canned": ["ADMIN"],
   "admin:settings": ["ADMIN"],
+  /** Watch items (ADR 0702): everyone keeps their own; a lead's are shared with the whole desk. */
+  "watch:own": ALL,
+  "watch:share": LEADS,
   /** One's own account: second factor, sign out everywhere. */
   "account:self": ALL,
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,21 +5,36 @@
 import "server-only";
 import type { Tx } from "../db";
 import { addressHashes } from "../identity/crypto";
-import { extractEntities, type Entity } from "./extract";
+import { extractEntities, upiMobile, type Entity } from "./extract";
+import { defaultGazetteer } from "./default-gazetteer";
 
 /** The entities in `text`, without the number whose keyed hash is the informant's own. */
 export function entitiesToIndex(text: string, informantHash: string | undefined): Entity[] {
-  return extractEntities(text).filter(notOwnNumber(informantHash));
+  return extractEntities(text, defaultGazetteer()).filter(notOwnNumber(informantHash));
 }
 
-const notOwnNumber = (informantHash: string | undefined) => (e: Entity) =>
-  e.kind !== "mobile" || !informantHash || !addressHashes({ kind: "phone", value: `91${e.value}` }).includes(informantHash);
+const isOwn = (informantHash: string, mobile: string) => addressHashes({ kind: "phone", value: `91${mobile}` }).includes(informantHash);
+
+/** Not the informant's own number, nor a UPI id or account built on it (`9876543210@ybl`). */
+const notOwnNumber = (informantHash: string | undefined) => (e: Entity) => {
+  if (!informantHash) return true;
+  if (e.kind === "mobile") return !isOwn(informantHash, e.value);
+  if (e.kind === "upi") {
+    const m = upiMobile(e.value);
+    return !m || !isOwn(informantHash, m);
+  }
+  if (e.kind === "bank") {
+    const digits = e.value.split("/").pop()!;
+    return !(digits.length >= 10 && isOwn(informantHash, digits.slice(-10)));
+  }
+  return true;
+};
 
 export async function indexTipEntities(tx: Tx, tipId: string, text: string): Promise<Entity[]> {
-  const found = extractEntities(text);
+  const found = extractEntities(text, defaultGazetteer());
   if (!found.length) return [];
   let own: string | undefined;
-  if (found.some((e) => e.kind === "mobile")) {
+  if (found.some((e) => e.kind === "mobile" || e.kind === "upi" || e.kind === "bank")) {
     const tip = await tx.tip.findUnique({ where: { id: tipId }, select: { informant: { select: { addressHash: true } } } });
     own = tip?.informant.addressHash;
   }

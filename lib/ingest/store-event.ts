@@ -9,6 +9,8 @@ import "server-only";
 import { raw } from "../db";
 import { env } from "../env";
 import { entitiesToIndex } from "../entities/index-tip-entities";
+import { indexTerms } from "../search/keys";
+import { messageWatchKeys } from "../watch/match";
 import { addressHashes, hashAddress } from "../identity/crypto";
 import { aliasCandidates } from "../identity/alias";
 import { istYear } from "../time/ist";
@@ -85,6 +87,9 @@ function messageInput(ev: Extract<IngestEvent, { type: "message" }>) {
     search: text ? searchText(text) : "",
     media: media(ev.media),
     entities: text ? entitiesToIndex(ev.body, informant.hash) : [],
+    terms: text ? indexTerms(text) : null,
+    // Watch items hit when all their keys are here (lib/watch/match.ts); the informant's own number is never one.
+    watchKeys: text ? messageWatchKeys(ev.body, informant.hash) : [],
     // The function puts the tip's ref where {{ref}} stands once it has numbered the tip.
     ack: env().ACK_ENABLED ? ackText("{{ref}}") : null,
   };
@@ -127,6 +132,7 @@ function editInput(ev: EditEvent) {
     body,
     revoked: ev.revoked ?? false,
     search: body ? searchText(body) : "",
+    terms: body ? indexTerms(body) : null,
     at: ev.at.toISOString(),
   };
 }

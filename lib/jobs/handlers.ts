@@ -11,11 +11,14 @@ import type { PendingCallback } from "../ingest/exotel/queue-callback";
 import { registerRecurringHandlers } from "./recurring-handlers";
 import { NOTIFY_JOB, sendNotification } from "../requests/notify";
 import { STATUS_JOB, answerStatusQuery } from "../requests/status-query";
+import { runBackfillJob } from "../search/backfill";
+import { matchWatches } from "../watch/match";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
 const stationNotify = z.object({ notificationId: z.uuid() });
 const statusQuery = z.object({ messageId: z.uuid() });
+const watchMatch = z.object({ messageId: z.uuid() });
 const exotelVerify = z.looseObject({ type: z.literal("call"), provider: z.literal("EXOTEL"), externalId: z.string(), callId: z.string(), at: z.string() });
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
@@ -33,5 +36,9 @@ export function registerHandlers() {
   registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
   registerHandler(NOTIFY_JOB, (payload, job) => sendNotification(parse(stationNotify, payload).notificationId, job));
   registerHandler(STATUS_JOB, (payload) => answerStatusQuery(parse(statusQuery, payload).messageId));
+  // The cross-script search index for messages stored before it existed (ADR 0700).
+  registerHandler("search.backfill", () => runBackfillJob());
+  // A message that may hit a watch item (ADR 0702).
+  registerHandler("watch.match", async (payload) => void (await matchWatches(parse(watchMatch, payload).messageId)));
   registerRecurringHandlers();
 }

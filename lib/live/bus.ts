@@ -19,7 +19,9 @@ export type LiveEvent =
   | { type: "tip.updated"; tipId: string; ref: string }
   /** `flagged`: from a blocked informant — stored and shown, but no alert sound. */
   | { type: "message.created"; tipId: string; ref: string; messageId: string; direction: "INBOUND" | "OUTBOUND"; flagged?: boolean }
-  | { type: "message.updated"; tipId: string; ref: string; messageId: string };
+  | { type: "message.updated"; tipId: string; ref: string; messageId: string }
+  /** A new message hit a watch item (ADR 0702): for its owner, or everyone who can see the tip when shared. */
+  | { type: "watch.hit"; tipId: string; ref: string; watchId: string; ownerId: string; shared: boolean };
 
 /** A logged event with its log id and the station its tip belongs to now (for station scoping). */
 export type LoggedEvent = { id: string; event: LiveEvent; stationId: string | null };

@@ -7,7 +7,8 @@ import { slaSeconds } from "../sla/rule";
 import type { SlaTargets } from "../sla/targets";
 import { startOfIstDay } from "../time/ist";
 import { OPEN_SQL } from "../tips/open-sql";
-import { normaliseSearch, type QueueParams, type View } from "./params";
+import { searchOf, type QueueParams, type View } from "./params";
+import { searchCandidatesSql } from "../search/sql";
 
 export type QueryContext = { viewer: Viewer; targets: SlaTargets; now: Date };
 
@@ -26,13 +27,13 @@ export function viewCondition(view: View, ctx: QueryContext): Prisma.Sql {
       return Prisma.sql`t."status" = 'WAITING_INFORMANT'`;
     case "closedToday":
       return Prisma.sql`t."closedAt" >= ${startOfIstDay(ctx.now)}::timestamptz AND t."status" IN ('CLOSED', 'MERGED')`;
+    case "watched":
+      // From the (few) watch hits, not a scan of the tips.
+      return Prisma.sql`t."id" IN (SELECT h."tipId" FROM "TipWatchHit" h JOIN "WatchItem" w ON w."id" = h."watchId" WHERE w."ownerId" = ${ctx.viewer.id}::uuid OR w."shared")`;
     case "all":
       return Prisma.sql`TRUE`;
   }
 }
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function filterConditions(f: QueueParams): Prisma.Sql[] {
   const out: Prisma.Sql[] = [];
@@ -42,11 +43,10 @@ export function filterConditions(f: QueueParams): Prisma.Sql[] {
   if (f.channel) out.push(Prisma.sql`t."channel" = ${f.channel}::"Channel"`);
   if (f.station) out.push(f.station === "none" ? Prisma.sql`t."stationId" IS NULL` : Prisma.sql`t."stationId" = ${f.station}::uuid`);
   if (f.assignee) out.push(f.assignee === "none" ? Prisma.sql`t."assigneeId" IS NULL` : Prisma.sql`t."assigneeId" = ${f.assignee}::uuid`);
-  if (f.q) {
-    const q = normaliseSearch(f.q);
-    // Trigram GIN (Tip_searchText_idx) serves LIKE '%…%' in any script; a ref typed in full matches too.
-    out.push(Prisma.sql`(t."searchText" LIKE ${`%${likeEscape(q)}%`} OR t."ref" = ${f.q.trim().toUpperCase()})`);
-  }
+  const search = searchOf(f);
+  // Cross-script search (ADR 0700): a set of tip ids from index lookups. A query too short to run
+  // filters nothing (the page says why).
+  if (search?.ok) out.push(Prisma.sql`t."id" IN (${searchCandidatesSql(search.query)})`);
   if (f.entity) {
     const i = f.entity.indexOf(":");
     out.push(Prisma.sql`EXISTS (SELECT 1 FROM "TipEntity" e WHERE e."tipId" = t."id" AND e."kind" = ${f.entity.slice(0, i)} AND e."value" = ${f.entity.slice(i + 1)})`);

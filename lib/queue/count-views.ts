@@ -15,7 +15,7 @@ import { Prisma } from "../generated/prisma/client";
 import { tipScopeSql } from "../auth/scope";
 import { OPEN_SQL } from "../tips/open-sql";
 
-export type ViewCounts = Record<Exclude<View, "all">, number>;
+export type ViewCounts = Record<Exclude<View, "all" | "watched">, number>;
 
 /** Unfolded change rows (in either table) after which a read folds them (a few ms). */
 export const FOLD_AFTER = 500;

@@ -70,9 +70,10 @@ describe("queue queries", () => {
     expect(await refs({ view: "all", status: "CLOSED" })).toEqual([tips.closed, tips.closedOld]);
   });
 
-  it("searches Devanagari and Latin text, NFKC-normalised and case-insensitive", async () => {
-    expect(await refs({ view: "all", q: "शराब" })).toEqual([tips.hindi]);
-    expect(await refs({ view: "all", q: "SHARAB" })).toEqual([tips.old]);
+  it("searches Devanagari and Latin text, NFKC-normalised and case-insensitive, across scripts (ADR 0700)", async () => {
+    // The exact script first, then the other script's phonetic match.
+    expect(await refs({ view: "all", q: "शराब" })).toEqual([tips.hindi, tips.old]);
+    expect(await refs({ view: "all", q: "SHARAB" })).toEqual([tips.old, tips.hindi]);
     expect(await refs({ view: "all", q: "casino" })).toEqual([tips.nfkc]);
     expect(await refs({ view: "all", q: "Ｃａｓｉｎｏ" })).toEqual([tips.nfkc]);
     expect(await refs({ view: "all", q: "100%" })).toEqual([]);

@@ -7,7 +7,10 @@ import { computeSla, type Sla } from "../sla/compute";
 import type { Category, Channel, Priority, TipStatus } from "../generated/prisma/enums";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { whereClause, type QueryContext } from "./conditions";
-import { effectiveSort, type QueueParams, type SortKey } from "./params";
+import { effectiveSort, searchOf, type QueueParams, type SortKey } from "./params";
+import { markMatches, type SearchQuery } from "../search/query";
+import { searchRankSql } from "../search/sql";
+import { loadMatchKeys } from "../search/match-keys";
 import { Prisma } from "../generated/prisma/client";
 
 export type QueueRow = {
@@ -30,14 +33,17 @@ export type QueueRow = {
   lastActivityAt: string;
   flagged: boolean;
   sla: Sla;
+  /** With a search: 3 exact, 2 phonetic, 1 fuzzy (the relevance sort), and the preview's matched words. */
+  rank?: number;
+  marks?: [number, number][];
 };
 
 export type QueuePage = { rows: QueueRow[]; prev: string | null; next: string | null };
 
 /** Sort keys: the column (its name on a row, for the cursor) and how a cursor value is bound; the id breaks ties. */
-type SortColumn = { key: "receivedAt" | "lastActivityAt" | "priority" | "ref" | "closedAt"; column: Prisma.Sql; bind: (v: string | number) => Prisma.Sql };
+type SortColumn = { key: "receivedAt" | "lastActivityAt" | "priority" | "ref" | "closedAt" | "rank"; column: Prisma.Sql; bind: (v: string | number) => Prisma.Sql };
 const receivedAt: SortColumn = { key: "receivedAt", column: Prisma.sql`t."receivedAt"`, bind: (v) => Prisma.sql`${v}::timestamptz` };
-const SORT_SQL: Record<SortKey, SortColumn[]> = {
+const SORT_SQL: Record<Exclude<SortKey, "relevance">, SortColumn[]> = {
   received: [receivedAt],
   lastActivity: [{ key: "lastActivityAt", column: Prisma.sql`t."lastActivityAt"`, bind: (v) => Prisma.sql`${v}::timestamptz` }],
   priority: [{ key: "priority", column: Prisma.sql`t."priority"`, bind: (v) => Prisma.sql`${v}::"Priority"` }, receivedAt],
@@ -46,12 +52,31 @@ const SORT_SQL: Record<SortKey, SortColumn[]> = {
 };
 const ID = Prisma.sql`t."id"`;
 
+function sortColumns(key: SortKey, search: SearchQuery | undefined): SortColumn[] {
+  if (key !== "relevance") return SORT_SQL[key];
+  const rank = search ? searchRankSql(search, Prisma.sql`t`) : Prisma.sql`0`;
+  return [{ key: "rank", column: rank, bind: (v) => Prisma.sql`${Number(v)}::int` }, receivedAt];
+}
+
+function rankColumn(f: QueueParams): Prisma.Sql {
+  const s = searchOf(f);
+  return s?.ok ? Prisma.sql`, ${searchRankSql(s.query, Prisma.sql`t`)} AS "rank"` : Prisma.empty;
+}
+
+/** The matched words of each row's preview, for <mark> (ADR 0700). */
+async function withMarks(f: QueueParams, rows: QueueRow[]): Promise<QueueRow[]> {
+  const s = searchOf(f);
+  if (!s?.ok || !rows.length) return rows;
+  const keys = await loadMatchKeys(s.query);
+  return rows.map((r) => ({ ...r, marks: markMatches(r.preview, keys) }));
+}
+
 const COLUMNS = Prisma.sql`t."id", t."ref", t."receivedAt", t."channel", t."preview", t."mediaCount", t."category", t."priority",
   t."stationId", s."name" AS "stationName", s."nameHi" AS "stationNameHi", t."status", t."assigneeId", u."name" AS "assigneeName",
   t."firstResponseAt", t."closedAt", t."lastActivityAt", t."flagged"`;
 const FROM = Prisma.sql`"Tip" t LEFT JOIN "PoliceStation" s ON s."id" = t."stationId" LEFT JOIN "User" u ON u."id" = t."assigneeId"`;
 
-type DbRow = Omit<QueueRow, "sla" | "receivedAt" | "firstResponseAt" | "closedAt" | "lastActivityAt"> & {
+type DbRow = Omit<QueueRow, "sla" | "marks" | "receivedAt" | "firstResponseAt" | "closedAt" | "lastActivityAt"> & {
   receivedAt: Date;
   firstResponseAt: Date | null;
   closedAt: Date | null;
@@ -60,7 +85,8 @@ type DbRow = Omit<QueueRow, "sla" | "receivedAt" | "firstResponseAt" | "closedAt
 
 export async function listQueue(f: QueueParams, ctx: QueryContext): Promise<QueuePage> {
   const { key, desc } = effectiveSort(f);
-  const keys = SORT_SQL[key];
+  const search = searchOf(f);
+  const keys = sortColumns(key, search?.ok ? search.query : undefined);
   const backwards = !f.after && !!f.before;
   const cursor = decodeCursor(f.after ?? f.before, keys.length + 1);
   const where = [whereClause(f, ctx)];
@@ -73,11 +99,11 @@ export async function listQueue(f: QueueParams, ctx: QueryContext): Promise<Queu
   }
   const dir = forwardDesc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const order = Prisma.join([...keys.map((k) => k.column), ID].map((c) => Prisma.sql`${c} ${dir}`), ", ");
-  const raw = await db.$queryRaw<DbRow[]>`SELECT ${COLUMNS} FROM ${FROM} WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${f.size + 1}::int`;
+  const raw = await db.$queryRaw<DbRow[]>`SELECT ${COLUMNS}${rankColumn(f)} FROM ${FROM} WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${f.size + 1}::int`;
   const more = raw.length > f.size;
   const page = raw.slice(0, f.size);
   if (backwards) page.reverse();
-  const rows = page.map((r) => toQueueRow(r, ctx));
+  const rows = await withMarks(f, page.map((r) => toQueueRow(r, ctx)));
   const cursorOf = (r: DbRow | undefined) => (r ? encodeCursor([...keys.map((k) => sortValue(r[k.key])), r.id]) : null);
   const first = backwards ? page[0] : page[0];
   const last = page[page.length - 1];
@@ -91,12 +117,12 @@ export async function listQueue(f: QueueParams, ctx: QueryContext): Promise<Queu
 /** Rows by id that (still) match the view and filters — for live updates of an open queue. */
 export async function queueRowsById(f: QueueParams, ctx: QueryContext, ids: string[]): Promise<QueueRow[]> {
   if (!ids.length) return [];
-  const raw = await db.$queryRaw<DbRow[]>`SELECT ${COLUMNS} FROM ${FROM} WHERE ${whereClause(f, ctx)} AND t."id" = ANY(${ids}::uuid[])`;
-  return raw.map((r) => toQueueRow(r, ctx));
+  const raw = await db.$queryRaw<DbRow[]>`SELECT ${COLUMNS}${rankColumn(f)} FROM ${FROM} WHERE ${whereClause(f, ctx)} AND t."id" = ANY(${ids}::uuid[])`;
+  return withMarks(f, raw.map((r) => toQueueRow(r, ctx)));
 }
 
-function sortValue(v: Date | string | null): string | number {
-  return v instanceof Date ? v.toISOString() : (v as string);
+function sortValue(v: Date | string | number | null | undefined): string | number {
+  return v instanceof Date ? v.toISOString() : typeof v === "number" ? v : (v as string);
 }
 
 // pg already hands back Dates: format them without a copy (under `next start` every `new Date` goes
@@ -107,6 +133,7 @@ export function toQueueRow(r: DbRow, ctx: QueryContext): QueueRow {
   const row = {
     ...r,
     mediaCount: Number(r.mediaCount),
+    ...(r.rank !== undefined ? { rank: Number(r.rank) } : {}),
     receivedAt: iso(r.receivedAt)!,
     firstResponseAt: iso(r.firstResponseAt),
     closedAt: iso(r.closedAt),

@@ -1,15 +1,23 @@
 #!/usr/bin/env node
 // Synthesises public/sounds/new-tip.wav, the queue's new-tip chime: two short sine notes (E6 then
 // A6) with a soft attack and exponential decay, 16-bit mono PCM at 22.05 kHz (~17 KB). Generated
-// rather than downloaded, so its licence is ours. Run: node lib/queue/make-chime.mjs
+// rather than downloaded, so its licence is ours. Run: node lib/queue/make-chime.mjs [watch]
 import fs from "node:fs";
 import path from "node:path";
 
 const RATE = 22_050;
-const notes = [
-  { freq: 1318.5, start: 0, dur: 0.18 },
-  { freq: 1760.0, start: 0.14, dur: 0.28 },
-];
+// `watch`: the watch-hit alert (ADR 0702), three falling notes so it is told apart from a new tip.
+const watch = process.argv[2] === "watch";
+const notes = watch
+  ? [
+      { freq: 1760.0, start: 0, dur: 0.14 },
+      { freq: 1318.5, start: 0.12, dur: 0.14 },
+      { freq: 1760.0, start: 0.24, dur: 0.18 },
+    ]
+  : [
+      { freq: 1318.5, start: 0, dur: 0.18 },
+      { freq: 1760.0, start: 0.14, dur: 0.28 },
+    ];
 const total = Math.ceil(RATE * 0.42);
 const samples = new Float32Array(total);
 for (const n of notes) {
@@ -37,7 +45,7 @@ header.writeUInt16LE(2, 32);
 header.writeUInt16LE(16, 34);
 header.write("data", 36);
 header.writeUInt32LE(data.length, 40);
-const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../public/sounds/new-tip.wav");
+const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), watch ? "../../public/sounds/watch-hit.wav" : "../../public/sounds/new-tip.wav");
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, Buffer.concat([header, data]));
 console.log(`wrote ${out} (${header.length + data.length} bytes)`);

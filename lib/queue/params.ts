@@ -3,13 +3,16 @@
 // values fall back to defaults instead of failing, so an old or hand-edited link still opens.
 import { z } from "zod";
 import { Category, Channel, Priority, TipStatus } from "../generated/prisma/enums";
+import { normaliseSearch, parseSearch, type ParsedSearch } from "../search/query";
 
-export const VIEWS = ["unassigned", "mine", "open", "breaching", "waiting", "closedToday", "all"] as const;
+/** `watched`: tips tagged by a watch item the viewer owns or that is shared (ADR 0702). */
+export const VIEWS = ["unassigned", "mine", "open", "breaching", "waiting", "closedToday", "watched", "all"] as const;
 export type View = (typeof VIEWS)[number];
-/** Views that show a count (the archive-wide "all" would cost a full count at a million tips). */
-export const COUNTED_VIEWS = VIEWS.filter((v) => v !== "all");
+/** Views that show a count (the archive-wide "all" would cost a full count at a million tips; "watched" is a list of alerts). */
+export const COUNTED_VIEWS = VIEWS.filter((v) => v !== "all" && v !== "watched");
 
-export const SORTS = ["received", "lastActivity", "priority", "ref", "closed"] as const;
+/** `relevance` (exact, then phonetic, then fuzzy matches; newest first within each) only with a search. */
+export const SORTS = ["received", "lastActivity", "priority", "ref", "closed", "relevance"] as const;
 export type SortKey = (typeof SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
@@ -48,8 +51,10 @@ export function parseQueueParams(input: RawParams): QueueParams {
 /** The sort a view uses unless the URL says otherwise: first in, first out for work views. */
 export function effectiveSort(p: QueueParams): { key: SortKey; desc: boolean } {
   const fallback: { key: SortKey; desc: boolean } =
-    p.view === "closedToday" ? { key: "closed", desc: true } : p.view === "all" ? { key: "received", desc: true } : { key: "received", desc: false };
-  const key = p.sort && (p.sort !== "closed" || p.view === "closedToday") ? p.sort : fallback.key;
+    p.view === "closedToday" ? { key: "closed", desc: true } : p.view === "all" || p.view === "watched" ? { key: "received", desc: true } : { key: "received", desc: false };
+  const searching = !!p.q && parseSearch(p.q).ok;
+  if (searching && (!p.sort || p.sort === "relevance")) return { key: "relevance", desc: true };
+  const key = p.sort && p.sort !== "relevance" && (p.sort !== "closed" || p.view === "closedToday") ? p.sort : fallback.key;
   const desc = p.dir ? p.dir === "desc" : key === fallback.key ? fallback.desc : key === "lastActivity";
   return { key, desc };
 }
@@ -69,6 +74,9 @@ export function queueSearch(p: Partial<QueueParams>, overrides: Partial<Record<k
 }
 
 /** Search text the way Tip.searchText is stored: NFKC, lower case, collapsed spaces. */
-export function normaliseSearch(q: string) {
-  return q.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+export { normaliseSearch };
+
+/** The URL's search, parsed (undefined: none); `ok: false` is a query too short to run. */
+export function searchOf(p: Pick<QueueParams, "q">): ParsedSearch | undefined {
+  return p.q ? parseSearch(p.q) : undefined;
 }

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { db } from "../db";
 import { allocateRef } from "../tips/allocate-ref";
+import { indexTipSearch } from "../search/index-tip";
 import { hashPassword } from "../auth/password";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
@@ -49,6 +50,7 @@ export async function makeTip(data: Partial<Prisma.TipUncheckedCreateInput> & { 
     await tx.message.create({
       data: { tipId: tip.id, informantId, direction: "INBOUND", kind: "TEXT", body: text, provider: "META", providerMessageId: `wamid.${uid()}`, sentAt: at },
     });
+    await indexTipSearch(tx, tip.id, text);
     return tip;
   });
 }

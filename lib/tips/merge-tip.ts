@@ -2,6 +2,7 @@
 // move to the survivor, its entities are added there, and the duplicate becomes MERGED, pointing
 // at the survivor. Both tips get an event; both must be within the officer's scope.
 import "server-only";
+import { copySearchTerms } from "../search/index-tip";
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -29,6 +30,7 @@ export async function mergeTip(actor: Viewer & { ip?: string | null }, ref: stri
     await tx.note.updateMany({ where: { tipId: source.id }, data: { tipId: target.id } });
     const entities = await tx.tipEntity.findMany({ where: { tipId: source.id }, select: { kind: true, value: true } });
     if (entities.length) await tx.tipEntity.createMany({ data: entities.map((e) => ({ ...e, tipId: target.id })), skipDuplicates: true });
+    await copySearchTerms(tx, source.id, target.id);
 
     const s = await tx.tip.findUniqueOrThrow({ where: { id: source.id }, select: { messageCount: true, mediaCount: true, searchText: true, lastActivityAt: true, lastInboundAt: true } });
     const t = await tx.tip.findUniqueOrThrow({ where: { id: target.id }, select: { searchText: true, lastActivityAt: true, lastInboundAt: true } });

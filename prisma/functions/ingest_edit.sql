@@ -3,7 +3,7 @@
 -- was first reported. Only the author's own message can be changed: one of the sender's
 -- identifiers must be the message's informant's. Nothing opens a tip. One statement.
 -- Input: the event keys (record_event), providerMessageIds[], senderHashes[], body (or null),
--- revoked, search (the new text's search form), at.
+-- revoked, search (the new text's search form), terms (add_search_terms), at.
 CREATE OR REPLACE FUNCTION mukhbir_internal.ingest_edit(e jsonb)
 RETURNS TABLE (outcome text, tip_id uuid, ref text, message_id uuid, new_tip boolean, reason text)
 LANGUAGE plpgsql AS $$
@@ -45,6 +45,7 @@ BEGIN
   -- The new words are searchable too (the old ones stay searchable: the history is evidence).
   IF v_body IS DISTINCT FROM v_row.body THEN
     PERFORM mukhbir_internal.touch_tip(v_row."tipId", (e->>'at')::timestamptz, true, 0, 0, '', COALESCE(e->>'search', ''), false);
+    PERFORM mukhbir_internal.add_search_terms(v_row."tipId", e->'terms');
   END IF;
   PERFORM mukhbir_internal.emit_live(jsonb_build_object('type', 'message.updated', 'tipId', v_row."tipId", 'ref', v_row.ref, 'messageId', v_row.id));
   RETURN QUERY SELECT 'stored'::text, v_row."tipId", v_row.ref, v_row.id, false, NULL::text;

@@ -12,6 +12,7 @@
 --   channel, at, since (at − threading window), year (India time, for a new tip's ref)
 --   messageKind, body, meta, providerMessageId, replyTo, replyToPrevious[], preview, search ('' for none)
 --   threadOnly (no citizen content: never a new tip), media[] (add_attachments), entities[] {kind, value}
+--   terms {keys[], words[]} (add_search_terms: the cross-script search index), watchKeys[] (watch items)
 --   ack (text with the literal {{ref}} where the ref goes, or null: no acknowledgement)
 -- Output: outcome 'stored' | 'duplicate' | 'ignored', and for 'stored' the tip, its ref, the message, new_tip.
 -- A message whose provider id is already stored under another event key raises SQLSTATE MKDUP,
@@ -88,6 +89,14 @@ BEGIN
   INSERT INTO public."TipEntity" ("tipId", "kind", "value")
   SELECT v_t_id, x->>'kind', x->>'value' FROM jsonb_array_elements(m->'entities') AS x
   ON CONFLICT DO NOTHING;
+  -- 7b. Cross-script search keys (lib/search/keys.ts).
+  PERFORM mukhbir_internal.add_search_terms(v_t_id, m->'terms');
+  -- 7c. Watch items (docs/decisions/0702-watchlists.md): a GIN lookup of any item sharing a key;
+  -- only then the watch.match job, which checks every key, tags the tip, audits and notifies.
+  IF jsonb_array_length(COALESCE(m->'watchKeys', '[]'::jsonb)) > 0 AND EXISTS (
+       SELECT 1 FROM public."WatchItem" w WHERE w."active" AND w."keys" && ARRAY(SELECT jsonb_array_elements_text(m->'watchKeys'))) THEN
+    PERFORM mukhbir_internal.enqueue_job('watch.match', jsonb_build_object('messageId', v_msg_id), 'watch.match:' || v_msg_id);
+  END IF;
 
   -- 8. A new tip's acknowledgement, sent later by the outbound.send job; never for a blocked informant.
   IF v_is_new AND v_ack THEN

@@ -22,6 +22,11 @@ import { BlockInformant } from "@/components/tip/block-informant";
 import { LiveRefresh } from "@/components/tip/live-refresh";
 import { RequestsPanel } from "@/components/requests/requests-panel";
 import { liveCursor } from "@/lib/live/bus";
+import { matchKeysOfText } from "@/lib/search/match-keys";
+import { tipWatchTags } from "@/lib/watch/watch-items";
+import { WatchTags } from "@/components/tip/watch-tags";
+import { connectedTips } from "@/lib/connections/connected-tips";
+import { ConnectedTips } from "@/components/tip/connected-tips";
 import { renderNow } from "@/lib/time/now";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
@@ -45,11 +50,15 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
   if (tip.status === "MERGED" && tip.mergedInto && search.stay !== "1") redirect(`/tips/${tip.mergedInto.ref}?merged=${ref}`);
 
   const t = await getTranslations("tip");
-  const [targets, stations, officers, canned] = await Promise.all([
+  // Arrived from a queue search: the words it matched are highlighted (ADR 0700).
+  const [targets, stations, officers, canned, match, watchTags, connected] = await Promise.all([
     slaTargets(),
     db.policeStation.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, nameHi: true } }),
     can(actor.role, "tip:assign") ? db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, stationId: true, role: true } }) : Promise.resolve([]),
     listCannedReplies({ activeOnly: true }),
+    matchKeysOfText(typeof search.q === "string" ? search.q : undefined),
+    tipWatchTags(actor, tip.id),
+    connectedTips(actor, tip.id),
   ]);
   const mergedFrom = typeof search.merged === "string" ? search.merged : null;
   const closed = isClosed(tip.status);
@@ -65,11 +74,12 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
       <TipHeader ws={ws} targets={targets} serverNow={renderNow()} />
       <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <section aria-label={t("timeline")} className="space-y-4">
-          <Timeline ws={ws} stations={stations} />
+          <Timeline ws={ws} stations={stations} match={match} />
           <ReplyBox tipRef={tip.ref} reply={ws.reply} canned={canned} allowed={can(actor.role, "tip:reply")} />
           <NoteForm tipRef={tip.ref} />
         </section>
         <aside className="space-y-4">
+          <WatchTags tags={watchTags} />
           <TipControls
             tipRef={tip.ref}
             closed={closed}
@@ -86,6 +96,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           <RequestsPanel actor={actor} tipId={tip.id} tipRef={tip.ref} open={!closed} />
           <ClosePanel tipRef={tip.ref} status={tip.status} outcome={tip.outcome} summary={tip.closingSummary} />
           <EntitiesPanel entities={ws.entities} />
+          <ConnectedTips tips={connected} />
           <LinksPanel tipRef={tip.ref} links={ws.links} mergedFrom={tip.mergedFrom.map((m) => m.ref)} mergedInto={tip.mergedInto?.ref ?? null} canMerge={!closed} />
           {can(actor.role, "informant:block") && <BlockInformant tipRef={tip.ref} alias={tip.informant.alias} blocked={tip.informant.blocked} />}
           <HistoryPanel history={ws.history} />

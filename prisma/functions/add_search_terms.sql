@@ -1,0 +1,12 @@
+-- A message's search terms on its tip (docs/decisions/0700-cross-script-search.md): the phonetic
+-- keys and the romanised words lib/search/keys.ts `indexTerms` computed. Idempotent.
+-- Input: {keys: text[], words: [{word, key}]} (either may be missing).
+CREATE OR REPLACE FUNCTION mukhbir_internal.add_search_terms(p_tip uuid, p_terms jsonb)
+RETURNS void LANGUAGE sql AS $$
+  INSERT INTO mukhbir_internal.search_term ("key", tip_id)
+  SELECT k, p_tip FROM jsonb_array_elements_text(COALESCE(p_terms->'keys', '[]'::jsonb)) AS k
+  ON CONFLICT DO NOTHING;
+  INSERT INTO mukhbir_internal.search_word (word, "key")
+  SELECT w->>'word', w->>'key' FROM jsonb_array_elements(COALESCE(p_terms->'words', '[]'::jsonb)) AS w
+  ON CONFLICT DO NOTHING;
+$$;
