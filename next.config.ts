@@ -14,6 +14,8 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.SKIP_TYPECHECK === "1" },
   // Native or WASM packages that must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "sharp", "pg"],
+  // Field photos ride in the station's report action (2 × 4 MB, lib/requests/field-photos.ts; ADR 0603).
+  experimental: { serverActions: { bodySizeLimit: "9mb" } },
   env: { NEXT_PUBLIC_APP_VERSION: process.env.APP_VERSION || pkg.version },
   async headers() {
     // The CSP (with a per-request nonce) is set in proxy.ts; these apply to every response.

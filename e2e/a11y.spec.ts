@@ -9,6 +9,7 @@ import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, type DemoUser } from "./fixtures";
 import { newTip, postMedia, phone, token } from "./tip-helpers";
+import { releasedRequest, reportWithPhoto, samplePhoto } from "./request-helpers";
 import { LOCALE_COOKIE } from "../lib/i18n/locales";
 import { E2E } from "./env";
 
@@ -34,7 +35,7 @@ async function setLocale(page: Page, locale: string) {
   await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url: E2E.baseUrl }]);
 }
 
-let seeded: { ref: string } | null = null;
+let seeded: { ref: string; requestId: string } | null = null;
 
 /** One tip with a photo, a voice note, a reply and a note, and two closed tips (outcomes and response times on the dashboard). */
 async function seed(as: (who: DemoUser) => Promise<Page>, request: Parameters<typeof newTip>[0]) {
@@ -63,7 +64,15 @@ async function seed(as: (who: DemoUser) => Promise<Page>, request: Parameters<ty
     await officer.getByTestId("close-panel").getByRole("button", { name: "Close tip" }).click();
     await expect(officer.getByRole("button", { name: "Reopen" })).toBeVisible();
   }
-  seeded = { ref };
+  // An action request released to a station, with the tip's photo and a reported field photo (the station's pages).
+  await officer.goto(`/tips/${ref}`);
+  await officer.getByTestId("station-select").selectOption({ label: "Kareli" });
+  await expect(officer.getByTestId("tip-station")).toHaveText("Kareli");
+  const imageId = (await officer.getByTestId("attachment").and(officer.locator('[data-mime^="image/"]')).first().getAttribute("data-id"))!;
+  const supervisor = await as("supervisor");
+  const requestId = await releasedRequest(officer.request, supervisor.request, ref, await officer.getByTestId("station-select").inputValue(), [imageId]);
+  await reportWithPhoto(officer.request, requestId, await samplePhoto(request));
+  seeded = { ref, requestId };
   return seeded;
 }
 
@@ -85,12 +94,12 @@ async function seedAdminLists(admin: Page) {
   await expect(admin.getByTestId(`station-${name}`).getByRole("button", { name: "Activate" })).toBeVisible();
 }
 
-const PAGES: Record<DemoUser | "anonymous", (ref: string) => string[]> = {
+const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => string[]> = {
   anonymous: () => ["/login", "/login?reason=idle", "/no-such-page"],
-  officer: (ref) => ["/queue", "/queue?view=all", `/tips/${ref}`, "/account", "/watchlist", "/queue?view=watched", "/queue?view=all&q=sharab"],
+  officer: (ref, requestId) => ["/queue", "/queue?view=all", `/tips/${ref}`, `/tips/${ref}/requests/new`, "/station", `/station/requests/${requestId}`, "/account", "/watchlist", "/queue?view=watched", "/queue?view=all&q=sharab"],
   officer2: () => [],
   supervisor: (ref) => ["/queue?view=all", `/tips/${ref}`, "/watchlist", "/dashboard?range=today", "/dashboard?range=30d", "/dashboard/report", "/account"],
-  admin: (ref) => ["/admin", "/admin/users", "/admin/stations", "/admin/webhooks", "/admin/canned-replies", "/queue?view=all", `/tips/${ref}`, "/dashboard?range=today", "/account"],
+  admin: (ref) => ["/admin", "/admin/users", "/admin/stations", "/admin/contacts", "/admin/webhooks", "/admin/canned-replies", "/queue?view=all", `/tips/${ref}`, "/dashboard?range=today", "/account"],
 };
 
 test.describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
@@ -102,7 +111,7 @@ test.describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
       const context = await browser.newContext({ baseURL: E2E.baseUrl });
       const page = await context.newPage();
       await setLocale(page, locale);
-      for (const path of PAGES.anonymous("")) await check(page, path, `anonymous-${locale}-${path}`, found);
+      for (const path of PAGES.anonymous("", "")) await check(page, path, `anonymous-${locale}-${path}`, found);
       await context.close();
     }
     expect(found, found.join("\n")).toEqual([]);
@@ -110,13 +119,13 @@ test.describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
 
   for (const who of ["officer", "supervisor", "admin"] as const) {
     test(`every page of the ${who}, in English and Hindi`, async ({ as, request }) => {
-      const { ref } = await seed(as, request);
+      const { ref, requestId } = await seed(as, request);
       const page = await as(who);
       if (who === "admin") await seedAdminLists(page);
       const found: string[] = [];
       for (const locale of LOCALES) {
         await setLocale(page, locale);
-        for (const path of PAGES[who](ref)) await check(page, path, `${who}-${locale}-${path}`, found);
+        for (const path of PAGES[who](ref, requestId)) await check(page, path, `${who}-${locale}-${path}`, found);
       }
       expect(found, found.join("\n")).toEqual([]);
     });

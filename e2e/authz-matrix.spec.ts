@@ -11,6 +11,7 @@ import { test, expect, signInRequest, enrolThroughPage } from "./fixtures";
 import { E2E } from "./env";
 import { createUser, uniqueName } from "./users";
 import { newTip, phone, postMedia, token } from "./tip-helpers";
+import { releasedRequest, reportWithPhoto, samplePhoto } from "./request-helpers";
 import { can } from "../lib/auth/permissions";
 import type { Role } from "../lib/generated/prisma/enums";
 import { ROWS, type Fixture, type Row } from "./authz-table";
@@ -65,11 +66,12 @@ async function ask(row: Row, f: Fixture, cookie: string): Promise<Answer> {
   }
 }
 
-/** A FormData argument the way React's encodeReply sends it: the root refers to form 1, whose fields are prefixed `1_`. */
+/** A FormData argument the way React's encodeReply sends it: the root refers to form 1, whose fields are prefixed `_1_` (react-server-dom's `"_" + id + "_"`), then the root. */
 function formReply(form: FormData): FormData {
   const out = new FormData();
+  for (const [k, v] of form.entries()) out.append(`_1_${k}`, v);
+  // The root last, as React's client sends it: decoded on arrival, it would find a form sent after it empty.
   out.set("0", JSON.stringify(["$K1"]));
-  for (const [k, v] of form.entries()) out.append(`1_${k}`, v);
   return out;
 }
 
@@ -154,7 +156,10 @@ test("every page, route and server action answers each role as the permission ta
   // Each row gets its own pair of tips (one at the officer's station, one at another) so that what
   // one action changes (a claim, a note) cannot decide another row's answer.
   const officer = await as("officer");
-  const fixture = async (withMedia: boolean): Promise<Fixture> => {
+  const supervisor = await as("supervisor");
+  const photo = await samplePhoto(request);
+  // `withRequest`: an action request released to the tip's station (with the tip's image, and a field photo, when `withMedia`).
+  const fixture = async (withMedia: boolean, withRequest = withMedia): Promise<Fixture> => {
     const tip = async (station: string) => {
       const from = phone();
       const word = token();
@@ -163,7 +168,11 @@ test("every page, route and server action answers each role as the permission ta
       await routeTo(officer, ref, station);
       const attachment = officer.getByTestId("attachment");
       if (withMedia) await expect(attachment).toBeVisible({ timeout: 20_000 });
-      return { ref, id: await tipId(officer, word), attachmentId: withMedia ? (await attachment.getAttribute("data-id"))! : "" };
+      const attachmentId = withMedia ? (await attachment.getAttribute("data-id"))! : "";
+      const stationId = await officer.getByTestId("station-select").inputValue();
+      const requestId = withRequest ? await releasedRequest(officer.request, supervisor.request, ref, stationId, withMedia ? [attachmentId] : []) : "";
+      const photoId = withRequest && withMedia ? await reportWithPhoto(officer.request, requestId, photo) : "";
+      return { ref, id: await tipId(officer, word), attachmentId, requestId, photoId };
     };
     return { own: await tip("Kotwali"), other: await tip("Naini") };
   };
@@ -181,7 +190,7 @@ test("every page, route and server action answers each role as the permission ta
   const ordered = [...ROWS.filter((r) => !(r.kind === "action" && r.revokes)), ...ROWS.filter((r) => r.kind === "action" && r.revokes)];
   for (const row of ordered) {
     // Actions change tips: each gets fresh ones; pages and routes only read.
-    const f = row.kind === "action" && row.scoped ? await fixture(false) : shared;
+    const f = row.kind === "action" && row.scoped ? await fixture(false, !!row.request) : shared;
     let first: Answer | undefined;
     for (const p of PERSONAS) {
       const answer = await ask(row, f, cookies[p]);

@@ -12,7 +12,8 @@ import type { Permission } from "../lib/auth/permissions";
  */
 export type Access = Permission | "public" | "provider" | "closed";
 
-type Target = { ref: string; id: string; attachmentId: string };
+/** `requestId`, `photoId`: an action request released to the tip's station (with the tip's image and, in the shared fixture, a field photo). */
+type Target = { ref: string; id: string; attachmentId: string; requestId: string; photoId: string };
 
 /** The data every row may point at, made fresh by the spec. */
 export type Fixture = {
@@ -25,6 +26,8 @@ type Common = {
   access: Access;
   /** Acts on the `other` station's tip: a station-bound officer gets "not found" even when permitted. */
   scoped?: boolean;
+  /** Needs an action request on each fresh tip (made by the spec: drafted, approved, notified). */
+  request?: boolean;
 };
 
 /** `ok`: the statuses that mean "let in" (default 200; the sign-in page sends a signed-in user on with 307). */
@@ -64,12 +67,16 @@ export const PAGES: PageRow[] = [
   { kind: "page", page: "/account", access: "account:self", path: () => "/account" },
   { kind: "page", page: "/admin", access: "admin:users", path: () => "/admin" },
   { kind: "page", page: "/admin/canned-replies", access: "admin:canned", path: () => "/admin/canned-replies" },
+  { kind: "page", page: "/admin/contacts", access: "admin:stations", path: () => "/admin/contacts" },
   { kind: "page", page: "/admin/stations", access: "admin:stations", path: () => "/admin/stations" },
   { kind: "page", page: "/admin/users", access: "admin:users", path: () => "/admin/users" },
   { kind: "page", page: "/admin/webhooks", access: "admin:webhooks", path: () => "/admin/webhooks" },
   { kind: "page", page: "/dashboard", access: "dashboard:read", path: () => "/dashboard" },
   { kind: "page", page: "/dashboard/report", access: "dashboard:read", path: () => "/dashboard/report" },
   { kind: "page", page: "/queue", access: "queue:read", path: () => "/queue" },
+  { kind: "page", page: "/station", access: "station:read", path: () => "/station" },
+  { kind: "page", page: "/station/requests/[id]", access: "station:read", scoped: true, path: (f) => `/station/requests/${f.other.requestId}` },
+  { kind: "page", page: "/tips/[ref]/requests/new", access: "request:draft", scoped: true, path: (f) => `/tips/${f.other.ref}/requests/new` },
   { kind: "page", page: "/tips/[ref]", access: "tip:read", scoped: true, path: (f) => `/tips/${f.other.ref}` },
   { kind: "page", page: "/watchlist", access: "watch:own", path: () => "/watchlist" },
 ];
@@ -87,6 +94,8 @@ export const ROUTES: RouteRow[] = [
   { kind: "route", route: "/api/media/[id]/original", method: "POST", access: "media:original", scoped: true, path: (f) => `/api/media/${f.other.attachmentId}/original`, body: () => ({ form: { reason: "authorisation matrix check" } }), ok: [200] },
   { kind: "route", route: "/api/queue/rows", method: "GET", access: "queue:read", path: () => "/api/queue/rows?view=all", ok: [200] },
   { kind: "route", route: "/api/reports/tips.csv", method: "GET", access: "report:export", path: () => `/api/reports/tips.csv?from=${today()}&to=${today()}`, ok: [200] },
+  { kind: "route", route: "/api/station/requests/[id]/media/[attachmentId]", method: "GET", access: "station:read", scoped: true, path: (f) => `/api/station/requests/${f.other.requestId}/media/${f.other.attachmentId}`, ok: [200] },
+  { kind: "route", route: "/api/station/requests/[id]/photos/[photoId]", method: "GET", access: "station:read", scoped: true, path: (f) => `/api/station/requests/${f.other.requestId}/photos/${f.other.photoId}`, ok: [200] },
   { kind: "route", route: "/api/tips/[ref]/live", method: "GET", access: "tip:read", scoped: true, path: (f) => `/api/tips/${f.other.ref}/live`, ok: [200] },
   { kind: "route", route: "/api/tips/[ref]/media/[id]", method: "GET", access: "media:read", scoped: true, path: (f) => `/api/tips/${f.other.ref}/media/${f.other.attachmentId}`, ok: [200] },
   // Provider endpoints: a session is worth nothing there, only the signature or the secret path.
@@ -123,6 +132,22 @@ export const ACTIONS: ActionRow[] = [
   { kind: "action", file: "lib/queue/actions.ts", name: "bulkSetFieldAction", access: "tip:bulk", page: () => "/queue", args: () => [[], { field: "priority", value: "HIGH" }] },
   { kind: "action", file: "lib/queue/actions.ts", name: "bulkCloseAction", access: "tip:bulk", page: () => "/queue", args: () => [[], { outcome: "DUPLICATE", summary: "" }] },
   { kind: "action", file: "lib/queue/actions.ts", name: "handOverShiftAction", access: "shift:handover", page: () => "/queue", args: () => [NONE, NONE] },
+  // Action requests (ADR 0600): on a fresh tip with a released request at each station.
+  { kind: "action", file: "lib/requests/actions.ts", name: "draftRequestAction", access: "request:draft", scoped: true, page: (f) => `/tips/${f.other.ref}/requests/new`, args: (f) => [f.other.ref, { what: "" }] },
+  { kind: "action", file: "lib/requests/actions.ts", name: "approveRequestAction", access: "request:approve", scoped: true, request: true, page: tipPage, args: (f) => [f.other.requestId] },
+  { kind: "action", file: "lib/requests/actions.ts", name: "closeRequestAction", access: "request:draft", scoped: true, request: true, page: tipPage, args: (f) => [f.other.requestId] },
+  { kind: "action", file: "lib/requests/actions.ts", name: "acknowledgeRequestAction", access: "station:act", scoped: true, request: true, page: (f) => `/station/requests/${f.other.requestId}`, args: (f) => [f.other.requestId] },
+  {
+    kind: "action", file: "lib/requests/actions.ts", name: "reportRequestAction", access: "station:act", scoped: true, request: true, page: (f) => `/station/requests/${f.other.requestId}`,
+    args: (f) => {
+      const form = new FormData();
+      form.set("requestId", f.other.requestId);
+      form.set("kind", "NOT_A_REAL_KIND");
+      return form;
+    },
+  },
+  { kind: "action", file: "lib/stations/actions.ts", name: "createContactAction", access: "admin:stations", page: () => "/admin/contacts", args: emptyForm },
+  { kind: "action", file: "lib/stations/actions.ts", name: "setContactActiveAction", access: "admin:stations", page: () => "/admin/contacts", args: () => [NONE, true] },
   { kind: "action", file: "lib/media/actions.ts", name: "retryMediaFetchAction", access: "admin:webhooks", page: () => "/admin/webhooks", args: () => [NONE] },
   { kind: "action", file: "lib/stations/actions.ts", name: "createStationAction", access: "admin:stations", page: () => "/admin/stations", args: emptyForm },
   { kind: "action", file: "lib/stations/actions.ts", name: "updateStationAction", access: "admin:stations", page: () => "/admin/stations", args: () => [NONE, { name: "" }] },

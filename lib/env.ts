@@ -83,6 +83,14 @@ const schema = z.object({
   TWILIO_AUTH_TOKEN: z.string().default(""),
   TWILIO_WHATSAPP_FROM: z.string().default(""),
   TWILIO_API_BASE: z.url().default("https://api.twilio.com"),
+  /** Sender for SMS to stations' duty contacts (a Twilio number); empty: SMS contacts cannot be notified. */
+  TWILIO_SMS_FROM: z.string().default(""),
+
+  /** Approved WhatsApp template that tells a station's duty contacts of a new request (ADR 0602). */
+  STATION_NOTIFY_TEMPLATE: z.string().default("station_action_request"),
+  STATION_NOTIFY_TEMPLATE_LANG: z.string().default("en"),
+  /** The template for an overdue request's escalation to the station's senior officer (ADR 0604); same four parameters. */
+  STATION_ESCALATION_TEMPLATE: z.string().default("station_request_overdue"),
 
   /** Secret path segment of Exotel's webhook URLs (Exotel signs nothing): empty turns Exotel off. */
   EXOTEL_WEBHOOK_TOKEN: z.union([z.literal(""), secret(32)]).default(""),

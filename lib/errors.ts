@@ -10,7 +10,12 @@ export type ErrorCode =
   | "locked"
   | "unavailable"
   | "weakPassword"
-  | "stationRequired";
+  | "stationRequired"
+  | "instructionsRequired"
+  | "dueInPast"
+  | "firNumberInvalid"
+  | "photoInvalid"
+  | "mobileInvalid";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -22,6 +27,11 @@ const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
   weakPassword: 400,
   stationRequired: 400,
+  instructionsRequired: 400,
+  dueInPast: 400,
+  firNumberInvalid: 400,
+  photoInvalid: 400,
+  mobileInvalid: 400,
 };
 
 export class AppError extends Error {

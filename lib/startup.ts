@@ -81,6 +81,7 @@ export async function startup() {
     // The dashboard's rollups are built now, in the background, not by the first view after a
     // deploy: this start's own run (a slot already run this hour would be deduplicated).
     await warmRollupsSoon("start");
+    await scheduleRecurring("requests.escalate");
     startWorker();
     onShutdown("worker", () => stopWorker(DRAIN_MS));
   }

@@ -9,6 +9,7 @@ import { NavLink } from "./nav-link";
 
 const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/queue", key: "queue", permission: "queue:read" },
+  { href: "/station", key: "station", permission: "station:read" },
   { href: "/watchlist", key: "watchlist", permission: "watch:own" },
   { href: "/dashboard", key: "dashboard", permission: "dashboard:read" },
   { href: "/admin", key: "admin", permission: "admin:users" },

@@ -20,6 +20,14 @@ export const PERMISSIONS = {
   "tip:move": LEADS,
   "tip:bulk": ALL,
   "shift:handover": LEADS,
+  /** Action requests to stations (ADR 0600): drafting a cleaned brief, closing it once reported. */
+  "request:draft": ALL,
+  /** Releasing a drafted brief to the station (or reviewing one that went first). */
+  "request:approve": LEADS,
+  /** The station's phone view: its released requests (scoped to the officer's station). */
+  "station:read": ALL,
+  /** Acknowledging and reporting action on a request (scoped to the officer's station). */
+  "station:act": ALL,
   "media:read": ALL,
   "media:original": ALL,
   "informant:block": LEADS,

@@ -14,6 +14,7 @@ import { kick } from "../jobs/worker";
 import { clip } from "../text/clip";
 import { storeEvent } from "./store-event";
 import { withoutOwnIdentity } from "./own-identity";
+import { queueStatusQuery } from "../requests/status-query";
 import type { IngestEvent, IngestResult } from "./types";
 
 export async function ingestEvent(received: IngestEvent): Promise<IngestResult> {
@@ -26,6 +27,9 @@ export async function ingestEvent(received: IngestEvent): Promise<IngestResult> 
   }
   // Ids, refs and kinds only: never identity.
   log.info("webhook event", { provider: received.provider, kind: received.kind, outcome: result.outcome, ref: result.ref, tip: result.tipId, message: result.messageId });
+  // An informant asking about a ref gets a coarse status (ADR 0605), as a job after the message is stored.
+  if (result.outcome === "stored" && result.messageId && received.type === "message" && received.messageKind === "TEXT")
+    await queueStatusQuery(result.messageId, received.body).catch((e) => log.warn("status query not queued", { error: e instanceof Error ? e.name : "unknown" }));
   if (result.outcome === "stored") kick();
   return result;
 }

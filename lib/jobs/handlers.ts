@@ -9,11 +9,15 @@ import { sendOutbound } from "../providers/send-outbound";
 import { verifyExotelCallback } from "../ingest/exotel/verify-call";
 import type { PendingCallback } from "../ingest/exotel/queue-callback";
 import { registerRecurringHandlers } from "./recurring-handlers";
+import { NOTIFY_JOB, sendNotification } from "../requests/notify";
+import { STATUS_JOB, answerStatusQuery } from "../requests/status-query";
 import { runBackfillJob } from "../search/backfill";
 import { matchWatches } from "../watch/match";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
 const outboundSend = z.object({ messageId: z.uuid() });
+const stationNotify = z.object({ notificationId: z.uuid() });
+const statusQuery = z.object({ messageId: z.uuid() });
 const watchMatch = z.object({ messageId: z.uuid() });
 const exotelVerify = z.looseObject({ type: z.literal("call"), provider: z.literal("EXOTEL"), externalId: z.string(), callId: z.string(), at: z.string() });
 
@@ -30,6 +34,8 @@ export function registerHandlers() {
   registerHandler("media.fetch", (payload, job) => fetchAttachment(parse(mediaFetch, payload).attachmentId, job));
   registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
   registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
+  registerHandler(NOTIFY_JOB, (payload, job) => sendNotification(parse(stationNotify, payload).notificationId, job));
+  registerHandler(STATUS_JOB, (payload) => answerStatusQuery(parse(statusQuery, payload).messageId));
   // The cross-script search index for messages stored before it existed (ADR 0700).
   registerHandler("search.backfill", () => runBackfillJob());
   // A message that may hit a watch item (ADR 0702).

@@ -8,6 +8,7 @@ import { pruneThrottle } from "../auth/throttle";
 import { runRetention } from "../retention/run-retention";
 import { warmRollups } from "../dashboard/warm-rollups";
 import { log } from "../log";
+import { escalateRequests } from "../requests/escalate";
 
 export function registerRecurringHandlers() {
   registerHandler("audit.checkpoint", async () => {
@@ -21,6 +22,12 @@ export function registerRecurringHandlers() {
     if (disabled.length) log.warn("inactive accounts disabled", { usernames: disabled.join(",") });
     await pruneThrottle();
     await scheduleRecurring("maintenance.daily", "next");
+  });
+  // Overdue action requests (ADR 0604), every 5 minutes; the next slot booked first as for retention.
+  registerHandler("requests.escalate", async () => {
+    await scheduleRecurring("requests.escalate", "next");
+    const done = await escalateRequests();
+    if (done.length) log.info("action requests escalated", { count: done.length });
   });
   // The next slot is booked first, so a failed run still leaves tomorrow's queued.
   registerHandler("retention.run", async () => {

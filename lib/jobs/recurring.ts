@@ -14,6 +14,8 @@ export const RECURRING = {
   "retention.run": DAY_MS,
   /** Dashboard day rollups built ahead of the first read (lib/dashboard/warm-rollups.ts). */
   "dashboard.rollups": HOUR_MS,
+  /** Overdue action requests (docs/decisions/0604-escalation.md). */
+  "requests.escalate": 5 * 60_000,
 } as const;
 export type RecurringKind = keyof typeof RECURRING;
 

@@ -1,9 +1,11 @@
 "use server";
 // Admin → Stations: each action checks the permission on the server, then one lib/stations mutation.
+import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "../auth/guard";
 import { AppError, runAction } from "../errors";
 import { createStation, stationInput, updateStation } from "./stations";
+import { addContact, setContactActive } from "./contacts";
 
 export async function createStationAction(form: FormData) {
   return runAction(async () => {
@@ -20,5 +22,23 @@ export async function updateStationAction(id: string, input: { name: string; nam
     const actor = await requireActor("admin:stations");
     await updateStation(actor, id, input);
     revalidatePath("/admin/stations");
+  });
+}
+
+export async function createContactAction(form: FormData) {
+  return runAction(async () => {
+    const actor = await requireActor("admin:stations");
+    await addContact(actor, { stationId: form.get("stationId"), name: form.get("name"), phone: form.get("phone"), channel: form.get("channel") ?? undefined, role: form.get("role") ?? undefined });
+    revalidatePath("/admin/contacts");
+  });
+}
+
+export async function setContactActiveAction(id: string, active: boolean) {
+  return runAction(async () => {
+    const actor = await requireActor("admin:stations");
+    const r = z.object({ id: z.uuid(), active: z.boolean() }).safeParse({ id, active });
+    if (!r.success) throw new AppError("invalid");
+    await setContactActive(actor, r.data.id, r.data.active);
+    revalidatePath("/admin/contacts");
   });
 }

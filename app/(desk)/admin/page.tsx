@@ -6,6 +6,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 const SECTIONS = [
   { href: "/admin/users", key: "users" },
   { href: "/admin/stations", key: "stations" },
+  { href: "/admin/contacts", key: "contacts" },
   { href: "/admin/webhooks", key: "webhooks" },
   { href: "/admin/canned-replies", key: "canned" },
 ] as const;

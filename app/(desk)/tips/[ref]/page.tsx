@@ -20,6 +20,7 @@ import { LinksPanel } from "@/components/tip/links-panel";
 import { HistoryPanel } from "@/components/tip/history-panel";
 import { BlockInformant } from "@/components/tip/block-informant";
 import { LiveRefresh } from "@/components/tip/live-refresh";
+import { RequestsPanel } from "@/components/requests/requests-panel";
 import { liveCursor } from "@/lib/live/bus";
 import { matchKeysOfText } from "@/lib/search/match-keys";
 import { tipWatchTags } from "@/lib/watch/watch-items";
@@ -92,6 +93,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
             stations={stations}
             officers={officers}
           />
+          <RequestsPanel actor={actor} tipId={tip.id} tipRef={tip.ref} open={!closed} />
           <ClosePanel tipRef={tip.ref} status={tip.status} outcome={tip.outcome} summary={tip.closingSummary} />
           <EntitiesPanel entities={ws.entities} />
           <ConnectedTips tips={connected} />
