@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: ESLint, unit tests, integration tests on PGlite and on PostgreSQL, a production build, then
+// `npm test`: ESLint, the Prettier check, unit tests, integration tests on PGlite and on PostgreSQL, a production build, then
 // Playwright e2e against `next start` (its multi-instance, restart and shutdown specs on PostgreSQL),
 // then the reliability suite against `next start` (redeliveries, crash, outage, fuzz, fan-out; ADR 0160).
 // Nothing is skipped: without TEST_DATABASE_URL / QUEUE_E2E_DATABASE_URL the local PostgreSQL
@@ -21,6 +21,7 @@ await ensureDatabase(env.RELIABILITY_DATABASE_URL, HINT);
 
 const steps = [
   ["lint (ESLint, zero warnings)", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings", "0"]],
+  ["format (Prettier --check)", ["node_modules/prettier/bin/prettier.cjs", "--check", "."]],
   ["unit", ["node_modules/vitest/vitest.mjs", "run", "--project", "unit"]],
   ["integration (PGlite)", ["node_modules/vitest/vitest.mjs", "run", "--project", "int-pglite"]],
   ["integration (PostgreSQL)", ["node_modules/vitest/vitest.mjs", "run", "--project", "int-postgres"]],
