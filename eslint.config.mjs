@@ -7,7 +7,18 @@ import nextTypescript from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "node_modules/**", ".data*/**", "test-results/**", "playwright-report/**", "bench/results/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/generated/**",
+    "node_modules/**",
+    ".data*/**",
+    "test-results/**",
+    "playwright-report/**",
+    "bench/results/**",
+  ]),
   {
     // Playwright fixtures take a `use` callback; it is not React's `use`.
     files: ["e2e/**"],
@@ -21,7 +32,10 @@ export default defineConfig([
   {
     rules: {
       // `_`-prefixed arguments and variables are deliberately unused (a handler's fixed signature).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
     },
   },
 ]);

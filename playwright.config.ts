@@ -27,7 +27,13 @@ export default defineConfig({
     timezoneId: TIME_ZONE,
     launchOptions: {
       executablePath: fs.existsSync(chromium) ? chromium : undefined,
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

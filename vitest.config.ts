@@ -48,7 +48,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["{lib,components,app,scripts,bench}/**/*.test.{ts,tsx}"], exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "node_modules/**"], env: testEnv },
+        test: {
+          name: "unit",
+          include: ["{lib,components,app,scripts,bench}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.int.test.ts", "**/*.rel.test.ts", "node_modules/**"],
+          env: testEnv,
+        },
       },
       {
         resolve: { alias },
@@ -67,7 +72,14 @@ export default defineConfig({
           name: "int-postgres",
           include: ["{lib,app,scripts}/**/*.int.test.ts"],
           // Never quietly PGlite: int-setup.ts refuses to run this project without a PostgreSQL URL.
-          env: { ...testEnv, DATA_DIR: "memory://", DATABASE_URL: pgRoles?.app.url ?? "", MIGRATION_DATABASE_URL: pgRoles?.owner.url ?? "", EXPECT_POSTGRES: "true", TEST_SUPERUSER_URL: process.env.TEST_DATABASE_URL ?? "" },
+          env: {
+            ...testEnv,
+            DATA_DIR: "memory://",
+            DATABASE_URL: pgRoles?.app.url ?? "",
+            MIGRATION_DATABASE_URL: pgRoles?.owner.url ?? "",
+            EXPECT_POSTGRES: "true",
+            TEST_SUPERUSER_URL: process.env.TEST_DATABASE_URL ?? "",
+          },
           globalSetup: ["lib/testing/pg-global-setup.ts"],
           setupFiles: ["lib/testing/int-setup.ts"],
           // One shared database: files run one after another, each on a freshly migrated schema

@@ -9,7 +9,10 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, robots: { index: false, follow: false } };
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    robots: { index: false, follow: false },
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -19,7 +19,10 @@ const LOCALES = ["en", "hi"] as const;
 /** Runs axe on the page as it is now and returns readable violations (rule, impact, where). */
 async function violations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`).join("\n")}`);
+  return result.violations.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`).join("\n")}`,
+  );
 }
 
 async function check(page: Page, path: string, label: string, found: string[]) {
@@ -42,9 +45,20 @@ async function seed(as: (who: DemoUser) => Promise<Page>, request: Parameters<ty
   if (seeded) return seeded;
   const officer = await as("officer");
   const from = phone();
-  const { ref } = await newTip(request, officer, `a11y ${token()} sharab ki bhatti near the canal, photo and voice note attached`, from);
-  await postMedia(request, from, { type: "image", image: { id: `photo-${crypto.randomInt(1e9, 9e9)}`, mime_type: "image/jpeg", caption: "Yahi jagah hai" } });
-  await postMedia(request, from, { type: "audio", audio: { id: `voice-${crypto.randomInt(1e9, 9e9)}`, mime_type: "audio/ogg; codecs=opus", voice: true } });
+  const { ref } = await newTip(
+    request,
+    officer,
+    `a11y ${token()} sharab ki bhatti near the canal, photo and voice note attached`,
+    from,
+  );
+  await postMedia(request, from, {
+    type: "image",
+    image: { id: `photo-${crypto.randomInt(1e9, 9e9)}`, mime_type: "image/jpeg", caption: "Yahi jagah hai" },
+  });
+  await postMedia(request, from, {
+    type: "audio",
+    audio: { id: `voice-${crypto.randomInt(1e9, 9e9)}`, mime_type: "audio/ogg; codecs=opus", voice: true },
+  });
   await officer.goto(`/tips/${ref}`);
   await officer.getByRole("button", { name: "Claim" }).click();
   await expect(officer.getByText("Assigned to you")).toBeVisible();
@@ -53,7 +67,10 @@ async function seed(as: (who: DemoUser) => Promise<Page>, request: Parameters<ty
   await expect(officer.getByTestId("timeline")).toContainText("Beat constable informed");
   await expect(officer.getByTestId("media-audio")).toBeVisible({ timeout: 20_000 });
   // A media id the provider no longer knows: a row in Admin → Webhooks' failed fetches.
-  await postMedia(request, from, { type: "audio", audio: { id: `expired-${crypto.randomInt(1e9, 9e9)}`, mime_type: "audio/ogg; codecs=opus", voice: true } });
+  await postMedia(request, from, {
+    type: "audio",
+    audio: { id: `expired-${crypto.randomInt(1e9, 9e9)}`, mime_type: "audio/ogg; codecs=opus", voice: true },
+  });
   for (let i = 0; i < 2; i++) {
     const other = await newTip(request, officer, `a11y ${token()} closed tip ${i}`);
     await officer.goto(`/tips/${other.ref}`);
@@ -68,9 +85,19 @@ async function seed(as: (who: DemoUser) => Promise<Page>, request: Parameters<ty
   await officer.goto(`/tips/${ref}`);
   await officer.getByTestId("station-select").selectOption({ label: "Kareli" });
   await expect(officer.getByTestId("tip-station")).toHaveText("Kareli");
-  const imageId = (await officer.getByTestId("attachment").and(officer.locator('[data-mime^="image/"]')).first().getAttribute("data-id"))!;
+  const imageId = (await officer
+    .getByTestId("attachment")
+    .and(officer.locator('[data-mime^="image/"]'))
+    .first()
+    .getAttribute("data-id"))!;
   const supervisor = await as("supervisor");
-  const requestId = await releasedRequest(officer.request, supervisor.request, ref, await officer.getByTestId("station-select").inputValue(), [imageId]);
+  const requestId = await releasedRequest(
+    officer.request,
+    supervisor.request,
+    ref,
+    await officer.getByTestId("station-select").inputValue(),
+    [imageId],
+  );
   await reportWithPhoto(officer.request, requestId, await samplePhoto(request));
   seeded = { ref, requestId };
   return seeded;
@@ -96,10 +123,40 @@ async function seedAdminLists(admin: Page) {
 
 const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => string[]> = {
   anonymous: () => ["/login", "/login?reason=idle", "/no-such-page"],
-  officer: (ref, requestId) => ["/queue", "/queue?view=all", `/tips/${ref}`, `/tips/${ref}/requests/new`, "/station", `/station/requests/${requestId}`, "/account", "/watchlist", "/queue?view=watched", "/queue?view=all&q=sharab"],
+  officer: (ref, requestId) => [
+    "/queue",
+    "/queue?view=all",
+    `/tips/${ref}`,
+    `/tips/${ref}/requests/new`,
+    "/station",
+    `/station/requests/${requestId}`,
+    "/account",
+    "/watchlist",
+    "/queue?view=watched",
+    "/queue?view=all&q=sharab",
+  ],
   officer2: () => [],
-  supervisor: (ref) => ["/queue?view=all", `/tips/${ref}`, "/watchlist", "/dashboard?range=today", "/dashboard?range=30d", "/dashboard/report", "/account"],
-  admin: (ref) => ["/admin", "/admin/users", "/admin/stations", "/admin/contacts", "/admin/webhooks", "/admin/canned-replies", "/queue?view=all", `/tips/${ref}`, "/dashboard?range=today", "/account"],
+  supervisor: (ref) => [
+    "/queue?view=all",
+    `/tips/${ref}`,
+    "/watchlist",
+    "/dashboard?range=today",
+    "/dashboard?range=30d",
+    "/dashboard/report",
+    "/account",
+  ],
+  admin: (ref) => [
+    "/admin",
+    "/admin/users",
+    "/admin/stations",
+    "/admin/contacts",
+    "/admin/webhooks",
+    "/admin/canned-replies",
+    "/queue?view=all",
+    `/tips/${ref}`,
+    "/dashboard?range=today",
+    "/account",
+  ],
 };
 
 test.describe("accessibility (axe-core, WCAG 2.1 AA)", () => {

@@ -5,13 +5,20 @@ test.describe("admin", () => {
   test("admin creates, scopes, disables and resets a user", async ({ as }) => {
     const page = await as("admin");
     const username = `si${Date.now().toString(36)}`;
-    const row = await createUser(page, { username, name: "SI Test Kumar", password: "first-password-1", station: "Kotwali" });
+    const row = await createUser(page, {
+      username,
+      name: "SI Test Kumar",
+      password: "first-password-1",
+      station: "Kotwali",
+    });
     await expect(row).toContainText("SI Test Kumar");
     await expect(row.getByLabel("Police station")).toHaveValue(/.+/);
 
     // The new officer can sign in (in a browser context of their own).
     const first = await page.context().browser()!.newContext();
-    expect((await (await signInRequest(first.request, username, "first-password-1")).json()).url).not.toContain("error=");
+    expect((await (await signInRequest(first.request, username, "first-password-1")).json()).url).not.toContain(
+      "error=",
+    );
     await first.close();
 
     // Reset the password: the old one stops working, the new one works.
@@ -65,14 +72,20 @@ test.describe("admin", () => {
     await admin.getByLabel("Initial password (12+ characters)").fill("intruder-password");
     await admin.getByLabel("Role").first().selectOption("ADMIN");
     // Block the admin's own request so only the officer's replay could create the user.
-    await admin.route("**/admin/users", (route) => (route.request().headers()["next-action"] ? route.abort() : route.continue()));
+    await admin.route("**/admin/users", (route) =>
+      route.request().headers()["next-action"] ? route.abort() : route.continue(),
+    );
     const [captured] = await Promise.all([
       admin.waitForRequest((r) => !!r.headers()["next-action"]),
       admin.getByRole("button", { name: "Create user" }).click(),
     ]);
     const headers = captured.headers();
     const replay = await officer.context().request.post(captured.url(), {
-      headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], accept: "text/x-component" },
+      headers: {
+        "next-action": headers["next-action"],
+        "content-type": headers["content-type"],
+        accept: "text/x-component",
+      },
       data: captured.postDataBuffer() ?? undefined,
     });
     const body = await replay.text();
@@ -82,7 +95,10 @@ test.describe("admin", () => {
     await expect(admin.getByTestId(`user-${username}`)).toHaveCount(0);
   });
 
-  test("a real user is locked at an address after 5 failures there, even with the right password", async ({ as, page }) => {
+  test("a real user is locked at an address after 5 failures there, even with the right password", async ({
+    as,
+    page,
+  }) => {
     const admin = await as("admin");
     const username = `lock${Date.now().toString(36)}`;
     await createUser(admin, { username, name: "Lock Test", password: "right-password-1", districtWide: true });

@@ -3,7 +3,10 @@ import { signInFrom } from "./from-address";
 import { createUser, uniqueName } from "./users";
 
 test.describe("sign-in", () => {
-  test("signs in through the form and out again; the old cookie is dead on the server too", async ({ page, browser }) => {
+  test("signs in through the form and out again; the old cookie is dead on the server too", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/queue");
     await expect(page).toHaveURL(/\/login/);
     await page.getByLabel("Username").fill(DEMO.officer.username);
@@ -37,11 +40,17 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("a forged X-Forwarded-For does not change the address used (TRUSTED_PROXY_HOPS=0): the lock holds", async ({ page, as }) => {
+  test("a forged X-Forwarded-For does not change the address used (TRUSTED_PROXY_HOPS=0): the lock holds", async ({
+    page,
+    as,
+  }) => {
     const username = uniqueName("xff");
     await createUser(await as("admin"), { username, password: "xff-right-password", districtWide: true });
     // Five failures from this browser, each claiming another address: all count for 127.0.0.1.
-    for (let i = 0; i < 5; i++) expect(await signInError(await signInRequest(page.request, username, `wrong-${i}`, freshIp()))).toMatch(/^(wrong|locked:15)$/);
+    for (let i = 0; i < 5; i++)
+      expect(await signInError(await signInRequest(page.request, username, `wrong-${i}`, freshIp()))).toMatch(
+        /^(wrong|locked:15)$/,
+      );
     await page.context().setExtraHTTPHeaders({ "x-forwarded-for": "198.51.100.77" });
     await page.goto("/login");
     await page.getByLabel("Username").fill(username);

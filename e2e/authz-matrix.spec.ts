@@ -19,7 +19,14 @@ import { ROWS, type Fixture, type Row } from "./authz-table";
 const PERSONAS = ["anonymous", "stationOfficer", "districtOfficer", "supervisor", "admin", "disabled"] as const;
 type Persona = (typeof PERSONAS)[number];
 /** The role a persona acts with; null: no session the server accepts (none, or a disabled user's). */
-const ROLE: Record<Persona, Role | null> = { anonymous: null, stationOfficer: "OFFICER", districtOfficer: "OFFICER", supervisor: "SUPERVISOR", admin: "ADMIN", disabled: null };
+const ROLE: Record<Persona, Role | null> = {
+  anonymous: null,
+  stationOfficer: "OFFICER",
+  districtOfficer: "OFFICER",
+  supervisor: "SUPERVISOR",
+  admin: "ADMIN",
+  disabled: null,
+};
 
 type Verdict = "allowed" | "signIn" | "forbidden" | "outOfScope" | "same";
 
@@ -49,18 +56,34 @@ async function ask(row: Row, f: Fixture, cookie: string): Promise<Answer> {
       const body = b?.form ? new URLSearchParams(b.form) : b?.json !== undefined ? JSON.stringify(b.json) : undefined;
       if (b?.json !== undefined) headers["content-type"] = "application/json";
       // Only the status and headers are read: the live streams never end on their own.
-      const res = await fetch(url(row.path(f)), { method: row.method, headers, body, redirect: "manual", signal: abort.signal });
+      const res = await fetch(url(row.path(f)), {
+        method: row.method,
+        headers,
+        body,
+        redirect: "manual",
+        signal: abort.signal,
+      });
       return { status: res.status, location: res.headers.get("location") ?? undefined };
     }
     const args = row.args(f);
     const body = args instanceof FormData ? formReply(args) : JSON.stringify(args);
     if (!(args instanceof FormData)) headers["content-type"] = "text/plain;charset=UTF-8";
-    const res = await fetch(url(row.page(f)), { method: "POST", headers: { ...headers, accept: "text/x-component", "next-action": actionId(row.file, row.name) }, body, redirect: "manual" });
+    const res = await fetch(url(row.page(f)), {
+      method: "POST",
+      headers: { ...headers, accept: "text/x-component", "next-action": actionId(row.file, row.name) },
+      body,
+      redirect: "manual",
+    });
     const text = await res.text();
     // The RSC payload carries the action's return value as one JSON row: `1:{"ok":…}`.
     const line = text.split("\n").find((l) => /^\d+:\{"ok":/.test(l));
     const result = line ? (JSON.parse(line.slice(line.indexOf(":") + 1)) as { ok: boolean; code?: string }) : undefined;
-    return { status: res.status, location: res.headers.get("location") ?? undefined, ok: result?.ok, code: result?.code };
+    return {
+      status: res.status,
+      location: res.headers.get("location") ?? undefined,
+      ok: result?.ok,
+      code: result?.code,
+    };
   } finally {
     abort.abort();
   }
@@ -76,7 +99,12 @@ function formReply(form: FormData): FormData {
 }
 
 const manifest = () =>
-  JSON.parse(fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+  JSON.parse(
+    fs.readFileSync(
+      path.join(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"),
+      "utf8",
+    ),
+  ) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
 
@@ -88,25 +116,38 @@ function actionId(file: string, name: string): string {
 
 /** Does the answer match the verdict? Returns what was wrong, or null. */
 function judge(row: Row, verdict: Verdict, a: Answer, sameAs: Answer | undefined): string | null {
-  const got = row.kind === "action" ? `${a.status} ${a.ok === undefined ? "no result" : a.ok ? "ok" : a.code}` : `${a.status}${a.location ? ` → ${a.location}` : ""}`;
+  const got =
+    row.kind === "action"
+      ? `${a.status} ${a.ok === undefined ? "no result" : a.ok ? "ok" : a.code}`
+      : `${a.status}${a.location ? ` → ${a.location}` : ""}`;
   const fail = (want: string) => `wanted ${want}, got ${got}`;
   if (row.kind === "page") {
     const ok = row.ok ?? [200];
     if (verdict === "allowed" || verdict === "same") return ok.includes(a.status) ? null : fail(ok.join("/"));
-    if (verdict === "signIn") return a.status === 307 && new URL(a.location ?? "", E2E.baseUrl).pathname === "/login" ? null : fail("307 → /login");
+    if (verdict === "signIn")
+      return a.status === 307 && new URL(a.location ?? "", E2E.baseUrl).pathname === "/login"
+        ? null
+        : fail("307 → /login");
     return a.status === 404 ? null : fail("404");
   }
   if (row.kind === "route") {
-    if (verdict === "same") return row.ok.includes(a.status) && (!sameAs || sameAs.status === a.status) ? null : fail(`${row.ok.join("/")} for everyone`);
+    if (verdict === "same")
+      return row.ok.includes(a.status) && (!sameAs || sameAs.status === a.status)
+        ? null
+        : fail(`${row.ok.join("/")} for everyone`);
     if (verdict === "allowed") return row.ok.includes(a.status) ? null : fail(row.ok.join("/"));
     const want = { signIn: 401, forbidden: 403, outOfScope: 404 }[verdict];
     return a.status === want ? null : fail(String(want));
   }
   // Without a session the proxy turns the request away before the action runs: a redirect to sign-in.
-  if (verdict === "signIn" && a.status === 307 && new URL(a.location ?? "", E2E.baseUrl).pathname === "/login") return null;
+  if (verdict === "signIn" && a.status === 307 && new URL(a.location ?? "", E2E.baseUrl).pathname === "/login")
+    return null;
   if (a.status !== 200) return fail("200");
   const denied = ["unauthenticated", "forbidden", ...(row.scoped ? ["notFound"] : [])];
-  if (verdict === "allowed" || verdict === "same") return a.ok !== false || !denied.includes(a.code!) ? null : fail(`past the permission check (not ${denied.join("/")})`);
+  if (verdict === "allowed" || verdict === "same")
+    return a.ok !== false || !denied.includes(a.code!)
+      ? null
+      : fail(`past the permission check (not ${denied.join("/")})`);
   const want = { signIn: "unauthenticated", forbidden: "forbidden", outOfScope: "notFound" }[verdict];
   return a.ok === false && a.code === want ? null : fail(want);
 }
@@ -114,7 +155,12 @@ function judge(row: Row, verdict: Verdict, a: Answer, sameAs: Answer | undefined
 const cookieHeader = async (c: BrowserContext) => (await c.cookies()).map((k) => `${k.name}=${k.value}`).join("; ");
 
 /** A fresh user of this role, created by the demo admin and signed in (enrolling the second factor where the role needs one). */
-async function persona(browser: Browser, admin: Page, role: Role, opts: { station?: string; districtWide?: boolean }): Promise<{ context: BrowserContext; username: string }> {
+async function persona(
+  browser: Browser,
+  admin: Page,
+  role: Role,
+  opts: { station?: string; districtWide?: boolean },
+): Promise<{ context: BrowserContext; username: string }> {
   const username = uniqueName(`authz${role.toLowerCase()}`);
   const password = `authz-${crypto.randomBytes(6).toString("hex")}`;
   await createUser(admin, { username, password, role, ...opts });
@@ -131,11 +177,17 @@ async function routeTo(officer: Page, ref: string, station: string) {
 }
 
 async function tipId(officer: Page, word: string) {
-  const body = (await (await officer.request.get(`/api/queue/rows?view=all&q=${word}`)).json()) as { rows: { id: string }[] };
+  const body = (await (await officer.request.get(`/api/queue/rows?view=all&q=${word}`)).json()) as {
+    rows: { id: string }[];
+  };
   return body.rows[0].id;
 }
 
-test("every page, route and server action answers each role as the permission table says", async ({ as, browser, request }) => {
+test("every page, route and server action answers each role as the permission table says", async ({
+  as,
+  browser,
+  request,
+}) => {
   test.setTimeout(240_000);
   const admin = await as("admin");
   const sessions: Record<Persona, BrowserContext | null> = {
@@ -164,19 +216,27 @@ test("every page, route and server action answers each role as the permission ta
       const from = phone();
       const word = token();
       const { ref } = await newTip(request, officer, `authz ${word} ${station}`, from);
-      if (withMedia) await postMedia(request, from, { type: "image", image: { id: `photo-${crypto.randomInt(1e9, 9e9)}`, mime_type: "image/jpeg" } });
+      if (withMedia)
+        await postMedia(request, from, {
+          type: "image",
+          image: { id: `photo-${crypto.randomInt(1e9, 9e9)}`, mime_type: "image/jpeg" },
+        });
       await routeTo(officer, ref, station);
       const attachment = officer.getByTestId("attachment");
       if (withMedia) await expect(attachment).toBeVisible({ timeout: 20_000 });
       const attachmentId = withMedia ? (await attachment.getAttribute("data-id"))! : "";
       const stationId = await officer.getByTestId("station-select").inputValue();
-      const requestId = withRequest ? await releasedRequest(officer.request, supervisor.request, ref, stationId, withMedia ? [attachmentId] : []) : "";
+      const requestId = withRequest
+        ? await releasedRequest(officer.request, supervisor.request, ref, stationId, withMedia ? [attachmentId] : [])
+        : "";
       const photoId = withRequest && withMedia ? await reportWithPhoto(officer.request, requestId, photo) : "";
       return { ref, id: await tipId(officer, word), attachmentId, requestId, photoId };
     };
     return { own: await tip("Kotwali"), other: await tip("Naini") };
   };
-  const cookies = Object.fromEntries(await Promise.all(PERSONAS.map(async (p) => [p, sessions[p] ? await cookieHeader(sessions[p]) : ""] as const))) as Record<Persona, string>;
+  const cookies = Object.fromEntries(
+    await Promise.all(PERSONAS.map(async (p) => [p, sessions[p] ? await cookieHeader(sessions[p]) : ""] as const)),
+  ) as Record<Persona, string>;
 
   const shared = await fixture(true);
   const wrong: string[] = [];
@@ -184,10 +244,18 @@ test("every page, route and server action answers each role as the permission ta
   const check = (row: Row, who: string, verdict: Verdict, answer: Answer, first?: Answer) => {
     cells++;
     const problem = judge(row, verdict, answer, first);
-    const name = row.kind === "page" ? `page ${row.page}` : row.kind === "route" ? `${row.method} ${row.route}` : `action ${row.file}#${row.name}`;
+    const name =
+      row.kind === "page"
+        ? `page ${row.page}`
+        : row.kind === "route"
+          ? `${row.method} ${row.route}`
+          : `action ${row.file}#${row.name}`;
     if (problem) wrong.push(`${name} as ${who} (${verdict}): ${problem}`);
   };
-  const ordered = [...ROWS.filter((r) => !(r.kind === "action" && r.revokes)), ...ROWS.filter((r) => r.kind === "action" && r.revokes)];
+  const ordered = [
+    ...ROWS.filter((r) => !(r.kind === "action" && r.revokes)),
+    ...ROWS.filter((r) => r.kind === "action" && r.revokes),
+  ];
   for (const row of ordered) {
     // Actions change tips: each gets fresh ones; pages and routes only read.
     const f = row.kind === "action" && row.scoped ? await fixture(false, !!row.request) : shared;
@@ -198,15 +266,26 @@ test("every page, route and server action answers each role as the permission ta
       check(row, p, expected(row, p), answer, first);
     }
     // The station-bound officer on their own station's tip: the same request, now let in.
-    if (row.scoped) check(row, "stationOfficer (own station)", expected({ ...row, scoped: false }, "stationOfficer"), await ask(row, { ...f, other: f.own }, cookies.stationOfficer));
+    if (row.scoped)
+      check(
+        row,
+        "stationOfficer (own station)",
+        expected({ ...row, scoped: false }, "stationOfficer"),
+        await ask(row, { ...f, other: f.own }, cookies.stationOfficer),
+      );
   }
-  console.log(`authorisation matrix: ${ROWS.length} entry points × ${PERSONAS.length} personas (+ own-station cells) = ${cells} cells, ${wrong.length} wrong`);
+  console.log(
+    `authorisation matrix: ${ROWS.length} entry points × ${PERSONAS.length} personas (+ own-station cells) = ${cells} cells, ${wrong.length} wrong`,
+  );
   expect(wrong).toEqual([]);
 });
 
 /** `app/(desk)/tips/[ref]/page.tsx` → `/tips/[ref]`. */
 function urlOf(file: string) {
-  const parts = path.dirname(path.relative("app", file)).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s));
+  const parts = path
+    .dirname(path.relative("app", file))
+    .split(path.sep)
+    .filter((s) => s !== "." && !/^\(.*\)$/.test(s));
   return `/${parts.join("/")}`;
 }
 
@@ -223,14 +302,28 @@ test("the matrix has a row for every page, route handler method and server actio
     .flatMap((file) => {
       const src = fs.readFileSync(file, "utf8");
       const methods = [...src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
-      const reexported = [...src.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => [...m[1].matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)].map((x) => x[1]));
+      const reexported = [...src.matchAll(/export \{([^}]*)\}/g)].flatMap((m) =>
+        [...m[1].matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)].map((x) => x[1]),
+      );
       return [...methods, ...reexported].map((m) => `${m} ${urlOf(file)}`);
     })
     .sort();
   const actions = Object.values(manifest().node)
     .map((v) => `${v.filename}#${v.exportedName}`)
     .sort();
-  expect(ROWS.filter((r) => r.kind === "page").map((r) => r.page).sort()).toEqual(pages);
-  expect(ROWS.filter((r) => r.kind === "route").map((r) => `${r.method} ${r.route}`).sort()).toEqual(routes);
-  expect(ROWS.filter((r) => r.kind === "action").map((r) => `${r.file}#${r.name}`).sort()).toEqual(actions);
+  expect(
+    ROWS.filter((r) => r.kind === "page")
+      .map((r) => r.page)
+      .sort(),
+  ).toEqual(pages);
+  expect(
+    ROWS.filter((r) => r.kind === "route")
+      .map((r) => `${r.method} ${r.route}`)
+      .sort(),
+  ).toEqual(routes);
+  expect(
+    ROWS.filter((r) => r.kind === "action")
+      .map((r) => `${r.file}#${r.name}`)
+      .sort(),
+  ).toEqual(actions);
 });

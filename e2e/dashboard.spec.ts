@@ -24,7 +24,12 @@ async function post(request: APIRequestContext, from: string, body: string, name
 async function seed(request: APIRequestContext, as: (who: "officer") => Promise<Page>) {
   if (seeded) return;
   const tag = `dash${crypto.randomBytes(4).toString("hex")}`;
-  for (let i = 0; i < 4; i++) await post(request, `9170${String(crypto.randomInt(0, 1e8)).padStart(8, "0")}`, `${tag} tip ${i}: illegal liquor sold near the bus stand`);
+  for (let i = 0; i < 4; i++)
+    await post(
+      request,
+      `9170${String(crypto.randomInt(0, 1e8)).padStart(8, "0")}`,
+      `${tag} tip ${i}: illegal liquor sold near the bus stand`,
+    );
   const officer = await as("officer");
   await officer.goto(`/queue?q=${tag}`);
   const row = (i: number) => officer.getByTestId("queue-table").locator("tbody tr", { hasText: `${tag} tip ${i}` });
@@ -52,7 +57,10 @@ async function csvOf(page: Page, query: string) {
 }
 
 test.describe("dashboard", () => {
-  test("renders today's tips in every chart, each with a table view, and the officers' table", async ({ as, request }) => {
+  test("renders today's tips in every chart, each with a table view, and the officers' table", async ({
+    as,
+    request,
+  }) => {
     await seed(request, as);
     const page = await as("supervisor");
     const res = await page.goto("/dashboard?range=today");
@@ -66,7 +74,10 @@ test.describe("dashboard", () => {
       await expect(card.locator(".recharts-bar-rectangle").first(), `${id} draws bars`).toBeVisible();
       await card.getByText("Show as table").click();
       const counts = await card.locator("tbody td").allInnerTexts();
-      expect(counts.map(Number).some((n) => n > 0), `${id} table has data`).toBe(true);
+      expect(
+        counts.map(Number).some((n) => n > 0),
+        `${id} table has data`,
+      ).toBe(true);
     }
     const heat = page.getByTestId("chart-heatmap");
     await expect(heat.locator("[data-count]")).toHaveCount(168);
@@ -76,7 +87,10 @@ test.describe("dashboard", () => {
     const [claimed, closed] = (await officer.locator("td").allInnerTexts()).slice(1, 3).map(Number);
     expect(claimed).toBeGreaterThanOrEqual(2);
     expect(closed).toBeGreaterThanOrEqual(2);
-    await page.getByRole("columnheader", { name: /Open now/ }).getByRole("button").click();
+    await page
+      .getByRole("columnheader", { name: /Open now/ })
+      .getByRole("button")
+      .click();
     await expect(page).toHaveURL(/osort=openNow/);
     await page.screenshot({ path: "test-results/dashboard-desk.png", fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });

@@ -11,7 +11,8 @@ function freePorts(): [number, number] {
 
 // Chosen once by the Playwright runner and inherited (through the environment) by its workers and
 // web servers, so a parallel run or another session's server can never answer for ours.
-if (!process.env.E2E_PORT) [process.env.E2E_PORT, process.env.E2E_FAKE_PORT] = freePorts().map(String) as [string, string];
+if (!process.env.E2E_PORT)
+  [process.env.E2E_PORT, process.env.E2E_FAKE_PORT] = freePorts().map(String) as [string, string];
 const port = Number(process.env.E2E_PORT);
 const fakePort = Number(process.env.E2E_FAKE_PORT ?? port + 1);
 

@@ -25,7 +25,13 @@ export function freshIp() {
   return `10.${(process.pid >> 8) & 255}.${process.pid & 255}.${addr & 255}`;
 }
 
-export async function signInRequest(request: APIRequestContext, username: string, password: string, ip = freshIp(), code?: string) {
+export async function signInRequest(
+  request: APIRequestContext,
+  username: string,
+  password: string,
+  ip = freshIp(),
+  code?: string,
+) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
   return request.post("/api/auth/callback/credentials", {
     form: { csrfToken, username, password, json: "true", callbackUrl: E2E.baseUrl, ...(code ? { code } : {}) },
@@ -43,13 +49,17 @@ export async function signInError(res: Awaited<ReturnType<typeof signInRequest>>
 // Per server run (the data folder is new for each): secrets, last TOTP step and session cookies.
 type Saved = { secret?: string; lastStep?: number; cookies?: Parameters<BrowserContext["addCookies"]>[0] };
 const stateFile = path.join(E2E.dataDir, "e2e-users.json");
-const load = (): Record<string, Saved> => (fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, "utf8")) : {});
+const load = (): Record<string, Saved> =>
+  fs.existsSync(stateFile) ? JSON.parse(fs.readFileSync(stateFile, "utf8")) : {};
 function save(who: string, patch: Saved) {
   fs.writeFileSync(stateFile, JSON.stringify({ ...load(), [who]: { ...load()[who], ...patch } }, null, 2));
 }
 
 /** Enrols the signed-in user's second factor through the account page; returns the secret. */
-export async function enrolThroughPage(page: Page, onCode?: (secret: string, step: number) => void): Promise<{ secret: string; codes: string[] }> {
+export async function enrolThroughPage(
+  page: Page,
+  onCode?: (secret: string, step: number) => void,
+): Promise<{ secret: string; codes: string[] }> {
   await page.goto("/account");
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();

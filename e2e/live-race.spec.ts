@@ -11,8 +11,10 @@ const TRIES = Number(process.env.LIVE_RACE_TRIES ?? 50);
 
 test.describe.configure({ timeout: 30_000 + TRIES * 6_000 });
 
-const markNoReload = (page: Page) => page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
-const stillNoReload = (page: Page) => page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
+const markNoReload = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+const stillNoReload = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
 const jitter = () => new Promise((r) => setTimeout(r, crypto.randomInt(0, 51)));
 
 test(`the queue shows a tip sent within 0–50 ms of its load, ${TRIES} of ${TRIES} tries`, async ({ as, request }) => {
@@ -25,14 +27,19 @@ test(`the queue shows a tip sent within 0–50 ms of its load, ${TRIES} of ${TRI
     await markNoReload(page);
     await jitter();
     expect((await postWhatsApp(request, whatsappText(phone(), text))).status()).toBe(200);
-    await expect(page.getByTestId("queue-table").locator("tbody tr", { hasText: text })).toBeVisible({ timeout: 5_000 });
+    await expect(page.getByTestId("queue-table").locator("tbody tr", { hasText: text })).toBeVisible({
+      timeout: 5_000,
+    });
     expect(await stillNoReload(page)).toBe(true);
     shown++;
   }
   expect(shown).toBe(TRIES);
 });
 
-test(`the tip page shows a message sent within 0–50 ms of its load, ${TRIES} of ${TRIES} tries`, async ({ as, request }) => {
+test(`the tip page shows a message sent within 0–50 ms of its load, ${TRIES} of ${TRIES} tries`, async ({
+  as,
+  request,
+}) => {
   const officer = await as("officer");
   const { from, ref } = await newTip(request, officer, `tip page race ${token()}`);
   let shown = 0;

@@ -16,23 +16,45 @@ import { buildFixtures } from "../lib/simulate/fake-media";
 const token = Array.from(crypto.randomBytes(8), (b) => "abcdefghijklmnopqrstuvwxyz"[b % 26]).join("");
 const phone = () => `9198${String(crypto.randomInt(0, 1e8)).padStart(8, "0")}`;
 
-test("a WhatsApp photo ends STORED after an admin retries its failed fetch, and only officers can open it", async ({ as, request }) => {
+test("a WhatsApp photo ends STORED after an admin retries its failed fetch, and only officers can open it", async ({
+  as,
+  request,
+}) => {
   const photo = (await buildFixtures()).photo.bytes;
   const announced = crypto.createHash("sha256").update(photo).digest("base64");
 
   // Graph refuses the first lookup with a 4xx: no automatic retry, the fetch fails with the reason.
-  await request.post(`${E2E.fakeUrl}/_fail`, { data: { route: "meta.media", count: 1, status: 403, body: { error: { message: `(#10) permission denied ${token}`, code: 10 } } } });
+  await request.post(`${E2E.fakeUrl}/_fail`, {
+    data: {
+      route: "meta.media",
+      count: 1,
+      status: 403,
+      body: { error: { message: `(#10) permission denied ${token}`, code: 10 } },
+    },
+  });
   const mediaId = `photo-${crypto.randomInt(1e9, 9e9)}`;
-  const res = await postWhatsApp(request, whatsappMessage({ from: phone(), message: { type: "image", image: { id: mediaId, mime_type: "image/jpeg", sha256: announced, caption: `e2e photo ${token}` } } }));
+  const res = await postWhatsApp(
+    request,
+    whatsappMessage({
+      from: phone(),
+      message: {
+        type: "image",
+        image: { id: mediaId, mime_type: "image/jpeg", sha256: announced, caption: `e2e photo ${token}` },
+      },
+    }),
+  );
   expect(res.status()).toBe(200);
 
   const admin = await as("admin");
   const row = admin.getByTestId("failed-media").locator("tr", { hasText: token });
   await expect
-    .poll(async () => {
-      await admin.goto("/admin/webhooks");
-      return row.count();
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        await admin.goto("/admin/webhooks");
+        return row.count();
+      },
+      { timeout: 30_000 },
+    )
     .toBe(1);
   await expect(row).toContainText("WhatsApp media lookup failed: HTTP 403 code 10");
   const attachmentId = (await row.getAttribute("data-testid"))!.replace("failed-media-", "");
@@ -47,14 +69,21 @@ test("a WhatsApp photo ends STORED after an admin retries its failed fetch, and 
     if (await row.count()) await expect(row.getByRole("status")).toHaveText("Queued again.", { timeout: 500 });
   }).toPass({ timeout: 15_000 });
   await expect
-    .poll(async () => {
-      await admin.goto("/admin/webhooks");
-      return admin.getByTestId(`failed-media-${attachmentId}`).count();
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        await admin.goto("/admin/webhooks");
+        return admin.getByTestId(`failed-media-${attachmentId}`).count();
+      },
+      { timeout: 30_000 },
+    )
     .toBe(0);
 
   // The fetch went to the fake Graph API with the bearer token, twice for the lookup.
-  const calls = (await (await request.get(`${E2E.fakeUrl}/_calls`)).json()) as { route: string; path: string; headers: Record<string, string> }[];
+  const calls = (await (await request.get(`${E2E.fakeUrl}/_calls`)).json()) as {
+    route: string;
+    path: string;
+    headers: Record<string, string>;
+  }[];
   const mine = calls.filter((c) => c.path.includes(mediaId));
   expect(mine.map((c) => c.route)).toEqual(["meta.media", "meta.media", "meta.download"]);
   expect(mine.every((c) => c.headers.authorization === `Bearer ${E2E.serverEnv.WHATSAPP_ACCESS_TOKEN}`)).toBe(true);
@@ -78,13 +107,23 @@ test("a WhatsApp photo ends STORED after an admin retries its failed fetch, and 
   expect(copy.includes(Buffer.from("Redmi Note 12"))).toBe(false);
 
   // The original, asked for with a reason, is byte for byte what the provider announced.
-  const original = await officer.request.post(`/api/media/${attachmentId}/original`, { form: { reason: "court evidence copy" } });
+  const original = await officer.request.post(`/api/media/${attachmentId}/original`, {
+    form: { reason: "court evidence copy" },
+  });
   expect(original.status()).toBe(200);
   expect(original.headers()["content-disposition"]).toContain("attachment");
-  expect(crypto.createHash("sha256").update(await original.body()).digest("base64")).toBe(announced);
+  expect(
+    crypto
+      .createHash("sha256")
+      .update(await original.body())
+      .digest("base64"),
+  ).toBe(announced);
 });
 
-test("a PDF with author and creator is shown without them; the original matches the provider's SHA-256", async ({ as, request }) => {
+test("a PDF with author and creator is shown without them; the original matches the provider's SHA-256", async ({
+  as,
+  request,
+}) => {
   const doc = await PDFDocument.load((await buildFixtures()).doc.bytes);
   doc.setAuthor("Ramesh Kumar Canary");
   doc.setCreator("Canon iR-ADV C5535 scanner");
@@ -92,11 +131,39 @@ test("a PDF with author and creator is shown without them; the original matches 
   const pdf = Buffer.from(await doc.save());
   const announced = crypto.createHash("sha256").update(pdf).digest("base64");
   const mediaId = `pdfmeta-${crypto.randomInt(1e9, 9e9)}`;
-  expect((await request.post(`${E2E.fakeUrl}/_media`, { data: { id: mediaId, mime: "application/pdf", base64: pdf.toString("base64") } })).status()).toBe(200);
-  const res = await postWhatsApp(request, whatsappMessage({ from: phone(), message: { type: "document", document: { id: mediaId, mime_type: "application/pdf", sha256: announced, filename: "complaint.pdf", caption: "complaint copy" } } }));
+  expect(
+    (
+      await request.post(`${E2E.fakeUrl}/_media`, {
+        data: { id: mediaId, mime: "application/pdf", base64: pdf.toString("base64") },
+      })
+    ).status(),
+  ).toBe(200);
+  const res = await postWhatsApp(
+    request,
+    whatsappMessage({
+      from: phone(),
+      message: {
+        type: "document",
+        document: {
+          id: mediaId,
+          mime_type: "application/pdf",
+          sha256: announced,
+          filename: "complaint.pdf",
+          caption: "complaint copy",
+        },
+      },
+    }),
+  );
   expect(res.status()).toBe(200);
   const stored = async () =>
-    (await withDatabase((q) => q(`SELECT a.id, a."fetchState", a.sha256, t.ref FROM "Attachment" a JOIN "Message" m ON m.id = a."messageId" JOIN "Tip" t ON t.id = m."tipId" WHERE a."providerRef" = $1`, [mediaId])))[0];
+    (
+      await withDatabase((q) =>
+        q(
+          `SELECT a.id, a."fetchState", a.sha256, t.ref FROM "Attachment" a JOIN "Message" m ON m.id = a."messageId" JOIN "Tip" t ON t.id = m."tipId" WHERE a."providerRef" = $1`,
+          [mediaId],
+        ),
+      )
+    )[0];
   await expect.poll(async () => (await stored())?.fetchState, { timeout: 30_000 }).toBe("STORED");
   const { id, ref, sha256 } = (await stored()) as { id: string; ref: string; sha256: string };
   expect(Buffer.from(sha256, "hex").toString("base64")).toBe(announced);
@@ -124,14 +191,26 @@ test("a PDF with author and creator is shown without them; the original matches 
 
 test("a media id Graph no longer knows (expired) is shown as failed with the reason", async ({ as, request }) => {
   const mediaId = `expired-${crypto.randomInt(1e9, 9e9)}`;
-  const res = await postWhatsApp(request, whatsappMessage({ from: phone(), message: { type: "audio", audio: { id: mediaId, mime_type: "audio/ogg; codecs=opus", voice: true } } }));
+  const res = await postWhatsApp(
+    request,
+    whatsappMessage({
+      from: phone(),
+      message: { type: "audio", audio: { id: mediaId, mime_type: "audio/ogg; codecs=opus", voice: true } },
+    }),
+  );
   expect(res.status()).toBe(200);
   const admin = await as("admin");
   await expect
-    .poll(async () => {
-      await admin.goto("/admin/webhooks");
-      return admin.getByTestId("failed-media").getByText(/WhatsApp media id expired or unknown/).count();
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        await admin.goto("/admin/webhooks");
+        return admin
+          .getByTestId("failed-media")
+          .getByText(/WhatsApp media id expired or unknown/)
+          .count();
+      },
+      { timeout: 30_000 },
+    )
     .toBeGreaterThan(0);
   const calls = (await (await request.get(`${E2E.fakeUrl}/_calls`)).json()) as { route: string; path: string }[];
   expect(calls.filter((c) => c.path.includes(mediaId)).map((c) => c.route)).toEqual(["meta.media"]);

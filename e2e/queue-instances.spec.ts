@@ -11,7 +11,10 @@ const servers: Server[] = [];
 
 test.describe.configure({ timeout: 240_000 });
 test.beforeAll(() => {
-  if (!DB) throw new Error("set QUEUE_E2E_DATABASE_URL to a local PostgreSQL database this spec may reset (`npm test` sets a default)");
+  if (!DB)
+    throw new Error(
+      "set QUEUE_E2E_DATABASE_URL to a local PostgreSQL database this spec may reset (`npm test` sets a default)",
+    );
 });
 test.afterAll(async () => {
   for (const s of servers) await s.stop();
@@ -20,8 +23,12 @@ test.afterAll(async () => {
 test("a tip ingested through instance A appears live on a queue open on instance B", async ({ browser, request }) => {
   // Fresh schemas owned by the owner role; the servers connect as the runtime role.
   const { owner, app } = await ensureSplitRoles(DB!);
-  servers.push(await startServer({ port: await freePort(), databaseUrl: app.url, env: { MIGRATION_DATABASE_URL: owner.url } }));
-  servers.push(await startServer({ port: await freePort(), databaseUrl: app.url, env: { MIGRATION_DATABASE_URL: owner.url } }));
+  servers.push(
+    await startServer({ port: await freePort(), databaseUrl: app.url, env: { MIGRATION_DATABASE_URL: owner.url } }),
+  );
+  servers.push(
+    await startServer({ port: await freePort(), databaseUrl: app.url, env: { MIGRATION_DATABASE_URL: owner.url } }),
+  );
   const [a, b] = servers;
   const context = await browser.newContext({ baseURL: b.url });
   await signIn(context, "officer");

@@ -15,7 +15,10 @@ async function openQueue(page: Page, path = "/queue?dir=desc") {
 
 const row = (page: Page, text: string) => page.getByTestId("queue-table").locator("tbody tr", { hasText: text });
 
-test("a new WhatsApp tip appears in the open queue without a reload, with a badge in the tab title", async ({ as, request }) => {
+test("a new WhatsApp tip appears in the open queue without a reload, with a badge in the tab title", async ({
+  as,
+  request,
+}) => {
   const page = await as("officer");
   await openQueue(page);
   await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
@@ -33,7 +36,10 @@ test("a new WhatsApp tip appears in the open queue without a reload, with a badg
   await expect(page).not.toHaveTitle(/^\(\d+\) /);
 });
 
-test("two officers claim the same tip at once: exactly one wins, the other is told who has it", async ({ as, request }) => {
+test("two officers claim the same tip at once: exactly one wins, the other is told who has it", async ({
+  as,
+  request,
+}) => {
   const text = unique("Claim race tip");
   expect((await postWhatsApp(request, whatsappText(testPhone(), text))).status()).toBe(200);
   const a = await as("officer");
@@ -43,12 +49,20 @@ test("two officers claim the same tip at once: exactly one wins, the other is to
   await expect(row(a, text)).toBeVisible();
   await expect(row(b, text)).toBeVisible();
   // Both clicks land before either page hears about the other's claim.
-  await Promise.all([a, b].map((p) => row(p, text).getByTestId("claim").evaluate((el) => (el as HTMLButtonElement).click())));
-  const messages = await Promise.all([a, b].map(async (p) => {
-    const m = p.getByTestId("queue-message");
-    await expect(m).toBeVisible();
-    return m.innerText();
-  }));
+  await Promise.all(
+    [a, b].map((p) =>
+      row(p, text)
+        .getByTestId("claim")
+        .evaluate((el) => (el as HTMLButtonElement).click()),
+    ),
+  );
+  const messages = await Promise.all(
+    [a, b].map(async (p) => {
+      const m = p.getByTestId("queue-message");
+      await expect(m).toBeVisible();
+      return m.innerText();
+    }),
+  );
   const wins = messages.filter((m) => /You claimed/.test(m));
   const losses = messages.filter((m) => /already claimed by/.test(m));
   expect(wins).toHaveLength(1);
@@ -60,7 +74,11 @@ test("two officers claim the same tip at once: exactly one wins, the other is to
   await expect(row(b, text)).toHaveCount(0);
 });
 
-test("filters, search and sort live in the URL: they survive a reload and a shared link", async ({ as, browser, request }) => {
+test("filters, search and sort live in the URL: they survive a reload and a shared link", async ({
+  as,
+  browser,
+  request,
+}) => {
   const text = unique("URL state शराब तस्करी");
   expect((await postWhatsApp(request, whatsappText(testPhone(), text))).status()).toBe(200);
   const page = await as("officer");
@@ -70,14 +88,20 @@ test("filters, search and sort live in the URL: they survive a reload and a shar
   await page.getByRole("searchbox").fill("शराब तस्करी");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=/);
-  await page.getByRole("columnheader", { name: /Last activity/ }).getByRole("button").click();
+  await page
+    .getByRole("columnheader", { name: /Last activity/ })
+    .getByRole("button")
+    .click();
   await expect(page).toHaveURL(/sort=lastActivity/);
   await expect(row(page, text)).toBeVisible();
   const url = page.url();
   await page.reload();
   await expect(page.getByTestId("filter-channel")).toHaveValue("WHATSAPP");
   await expect(page.getByRole("searchbox")).toHaveValue("शराब तस्करी");
-  await expect(page.getByRole("columnheader", { name: /Last activity/ })).toHaveAttribute("aria-sort", /ascending|descending/);
+  await expect(page.getByRole("columnheader", { name: /Last activity/ })).toHaveAttribute(
+    "aria-sort",
+    /ascending|descending/,
+  );
   await expect(row(page, text)).toBeVisible();
   // Someone else opens the same link.
   const other = await browser.newContext({ baseURL: new URL(url).origin });
@@ -85,7 +109,10 @@ test("filters, search and sort live in the URL: they survive a reload and a shar
   const p2 = await other.newPage();
   await p2.goto(url);
   await expect(p2.getByTestId("filter-channel")).toHaveValue("WHATSAPP");
-  await expect(p2.getByRole("columnheader", { name: /Last activity/ })).toHaveAttribute("aria-sort", /ascending|descending/);
+  await expect(p2.getByRole("columnheader", { name: /Last activity/ })).toHaveAttribute(
+    "aria-sort",
+    /ascending|descending/,
+  );
   await expect(row(p2, text)).toBeVisible();
   await expect(p2.getByTestId("view-open")).toHaveAttribute("aria-current", "page");
   await other.close();
@@ -105,7 +132,8 @@ test("keyboard: j/k move between rows, c claims the focused row", async ({ as, r
 
 test("bulk close as duplicate records the outcome and empties the rows from Unassigned", async ({ as, request }) => {
   const tag = unique("Bulk dup");
-  for (const n of [1, 2]) expect((await postWhatsApp(request, whatsappText(testPhone(), `${tag} ${n}`))).status()).toBe(200);
+  for (const n of [1, 2])
+    expect((await postWhatsApp(request, whatsappText(testPhone(), `${tag} ${n}`))).status()).toBe(200);
   const page = await as("officer");
   await openQueue(page, `/queue?q=${encodeURIComponent(tag)}`);
   await expect(row(page, tag)).toHaveCount(2);
@@ -124,7 +152,8 @@ test("bulk close as duplicate records the outcome and empties the rows from Unas
 
 test("a supervisor hands over a shift: all open tips of one officer move to another", async ({ as, request }) => {
   const tag = unique("Handover");
-  for (const n of [1, 2]) expect((await postWhatsApp(request, whatsappText(testPhone(), `${tag} ${n}`))).status()).toBe(200);
+  for (const n of [1, 2])
+    expect((await postWhatsApp(request, whatsappText(testPhone(), `${tag} ${n}`))).status()).toBe(200);
   const officer = await as("officer");
   await openQueue(officer, `/queue?q=${encodeURIComponent(tag)}`);
   for (let i = 0; i < 2; i++) {

@@ -6,7 +6,14 @@ import { E2E } from "./env";
 import type { Page } from "@playwright/test";
 
 const ORIGIN = new URL(E2E.baseUrl).origin;
-const EVIL = ["/\\evil.com", "/%5Cevil.com", "/%09/evil.com", "//evil.com", "https://evil.com", "javascript:alert(document.domain)"];
+const EVIL = [
+  "/\\evil.com",
+  "/%5Cevil.com",
+  "/%09/evil.com",
+  "//evil.com",
+  "https://evil.com",
+  "javascript:alert(document.domain)",
+];
 
 /** Nothing leaves this machine, whatever a redirect tries: other origins are aborted before any request. */
 async function fence(page: Page) {
@@ -57,7 +64,13 @@ test("next-auth's own redirect answer is same-origin for any callbackUrl", async
   for (const callbackUrl of EVIL) {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
     const res = await request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, username: DEMO.officer2.username, password: DEMO.officer2.password, json: "true", callbackUrl },
+      form: {
+        csrfToken,
+        username: DEMO.officer2.username,
+        password: DEMO.officer2.password,
+        json: "true",
+        callbackUrl,
+      },
       maxRedirects: 0,
     });
     expect(new URL((await res.json()).url).origin).toBe(ORIGIN);

@@ -12,7 +12,10 @@ async function signedIn(context: BrowserContext, username: string, password: str
   return context.newPage();
 }
 
-test("an admin's password reset signs an open queue page out at its next request and closes its live stream", async ({ as, browser }) => {
+test("an admin's password reset signs an open queue page out at its next request and closes its live stream", async ({
+  as,
+  browser,
+}) => {
   const admin = await as("admin");
   const username = uniqueName("rs");
   const row = await createUser(admin, { username, password: "reset-me-password-1", districtWide: true });
@@ -62,7 +65,9 @@ test("the absolute lifetime ends a session that stays active", async ({ as, brow
   const cookie = (await context.cookies()).find((c) => c.name === "next-auth.session-token")!;
   const token = (await decode({ token: cookie.value, secret }))!;
   const authAt = Math.floor(Date.now() / 1000) - 12 * 3600 + 8;
-  await context.addCookies([{ ...cookie, value: await encode({ token: { ...token, authAt }, secret, maxAge: 30 * 60 }) }]);
+  await context.addCookies([
+    { ...cookie, value: await encode({ token: { ...token, authAt }, secret, maxAge: 30 * 60 }) },
+  ]);
 
   await page.goto("/queue");
   await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
@@ -71,14 +76,17 @@ test("the absolute lifetime ends a session that stays active", async ({ as, brow
   const renewed = await context.request.get("/api/auth/session");
   expect((await renewed.json()).user?.username).toBe(username);
   const after = (await context.cookies()).find((c) => c.name === "next-auth.session-token")!;
-  expect(((await decode({ token: after.value, secret }))!.exp as number)).toBeLessThanOrEqual(authAt + 12 * 3600);
+  expect((await decode({ token: after.value, secret }))!.exp as number).toBeLessThanOrEqual(authAt + 12 * 3600);
 
   // Active all along, the session still ends at its absolute lifetime.
   await expect
-    .poll(async () => {
-      await page.mouse.move(10, 10);
-      return (await context.request.get("/api/auth/session")).json();
-    }, { timeout: 30_000, intervals: [1000] })
+    .poll(
+      async () => {
+        await page.mouse.move(10, 10);
+        return (await context.request.get("/api/auth/session")).json();
+      },
+      { timeout: 30_000, intervals: [1000] },
+    )
     .toEqual({});
   await page.goto("/queue");
   await expect(page).toHaveURL(/\/login/);

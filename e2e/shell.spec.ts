@@ -41,7 +41,9 @@ test.describe("shell", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("security headers: nonce CSP without unsafe-inline scripts, nosniff, no referrer, no framing", async ({ request }) => {
+  test("security headers: nonce CSP without unsafe-inline scripts, nosniff, no referrer, no framing", async ({
+    request,
+  }) => {
     for (const path of ["/login", "/api/health"]) {
       const res = await request.get(path);
       expect(res.headers()["x-content-type-options"]).toBe("nosniff");
@@ -60,18 +62,28 @@ test.describe("shell", () => {
     for (const s of scripts) expect(s).toContain(`nonce="${nonce}"`);
   });
 
-  test("health tells anonymous callers the status only; admins and the health token get the details", async ({ request, as }) => {
+  test("health tells anonymous callers the status only; admins and the health token get the details", async ({
+    request,
+    as,
+  }) => {
     const anonymous = await request.get("/api/health");
     expect(anonymous.status()).toBe(200);
     expect(await anonymous.json()).toEqual({ status: "ok" });
-    expect(await (await request.get("/api/health", { headers: { authorization: "Bearer not-the-token-at-all" } })).json()).toEqual({ status: "ok" });
-    const token = await request.get("/api/health", { headers: { authorization: `Bearer ${E2E.serverEnv.HEALTH_TOKEN}` } });
+    expect(
+      await (await request.get("/api/health", { headers: { authorization: "Bearer not-the-token-at-all" } })).json(),
+    ).toEqual({ status: "ok" });
+    const token = await request.get("/api/health", {
+      headers: { authorization: `Bearer ${E2E.serverEnv.HEALTH_TOKEN}` },
+    });
     const body = await token.json();
     expect(body).toMatchObject({ status: "ok", database: "up", engine: "pglite", migrations: { current: true } });
     expect(body.version).toBeTruthy();
     const officer = await as("officer");
     expect(await (await officer.request.get("/api/health")).json()).toEqual({ status: "ok" });
     const admin = await as("admin");
-    expect(await (await admin.request.get("/api/health")).json()).toMatchObject({ database: "up", migrations: { current: true } });
+    expect(await (await admin.request.get("/api/health")).json()).toMatchObject({
+      database: "up",
+      migrations: { current: true },
+    });
   });
 });

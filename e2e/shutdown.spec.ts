@@ -15,7 +15,10 @@ const BURST = 150;
 
 test.describe.configure({ timeout: 240_000 });
 test.beforeAll(() => {
-  if (!DB) throw new Error("set QUEUE_E2E_DATABASE_URL to a local PostgreSQL database this spec may reset (`npm test` sets a default)");
+  if (!DB)
+    throw new Error(
+      "set QUEUE_E2E_DATABASE_URL to a local PostgreSQL database this spec may reset (`npm test` sets a default)",
+    );
 });
 
 let server: Server | undefined;
@@ -24,14 +27,20 @@ test.afterAll(async () => server?.stop());
 async function deliver(url: string, payload: unknown): Promise<number> {
   const body = JSON.stringify(payload);
   try {
-    const res = await fetch(`${url}/api/webhooks/whatsapp`, { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": signMeta(body) } });
+    const res = await fetch(`${url}/api/webhooks/whatsapp`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "x-hub-signature-256": signMeta(body) },
+    });
     return res.status;
   } catch {
     return 0; // connection refused or reset: no answer, the provider retries
   }
 }
 
-test("SIGTERM during a burst: every 2xx stored, live streams end, exit 0, the rest stored once on redelivery", async ({ playwright }) => {
+test("SIGTERM during a burst: every 2xx stored, live streams end, exit 0, the rest stored once on redelivery", async ({
+  playwright,
+}) => {
   await resetPostgres(DB!);
   const port = await freePort();
   server = await startServer({ port, databaseUrl: DB, env: { LOG_LEVEL: "info" } });
@@ -68,20 +77,29 @@ test("SIGTERM during a burst: every 2xx stored, live streams end, exit 0, the re
 
   const db = new pg.Client({ connectionString: DB });
   await db.connect();
-  const stored = async () => (await db.query<{ body: string }>(`SELECT "body" FROM "Message" WHERE "direction" = 'INBOUND' AND "body" LIKE 'shutdown burst %'`)).rows.map((r) => r.body);
+  const stored = async () =>
+    (
+      await db.query<{ body: string }>(
+        `SELECT "body" FROM "Message" WHERE "direction" = 'INBOUND' AND "body" LIKE 'shutdown burst %'`,
+      )
+    ).rows.map((r) => r.body);
   const ok = statuses.flatMap((s, i) => (s >= 200 && s < 300 ? [i] : []));
   const before = new Set(await stored());
-  for (const i of ok) expect(before.has(`shutdown burst ${i}`), `delivery ${i} got ${statuses[i]} but is not stored`).toBe(true);
+  for (const i of ok)
+    expect(before.has(`shutdown burst ${i}`), `delivery ${i} got ${statuses[i]} but is not stored`).toBe(true);
   expect(ok.length).toBeGreaterThan(0);
   expect(ok.length).toBeLessThan(BURST);
 
   // The provider redelivers everything that got no 2xx, to the next server.
   server = await startServer({ port, databaseUrl: DB });
-  for (const [i, s] of statuses.entries()) if (!(s >= 200 && s < 300)) expect(await deliver(server.url, payloads[i])).toBe(200);
+  for (const [i, s] of statuses.entries())
+    if (!(s >= 200 && s < 300)) expect(await deliver(server.url, payloads[i])).toBe(200);
   const after = await stored();
   expect(after.length).toBe(BURST);
   expect(new Set(after).size).toBe(BURST);
-  console.log(`shutdown: ${BURST} deliveries, ${ok.length} answered 2xx before exit, ${BURST - ok.length} redelivered, 0 lost, 0 duplicated`);
+  console.log(
+    `shutdown: ${BURST} deliveries, ${ok.length} answered 2xx before exit, ${BURST - ok.length} redelivered, 0 lost, 0 duplicated`,
+  );
   await db.end();
   await api.dispose();
 });

@@ -15,7 +15,11 @@ import { E2E } from "./env";
 
 const STATION = "Kareli";
 
-test("a tip goes to the station as a cleaned brief and comes back with an FIR, live on the desk", async ({ as, browser, request }) => {
+test("a tip goes to the station as a cleaned brief and comes back with an FIR, live on the desk", async ({
+  as,
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   // The admin: a station-bound officer at Kareli and a duty contact (a landline is refused first).
   const password = `station-${crypto.randomBytes(6).toString("hex")}`;
@@ -38,8 +42,14 @@ test("a tip goes to the station as a cleaned brief and comes back with an FIR, l
   const word = token();
   const tipText = `${word} sharab ki bhatti chalti hai, from my house opposite the temple you can see it`;
   const { ref, from } = await newTip(request, desk, tipText);
-  await postMedia(request, from, { type: "image", image: { id: `photo-${crypto.randomInt(1e9, 9e9)}`, mime_type: "image/jpeg", caption: "Yahi hai" } });
-  await postMedia(request, from, { type: "audio", audio: { id: `voice-${crypto.randomInt(1e9, 9e9)}`, mime_type: "audio/ogg; codecs=opus", voice: true } });
+  await postMedia(request, from, {
+    type: "image",
+    image: { id: `photo-${crypto.randomInt(1e9, 9e9)}`, mime_type: "image/jpeg", caption: "Yahi hai" },
+  });
+  await postMedia(request, from, {
+    type: "audio",
+    audio: { id: `voice-${crypto.randomInt(1e9, 9e9)}`, mime_type: "audio/ogg; codecs=opus", voice: true },
+  });
   await desk.goto(`/tips/${ref}`);
   await desk.getByTestId("station-select").selectOption({ label: STATION });
   await expect(desk.getByTestId("tip-station")).toHaveText(STATION);
@@ -52,7 +62,10 @@ test("a tip goes to the station as a cleaned brief and comes back with an FIR, l
   await expect(desk.getByTestId("brief-page")).toBeVisible();
   await expect(desk.getByTestId("tip-texts")).toContainText("from my house opposite the temple");
   const brief = desk.getByTestId("brief-form");
-  await expect(brief.getByLabel("Police station or unit")).toHaveValue(await brief.getByLabel("Police station or unit").locator("option", { hasText: STATION }).getAttribute("value") ?? "");
+  await expect(brief.getByLabel("Police station or unit")).toHaveValue(
+    (await brief.getByLabel("Police station or unit").locator("option", { hasText: STATION }).getAttribute("value")) ??
+      "",
+  );
   await brief.getByLabel("What", { exact: true }).fill("Illicit liquor distilled and sold every evening");
   await brief.getByLabel("Where", { exact: true }).fill("from my house opposite the temple");
   await expect(brief.getByTestId("brief-warning")).toHaveCount(1);
@@ -83,7 +96,9 @@ test("a tip goes to the station as a cleaned brief and comes back with an FIR, l
   await expect(desk.getByTestId("notification")).toHaveAttribute("data-state", "SENT");
 
   // The notification as the fake WhatsApp API received it: the template with ref, priority, station and link.
-  const sends = (await fakeCalls(request)).filter((c) => c.route === "meta.send" && (c.body as { to?: string })?.to === `91${mobile}`);
+  const sends = (await fakeCalls(request)).filter(
+    (c) => c.route === "meta.send" && (c.body as { to?: string })?.to === `91${mobile}`,
+  );
   expect(sends).toHaveLength(1);
   expect(sends[0].path).toBe("/meta/v23.0/106540352242922/messages");
   expect(sends[0].body).toEqual({
@@ -91,18 +106,41 @@ test("a tip goes to the station as a cleaned brief and comes back with an FIR, l
     recipient_type: "individual",
     to: `91${mobile}`,
     type: "template",
-    template: { name: "station_action_request", language: { code: "en" }, components: [{ type: "body", parameters: [ref, "NORMAL", STATION, `${E2E.baseUrl}/station/requests/${requestId}`].map((text) => ({ type: "text", text })) }] },
+    template: {
+      name: "station_action_request",
+      language: { code: "en" },
+      components: [
+        {
+          type: "body",
+          parameters: [ref, "NORMAL", STATION, `${E2E.baseUrl}/station/requests/${requestId}`].map((text) => ({
+            type: "text",
+            text,
+          })),
+        },
+      ],
+    },
   });
-  for (const secret of [alias, word, "my house", "bhatti", "temple", "liquor"]) expect(JSON.stringify(sends[0].body)).not.toContain(secret);
+  for (const secret of [alias, word, "my house", "bhatti", "temple", "liquor"])
+    expect(JSON.stringify(sends[0].body)).not.toContain(secret);
 
   // The station officer, on a phone. Every response of the station's pages is kept and searched.
-  const context = await browser.newContext({ baseURL: E2E.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    baseURL: E2E.baseUrl,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const phone = await context.newPage();
   const bodies: { url: string; body: string }[] = [];
   const pending: Promise<void>[] = [];
   phone.on("response", (res) => {
     if (!res.url().startsWith(E2E.baseUrl) || res.url().includes("/_next/static/")) return;
-    pending.push(res.body().then((b) => void bodies.push({ url: res.url(), body: b.toString("latin1") + "\n" + b.toString("utf8") }), () => undefined));
+    pending.push(
+      res.body().then(
+        (b) => void bodies.push({ url: res.url(), body: b.toString("latin1") + "\n" + b.toString("utf8") }),
+        () => undefined,
+      ),
+    );
   });
   const { signInRequest } = await import("./fixtures");
   expect((await signInRequest(context.request, username, password)).status()).toBeLessThan(400);
@@ -140,7 +178,9 @@ test("a tip goes to the station as a cleaned brief and comes back with an FIR, l
   await report.locator('input[name="firNumber"]').fill("0457/2026");
   await report.getByLabel("Arrests (number)").fill("2");
   await report.getByLabel("Details").fill("Bhatti destroyed, 40 litres seized");
-  await report.getByLabel(/Field photos/).setInputFiles({ name: "field.jpg", mimeType: "image/jpeg", buffer: await samplePhoto(request) });
+  await report
+    .getByLabel(/Field photos/)
+    .setInputFiles({ name: "field.jpg", mimeType: "image/jpeg", buffer: await samplePhoto(request) });
   await report.getByRole("button", { name: "Send report" }).click();
   await expect(phone.getByTestId("station-request")).toHaveAttribute("data-state", "REPORTED");
   await expect(phone.getByTestId("fir-number")).toHaveText("0457/2026");
@@ -152,7 +192,8 @@ test("a tip goes to the station as a cleaned brief and comes back with an FIR, l
   await Promise.all(pending);
   expect(bodies.length).toBeGreaterThan(5);
   for (const { url, body } of bodies) {
-    for (const secret of [alias, word, "bhatti chalti", "from my house"]) expect(body.includes(secret), `${secret} in ${url}`).toBe(false);
+    for (const secret of [alias, word, "bhatti chalti", "from my house"])
+      expect(body.includes(secret), `${secret} in ${url}`).toBe(false);
     expect(url).not.toMatch(/\/api\/tips\//);
     expect(body, url).not.toMatch(/<audio|voice-\d/);
   }
@@ -163,7 +204,17 @@ test("a tip goes to the station as a cleaned brief and comes back with an FIR, l
   await expect(desk.getByTestId("request").getByTestId("fir-number")).toHaveText("0457/2026");
   await expect(desk.getByTestId("request").getByTestId("field-photo")).toHaveCount(1);
   await desk.reload();
-  const actions = await desk.getByTestId("history-panel").getByTestId("audit-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
-  for (const step of ["request.drafted", "request.approved", "request.sent", "request.acknowledged", "request.reported"]) expect(actions).toContain(step);
+  const actions = await desk
+    .getByTestId("history-panel")
+    .getByTestId("audit-row")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+  for (const step of [
+    "request.drafted",
+    "request.approved",
+    "request.sent",
+    "request.acknowledged",
+    "request.reported",
+  ])
+    expect(actions).toContain(step);
   await expect(desk.getByTestId("timeline")).toContainText("reported action from the station");
 });

@@ -42,11 +42,28 @@ export async function postMedia(request: APIRequestContext, from: string, messag
 /** A WhatsApp `statuses` webhook for one of our outbound messages (Meta's documented shape). */
 export function whatsappStatus(wamid: string, status: "sent" | "delivered" | "read" | "failed", recipient: string) {
   return metaEnvelope({
-    statuses: [{ id: wamid, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: recipient, conversation: { id: crypto.randomBytes(8).toString("hex"), origin: { type: "service" } }, pricing: { billable: true, pricing_model: "CBP", category: "service" } }],
+    statuses: [
+      {
+        id: wamid,
+        status,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        recipient_id: recipient,
+        conversation: { id: crypto.randomBytes(8).toString("hex"), origin: { type: "service" } },
+        pricing: { billable: true, pricing_model: "CBP", category: "service" },
+      },
+    ],
   });
 }
 
-export type FakeCall = { route: string; method: string; path: string; headers: Record<string, string>; body: unknown; status?: number; response?: unknown };
+export type FakeCall = {
+  route: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  status?: number;
+  response?: unknown;
+};
 export async function fakeCalls(request: APIRequestContext): Promise<FakeCall[]> {
   return (await (await request.get(`${E2E.fakeUrl}/_calls`)).json()) as FakeCall[];
 }
@@ -54,7 +71,9 @@ export async function fakeCalls(request: APIRequestContext): Promise<FakeCall[]>
 /** The id Next gave a server action in this build (what a browser sends in `Next-Action`). */
 export function actionId(name: string, file = "lib/tips/actions.ts"): string {
   const dist = process.env.NEXT_DIST_DIR || ".next";
-  const manifest = JSON.parse(fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
   const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name);
   if (!hit) throw new Error(`server action ${name} not in the build manifest`);
   return hit[0];
@@ -63,11 +82,20 @@ export function actionId(name: string, file = "lib/tips/actions.ts"): string {
 /** Calls a tip server action directly over HTTP and returns its ActionResult. */
 export async function callAction(request: APIRequestContext, ref: string, name: string, args: unknown[]) {
   const res = await request.post(`/tips/${ref}`, {
-    headers: { "next-action": actionId(name), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: E2E.baseUrl },
+    headers: {
+      "next-action": actionId(name),
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: E2E.baseUrl,
+    },
     data: JSON.stringify(args),
   });
   const text = await res.text();
   // The RSC payload carries the action's return value as one JSON row: `1:{"ok":…}`.
   const row = text.split("\n").find((l) => /^\d+:\{"ok":/.test(l));
-  return { status: res.status(), result: row ? JSON.parse(row.slice(row.indexOf(":") + 1)) : null, raw: text.slice(0, 300) };
+  return {
+    status: res.status(),
+    result: row ? JSON.parse(row.slice(row.indexOf(":") + 1)) : null,
+    raw: text.slice(0, 300),
+  };
 }

@@ -10,7 +10,11 @@ import { callAction, newTip, phone, postMedia, token } from "./tip-helpers";
 import { restoredCopy } from "./webhooks";
 import { createUser } from "./users";
 
-test("a station-scoped officer gets 'not found' for another station's tip, its media and its actions", async ({ as, request, browser }) => {
+test("a station-scoped officer gets 'not found' for another station's tip, its media and its actions", async ({
+  as,
+  request,
+  browser,
+}) => {
   // The admin creates an officer limited to Kotwali, through Admin → Users.
   const admin = await as("admin");
   const username = `kotwali${Date.now().toString(36)}`;
@@ -20,9 +24,15 @@ test("a station-scoped officer gets 'not found' for another station's tip, its m
   const officer = await as("officer");
   const from = phone();
   const theirs = await newTip(request, officer, `naini wala ${token()} maamla`, from);
-  await postMedia(request, from, { type: "image", image: { id: `photo-${crypto.randomInt(1e9, 9e9)}`, mime_type: "image/jpeg" } });
+  await postMedia(request, from, {
+    type: "image",
+    image: { id: `photo-${crypto.randomInt(1e9, 9e9)}`, mime_type: "image/jpeg" },
+  });
   const ours = await newTip(request, officer, `kotwali wala ${token()} maamla`);
-  for (const [ref, station] of [[theirs.ref, "Naini"], [ours.ref, "Kotwali"]]) {
+  for (const [ref, station] of [
+    [theirs.ref, "Naini"],
+    [ours.ref, "Kotwali"],
+  ]) {
     await officer.goto(`/tips/${ref}`);
     await officer.getByTestId("station-select").selectOption({ label: station });
     await expect(officer.getByTestId("tip-station")).toHaveText(station);
@@ -41,10 +51,14 @@ test("a station-scoped officer gets 'not found' for another station's tip, its m
   // … the other station's does not, nor its media, nor any action on it.
   expect((await scoped.get(`/tips/${theirs.ref}`)).status()).toBe(404);
   expect((await scoped.get(`/api/tips/${theirs.ref}/media/${attachmentId}`)).status()).toBe(404);
-  expect((await scoped.post(`/api/media/${attachmentId}/original`, { form: { reason: "just looking around" } })).status()).toBe(404);
+  expect(
+    (await scoped.post(`/api/media/${attachmentId}/original`, { form: { reason: "just looking around" } })).status(),
+  ).toBe(404);
   expect((await scoped.get(`/api/tips/${theirs.ref}/live`)).status()).toBe(404);
   // The same direct call works on their own station's tip, so the refusals below are the scope, not the plumbing.
-  expect((await callAction(scoped, ours.ref, "addNoteAction", [ours.ref, "seen at Kotwali"])).result).toMatchObject({ ok: true });
+  expect((await callAction(scoped, ours.ref, "addNoteAction", [ours.ref, "seen at Kotwali"])).result).toMatchObject({
+    ok: true,
+  });
   const attempts: [string, unknown[]][] = [
     ["addNoteAction", [theirs.ref, "should not land"]],
     ["replyAction", [theirs.ref, { text: "should not be sent" }]],
@@ -67,7 +81,10 @@ test("a station-scoped officer gets 'not found' for another station's tip, its m
   await context.close();
 });
 
-test("npm run audit:verify passes on the server's data, then names the row a tampering DBA edited", async ({ as, request }) => {
+test("npm run audit:verify passes on the server's data, then names the row a tampering DBA edited", async ({
+  as,
+  request,
+}) => {
   const officer = await as("officer");
   const { ref } = await newTip(request, officer, `audit ${token()} check`);
   await officer.goto(`/tips/${ref}`);
@@ -76,7 +93,10 @@ test("npm run audit:verify passes on the server's data, then names the row a tam
   // The server holds its embedded database open: verify a backup of it, restored (as a backup would be verified).
   const dir = restoredCopy();
   const verify = () =>
-    spawnSync("npm", ["run", "--silent", "audit:verify"], { env: { ...process.env, ...E2E.serverEnv, DEMO_MODE: "false", DATABASE_URL: "", DATA_DIR: dir }, encoding: "utf8" });
+    spawnSync("npm", ["run", "--silent", "audit:verify"], {
+      env: { ...process.env, ...E2E.serverEnv, DEMO_MODE: "false", DATABASE_URL: "", DATA_DIR: dir },
+      encoding: "utf8",
+    });
   try {
     const ok = verify();
     expect(ok.stdout + ok.stderr).toMatch(/audit chain intact: \d+ rows/);
@@ -85,9 +105,16 @@ test("npm run audit:verify passes on the server's data, then names the row a tam
     const { PGlite } = await import("@electric-sql/pglite");
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const db = await PGlite.create(path.join(dir, "pglite"), { extensions: { pg_trgm } });
-    const [view] = (await db.query<{ id: string }>(`SELECT id::text FROM "AuditLog" WHERE action = 'tip.view' AND detail->>'ref' = $1 ORDER BY id LIMIT 1`, [ref])).rows;
+    const [view] = (
+      await db.query<{ id: string }>(
+        `SELECT id::text FROM "AuditLog" WHERE action = 'tip.view' AND detail->>'ref' = $1 ORDER BY id LIMIT 1`,
+        [ref],
+      )
+    ).rows;
     // With the trigger on, the row cannot be changed at all …
-    await expect(db.query(`UPDATE "AuditLog" SET action = 'tip.nothing' WHERE id = ${Number(view.id)}`)).rejects.toThrow(/append-only/);
+    await expect(
+      db.query(`UPDATE "AuditLog" SET action = 'tip.nothing' WHERE id = ${Number(view.id)}`),
+    ).rejects.toThrow(/append-only/);
     // … so a tampering DBA switches it off first.
     await db.exec(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only";
       UPDATE "AuditLog" SET "actorRole" = 'ADMIN' WHERE id = ${Number(view.id)};

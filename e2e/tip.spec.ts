@@ -11,7 +11,10 @@ import { postWhatsApp, whatsappText, postTwilio, twilioCallParams, twilioSid } f
 import { callAction, fakeCalls, newTip, phone, postMedia, token, whatsappStatus } from "./tip-helpers";
 
 test.describe("tip workspace", () => {
-  test("the tip page's SLA timer ticks like the queue's: on time, due soon in the last quarter, then late", async ({ as, request }) => {
+  test("the tip page's SLA timer ticks like the queue's: on time, due soon in the last quarter, then late", async ({
+    as,
+    request,
+  }) => {
     const officer = await as("officer");
     const { ref } = await newTip(request, officer, `sla timer ${token()} ghat ke paas`);
     // The browser's clock is faked from before the page loads; the server rendered the real instant.
@@ -33,7 +36,10 @@ test.describe("tip workspace", () => {
     await expect(sla).toContainText("-");
   });
 
-  test("a reply reaches the provider as the exact API call, its ticks follow the status callbacks, a note is never sent", async ({ as, request }) => {
+  test("a reply reaches the provider as the exact API call, its ticks follow the status callbacks, a note is never sent", async ({
+    as,
+    request,
+  }) => {
     const officer = await as("officer");
     const word = token();
     const { from, ref } = await newTip(request, officer, `sharab ki bhatti ${word} nadi kinare`);
@@ -61,26 +67,44 @@ test.describe("tip workspace", () => {
     // The worker sends it: exactly one Graph API call, in Meta's documented shape.
     let sends: Awaited<ReturnType<typeof fakeCalls>> = [];
     await expect
-      .poll(async () => (sends = (await fakeCalls(request)).filter((c) => c.route === "meta.send" && JSON.stringify(c.body).includes(reply))).length, { timeout: 15_000 })
+      .poll(
+        async () =>
+          (sends = (await fakeCalls(request)).filter(
+            (c) => c.route === "meta.send" && JSON.stringify(c.body).includes(reply),
+          )).length,
+        { timeout: 15_000 },
+      )
       .toBe(1);
     const [call] = sends;
     expect(call.method).toBe("POST");
     expect(call.path).toBe(`/meta/v23.0/${E2E.serverEnv.WHATSAPP_PHONE_NUMBER_IDS}/messages`);
     expect(call.headers.authorization).toBe(`Bearer ${E2E.serverEnv.WHATSAPP_ACCESS_TOKEN}`);
-    expect(call.body).toEqual({ messaging_product: "whatsapp", recipient_type: "individual", to: from, type: "text", text: { preview_url: false, body: reply } });
+    expect(call.body).toEqual({
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: from,
+      type: "text",
+      text: { preview_url: false, body: reply },
+    });
     const wamid = (call.response as { messages: { id: string }[] }).messages[0].id;
 
     // Ticks move live (no reload) as the provider's signed callbacks arrive.
     const ticks = bubble.getByTestId("ticks");
     await expect(ticks).toHaveAttribute("data-status", "SENT");
-    for (const [status, shown] of [["delivered", "DELIVERED"], ["read", "READ"]] as const) {
+    for (const [status, shown] of [
+      ["delivered", "DELIVERED"],
+      ["read", "READ"],
+    ] as const) {
       expect((await postWhatsApp(request, whatsappStatus(wamid, status, from))).status()).toBe(200);
       await expect(ticks).toHaveAttribute("data-status", shown);
     }
     // A late, out-of-order "delivered" does not move the ticks back.
     expect((await postWhatsApp(request, whatsappStatus(wamid, "delivered", from))).status()).toBe(200);
     await officer.reload();
-    await expect(officer.getByTestId("message").filter({ hasText: reply }).getByTestId("ticks")).toHaveAttribute("data-status", "READ");
+    await expect(officer.getByTestId("message").filter({ hasText: reply }).getByTestId("ticks")).toHaveAttribute(
+      "data-status",
+      "READ",
+    );
 
     // The note never went anywhere.
     expect((await fakeCalls(request)).filter((c) => JSON.stringify(c.body ?? "").includes(note))).toEqual([]);
@@ -98,7 +122,9 @@ test.describe("tip workspace", () => {
     await form.getByLabel("Text in English").fill("Please share the exact location.");
     await form.getByLabel("Text in Hindi").fill("कृपया सही जगह बताइए।");
     await form.getByRole("button", { name: "Add" }).click();
-    await expect(admin.getByTestId("canned-edit").filter({ has: admin.locator(`input[value="${title}"]`) })).toHaveCount(1);
+    await expect(
+      admin.getByTestId("canned-edit").filter({ has: admin.locator(`input[value="${title}"]`) }),
+    ).toHaveCount(1);
 
     const officer = await as("officer");
     const { ref } = await newTip(request, officer, `canned ${token()} test`);
@@ -112,7 +138,10 @@ test.describe("tip workspace", () => {
     expect((await officer.request.get("/admin/canned-replies")).status()).toBe(404);
   });
 
-  test("a supervisor blocks an abusive informant by alias; their later messages are still kept", async ({ as, request }) => {
+  test("a supervisor blocks an abusive informant by alias; their later messages are still kept", async ({
+    as,
+    request,
+  }) => {
     const supervisor = await as("supervisor");
     const { from, ref } = await newTip(request, supervisor, `gaali ${token()} bakwaas`);
     await supervisor.goto(`/tips/${ref}`);
@@ -129,7 +158,9 @@ test.describe("tip workspace", () => {
     const officer = await as("officer");
     await officer.goto(`/tips/${ref}`);
     await expect(officer.getByTestId("block-panel")).toHaveCount(0);
-    expect((await callAction(officer.request, ref, "blockInformantAction", [ref, { blocked: false }])).result).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      (await callAction(officer.request, ref, "blockInformantAction", [ref, { blocked: false }])).result,
+    ).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   test("the tip page speaks Hindi", async ({ as, request }) => {
@@ -153,17 +184,23 @@ test.describe("tip workspace", () => {
     await expect(officer.getByTestId("close-error")).toHaveText("Choose an outcome to close the tip.");
     await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "NEW");
     // The same refusal when the action is called directly, without the form.
-    expect((await callAction(officer.request, ref, "closeAction", [ref, { summary: "no outcome here" }])).result).toEqual({ ok: false, code: "invalid", detail: { field: "outcome" } });
+    expect(
+      (await callAction(officer.request, ref, "closeAction", [ref, { summary: "no outcome here" }])).result,
+    ).toEqual({ ok: false, code: "invalid", detail: { field: "outcome" } });
 
     await panel.getByLabel("Outcome").selectOption("RECOVERY_SEIZURE");
     await panel.getByRole("button", { name: "Close tip" }).click();
     await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "CLOSED");
     await expect(officer.getByTestId("tip-outcome")).toHaveText("Recovery or seizure");
-    await expect(officer.getByTestId("event").filter({ hasText: "closed the tip with outcome Recovery or seizure" })).toHaveCount(1);
+    await expect(
+      officer.getByTestId("event").filter({ hasText: "closed the tip with outcome Recovery or seizure" }),
+    ).toHaveCount(1);
 
     await officer.getByRole("button", { name: "Reopen" }).click();
     await expect(officer.getByTestId("tip-status")).toHaveAttribute("data-status", "NEW");
-    await expect(officer.getByTestId("event").filter({ hasText: "reopened the tip (was Recovery or seizure)" })).toHaveCount(1);
+    await expect(
+      officer.getByTestId("event").filter({ hasText: "reopened the tip (was Recovery or seizure)" }),
+    ).toHaveCount(1);
   });
 
   test("merging a duplicate moves its messages and sends its ref to the survivor", async ({ as, request }) => {
@@ -191,11 +228,18 @@ test.describe("tip workspace", () => {
     const officer = await as("officer");
     const digits = String(crypto.randomInt(1000, 9999));
     const first = await newTip(request, officer, `safed bolero UP 70 AB ${digits} ${token()} raat ko`);
-    const second = await newTip(request, officer, `gaadi UP70AB${digits} phir aayi ${token()}, driver ka number 98390-12345`);
+    const second = await newTip(
+      request,
+      officer,
+      `gaadi UP70AB${digits} phir aayi ${token()}, driver ka number 98390-12345`,
+    );
     await officer.goto(`/tips/${second.ref}`);
     const vehicle = officer.locator(`[data-testid=entity][data-value=UP70AB${digits}]`);
     await expect(vehicle).toContainText("1 other tip mentions this");
-    await expect(vehicle.getByTestId("entity-queue-link")).toHaveAttribute("href", `/queue?entity=${encodeURIComponent(`vehicle:UP70AB${digits}`)}`);
+    await expect(vehicle.getByTestId("entity-queue-link")).toHaveAttribute(
+      "href",
+      `/queue?entity=${encodeURIComponent(`vehicle:UP70AB${digits}`)}`,
+    );
     await expect(officer.locator("[data-testid=entity][data-kind=mobile][data-value='9839012345']")).toBeVisible();
     await vehicle.getByTestId("entity-other-tip").click();
     await expect(officer).toHaveURL(new RegExp(`/tips/${first.ref}$`));
@@ -207,7 +251,10 @@ test.describe("tip workspace", () => {
     const from = phone();
     const word = token();
     const { ref } = await newTip(request, officer, `awaaz bhej raha hoon ${word}`, from);
-    await postMedia(request, from, { type: "audio", audio: { id: `voice-${crypto.randomInt(1e9, 9e9)}`, mime_type: "audio/ogg; codecs=opus", voice: true } });
+    await postMedia(request, from, {
+      type: "audio",
+      audio: { id: `voice-${crypto.randomInt(1e9, 9e9)}`, mime_type: "audio/ogg; codecs=opus", voice: true },
+    });
     await officer.goto(`/tips/${ref}`);
     const audio = officer.getByTestId("media-audio");
     await expect(audio).toBeVisible({ timeout: 20_000 });
@@ -226,11 +273,28 @@ test.describe("tip workspace", () => {
     const officer = await as("officer");
     const call = twilioCallParams(`+${phone()}`);
     expect((await postTwilio(request, "/api/webhooks/twilio/voice", call)).status()).toBe(200);
-    const rec = { AccountSid: call.AccountSid, CallSid: call.CallSid, RecordingSid: twilioSid("RE"), RecordingUrl: `${E2E.fakeUrl}/twilio/2010-04-01/Accounts/${call.AccountSid}/Recordings/${twilioSid("RE")}`, RecordingStatus: "completed", RecordingDuration: "4" };
+    const rec = {
+      AccountSid: call.AccountSid,
+      CallSid: call.CallSid,
+      RecordingSid: twilioSid("RE"),
+      RecordingUrl: `${E2E.fakeUrl}/twilio/2010-04-01/Accounts/${call.AccountSid}/Recordings/${twilioSid("RE")}`,
+      RecordingStatus: "completed",
+      RecordingDuration: "4",
+    };
     expect((await postTwilio(request, "/api/webhooks/twilio/voice/recording", rec)).status()).toBe(200);
-    expect((await postTwilio(request, "/api/webhooks/twilio/voice/status", { ...call, CallStatus: "completed", CallDuration: "17" })).status()).toBe(200);
+    expect(
+      (
+        await postTwilio(request, "/api/webhooks/twilio/voice/status", {
+          ...call,
+          CallStatus: "completed",
+          CallDuration: "17",
+        })
+      ).status(),
+    ).toBe(200);
     // Tests run one at a time: the newest phone tip is this call's.
-    const rows = (await (await officer.request.get("/api/queue/rows?view=all&channel=VOICE&sort=received&dir=desc")).json()) as { rows: { ref: string }[] };
+    const rows = (await (
+      await officer.request.get("/api/queue/rows?view=all&channel=VOICE&sort=received&dir=desc")
+    ).json()) as { rows: { ref: string }[] };
     await officer.goto(`/tips/${rows.rows[0].ref}`);
     const item = officer.getByTestId("message").filter({ has: officer.getByTestId("call") });
     await expect(item.getByTestId("call")).toContainText("Voicemail");
@@ -241,23 +305,45 @@ test.describe("tip workspace", () => {
     await expect(officer.getByTestId("reply-disabled")).toContainText("only called");
   });
 
-  test("a JPEG with GPS EXIF is shown without GPS or device tags; the original keeps the provider's SHA-256", async ({ as, request }) => {
+  test("a JPEG with GPS EXIF is shown without GPS or device tags; the original keeps the provider's SHA-256", async ({
+    as,
+    request,
+  }) => {
     const officer = await as("officer");
     const jpeg = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#7a5c3c" } })
       .withExif({
         IFD0: { Make: "samsung", Model: "SM-A155F", Software: "A155FXXU1AXB1" },
-        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "25/1 27/1 1234/100", GPSLongitudeRef: "E", GPSLongitude: "81/1 51/1 2345/100" },
+        IFD3: {
+          GPSLatitudeRef: "N",
+          GPSLatitude: "25/1 27/1 1234/100",
+          GPSLongitudeRef: "E",
+          GPSLongitude: "81/1 51/1 2345/100",
+        },
       })
       .jpeg()
       .toBuffer();
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();
     const sha256 = crypto.createHash("sha256").update(jpeg).digest("hex");
     const mediaId = `gps-${crypto.randomInt(1e9, 9e9)}`;
-    expect((await request.post(`${E2E.fakeUrl}/_media`, { data: { id: mediaId, mime: "image/jpeg", base64: jpeg.toString("base64") } })).status()).toBe(200);
+    expect(
+      (
+        await request.post(`${E2E.fakeUrl}/_media`, {
+          data: { id: mediaId, mime: "image/jpeg", base64: jpeg.toString("base64") },
+        })
+      ).status(),
+    ).toBe(200);
     const from = phone();
     const word = token();
     const { ref } = await newTip(request, officer, `photo dekhiye ${word}`, from);
-    await postMedia(request, from, { type: "image", image: { id: mediaId, mime_type: "image/jpeg", sha256: Buffer.from(sha256, "hex").toString("base64"), caption: "yahi jagah" } });
+    await postMedia(request, from, {
+      type: "image",
+      image: {
+        id: mediaId,
+        mime_type: "image/jpeg",
+        sha256: Buffer.from(sha256, "hex").toString("base64"),
+        caption: "yahi jagah",
+      },
+    });
 
     await officer.goto(`/tips/${ref}`);
     const img = officer.getByTestId("media-image");
@@ -280,11 +366,20 @@ test.describe("tip workspace", () => {
 
     // The original needs a reason; with one, it is byte for byte what the provider sent.
     const attachmentId = (await figure.getAttribute("data-id"))!;
-    expect((await officer.request.post(`/api/media/${attachmentId}/original`, { form: { reason: "" } })).status()).toBe(400);
-    const original = await officer.request.post(`/api/media/${attachmentId}/original`, { form: { reason: "copy for court" } });
+    expect((await officer.request.post(`/api/media/${attachmentId}/original`, { form: { reason: "" } })).status()).toBe(
+      400,
+    );
+    const original = await officer.request.post(`/api/media/${attachmentId}/original`, {
+      form: { reason: "copy for court" },
+    });
     expect(original.status()).toBe(200);
     expect(original.headers()["content-disposition"]).toMatch(/^attachment;/);
-    expect(crypto.createHash("sha256").update(await original.body()).digest("hex")).toBe(sha256);
+    expect(
+      crypto
+        .createHash("sha256")
+        .update(await original.body())
+        .digest("hex"),
+    ).toBe(sha256);
 
     // Both views are in the tip's history.
     await officer.reload();

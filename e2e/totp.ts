@@ -6,7 +6,9 @@ const PERIOD = 30;
 const stepNow = () => Math.floor(Date.now() / 1000 / PERIOD);
 
 export function totpCode(secret: string, step = stepNow()): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: PERIOD }).generate({ timestamp: step * PERIOD * 1000 });
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: PERIOD }).generate({
+    timestamp: step * PERIOD * 1000,
+  });
 }
 
 /** A code for a step after `lastStep` (the server accepts one step of drift ahead), waiting if needed. */

@@ -37,7 +37,10 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-test("enrol, sign in with a code, refuse a wrong one, spend a recovery code once; an admin's reset forces re-enrolment", async ({ as, browser }) => {
+test("enrol, sign in with a code, refuse a wrong one, spend a recovery code once; an admin's reset forces re-enrolment", async ({
+  as,
+  browser,
+}) => {
   const admin = await as("admin");
   const username = uniqueName("sp");
   const password = "supervisor-pass-9";
@@ -110,7 +113,10 @@ test("enrol, sign in with a code, refuse a wrong one, spend a recovery code once
   await context.close();
 });
 
-test("after 5 wrong passwords from one address, the right password and code from another still sign in", async ({ as, browser }) => {
+test("after 5 wrong passwords from one address, the right password and code from another still sign in", async ({
+  as,
+  browser,
+}) => {
   const password = "lockout-pass-77";
   const { username } = await adminCreates(as, "sl", password, { role: "SUPERVISOR" });
   const { context, page, secret, step: enrolled } = await enrolledUser(browser, username, password);

@@ -8,7 +8,10 @@ import { testPhone } from "./queue-servers";
 
 const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + crypto.randomInt(26))).join("");
 
-test("a supervisor's watch on a vehicle and on कच्ची शराब alerts an open queue without reload and tags the tip", async ({ as, request }) => {
+test("a supervisor's watch on a vehicle and on कच्ची शराब alerts an open queue without reload and tags the tip", async ({
+  as,
+  request,
+}) => {
   const sup = await as("supervisor");
   const series = letters(2).toUpperCase();
   const num = String(crypto.randomInt(1000, 9999));
@@ -64,21 +67,30 @@ test("a supervisor's watch on a vehicle and on कच्ची शराब aler
     await sup.reload();
     await expect(sup.getByTestId("connected-tip")).not.toHaveCount(0, { timeout: 1000 });
   }).toPass();
-  await expect(sup.getByTestId("connected-tip").first().getByTestId("connected-shared").filter({ hasText: plate })).toBeVisible();
+  await expect(
+    sup.getByTestId("connected-tip").first().getByTestId("connected-shared").filter({ hasText: plate }),
+  ).toBeVisible();
   await sup.getByTestId("connected-tips").screenshot({ path: "test-results/connected-tips.png" });
 });
 
-test("cross-script search: 'sharab' finds a tip written शराब, marks the word in the row and on the tip page", async ({ as, request }) => {
+test("cross-script search: 'sharab' finds a tip written शराब, marks the word in the row and on the tip page", async ({
+  as,
+  request,
+}) => {
   const officer = await as("officer");
   const tag = `zq${letters(6)}`;
-  expect((await postWhatsApp(request, whatsappText(testPhone(), `मोहल्ले में अवैध शराब बिक रही है ${tag}`))).status()).toBe(200);
+  expect((await postWhatsApp(request, whatsappText(testPhone(), `मोहल्ले में अवैध शराब बिक रही है ${tag}`))).status()).toBe(
+    200,
+  );
   await officer.goto(`/queue?view=all&q=${encodeURIComponent(`sharab ${tag}`)}`);
   const row = officer.getByTestId("queue-table").locator("tbody tr", { hasText: tag });
   await expect(row).toBeVisible();
   await expect(row.getByTestId("search-mark").filter({ hasText: "शराब" })).toBeVisible();
   await officer.screenshot({ path: "test-results/search-marks.png", fullPage: true });
   await row.locator("a").first().click();
-  await expect(officer.getByTestId("message-body").getByTestId("search-mark").filter({ hasText: "शराब" })).toBeVisible();
+  await expect(
+    officer.getByTestId("message-body").getByTestId("search-mark").filter({ hasText: "शराब" }),
+  ).toBeVisible();
   // A one-letter query is refused with a message.
   await officer.goto("/queue?view=all&q=a");
   await expect(officer.getByTestId("search-error")).toBeVisible();

@@ -14,7 +14,10 @@ export function checkpointDir(dataDir: string): string {
 }
 
 function signature(cp: Checkpoint, key: string): string {
-  return crypto.createHmac("sha256", key).update(JSON.stringify(["mukhbir-audit-checkpoint-v1", cp.lastId, cp.lastHash, cp.at])).digest("hex");
+  return crypto
+    .createHmac("sha256", key)
+    .update(JSON.stringify(["mukhbir-audit-checkpoint-v1", cp.lastId, cp.lastHash, cp.at]))
+    .digest("hex");
 }
 
 /** Writes one checkpoint file (atomically: a temporary file renamed into place). */
@@ -22,7 +25,9 @@ export function writeCheckpoint(dir: string, cp: Checkpoint, key: string): strin
   fs.mkdirSync(dir, { recursive: true });
   const name = `${cp.at.replace(/[-:.]/g, "")}-${cp.lastId}.json`;
   const file = path.join(dir, name);
-  fs.writeFileSync(`${file}.tmp`, JSON.stringify({ ...cp, signature: signature(cp, key) }, null, 2) + "\n", { mode: 0o600 });
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify({ ...cp, signature: signature(cp, key) }, null, 2) + "\n", {
+    mode: 0o600,
+  });
   fs.renameSync(`${file}.tmp`, file);
   return file;
 }

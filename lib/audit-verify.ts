@@ -23,11 +23,20 @@ type Row = {
 export type VerifyResult =
   | { ok: true; rows: number; lastHash: string; lastId: string | null; checkpoints: number }
   | { ok: false; rows: number; brokenId: string; reason: "prevHash" | "hash" | "unanchored" | "checkpoint" }
-  | { ok: false; rows: number; reason: "truncated" | "forgedCheckpoint" | "notKeyed"; checkpoint?: StoredCheckpoint; lastId: string | null };
+  | {
+      ok: false;
+      rows: number;
+      reason: "truncated" | "forgedCheckpoint" | "notKeyed";
+      checkpoint?: StoredCheckpoint;
+      lastId: string | null;
+    };
 
 const BATCH = 1000;
 
-export async function verifyAuditChain(raw: Raw, opts: { key: string; checkpoints?: StoredCheckpoint[]; batchSize?: number }): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  raw: Raw,
+  opts: { key: string; checkpoints?: StoredCheckpoint[]; batchSize?: number },
+): Promise<VerifyResult> {
   const batchSize = opts.batchSize ?? BATCH;
   const checkpoints = opts.checkpoints ?? [];
   const forged = checkpoints.find((c) => !c.valid);
@@ -55,12 +64,14 @@ export async function verifyAuditChain(raw: Raw, opts: { key: string; checkpoint
       const detail = typeof row.detail === "string" ? JSON.parse(row.detail) : row.detail;
       const fields = { ...row, at, detail };
       if (auditHash(fields, opts.key) === row.hash) {
-        if (!keyed && rows > 1 && row.action !== REANCHOR_ACTION) return { ok: false, rows, brokenId: id, reason: "unanchored" };
+        if (!keyed && rows > 1 && row.action !== REANCHOR_ACTION)
+          return { ok: false, rows, brokenId: id, reason: "unanchored" };
         keyed = true;
       } else if (keyed || legacyAuditHash(fields) !== row.hash) {
         return { ok: false, rows, brokenId: id, reason: "hash" };
       }
-      if (expected.has(id) && expected.get(id) !== row.hash) return { ok: false, rows, brokenId: id, reason: "checkpoint" };
+      if (expected.has(id) && expected.get(id) !== row.hash)
+        return { ok: false, rows, brokenId: id, reason: "checkpoint" };
       prev = row.hash;
       after = id;
     }

@@ -12,7 +12,9 @@ export const AUDIT_LOCK_KEY = 4_242_001;
 export { GENESIS };
 
 /** What a caller supplies: the hashed fields less the ones `audit` sets itself, with JSON detail. */
-export type AuditEntry = Omit<HashableAuditRow, "prevHash" | "at" | "detail"> & { detail?: Prisma.InputJsonValue | null };
+export type AuditEntry = Omit<HashableAuditRow, "prevHash" | "at" | "detail"> & {
+  detail?: Prisma.InputJsonValue | null;
+};
 
 /** Writes one audit row inside the caller's transaction. */
 export async function audit(tx: Tx, entry: AuditEntry) {

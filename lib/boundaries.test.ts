@@ -25,7 +25,11 @@ function specifiers(source: string): { spec: string; line: number }[] {
 }
 
 function crossing(file: string, spec: string): string | null {
-  const target = spec.startsWith("@/") ? spec.slice(2) : spec.startsWith(".") ? path.relative(root, path.resolve(root, path.dirname(file), spec)) : null;
+  const target = spec.startsWith("@/")
+    ? spec.slice(2)
+    : spec.startsWith(".")
+      ? path.relative(root, path.resolve(root, path.dirname(file), spec))
+      : null;
   if (target === null) return null;
   const top = target.split(path.sep)[0].split("/")[0];
   return top === "app" || top === "scripts" ? top : null;
@@ -47,6 +51,8 @@ describe("import boundaries", () => {
     expect(crossing("lib/demo/seed-tips.ts", "../../scripts/sim-traffic")).toBe("scripts");
     expect(crossing("components/tip/note-form.tsx", "@/app/(desk)/tips/[ref]/actions")).toBe("app");
     expect(crossing("lib/demo/seed-tips.ts", "../simulate/traffic")).toBeNull();
-    expect(specifiers('const { POST } = await import("../../app/api/webhooks/whatsapp/route");')).toEqual([{ spec: "../../app/api/webhooks/whatsapp/route", line: 1 }]);
+    expect(specifiers('const { POST } = await import("../../app/api/webhooks/whatsapp/route");')).toEqual([
+      { spec: "../../app/api/webhooks/whatsapp/route", line: 1 },
+    ]);
   });
 });

@@ -27,7 +27,11 @@ const g = globalThis as unknown as { __mukhbirDb?: State };
 function state(): State {
   if (!g.__mukhbirDb) {
     const e = env();
-    const engine = openEngine({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR, timeouts: { connectMs: e.DB_CONNECT_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS } });
+    const engine = openEngine({
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      timeouts: { connectMs: e.DB_CONNECT_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS },
+    });
     g.__mukhbirDb = { engine, client: createClient(engine) };
   }
   return g.__mukhbirDb;

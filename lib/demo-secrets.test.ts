@@ -17,7 +17,8 @@ describe("demo secrets", () => {
       expect(first.EXOTEL_WEBHOOK_TOKEN.length).toBeGreaterThanOrEqual(32);
       const origin = demoFakeOrigin(first)!;
       expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      for (const base of [first.WHATSAPP_API_BASE, first.TWILIO_API_BASE, first.EXOTEL_API_BASE]) expect(base.startsWith(origin)).toBe(true);
+      for (const base of [first.WHATSAPP_API_BASE, first.TWILIO_API_BASE, first.EXOTEL_API_BASE])
+        expect(base.startsWith(origin)).toBe(true);
       expect(first.FETCH_ALLOWED_HOSTS.split(",")).toContain(origin);
       expect(fs.statSync(path.join(dir, "demo-secrets.json")).mode & 0o777).toBe(0o600);
       expect(demoSecrets(dir)).toEqual(first);
@@ -30,7 +31,13 @@ describe("demo secrets", () => {
   it("adds the provider settings to an older file and keeps its secrets", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "demo-secrets-"));
     try {
-      const old = { AUTH_SECRET: "a".repeat(48), IDENTITY_PEPPER: "p".repeat(48), IDENTITY_KEYS: `demo1:${Buffer.alloc(32, 1).toString("base64")}`, IDENTITY_ACTIVE_KEY: "demo1", AUDIT_KEY: "k".repeat(48) };
+      const old = {
+        AUTH_SECRET: "a".repeat(48),
+        IDENTITY_PEPPER: "p".repeat(48),
+        IDENTITY_KEYS: `demo1:${Buffer.alloc(32, 1).toString("base64")}`,
+        IDENTITY_ACTIVE_KEY: "demo1",
+        AUDIT_KEY: "k".repeat(48),
+      };
       fs.writeFileSync(path.join(dir, "demo-secrets.json"), JSON.stringify(old));
       const s = demoSecrets(dir);
       expect(s).toMatchObject(old);
@@ -45,7 +52,9 @@ describe("demo secrets", () => {
     expect(e.WHATSAPP_APP_SECRET).not.toBe("");
     expect(e.WHATSAPP_PHONE_NUMBER_IDS).toHaveLength(1);
     expect(e.EXOTEL_SID).not.toBe("");
-    expect(parseEnv({ DEMO_MODE: "true", DATA_DIR: "memory://", WHATSAPP_APP_SECRET: "mine" }).WHATSAPP_APP_SECRET).toBe("mine");
+    expect(
+      parseEnv({ DEMO_MODE: "true", DATA_DIR: "memory://", WHATSAPP_APP_SECRET: "mine" }).WHATSAPP_APP_SECRET,
+    ).toBe("mine");
     expect(readDemoSecrets(path.join(os.tmpdir(), "no-such-demo-folder"))).toBeNull();
   });
 });

@@ -14,10 +14,25 @@ import crypto from "node:crypto";
 import { DEFAULT_FETCH_HOSTS } from "./net/default-hosts";
 
 const KEYS = [
-  "AUTH_SECRET", "IDENTITY_PEPPER", "IDENTITY_KEYS", "IDENTITY_ACTIVE_KEY", "AUDIT_KEY",
-  "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_IDS", "WHATSAPP_API_BASE",
-  "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM", "TWILIO_API_BASE",
-  "EXOTEL_WEBHOOK_TOKEN", "EXOTEL_SID", "EXOTEL_API_KEY", "EXOTEL_API_TOKEN", "EXOTEL_API_BASE",
+  "AUTH_SECRET",
+  "IDENTITY_PEPPER",
+  "IDENTITY_KEYS",
+  "IDENTITY_ACTIVE_KEY",
+  "AUDIT_KEY",
+  "WHATSAPP_APP_SECRET",
+  "WHATSAPP_VERIFY_TOKEN",
+  "WHATSAPP_ACCESS_TOKEN",
+  "WHATSAPP_PHONE_NUMBER_IDS",
+  "WHATSAPP_API_BASE",
+  "TWILIO_ACCOUNT_SID",
+  "TWILIO_AUTH_TOKEN",
+  "TWILIO_WHATSAPP_FROM",
+  "TWILIO_API_BASE",
+  "EXOTEL_WEBHOOK_TOKEN",
+  "EXOTEL_SID",
+  "EXOTEL_API_KEY",
+  "EXOTEL_API_TOKEN",
+  "EXOTEL_API_BASE",
   "FETCH_ALLOWED_HOSTS",
 ] as const;
 export type DemoSecrets = Record<(typeof KEYS)[number], string>;
@@ -44,7 +59,9 @@ export function readDemoSecrets(dataDir: string): Partial<DemoSecrets> | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(path.join(dataDir, DEMO_SECRETS_FILE), "utf8")) as unknown;
     if (!parsed || typeof parsed !== "object") return null;
-    return Object.fromEntries(Object.entries(parsed).filter(([k, v]) => (KEYS as readonly string[]).includes(k) && typeof v === "string")) as Partial<DemoSecrets>;
+    return Object.fromEntries(
+      Object.entries(parsed).filter(([k, v]) => (KEYS as readonly string[]).includes(k) && typeof v === "string"),
+    ) as Partial<DemoSecrets>;
   } catch {
     return null;
   }
@@ -63,12 +80,17 @@ function generate(): DemoSecrets {
   // A port outside the usual ephemeral ranges and the ports this kind of machine already uses.
   const fake = `http://127.0.0.1:${crypto.randomInt(40_000, 49_000)}`;
   return {
-    AUTH_SECRET: b64(48), IDENTITY_PEPPER: b64(48), IDENTITY_KEYS: `demo1:${b64(32)}`, IDENTITY_ACTIVE_KEY: "demo1", AUDIT_KEY: b64(48),
+    AUTH_SECRET: b64(48),
+    IDENTITY_PEPPER: b64(48),
+    IDENTITY_KEYS: `demo1:${b64(32)}`,
+    IDENTITY_ACTIVE_KEY: "demo1",
+    AUDIT_KEY: b64(48),
     WHATSAPP_APP_SECRET: hex(16),
     WHATSAPP_VERIFY_TOKEN: hex(16),
     WHATSAPP_ACCESS_TOKEN: `demo-${hex(24)}`,
     // Meta's phone number ids are 15-16 digits.
-    WHATSAPP_PHONE_NUMBER_IDS: String(crypto.randomInt(1, 9)) + Array.from({ length: 14 }, () => crypto.randomInt(0, 10)).join(""),
+    WHATSAPP_PHONE_NUMBER_IDS:
+      String(crypto.randomInt(1, 9)) + Array.from({ length: 14 }, () => crypto.randomInt(0, 10)).join(""),
     WHATSAPP_API_BASE: `${fake}/meta/v23.0`,
     TWILIO_ACCOUNT_SID: `AC${hex(16)}`,
     TWILIO_AUTH_TOKEN: hex(16),

@@ -8,7 +8,12 @@ import { DEFAULT_FETCH_HOSTS } from "./net/default-hosts";
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .transform((v) => v === "true" || v === "1" || v === "yes");
-const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const secret = (min: number) => z.string().min(min, `must be at least ${min} characters`);
 
 export { DEFAULT_FETCH_HOSTS };
@@ -30,7 +35,10 @@ const schema = z.object({
   PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
   APP_VERSION: z.string().default("dev"),
   /** Names this process in /api/health (X-Instance-Id): which instance answered, behind a balancer. Random when unset. */
-  INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/).optional(),
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/)
+    .optional(),
 
   AUTH_SECRET: secret(32),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
@@ -62,7 +70,15 @@ const schema = z.object({
    * IDENTITY_PEPPER (comma-separated). Matching tries them too; keep them ~30 days after a rotation,
    * for redeliveries and statuses of messages received before it.
    */
-  IDENTITY_PREVIOUS_PEPPERS: z.string().default("").transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+  IDENTITY_PREVIOUS_PEPPERS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** AES-256-GCM keys as `id:base64(32 bytes)`, comma-separated; rotation adds a key. */
   IDENTITY_KEYS: z.string().min(1),
   IDENTITY_ACTIVE_KEY: z.string().min(1),
@@ -112,7 +128,11 @@ const schema = z.object({
   S3_SSE_KMS_KEY_ID: z.string().default(""),
   /** Bodies larger than this go up as multipart uploads in parts of this size (MiB, 5 or more). */
   S3_PART_SIZE_MB: z.coerce.number().int().min(5).max(512).default(8),
-  MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
   /** A media or recording download (all hops and the body) taking longer is abandoned and retried. */
   MEDIA_FETCH_TIMEOUT_SECONDS: z.coerce.number().positive().default(600),
   /** Hosts media, recordings and call details may be fetched from (docs/decisions/0210-one-fetch-policy.md). */
@@ -150,10 +170,14 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   }
   const env = parsed.data;
   if (env.DEMO_MODE && !isLocalUrl(env.PUBLIC_BASE_URL))
-    throw new EnvError(`Invalid configuration: demo mode (known passwords) runs only on this machine, but PUBLIC_BASE_URL is ${env.PUBLIC_BASE_URL}. Set DATABASE_URL and real secrets for a deployment.`);
+    throw new EnvError(
+      `Invalid configuration: demo mode (known passwords) runs only on this machine, but PUBLIC_BASE_URL is ${env.PUBLIC_BASE_URL}. Set DATABASE_URL and real secrets for a deployment.`,
+    );
   const keys = parseKeys(env.IDENTITY_KEYS);
   if (!keys.has(env.IDENTITY_ACTIVE_KEY))
-    throw new EnvError(`Invalid configuration: IDENTITY_ACTIVE_KEY "${env.IDENTITY_ACTIVE_KEY}" is not in IDENTITY_KEYS`);
+    throw new EnvError(
+      `Invalid configuration: IDENTITY_ACTIVE_KEY "${env.IDENTITY_ACTIVE_KEY}" is not in IDENTITY_KEYS`,
+    );
   try {
     parseAllowlist(env.FETCH_ALLOWED_HOSTS);
   } catch (e) {
@@ -161,7 +185,9 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   }
   // A call's caller and recording are only trusted once Exotel's API confirms them (ADR 0211).
   if (env.EXOTEL_WEBHOOK_TOKEN && !(env.EXOTEL_SID && env.EXOTEL_API_KEY && env.EXOTEL_API_TOKEN))
-    throw new EnvError("Invalid configuration: EXOTEL_WEBHOOK_TOKEN needs EXOTEL_SID, EXOTEL_API_KEY and EXOTEL_API_TOKEN (calls are confirmed with Exotel's API)");
+    throw new EnvError(
+      "Invalid configuration: EXOTEL_WEBHOOK_TOKEN needs EXOTEL_SID, EXOTEL_API_KEY and EXOTEL_API_TOKEN (calls are confirmed with Exotel's API)",
+    );
   return env;
 }
 
@@ -174,10 +200,14 @@ export function isLocalUrl(url: string): boolean {
 /** `id:base64` pairs → Map(id → 32-byte key). */
 export function parseKeys(spec: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const part of spec.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(":");
     const key = Buffer.from(b64 ?? "", "base64");
-    if (!id || key.length !== 32) throw new EnvError("Invalid configuration: IDENTITY_KEYS entries must be id:base64(32 bytes)");
+    if (!id || key.length !== 32)
+      throw new EnvError("Invalid configuration: IDENTITY_KEYS entries must be id:base64(32 bytes)");
     keys.set(id, key);
   }
   return keys;

@@ -48,8 +48,7 @@ export class AppError extends Error {
 }
 
 export type ActionResult<T = unknown> =
-  | { ok: true; data?: T }
-  | { ok: false; code: ErrorCode; detail?: Record<string, string | number> };
+  { ok: true; data?: T } | { ok: false; code: ErrorCode; detail?: Record<string, string | number> };
 
 /** Runs a server action body: AppErrors become a coded result, anything else is logged and generic. */
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
@@ -67,5 +66,8 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
 /** redirect() and notFound() throw special errors that must pass through. */
 export function isNextControlFlow(e: unknown) {
   const digest = (e as { digest?: unknown })?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")
+  );
 }

@@ -29,10 +29,17 @@ export async function startup() {
 
   if (e.ADMIN_USERNAME && e.ADMIN_PASSWORD && (await db.user.count({ where: { role: "ADMIN" } })) === 0) {
     try {
-      await createUser(db, { username: e.ADMIN_USERNAME, name: "Administrator", password: e.ADMIN_PASSWORD, role: "ADMIN" });
+      await createUser(db, {
+        username: e.ADMIN_USERNAME,
+        name: "Administrator",
+        password: e.ADMIN_PASSWORD,
+        role: "ADMIN",
+      });
     } catch (err) {
       if (err instanceof AppError && err.code === "weakPassword") {
-        console.error("Invalid configuration: ADMIN_PASSWORD is a commonly used password (lib/auth/common-passwords.txt); choose another.");
+        console.error(
+          "Invalid configuration: ADMIN_PASSWORD is a commonly used password (lib/auth/common-passwords.txt); choose another.",
+        );
         process.exit(1);
       }
       throw err;
@@ -63,7 +70,9 @@ export async function startup() {
   // A chain still under the old unkeyed hash is closed by one keyed row (ADR 0015).
   await reanchorAuditChain();
   if (!clientAddressHookLoaded())
-    log.warn("started without scripts/client-address-hook.cjs (use npm start): client addresses come from X-Forwarded-For as sent, and can be forged");
+    log.warn(
+      "started without scripts/client-address-hook.cjs (use npm start): client addresses come from X-Forwarded-For as sent, and can be forged",
+    );
 
   if (e.WORKER_ENABLED) {
     // Media fetches and outbound replies (lib/jobs/handlers.ts); jobs left by a crash resume here.

@@ -20,22 +20,34 @@ const root = path.resolve(__dirname, "..");
 const KEY = process.env.AUDIT_KEY!;
 
 function runCli(checkpoints: string) {
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/audit-verify.ts", "--checkpoints", checkpoints], {
-    cwd: root,
-    env: { ...process.env },
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/audit-verify.ts", "--checkpoints", checkpoints],
+    {
+      cwd: root,
+      env: { ...process.env },
+      encoding: "utf8",
+    },
+  );
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
 /** As a tampering DBA: the trigger off, some SQL, the trigger on again. */
 const asDba = (sql: string) =>
-  ownerRaw().exec(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"; ${sql}; ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_append_only";`);
+  ownerRaw().exec(
+    `ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"; ${sql}; ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_append_only";`,
+  );
 
 type Row = HashableAuditRow & { id: string; hash: string };
 async function rows(): Promise<Row[]> {
-  const r = await ownerRaw().query<Row>(`SELECT "id"::text AS id, "at", "actorId"::text AS "actorId", "actorRole", "action", "targetType", "targetId", "tipId"::text AS "tipId", "detail", "ip", "prevHash", "hash" FROM "AuditLog" ORDER BY "AuditLog"."id"`);
-  return r.map((x) => ({ ...x, at: new Date(x.at), detail: typeof x.detail === "string" ? JSON.parse(x.detail) : x.detail }));
+  const r = await ownerRaw().query<Row>(
+    `SELECT "id"::text AS id, "at", "actorId"::text AS "actorId", "actorRole", "action", "targetType", "targetId", "tipId"::text AS "tipId", "detail", "ip", "prevHash", "hash" FROM "AuditLog" ORDER BY "AuditLog"."id"`,
+  );
+  return r.map((x) => ({
+    ...x,
+    at: new Date(x.at),
+    detail: typeof x.detail === "string" ? JSON.parse(x.detail) : x.detail,
+  }));
 }
 
 /** Rewrites the rows' links and hashes from `fromIndex` (to `toIndex`) with `hash`: what someone without AUDIT_KEY can do. */
@@ -68,7 +80,13 @@ describe("audit trail", () => {
   });
 
   it("verifies an intact keyed chain, then names the row a tampering DBA edited", async () => {
-    for (let i = 1; i <= 5; i++) await auditNow({ action: "test.chain", targetType: "tip", targetId: `t${i}`, detail: { n: i, nested: { b: 2, a: 1 } } });
+    for (let i = 1; i <= 5; i++)
+      await auditNow({
+        action: "test.chain",
+        targetType: "tip",
+        targetId: `t${i}`,
+        detail: { n: i, nested: { b: 2, a: 1 } },
+      });
     const all = await rows();
     expect(all.every((r) => r.hash === auditHash(r, KEY))).toBe(true);
     await writeAuditCheckpoint(dir);
@@ -96,9 +114,17 @@ describe("audit trail", () => {
     const victim = (await rows())[3];
     await asDba(`UPDATE "AuditLog" SET "actorRole" = 'ADMIN' WHERE "id" = ${Number(victim.id)}`);
     await recompute(legacyAuditHash, 3);
-    expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({ ok: false, brokenId: victim.id, reason: "hash" });
+    expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({
+      ok: false,
+      brokenId: victim.id,
+      reason: "hash",
+    });
     await recompute((r) => auditHash(r, "a-guessed-key-that-is-not-AUDIT_KEY"), 3);
-    expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({ ok: false, brokenId: victim.id, reason: "hash" });
+    expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({
+      ok: false,
+      brokenId: victim.id,
+      reason: "hash",
+    });
   });
 
   it("fails a chain rewritten from the first row as if it were an old unkeyed one", async () => {
@@ -107,7 +133,11 @@ describe("audit trail", () => {
     await recompute(legacyAuditHash);
     expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({ ok: false, reason: "notKeyed" });
     const last = (await rows()).at(-1)!;
-    expect(await verifyAuditChain(raw(), { key: KEY, checkpoints: readCheckpoints(dir, KEY) })).toMatchObject({ ok: false, brokenId: last.id, reason: "checkpoint" });
+    expect(await verifyAuditChain(raw(), { key: KEY, checkpoints: readCheckpoints(dir, KEY) })).toMatchObject({
+      ok: false,
+      brokenId: last.id,
+      reason: "checkpoint",
+    });
   });
 
   it("fails on a tail truncated after the last checkpoint, naming the checkpoint and where the trail now ends", async () => {
@@ -116,7 +146,12 @@ describe("audit trail", () => {
     const all = await rows();
     await asDba(`DELETE FROM "AuditLog" WHERE "id" >= ${Number(all[3].id)}`);
     const result = await verifyAuditChain(raw(), { key: KEY, checkpoints: readCheckpoints(dir, KEY) });
-    expect(result).toMatchObject({ ok: false, reason: "truncated", lastId: all[2].id, checkpoint: { lastId: all[5].id } });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: "truncated",
+      lastId: all[2].id,
+      checkpoint: { lastId: all[5].id },
+    });
     if (process.env.DATABASE_URL) {
       const cli = runCli(dir);
       expect(cli.code).toBe(1);
@@ -129,7 +164,10 @@ describe("audit trail", () => {
     const file = (await writeAuditCheckpoint(dir))!;
     const cp = JSON.parse(fs.readFileSync(file, "utf8"));
     fs.writeFileSync(file, JSON.stringify({ ...cp, lastId: "999999" }));
-    expect(await verifyAuditChain(raw(), { key: KEY, checkpoints: readCheckpoints(dir, KEY) })).toMatchObject({ ok: false, reason: "forgedCheckpoint" });
+    expect(await verifyAuditChain(raw(), { key: KEY, checkpoints: readCheckpoints(dir, KEY) })).toMatchObject({
+      ok: false,
+      reason: "forgedCheckpoint",
+    });
   });
 
   it("re-anchors an old unkeyed chain once, recorded in the trail, and still catches edits in the old part", async () => {
@@ -140,19 +178,31 @@ describe("audit trail", () => {
     expect(await reanchorAuditChain()).toBe("keyed");
     await auditNow({ action: "test.after" });
     const all = await rows();
-    expect(all.map((r) => r.action)).toEqual(["test.legacy", "test.legacy", "test.legacy", "audit.reanchor", "test.after"]);
+    expect(all.map((r) => r.action)).toEqual([
+      "test.legacy",
+      "test.legacy",
+      "test.legacy",
+      "audit.reanchor",
+      "test.after",
+    ]);
     expect(all[3].detail).toEqual({ legacyRows: 3, legacyLastId: all[2].id, legacyLastHash: all[2].hash });
     expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({ ok: true, rows: 5 });
     // Rewriting the old part consistently (it had no key) still breaks at the keyed anchor.
     await asDba(`UPDATE "AuditLog" SET "ip" = '6.6.6.6' WHERE "id" = ${Number(all[1].id)}`);
     await recompute(legacyAuditHash, 1, 3);
-    expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({ ok: false, brokenId: all[3].id, reason: "prevHash" });
+    expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({
+      ok: false,
+      brokenId: all[3].id,
+      reason: "prevHash",
+    });
   });
 
   it("walks rows in numeric id order across batches (ids 9, 10, 11 …)", async () => {
     // The ids must cross a power of ten (99 → 100) whichever tests ran before: move the id sequence
     // (forwards only; beforeEach emptied the table) to a few below the next one.
-    const [{ last }] = await ownerRaw().query<{ last: string }>(`SELECT last_value::text AS last FROM "AuditLog_id_seq"`);
+    const [{ last }] = await ownerRaw().query<{ last: string }>(
+      `SELECT last_value::text AS last FROM "AuditLog_id_seq"`,
+    );
     await ownerRaw().query(`SELECT setval('"AuditLog_id_seq"', $1::bigint)`, [10 ** (last.length + 1) - 6]);
     for (let i = 0; i < 14; i++) await auditNow({ action: "test.many", detail: { i } });
     const ids = (await rows()).map((r) => r.id);
@@ -166,6 +216,10 @@ describe("audit trail", () => {
     for (let i = 0; i < 3; i++) await auditNow({ action: "test.delete", detail: { i } });
     const r = await rows();
     await asDba(`DELETE FROM "AuditLog" WHERE "id" = ${Number(r[1].id)}`);
-    expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({ ok: false, brokenId: r[2].id, reason: "prevHash" });
+    expect(await verifyAuditChain(raw(), { key: KEY })).toMatchObject({
+      ok: false,
+      brokenId: r[2].id,
+      reason: "prevHash",
+    });
   });
 });

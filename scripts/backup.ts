@@ -16,7 +16,9 @@ import { checkpointDir } from "../lib/audit-checkpoint";
 if (!process.env.DEMO_MODE && !process.env.DATABASE_URL) process.env.DEMO_MODE = "true";
 const e = env();
 const i = process.argv.indexOf("--out");
-const outDir = path.resolve(i > 0 ? process.argv[i + 1] : path.join(e.DATA_DIR, "backups", new Date().toISOString().replace(/[:.]/g, "-")));
+const outDir = path.resolve(
+  i > 0 ? process.argv[i + 1] : path.join(e.DATA_DIR, "backups", new Date().toISOString().replace(/[:.]/g, "-")),
+);
 if (fs.existsSync(path.join(outDir, "manifest.json"))) {
   console.error(`${outDir} already holds a backup`);
   process.exit(1);
@@ -29,7 +31,13 @@ async function main() {
   }
   const engine = openEngine({ databaseUrl: e.DATABASE_URL, dataDir: e.DATA_DIR });
   try {
-    const m = await writeBackup({ raw: engine.raw, databaseUrl: e.DATABASE_URL, mediaDir: localMediaDir(), checkpointsDir: checkpointDir(e.DATA_DIR), outDir });
+    const m = await writeBackup({
+      raw: engine.raw,
+      databaseUrl: e.DATABASE_URL,
+      mediaDir: localMediaDir(),
+      checkpointsDir: checkpointDir(e.DATA_DIR),
+      outDir,
+    });
     console.log(`backup written to ${outDir}: ${JSON.stringify(m.counts)}`);
   } finally {
     await engine.raw.close();

@@ -11,7 +11,11 @@ const hops = trustedHops(process.env.TRUSTED_PROXY_HOPS);
 const createServer = http.createServer;
 
 function stamp(req) {
-  req.headers["x-forwarded-for"] = clientAddress(req.socket && req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
+  req.headers["x-forwarded-for"] = clientAddress(
+    req.socket && req.socket.remoteAddress,
+    req.headers["x-forwarded-for"],
+    hops,
+  );
   delete req.headers["x-real-ip"];
 }
 

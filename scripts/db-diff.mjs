@@ -7,10 +7,23 @@ import fs from "node:fs";
 import path from "node:path";
 
 const name = process.argv[2];
-const r = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--script"], {
-  encoding: "utf8",
-  env: { ...process.env, DATABASE_URL: "" },
-});
+const r = spawnSync(
+  process.execPath,
+  [
+    "scripts/prisma.mjs",
+    "migrate",
+    "diff",
+    "--from-migrations",
+    "prisma/migrations",
+    "--to-schema",
+    "prisma/schema.prisma",
+    "--script",
+  ],
+  {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: "" },
+  },
+);
 if (r.status !== 0) {
   process.stderr.write(r.stderr);
   process.exit(r.status ?? 1);

@@ -20,7 +20,13 @@ const root = path.resolve(__dirname, "..");
 const nginxBin = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-nginx-"));
 
-type Seen = { backend: string; url: string; xff: string | undefined; proto: string | undefined; host: string | undefined };
+type Seen = {
+  backend: string;
+  url: string;
+  xff: string | undefined;
+  proto: string | undefined;
+  host: string | undefined;
+};
 const seen: Seen[] = [];
 let releaseStream: () => void = () => {};
 const backends: http.Server[] = [];
@@ -39,7 +45,13 @@ function freePort(): Promise<number> {
 
 function backend(name: string): Promise<number> {
   const server = http.createServer((req, res) => {
-    seen.push({ backend: name, url: req.url!, xff: req.headers["x-forwarded-for"] as string | undefined, proto: req.headers["x-forwarded-proto"] as string | undefined, host: req.headers.host });
+    seen.push({
+      backend: name,
+      url: req.url!,
+      xff: req.headers["x-forwarded-for"] as string | undefined,
+      proto: req.headers["x-forwarded-proto"] as string | undefined,
+      host: req.headers.host,
+    });
     if (req.url === "/api/live") {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       res.write("event: ready\ndata: {}\n\n");
@@ -53,14 +65,31 @@ function backend(name: string): Promise<number> {
   return new Promise((r) => server.listen(0, "127.0.0.1", () => r((server.address() as net.AddressInfo).port)));
 }
 
-function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: Buffer; tls?: boolean }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function request(opts: {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: Buffer;
+  tls?: boolean;
+}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const lib = opts.tls === false ? http : https;
   return new Promise((resolve, reject) => {
     const req = lib.request(
-      { host: "127.0.0.1", port: opts.tls === false ? httpPort : httpsPort, path: opts.path, method: opts.method ?? "GET", headers: { host: "mukhbir.example.in", ...opts.headers }, rejectUnauthorized: false, agent: false },
+      {
+        host: "127.0.0.1",
+        port: opts.tls === false ? httpPort : httpsPort,
+        path: opts.path,
+        method: opts.method ?? "GET",
+        headers: { host: "mukhbir.example.in", ...opts.headers },
+        rejectUnauthorized: false,
+        agent: false,
+      },
       (res) => {
         let body = "";
-        res.setEncoding("utf8").on("data", (c: string) => (body += c)).on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res
+          .setEncoding("utf8")
+          .on("data", (c: string) => (body += c))
+          .on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
       },
     );
     req.on("error", reject);
@@ -74,7 +103,25 @@ beforeAll(async () => {
   [httpsPort, httpPort] = [await freePort(), await freePort()];
   const cert = path.join(dir, "cert.pem");
   const key = path.join(dir, "key.pem");
-  const ssl = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=mukhbir.example.in", "-days", "1", "-keyout", key, "-out", cert], { encoding: "utf8" });
+  const ssl = spawnSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-subj",
+      "/CN=mukhbir.example.in",
+      "-days",
+      "1",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+    ],
+    { encoding: "utf8" },
+  );
   expect(ssl.status, ssl.stderr).toBe(0);
 
   const site = fs
@@ -87,13 +134,19 @@ beforeAll(async () => {
     .replace("/etc/ssl/mukhbir/fullchain.pem", cert)
     .replace("/etc/ssl/mukhbir/privkey.pem", key)
     .replace("/var/log/nginx/mukhbir.access.log", path.join(dir, "access.log"))
-    .replace("include /etc/nginx/snippets/mukhbir-proxy.conf;", `include ${path.join(root, "deploy/nginx/mukhbir-proxy.conf")};`);
+    .replace(
+      "include /etc/nginx/snippets/mukhbir-proxy.conf;",
+      `include ${path.join(root, "deploy/nginx/mukhbir-proxy.conf")};`,
+    );
   fs.writeFileSync(path.join(dir, "mukhbir.conf"), site);
   // nginx's workers drop to an unprivileged user when started as root: its temp folders must be theirs to write.
   fs.chmodSync(dir, 0o755);
-  for (const t of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) fs.mkdirSync(path.join(dir, t), { mode: 0o777 });
+  for (const t of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"])
+    fs.mkdirSync(path.join(dir, t), { mode: 0o777 });
   for (const t of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) fs.chmodSync(path.join(dir, t), 0o777);
-  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t}_temp_path ${path.join(dir, t)};`).join("\n  ");
+  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    .map((t) => `${t}_temp_path ${path.join(dir, t)};`)
+    .join("\n  ");
   fs.writeFileSync(
     path.join(dir, "nginx.conf"),
     `daemon off;\nworker_processes 1;\npid ${path.join(dir, "nginx.pid")};\nerror_log ${path.join(dir, "error.log")} warn;\nevents { worker_connections 64; }\nhttp {\n  ${temp}\n  access_log off;\n  include ${path.join(dir, "mukhbir.conf")};\n}\n`,
@@ -102,7 +155,15 @@ beforeAll(async () => {
   expect(t.status, t.stderr).toBe(0);
   nginx = spawn(nginxBin, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: "ignore" });
   for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((r) => net.connect(httpsPort, "127.0.0.1").once("connect", function (this: net.Socket) { this.destroy(); r(true); }).once("error", () => r(false)));
+    const up = await new Promise<boolean>((r) =>
+      net
+        .connect(httpsPort, "127.0.0.1")
+        .once("connect", function (this: net.Socket) {
+          this.destroy();
+          r(true);
+        })
+        .once("error", () => r(false)),
+    );
     if (up) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -131,21 +192,34 @@ describe("deploy/nginx/mukhbir.conf under nginx", () => {
   });
 
   it("overwrites X-Forwarded-For with the client's address: a forged entry never reaches the app", async () => {
-    await request({ path: "/login", headers: { "x-forwarded-for": "203.0.113.66, 198.51.100.7", "x-real-ip": "203.0.113.66" } });
+    await request({
+      path: "/login",
+      headers: { "x-forwarded-for": "203.0.113.66, 198.51.100.7", "x-real-ip": "203.0.113.66" },
+    });
     expect(seen.at(-1)).toMatchObject({ url: "/login", xff: "127.0.0.1" });
   });
 
   it("streams live events unbuffered: the first event arrives while the stream is still open", async () => {
     const first = await new Promise<string>((resolve, reject) => {
-      const req = https.request({ host: "127.0.0.1", port: httpsPort, path: "/api/live", headers: { host: "mukhbir.example.in", accept: "text/event-stream" }, rejectUnauthorized: false, agent: false }, (res) => {
-        let text = "";
-        res.setEncoding("utf8").on("data", (c: string) => {
-          text += c;
-          // The backend has not ended the response yet: this can only have come through unbuffered.
-          if (text.includes("event: ready")) resolve(text);
-        });
-        res.on("error", reject);
-      });
+      const req = https.request(
+        {
+          host: "127.0.0.1",
+          port: httpsPort,
+          path: "/api/live",
+          headers: { host: "mukhbir.example.in", accept: "text/event-stream" },
+          rejectUnauthorized: false,
+          agent: false,
+        },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8").on("data", (c: string) => {
+            text += c;
+            // The backend has not ended the response yet: this can only have come through unbuffered.
+            if (text.includes("event: ready")) resolve(text);
+          });
+          res.on("error", reject);
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -156,12 +230,22 @@ describe("deploy/nginx/mukhbir.conf under nginx", () => {
 
   it("refuses a body over the limit before it reaches an instance, and does not expose /api/metrics", async () => {
     const before = seen.length;
-    const big = await request({ path: "/api/webhooks/whatsapp", method: "POST", headers: { "content-type": "application/json" }, body: Buffer.alloc(3 * 1024 * 1024, 0x20) });
+    const big = await request({
+      path: "/api/webhooks/whatsapp",
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: Buffer.alloc(3 * 1024 * 1024, 0x20),
+    });
     expect(big.status).toBe(413);
     const metrics = await request({ path: "/api/metrics", headers: { authorization: "Bearer anything" } });
     expect(metrics.status).toBe(404);
     expect(seen.length).toBe(before);
-    const ok = await request({ path: "/api/webhooks/whatsapp", method: "POST", headers: { "content-type": "application/json" }, body: Buffer.alloc(512 * 1024, 0x20) });
+    const ok = await request({
+      path: "/api/webhooks/whatsapp",
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: Buffer.alloc(512 * 1024, 0x20),
+    });
     expect(ok.status, fs.readFileSync(path.join(dir, "error.log"), "utf8").slice(-2000)).toBe(200);
   });
 

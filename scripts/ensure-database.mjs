@@ -4,7 +4,10 @@
 import pg from "pg";
 
 /** `hint`: what the caller needs the database for and how to point it elsewhere. */
-export async function ensureDatabase(url, hint = "Start it (see README) or set its URL to a local database that may be reset.") {
+export async function ensureDatabase(
+  url,
+  hint = "Start it (see README) or set its URL to a local database that may be reset.",
+) {
   const u = new URL(url);
   const name = decodeURIComponent(u.pathname.slice(1));
   const admin = new URL(url);

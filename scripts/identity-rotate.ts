@@ -14,7 +14,10 @@ const print = (label: string, s: Awaited<ReturnType<typeof rotationStatus>>) =>
 try {
   print("before", await rotationStatus());
   if (!process.argv.includes("--status")) {
-    const r = await rotateIdentity({ onBatch: (p) => process.stdout.write(`\rre-encrypted ${p.reencrypted}, re-hashed ${p.rehashed}, skipped ${p.skipped}`) });
+    const r = await rotateIdentity({
+      onBatch: (p) =>
+        process.stdout.write(`\rre-encrypted ${p.reencrypted}, re-hashed ${p.rehashed}, skipped ${p.skipped}`),
+    });
     console.log(`\ndone: re-encrypted ${r.reencrypted}, re-hashed ${r.rehashed}, skipped ${r.skipped}`);
     print("after", await rotationStatus());
   }

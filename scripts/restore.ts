@@ -15,7 +15,13 @@ if (i < 0) {
   console.error("usage: npm run restore -- --from BACKUP_DIR");
   process.exit(2);
 }
-restoreBackup({ from: path.resolve(process.argv[i + 1]), dataDir: e.DATABASE_URL ? undefined : e.DATA_DIR, databaseUrl: e.DATABASE_URL, mediaDir: localMediaDir(), checkpointsDir: checkpointDir(e.DATA_DIR) })
+restoreBackup({
+  from: path.resolve(process.argv[i + 1]),
+  dataDir: e.DATABASE_URL ? undefined : e.DATA_DIR,
+  databaseUrl: e.DATABASE_URL,
+  mediaDir: localMediaDir(),
+  checkpointsDir: checkpointDir(e.DATA_DIR),
+})
   .then((m) => console.log(`restored ${m.engine} backup of ${m.createdAt}: ${JSON.stringify(m.counts)}`))
   .catch((err) => {
     console.error(err instanceof Error ? err.message : err);

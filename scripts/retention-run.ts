@@ -12,8 +12,25 @@ await migrate(raw());
 const dryRun = process.argv.includes("--dry-run");
 const r = await runRetention({ dryRun, actor: { id: null, role: "CLI" } });
 const day = (d: Date | null) => (d ? d.toISOString() : "never (period 0)");
-console.log(dryRun ? "Retention dry run: nothing was changed." : "Retention run: done, and recorded in the audit trail.");
-console.log(`  informant addresses and names with no message since ${day(r.addressCutoff)} (${r.addressDays} days): ${r.addressesDestroyed} ${dryRun ? "would be" : ""} destroyed`.replace("  destroyed", " destroyed"));
-console.log(`  webhook payloads received before ${day(r.payloadCutoff)} (${r.payloadDays} days): ${r.payloadsPurged} ${dryRun ? "would be" : ""} emptied`.replace("  emptied", " emptied"));
-console.log(`  finished jobs older than that: ${r.jobsDeleted} ${dryRun ? "would be" : ""} deleted`.replace("  deleted", " deleted"));
+console.log(
+  dryRun ? "Retention dry run: nothing was changed." : "Retention run: done, and recorded in the audit trail.",
+);
+console.log(
+  `  informant addresses and names with no message since ${day(r.addressCutoff)} (${r.addressDays} days): ${r.addressesDestroyed} ${dryRun ? "would be" : ""} destroyed`.replace(
+    "  destroyed",
+    " destroyed",
+  ),
+);
+console.log(
+  `  webhook payloads received before ${day(r.payloadCutoff)} (${r.payloadDays} days): ${r.payloadsPurged} ${dryRun ? "would be" : ""} emptied`.replace(
+    "  emptied",
+    " emptied",
+  ),
+);
+console.log(
+  `  finished jobs older than that: ${r.jobsDeleted} ${dryRun ? "would be" : ""} deleted`.replace(
+    "  deleted",
+    " deleted",
+  ),
+);
 await closeDb();

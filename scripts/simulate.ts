@@ -9,7 +9,20 @@
 // the same environment variables the app reads, or the demo's DATA_DIR/demo-secrets.json (whose API
 // bases already point at the fakes' port: `npm start` + this command need no configuration). Stops by itself after --duration s or --count events.
 import { startFakeProviders, type FakeCall } from "../lib/simulate/fake-providers";
-import { exotelCall, makeInformants, metaMessage, metaRequest, metaStatusRequest, rng, twilioCall, twilioMessageStatus, twilioWhatsApp, type Informant, type SimConfig, type SimRequest } from "../lib/simulate/traffic";
+import {
+  exotelCall,
+  makeInformants,
+  metaMessage,
+  metaRequest,
+  metaStatusRequest,
+  rng,
+  twilioCall,
+  twilioMessageStatus,
+  twilioWhatsApp,
+  type Informant,
+  type SimConfig,
+  type SimRequest,
+} from "../lib/simulate/traffic";
 import crypto from "node:crypto";
 import { buildFixtures } from "../lib/simulate/fake-media";
 import { demoFakeOrigin, readDemoSecrets } from "../lib/demo-secrets";
@@ -17,23 +30,48 @@ import { demoFakeOrigin, readDemoSecrets } from "../lib/demo-secrets";
 type Args = Record<string, string>;
 function parseArgs(argv: string[]): Args {
   const out: Args = {};
-  for (let i = 0; i < argv.length; i++) if (argv[i].startsWith("--")) out[argv[i].slice(2)] = argv[i + 1]?.startsWith("--") || argv[i + 1] === undefined ? "true" : argv[++i];
+  for (let i = 0; i < argv.length; i++)
+    if (argv[i].startsWith("--"))
+      out[argv[i].slice(2)] = argv[i + 1]?.startsWith("--") || argv[i + 1] === undefined ? "true" : argv[++i];
   return out;
 }
 
 const MIX: [string, number][] = [
-  ["meta.text", 30], ["meta.followup", 8], ["meta.image", 10], ["meta.audio", 9], ["meta.video", 2], ["meta.document", 3], ["meta.sticker", 2],
-  ["meta.location", 6], ["meta.contacts", 2], ["meta.interactive", 2], ["meta.reaction", 3], ["meta.unsupported", 1], ["meta.batch", 4],
-  ["twilio.whatsapp", 8], ["twilio.call", 5], ["exotel.call", 5],
+  ["meta.text", 30],
+  ["meta.followup", 8],
+  ["meta.image", 10],
+  ["meta.audio", 9],
+  ["meta.video", 2],
+  ["meta.document", 3],
+  ["meta.sticker", 2],
+  ["meta.location", 6],
+  ["meta.contacts", 2],
+  ["meta.interactive", 2],
+  ["meta.reaction", 3],
+  ["meta.unsupported", 1],
+  ["meta.batch", 4],
+  ["twilio.whatsapp", 8],
+  ["twilio.call", 5],
+  ["exotel.call", 5],
 ];
 
-export type SimStats = { sent: number; byLabel: Record<string, Record<string, number>>; latencies: number[]; errors: number };
+export type SimStats = {
+  sent: number;
+  byLabel: Record<string, Record<string, number>>;
+  latencies: number[];
+  errors: number;
+};
 
 export async function send(req: SimRequest, stats: SimStats) {
   const t0 = performance.now();
   let code = "ERR";
   try {
-    const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(30_000),
+    });
     await res.arrayBuffer();
     code = String(res.status);
   } catch {
@@ -50,7 +88,10 @@ export async function simulate(args: Args) {
   // Flags first, then the environment the app reads, then the demo's generated settings (ADR 0800):
   // `npm run simulate` against `npm start`'s demo needs no flags at all.
   const demo = readDemoSecrets(args["data-dir"] ?? process.env.DATA_DIR ?? "./.data") ?? {};
-  const env: Record<string, string | undefined> = { ...demo, ...Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)) };
+  const env: Record<string, string | undefined> = {
+    ...demo,
+    ...Object.fromEntries(Object.entries(process.env).filter(([, v]) => v)),
+  };
   const url = (args.url ?? "http://localhost:3000").replace(/\/+$/, "");
   const rate = Number(args.rate ?? 5);
   const duration = Number(args.duration ?? 60);
@@ -58,16 +99,29 @@ export async function simulate(args: Args) {
   const rnd = rng(Number(args.seed ?? Date.now() % 1e9));
   // The demo's API bases point at the fakes on a port of its own: serve there, with its credentials.
   const demoFake = demoFakeOrigin(demo);
-  const fakePort = args["fake-port"] ? Number(args["fake-port"]) : demoFake && env.WHATSAPP_API_BASE === demo.WHATSAPP_API_BASE ? Number(new URL(demoFake).port) : 0;
+  const fakePort = args["fake-port"]
+    ? Number(args["fake-port"])
+    : demoFake && env.WHATSAPP_API_BASE === demo.WHATSAPP_API_BASE
+      ? Number(new URL(demoFake).port)
+      : 0;
   const fake = args["fake-url"]
     ? null
     : await startFakeProviders({
         port: fakePort,
-        ...(demoFake ? { metaToken: demo.WHATSAPP_ACCESS_TOKEN, twilioSid: demo.TWILIO_ACCOUNT_SID, twilioToken: demo.TWILIO_AUTH_TOKEN, exotelKey: demo.EXOTEL_API_KEY, exotelToken: demo.EXOTEL_API_TOKEN } : {}),
+        ...(demoFake
+          ? {
+              metaToken: demo.WHATSAPP_ACCESS_TOKEN,
+              twilioSid: demo.TWILIO_ACCOUNT_SID,
+              twilioToken: demo.TWILIO_AUTH_TOKEN,
+              exotelKey: demo.EXOTEL_API_KEY,
+              exotelToken: demo.EXOTEL_API_TOKEN,
+            }
+          : {}),
       });
   const fakeUrl = (args["fake-url"] ?? fake!.url).replace(/\/+$/, "");
   const cfg: SimConfig = {
-    url, fakeUrl,
+    url,
+    fakeUrl,
     publicUrl: (args["public-url"] ?? process.env.PUBLIC_BASE_URL ?? url).replace(/\/+$/, ""),
     appSecret: args["app-secret"] ?? env.WHATSAPP_APP_SECRET ?? "",
     phoneNumberId: args["phone-number-id"] ?? (env.WHATSAPP_PHONE_NUMBER_IDS ?? "").split(",")[0] ?? "",
@@ -76,11 +130,19 @@ export async function simulate(args: Args) {
     twilioNumber: (args["twilio-number"] ?? env.TWILIO_WHATSAPP_FROM ?? "+14155238886").replace(/^whatsapp:/, ""),
     exotelToken: args["exotel-token"] ?? env.EXOTEL_WEBHOOK_TOKEN ?? "",
   };
-  if (!cfg.appSecret || !cfg.phoneNumberId) throw new Error("need --app-secret and --phone-number-id (or WHATSAPP_APP_SECRET / WHATSAPP_PHONE_NUMBER_IDS, or a demo started with `npm start` whose DATA_DIR holds demo-secrets.json)");
+  if (!cfg.appSecret || !cfg.phoneNumberId)
+    throw new Error(
+      "need --app-secret and --phone-number-id (or WHATSAPP_APP_SECRET / WHATSAPP_PHONE_NUMBER_IDS, or a demo started with `npm start` whose DATA_DIR holds demo-secrets.json)",
+    );
   const only = args.only?.split(",");
   const mix = MIX.filter(([k]) => !only || only.some((o) => k.startsWith(o)));
   // WhatsApp webhooks announce each file's SHA-256 (base64); the fake serves these exact bytes.
-  const fixtureSha = Object.fromEntries(Object.entries(fake?.fixtures ?? (await buildFixtures())).map(([k, v]) => [k, crypto.createHash("sha256").update(v.bytes).digest("base64")]));
+  const fixtureSha = Object.fromEntries(
+    Object.entries(fake?.fixtures ?? (await buildFixtures())).map(([k, v]) => [
+      k,
+      crypto.createHash("sha256").update(v.bytes).digest("base64"),
+    ]),
+  );
   const informants = makeInformants(Number(args.informants ?? 40), rnd);
   const dupRate = Number(args.duplicates ?? 0.06);
   const stats: SimStats = { sent: 0, byLabel: {}, latencies: [], errors: 0 };
@@ -93,16 +155,33 @@ export async function simulate(args: Args) {
     return mix[0][0];
   };
 
-  console.log(`simulating → ${url} at ${rate}/s for ${duration}s${count < Infinity ? ` (max ${count} events)` : ""}; fake providers at ${fakeUrl}`);
-  if (fake && demoFake && fake.url === demoFake) console.log(`  using the demo's generated provider settings (${args["data-dir"] ?? process.env.DATA_DIR ?? "./.data"}/demo-secrets.json); the demo fetches media from these fakes`);
-  else if (fake) console.log(`  the app must fetch media from it: WHATSAPP_API_BASE=${fakeUrl}/meta/v23.0 TWILIO_API_BASE=${fakeUrl}/twilio EXOTEL_API_BASE=${fakeUrl}/exotel FETCH_ALLOWED_HOSTS=${fakeUrl}`);
+  console.log(
+    `simulating → ${url} at ${rate}/s for ${duration}s${count < Infinity ? ` (max ${count} events)` : ""}; fake providers at ${fakeUrl}`,
+  );
+  if (fake && demoFake && fake.url === demoFake)
+    console.log(
+      `  using the demo's generated provider settings (${args["data-dir"] ?? process.env.DATA_DIR ?? "./.data"}/demo-secrets.json); the demo fetches media from these fakes`,
+    );
+  else if (fake)
+    console.log(
+      `  the app must fetch media from it: WHATSAPP_API_BASE=${fakeUrl}/meta/v23.0 TWILIO_API_BASE=${fakeUrl}/twilio EXOTEL_API_BASE=${fakeUrl}/exotel FETCH_ALLOWED_HOSTS=${fakeUrl}`,
+    );
 
   async function event(kind: string) {
     const who: Informant = informants[Math.floor(rnd() * informants.length)];
     let reqs: SimRequest[];
     if (kind === "meta.batch") {
       const others = [who, informants[Math.floor(rnd() * informants.length)]];
-      reqs = [metaRequest(cfg, others.map((w) => ({ who: w, messages: [metaMessage("text", rnd, w, fixtureSha), metaMessage("image", rnd, w, fixtureSha)] })), "meta.batch")];
+      reqs = [
+        metaRequest(
+          cfg,
+          others.map((w) => ({
+            who: w,
+            messages: [metaMessage("text", rnd, w, fixtureSha), metaMessage("image", rnd, w, fixtureSha)],
+          })),
+          "meta.batch",
+        ),
+      ];
     } else if (kind.startsWith("meta.")) {
       const req = metaRequest(cfg, [{ who, messages: [metaMessage(kind.slice(5), rnd, who, fixtureSha)] }], kind);
       who.lastWamid = (JSON.parse(req.body!).entry[0].changes[0].value.messages[0] as { id: string }).id;
@@ -112,13 +191,21 @@ export async function simulate(args: Args) {
     else reqs = exotelCall(cfg, who, rnd);
     for (const req of reqs) {
       if (req.setup) {
-        await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(10_000) }).then((r) => r.arrayBuffer());
+        await fetch(req.url, {
+          method: req.method,
+          headers: req.headers,
+          body: req.body,
+          signal: AbortSignal.timeout(10_000),
+        }).then((r) => r.arrayBuffer());
         continue;
       }
       // A provider retrying (or delivering twice at once): the same bytes, the same signature.
       if (rnd() < dupRate) {
         const copies = 1 + Math.floor(rnd() * 3);
-        await Promise.all([send(req, stats), ...Array.from({ length: copies }, () => send({ ...req, label: `${req.label} (duplicate)` }, stats))]);
+        await Promise.all([
+          send(req, stats),
+          ...Array.from({ length: copies }, () => send({ ...req, label: `${req.label} (duplicate)` }, stats)),
+        ]);
       } else await send(req, stats);
     }
   }
@@ -127,10 +214,14 @@ export async function simulate(args: Args) {
   const acked = new Map<string, number>();
   async function receipts() {
     if (!fake) return;
-    const sends = fake.calls.filter((c: FakeCall) => (c.route === "meta.send" || c.route === "twilio.send") && c.status && c.status < 300);
+    const sends = fake.calls.filter(
+      (c: FakeCall) => (c.route === "meta.send" || c.route === "twilio.send") && c.status && c.status < 300,
+    );
     for (const c of sends) {
       const meta = c.route === "meta.send";
-      const id = meta ? (c.response as { messages: { id: string }[] }).messages[0].id : (c.response as { sid: string }).sid;
+      const id = meta
+        ? (c.response as { messages: { id: string }[] }).messages[0].id
+        : (c.response as { sid: string }).sid;
       const step = acked.get(id) ?? 0;
       if (step >= 3) continue;
       acked.set(id, step + 1);
@@ -167,8 +258,15 @@ export async function simulate(args: Args) {
 
   const lat = [...stats.latencies].sort((a, b) => a - b);
   const q = (p: number) => (lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))].toFixed(1) : "-");
-  console.log(`\n${events} events, ${stats.sent} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms; network errors ${stats.errors}`);
-  for (const [label, codes] of Object.entries(stats.byLabel).sort()) console.log(`  ${label.padEnd(28)} ${Object.entries(codes).map(([c, n]) => `${c}×${n}`).join("  ")}`);
+  console.log(
+    `\n${events} events, ${stats.sent} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; latency p50 ${q(0.5)} ms, p99 ${q(0.99)} ms; network errors ${stats.errors}`,
+  );
+  for (const [label, codes] of Object.entries(stats.byLabel).sort())
+    console.log(
+      `  ${label.padEnd(28)} ${Object.entries(codes)
+        .map(([c, n]) => `${c}×${n}`)
+        .join("  ")}`,
+    );
   return { events, stats };
 }
 

@@ -16,7 +16,9 @@ const demo = ["true", "1", "yes"].includes(env.DEMO_MODE);
 if (demo && !env.PUBLIC_BASE_URL) env.PUBLIC_BASE_URL = `http://localhost:${env.PORT || "3000"}`;
 if (demo) {
   const refuse = (why) => {
-    console.error(`Mukhbir: refusing to start in demo mode: ${why}\nDemo mode has published passwords and is for trying Mukhbir on this machine only. For a deployment set DATABASE_URL, AUTH_SECRET, IDENTITY_PEPPER, IDENTITY_KEYS, IDENTITY_ACTIVE_KEY, AUDIT_KEY and PUBLIC_BASE_URL (see .env.example) and leave DEMO_MODE unset.`);
+    console.error(
+      `Mukhbir: refusing to start in demo mode: ${why}\nDemo mode has published passwords and is for trying Mukhbir on this machine only. For a deployment set DATABASE_URL, AUTH_SECRET, IDENTITY_PEPPER, IDENTITY_KEYS, IDENTITY_ACTIVE_KEY, AUDIT_KEY and PUBLIC_BASE_URL (see .env.example) and leave DEMO_MODE unset.`,
+    );
     process.exit(1);
   };
   if (env.NODE_ENV === "production") refuse("NODE_ENV is production.");
@@ -42,7 +44,15 @@ function newest(dir) {
 const buildId = path.join(distDir, "BUILD_ID");
 const sources = ["app", "components", "lib", "public"].map((d) => path.join(root, d)).filter(fs.existsSync);
 // E2E runs build once up front (npm test) and must not rebuild mid-run: they only need a build.
-const stale = !fs.existsSync(buildId) || (!env.MUKHBIR_REUSE_BUILD && Math.max(...sources.map(newest), ...["package.json", "next.config.ts", "proxy.ts", "instrumentation.ts"].map((f) => fs.statSync(path.join(root, f)).mtimeMs)) > fs.statSync(buildId).mtimeMs);
+const stale =
+  !fs.existsSync(buildId) ||
+  (!env.MUKHBIR_REUSE_BUILD &&
+    Math.max(
+      ...sources.map(newest),
+      ...["package.json", "next.config.ts", "proxy.ts", "instrumentation.ts"].map(
+        (f) => fs.statSync(path.join(root, f)).mtimeMs,
+      ),
+    ) > fs.statSync(buildId).mtimeMs);
 if (stale) {
   console.log("Building Mukhbir (first start or changed sources)…");
   const b = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: "inherit" });
@@ -50,6 +60,10 @@ if (stale) {
 }
 // The demo listens on this machine only; a deployment on every interface, behind its proxy.
 const host = demo ? ["-H", "127.0.0.1"] : [];
-const child = spawn(process.execPath, ["--require", hook, next, "start", "-p", env.PORT || "3000", ...host, ...process.argv.slice(2)], { cwd: root, env, stdio: "inherit" });
+const child = spawn(
+  process.execPath,
+  ["--require", hook, next, "start", "-p", env.PORT || "3000", ...host, ...process.argv.slice(2)],
+  { cwd: root, env, stdio: "inherit" },
+);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

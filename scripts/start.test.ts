@@ -7,7 +7,15 @@ import path from "node:path";
 const root = path.resolve(__dirname, "..");
 function start(env: { NODE_ENV?: string; DEMO_MODE?: string; PUBLIC_BASE_URL?: string }) {
   // Nothing of the test runner's own mode leaks in: only what each case sets.
-  const childEnv: Record<string, string | undefined> = { ...process.env, DEMO_MODE: "", DATABASE_URL: "", NODE_ENV: "", PUBLIC_BASE_URL: "", ...env, NEXT_DIST_DIR: ".next-never-built" };
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    DEMO_MODE: "",
+    DATABASE_URL: "",
+    NODE_ENV: "",
+    PUBLIC_BASE_URL: "",
+    ...env,
+    NEXT_DIST_DIR: ".next-never-built",
+  };
   const r = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
     env: childEnv as unknown as NodeJS.ProcessEnv,

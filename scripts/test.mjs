@@ -14,7 +14,8 @@ env.TEST_DATABASE_URL ||= `${LOCAL}/mukhbir_test`;
 env.QUEUE_E2E_DATABASE_URL ||= `${LOCAL}/mukhbir_queue_e2e`;
 env.RELIABILITY_DATABASE_URL ||= `${LOCAL}/mukhbir_reliability`;
 
-const HINT = "Start it (see README) or set TEST_DATABASE_URL, QUEUE_E2E_DATABASE_URL and RELIABILITY_DATABASE_URL to local databases the tests may reset.";
+const HINT =
+  "Start it (see README) or set TEST_DATABASE_URL, QUEUE_E2E_DATABASE_URL and RELIABILITY_DATABASE_URL to local databases the tests may reset.";
 await ensureDatabase(env.TEST_DATABASE_URL, HINT);
 await ensureDatabase(env.QUEUE_E2E_DATABASE_URL, HINT);
 await ensureDatabase(env.RELIABILITY_DATABASE_URL, HINT);
@@ -27,7 +28,10 @@ const steps = [
   ["integration (PostgreSQL)", ["node_modules/vitest/vitest.mjs", "run", "--project", "int-postgres"]],
   ["build", ["node_modules/next/dist/bin/next", "build"]],
   ["e2e (Chromium)", ["node_modules/@playwright/test/cli.js", "test"]],
-  ["reliability (next start on PostgreSQL and PGlite)", ["node_modules/vitest/vitest.mjs", "run", "--project", "reliability"]],
+  [
+    "reliability (next start on PostgreSQL and PGlite)",
+    ["node_modules/vitest/vitest.mjs", "run", "--project", "reliability"],
+  ],
 ];
 
 const failed = [];

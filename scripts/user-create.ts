@@ -22,7 +22,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.username) {
-  console.error('Usage: npm run user:create -- --username NAME [--name "Full name"] [--role OFFICER|SUPERVISOR|ADMIN] [--station NAME | --district-wide]');
+  console.error(
+    'Usage: npm run user:create -- --username NAME [--name "Full name"] [--role OFFICER|SUPERVISOR|ADMIN] [--station NAME | --district-wide]',
+  );
   process.exit(2);
 }
 let password = process.env.MUKHBIR_PASSWORD ?? "";
@@ -33,11 +35,17 @@ if (!password) {
 }
 const problem = passwordProblem(password);
 if (problem) {
-  console.error(problem === "common" ? "That password is on the list of common passwords: choose another." : "The password needs at least 12 characters.");
+  console.error(
+    problem === "common"
+      ? "That password is on the list of common passwords: choose another."
+      : "The password needs at least 12 characters.",
+  );
   process.exit(1);
 }
 await migrateDatabase(env(), raw());
-const station = values.station ? await db.policeStation.findUnique({ where: { name: values.station }, select: { id: true } }) : null;
+const station = values.station
+  ? await db.policeStation.findUnique({ where: { name: values.station }, select: { id: true } })
+  : null;
 if (values.station && !station) {
   console.error(`No police station named "${values.station}"`);
   process.exit(1);
@@ -53,7 +61,12 @@ try {
   });
   console.log(`Created ${user.role} ${user.username}`);
 } catch (e) {
-  const why = e instanceof AppError && e.code === "stationRequired" ? "an officer needs --station NAME or --district-wide" : e instanceof Error ? e.message : String(e);
+  const why =
+    e instanceof AppError && e.code === "stationRequired"
+      ? "an officer needs --station NAME or --district-wide"
+      : e instanceof Error
+        ? e.message
+        : String(e);
   console.error(`Could not create the user: ${why}`);
   process.exitCode = 1;
 } finally {

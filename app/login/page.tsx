@@ -15,7 +15,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { callbackUrl, reason } = params.catch({}).parse(await searchParams);
   // Only same-origin paths, judged as a URL (ADR 0016): never bounce a signed-in officer to another host.
   const target = safeRedirect(callbackUrl, env().PUBLIC_BASE_URL);

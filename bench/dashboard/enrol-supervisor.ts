@@ -6,6 +6,10 @@ import { seal } from "../../lib/auth/two-factor/secret-box";
 import { newTotpSecret } from "../../lib/auth/two-factor/totp";
 
 const secret = newTotpSecret();
-await db.user.update({ where: { username: "supervisor" }, data: { totpSecret: seal(secret), totpEnabledAt: new Date(), totpLastStep: null }, select: { id: true } });
+await db.user.update({
+  where: { username: "supervisor" },
+  data: { totpSecret: seal(secret), totpEnabledAt: new Date(), totpLastStep: null },
+  select: { id: true },
+});
 console.log(secret);
 await closeDb();

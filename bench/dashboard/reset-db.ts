@@ -7,7 +7,9 @@ const url = process.argv[2];
 if (!url) throw new Error("usage: reset-db.ts <postgres url>");
 assertLocalDatabase(url);
 const { raw } = openEngine({ databaseUrl: url, dataDir: "unused" });
-await raw.exec(`DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; CREATE SCHEMA public;`);
+await raw.exec(
+  `DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; CREATE SCHEMA public;`,
+);
 const applied = await migrate(raw);
 console.log(`migrated (${applied.length} migrations)`);
 await raw.close();

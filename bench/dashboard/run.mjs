@@ -55,21 +55,40 @@ async function waitHealthy(ms = 120_000) {
   throw new Error("server did not become healthy");
 }
 
-const serverEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST, DEMO_MODE: "true", DATA_DIR: path.join(root, ".data-dash-bench"), DATABASE_URL: DB, PUBLIC_BASE_URL: BASE, WORKER_ENABLED: "false", LOG_LEVEL: "warn" };
+const serverEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: DIST,
+  DEMO_MODE: "true",
+  DATA_DIR: path.join(root, ".data-dash-bench"),
+  DATABASE_URL: DB,
+  PUBLIC_BASE_URL: BASE,
+  WORKER_ENABLED: "false",
+  LOG_LEVEL: "warn",
+};
 
 function startServer() {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: serverEnv,
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: serverEnv,
+    },
+  );
   return () => process.kill(-child.pid, "SIGTERM");
 }
 
 /** The supervisor's second factor (set for the bench) and a code from it. */
 function supervisorCode() {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "bench/dashboard/enrol-supervisor.ts"], { cwd: root, env: serverEnv, encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "bench/dashboard/enrol-supervisor.ts"],
+    { cwd: root, env: serverEnv, encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`enrolling the supervisor failed: ${r.stderr}`);
   return new TOTP({ secret: Secret.fromBase32(r.stdout.trim()), digits: 6, period: 30 }).generate();
 }
@@ -91,7 +110,14 @@ async function signIn() {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), "x-forwarded-for": "10.250.0.1" },
-    body: new URLSearchParams({ csrfToken, username: "supervisor", password: "mukhbir-supervisor", code: supervisorCode(), json: "true", callbackUrl: BASE }),
+    body: new URLSearchParams({
+      csrfToken,
+      username: "supervisor",
+      password: "mukhbir-supervisor",
+      code: supervisorCode(),
+      json: "true",
+      callbackUrl: BASE,
+    }),
   });
   keep(res);
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("sign-in failed");
@@ -121,7 +147,13 @@ const pct = (xs, p) => {
 const results = [];
 for (const size of SIZES) {
   console.log(`\n== ${size.toLocaleString("en")} tips ==`);
-  const have = KEEP ? Number(spawnSync("psql", ["-X", "-tA", DB, "-c", `SELECT count(*) FROM "Tip" WHERE "ref" LIKE 'BN-%'`], { encoding: "utf8" }).stdout.trim() || 0) : 0;
+  const have = KEEP
+    ? Number(
+        spawnSync("psql", ["-X", "-tA", DB, "-c", `SELECT count(*) FROM "Tip" WHERE "ref" LIKE 'BN-%'`], {
+          encoding: "utf8",
+        }).stdout.trim() || 0,
+      )
+    : 0;
   const reuse = KEEP && have === size;
   if (!reuse) sh(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bench/dashboard/reset-db.ts", DB]);
   const stop = startServer();
@@ -141,9 +173,34 @@ for (const size of SIZES) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await timeGet(p, cookie));
       const churn = await stopChurn();
-      const row = { size, path: p, runs: RUNS, first: first.ttfb, churnMs: CHURN_MS, churn, ttfbP50: pct(runs.map((r) => r.ttfb), 50), ttfbP95: pct(runs.map((r) => r.ttfb), 95), totalP50: pct(runs.map((r) => r.total), 50), totalP95: pct(runs.map((r) => r.total), 95) };
+      const row = {
+        size,
+        path: p,
+        runs: RUNS,
+        first: first.ttfb,
+        churnMs: CHURN_MS,
+        churn,
+        ttfbP50: pct(
+          runs.map((r) => r.ttfb),
+          50,
+        ),
+        ttfbP95: pct(
+          runs.map((r) => r.ttfb),
+          95,
+        ),
+        totalP50: pct(
+          runs.map((r) => r.total),
+          50,
+        ),
+        totalP95: pct(
+          runs.map((r) => r.total),
+          95,
+        ),
+      };
       results.push(row);
-      console.log(`${p}: first ${row.first.toFixed(0)} ms; TTFB p50 ${row.ttfbP50.toFixed(0)} ms, p95 ${row.ttfbP95.toFixed(0)} ms; total p50 ${row.totalP50.toFixed(0)} ms, p95 ${row.totalP95.toFixed(0)} ms; churn ${JSON.stringify(churn)}`);
+      console.log(
+        `${p}: first ${row.first.toFixed(0)} ms; TTFB p50 ${row.ttfbP50.toFixed(0)} ms, p95 ${row.ttfbP95.toFixed(0)} ms; total p50 ${row.totalP50.toFixed(0)} ms, p95 ${row.totalP95.toFixed(0)} ms; churn ${JSON.stringify(churn)}`,
+      );
     }
   } finally {
     stop();
@@ -151,17 +208,36 @@ for (const size of SIZES) {
   }
 }
 
-const machine = { loadavg: os.loadavg(), nproc: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, date: new Date().toISOString() };
+const machine = {
+  loadavg: os.loadavg(),
+  nproc: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+  node: process.version,
+  date: new Date().toISOString(),
+};
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 const out = path.join(root, "bench/results", `dashboard-${machine.date.slice(0, 19).replace(/:/g, "")}.json`);
 fs.writeFileSync(out, JSON.stringify({ machine, results }, null, 2));
 console.log("\n| tips | range | TTFB p50 | TTFB p95 | total p50 | total p95 |\n| --- | --- | --- | --- | --- | --- |");
-for (const r of results) console.log(`| ${r.size.toLocaleString("en")} | ${r.path.split("=")[1]} | ${r.ttfbP50.toFixed(0)} ms | ${r.ttfbP95.toFixed(0)} ms | ${r.totalP50.toFixed(0)} ms | ${r.totalP95.toFixed(0)} ms |`);
+for (const r of results)
+  console.log(
+    `| ${r.size.toLocaleString("en")} | ${r.path.split("=")[1]} | ${r.ttfbP50.toFixed(0)} ms | ${r.ttfbP95.toFixed(0)} ms | ${r.totalP50.toFixed(0)} ms | ${r.totalP95.toFixed(0)} ms |`,
+  );
 const [lo, hi] = [Math.min(...SIZES), Math.max(...SIZES)];
 for (const p of PATHS) {
-  const [a, b] = [results.find((r) => r.path === p && r.size === lo), results.find((r) => r.path === p && r.size === hi)];
-  if (a && b && a !== b) console.log(`${p}: ${hi} / ${lo} TTFB p50 ratio ${(b.ttfbP50 / a.ttfbP50).toFixed(2)}×, p95 ratio ${(b.ttfbP95 / a.ttfbP95).toFixed(2)}×`);
+  const [a, b] = [
+    results.find((r) => r.path === p && r.size === lo),
+    results.find((r) => r.path === p && r.size === hi),
+  ];
+  if (a && b && a !== b)
+    console.log(
+      `${p}: ${hi} / ${lo} TTFB p50 ratio ${(b.ttfbP50 / a.ttfbP50).toFixed(2)}×, p95 ratio ${(b.ttfbP95 / a.ttfbP95).toFixed(2)}×`,
+    );
 }
-const load = os.loadavg().map((x) => x.toFixed(1)).join(" ");
+const load = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(" ");
 console.log(`load average at the end: ${load}`);
 console.log(`machine: ${JSON.stringify(machine)}\nwritten ${path.relative(root, out)}`);

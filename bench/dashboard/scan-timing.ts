@@ -20,5 +20,7 @@ for (let i = 0; i < reads; i++) {
   ms.push(performance.now() - t0);
 }
 ms.sort((a, b) => a - b);
-console.log(`${range}: ${reads} reads, median ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms, fastest ${ms[0].toFixed(1)} ms, slowest ${ms.at(-1)!.toFixed(1)} ms`);
+console.log(
+  `${range}: ${reads} reads, median ${ms[Math.floor(ms.length / 2)].toFixed(1)} ms, fastest ${ms[0].toFixed(1)} ms, slowest ${ms.at(-1)!.toFixed(1)} ms`,
+);
 await closeDb();

@@ -52,7 +52,12 @@ async function healthy(url, ms = 240_000) {
 }
 
 async function measure(name, cmd, args, env, readyUrl, loadUrl, cwd = root) {
-  const child = spawn(cmd, args, { cwd, detached: true, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const child = spawn(cmd, args, {
+    cwd,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   try {
     await healthy(readyUrl);
     await new Promise((r) => setTimeout(r, IDLE_S * 1000));
@@ -62,7 +67,13 @@ async function measure(name, cmd, args, env, readyUrl, loadUrl, cwd = root) {
     const load = await autocannon({ url: loadUrl, connections: 10, duration: LOAD_S });
     clearInterval(sampler);
     peak = Math.max(peak, groupRss(child.pid));
-    const row = { target: name, idleMiB: Math.round(idle / MiB), loadedMiB: Math.round(peak / MiB), requests: load.requests.total, non2xx: load.non2xx };
+    const row = {
+      target: name,
+      idleMiB: Math.round(idle / MiB),
+      loadedMiB: Math.round(peak / MiB),
+      requests: load.requests.total,
+      non2xx: load.non2xx,
+    };
     console.log(JSON.stringify(row));
     return row;
   } finally {
@@ -88,28 +99,73 @@ if (TARGETS.includes("empty")) {
     fs.cpSync(emptyDir, dir, { recursive: true });
     fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "empty-app", private: true }));
-    const b = spawnSync(process.execPath, [next, "build", "--webpack"], { cwd: dir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const b = spawnSync(process.execPath, [next, "build", "--webpack"], {
+      cwd: dir,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (b.status !== 0) throw new Error("building the empty app failed");
   }
-  rows.push(await measure("empty Next.js app", process.execPath, [next, "start", "-p", String(port)], {}, `http://127.0.0.1:${port}/`, `http://127.0.0.1:${port}/`, dir));
+  rows.push(
+    await measure(
+      "empty Next.js app",
+      process.execPath,
+      [next, "start", "-p", String(port)],
+      {},
+      `http://127.0.0.1:${port}/`,
+      `http://127.0.0.1:${port}/`,
+      dir,
+    ),
+  );
 }
-const app = (extra) => ({ PORT: String(port), PUBLIC_BASE_URL: `http://localhost:${port}`, MUKHBIR_REUSE_BUILD: "1", LOG_LEVEL: "warn", ...extra });
+const app = (extra) => ({
+  PORT: String(port),
+  PUBLIC_BASE_URL: `http://localhost:${port}`,
+  MUKHBIR_REUSE_BUILD: "1",
+  LOG_LEVEL: "warn",
+  ...extra,
+});
 if (TARGETS.includes("pglite")) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-footprint-"));
-  rows.push(await measure("Mukhbir demo, PGlite", process.execPath, ["scripts/start.mjs"], app({ DATA_DIR: dataDir }), `http://127.0.0.1:${port}/api/health`, `http://127.0.0.1:${port}/login`));
+  rows.push(
+    await measure(
+      "Mukhbir demo, PGlite",
+      process.execPath,
+      ["scripts/start.mjs"],
+      app({ DATA_DIR: dataDir }),
+      `http://127.0.0.1:${port}/api/health`,
+      `http://127.0.0.1:${port}/login`,
+    ),
+  );
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 if (TARGETS.includes("postgres")) {
   await ensureDatabase(DB);
   const c = new pg.Client({ connectionString: DB });
   await c.connect();
-  await c.query("DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; CREATE SCHEMA public");
+  await c.query(
+    "DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; CREATE SCHEMA public",
+  );
   await c.end();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-footprint-"));
-  rows.push(await measure("Mukhbir demo, PostgreSQL", process.execPath, ["scripts/start.mjs"], app({ DATA_DIR: dataDir, DATABASE_URL: DB, DEMO_MODE: "true" }), `http://127.0.0.1:${port}/api/health`, `http://127.0.0.1:${port}/login`));
+  rows.push(
+    await measure(
+      "Mukhbir demo, PostgreSQL",
+      process.execPath,
+      ["scripts/start.mjs"],
+      app({ DATA_DIR: dataDir, DATABASE_URL: DB, DEMO_MODE: "true" }),
+      `http://127.0.0.1:${port}/api/health`,
+      `http://127.0.0.1:${port}/login`,
+    ),
+  );
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-console.log("\n| target | idle RSS (MiB) | loaded RSS (MiB) | requests | non-2xx |\n| --- | ---: | ---: | ---: | ---: |");
+console.log(
+  "\n| target | idle RSS (MiB) | loaded RSS (MiB) | requests | non-2xx |\n| --- | ---: | ---: | ---: | ---: |",
+);
 for (const r of rows) console.log(`| ${r.target} | ${r.idleMiB} | ${r.loadedMiB} | ${r.requests} | ${r.non2xx} |`);
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
-fs.writeFileSync(path.join(root, "bench/results/footprint.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2));
+fs.writeFileSync(
+  path.join(root, "bench/results/footprint.json"),
+  JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2),
+);

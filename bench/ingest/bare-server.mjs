@@ -6,11 +6,16 @@ import http from "node:http";
 import crypto from "node:crypto";
 import pg from "pg";
 
-const arg = (k, d) => { const i = process.argv.indexOf(`--${k}`); return i > 0 ? process.argv[i + 1] : d; };
+const arg = (k, d) => {
+  const i = process.argv.indexOf(`--${k}`);
+  return i > 0 ? process.argv[i + 1] : d;
+};
 const port = Number(arg("port", "3390"));
 const secret = arg("secret", "bench-secret");
 const pool = new pg.Pool({ connectionString: arg("db"), max: 10 });
-await pool.query(`CREATE TABLE IF NOT EXISTS bench_message (id text PRIMARY KEY, sender text NOT NULL, body text NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`);
+await pool.query(
+  `CREATE TABLE IF NOT EXISTS bench_message (id text PRIMARY KEY, sender text NOT NULL, body text NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`,
+);
 
 const server = http.createServer((req, res) => {
   const chunks = [];
@@ -22,8 +27,13 @@ const server = http.createServer((req, res) => {
     if (got.length !== expected.length || !crypto.timingSafeEqual(got, expected)) return res.writeHead(401).end();
     try {
       const body = JSON.parse(raw.toString("utf8"));
-      for (const e of body.entry) for (const c of e.changes) for (const m of c.value.messages ?? [])
-        await pool.query(`INSERT INTO bench_message (id, sender, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [m.id, m.from, m.text?.body ?? ""]);
+      for (const e of body.entry)
+        for (const c of e.changes)
+          for (const m of c.value.messages ?? [])
+            await pool.query(
+              `INSERT INTO bench_message (id, sender, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`,
+              [m.id, m.from, m.text?.body ?? ""],
+            );
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
     } catch {
       res.writeHead(500).end();

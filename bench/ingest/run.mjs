@@ -35,8 +35,11 @@ const SECRET = "bench-app-secret";
 const PNID = "106540352242922";
 const DATA = path.join(root, ".data-bench-ingest");
 const BENCH_SECRETS = {
-  AUTH_SECRET: "bench-auth-secret-0123456789abcdefghijklmnop", AUDIT_KEY: "bench-audit-key-0123456789abcdefghijklmnop",
-  IDENTITY_PEPPER: "bench-pepper-0123456789abcdefghijklmnopqrstu", IDENTITY_KEYS: "b1:" + Buffer.alloc(32, 5).toString("base64"), IDENTITY_ACTIVE_KEY: "b1",
+  AUTH_SECRET: "bench-auth-secret-0123456789abcdefghijklmnop",
+  AUDIT_KEY: "bench-audit-key-0123456789abcdefghijklmnop",
+  IDENTITY_PEPPER: "bench-pepper-0123456789abcdefghijklmnopqrstu",
+  IDENTITY_KEYS: "b1:" + Buffer.alloc(32, 5).toString("base64"),
+  IDENTITY_ACTIVE_KEY: "b1",
 };
 
 if (!fs.existsSync(path.join(root, DIST, "BUILD_ID"))) {
@@ -45,18 +48,41 @@ if (!fs.existsSync(path.join(root, DIST, "BUILD_ID"))) {
 }
 
 // --- payloads -------------------------------------------------------------------------------
-const TEXTS = ["Kareli me kachhi sharab bik rahi hai roz raat 9 baje", "चेन स्नैचिंग हुई अभी सिविल लाइंस में, बाइक UP70AB1234", "Drug peddling near Naini bus stand after 8 pm"];
+const TEXTS = [
+  "Kareli me kachhi sharab bik rahi hai roz raat 9 baje",
+  "चेन स्नैचिंग हुई अभी सिविल लाइंस में, बाइक UP70AB1234",
+  "Drug peddling near Naini bus stand after 8 pm",
+];
 let seq = 0;
 function signedMessage() {
   seq += 1;
   const from = `9199${String(crypto.randomInt(0, SENDERS)).padStart(8, "0")}`;
   const payload = {
     object: "whatsapp_business_account",
-    entry: [{ id: "102290129340398", changes: [{ field: "messages", value: {
-      messaging_product: "whatsapp", metadata: { display_phone_number: "15550783881", phone_number_id: PNID },
-      contacts: [{ profile: { name: "Bench Informant" }, wa_id: from }],
-      messages: [{ from, id: `wamid.BENCH${process.pid}${Date.now().toString(36)}${seq}${crypto.randomBytes(4).toString("hex")}`, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: TEXTS[seq % TEXTS.length] } }],
-    } }] }],
+    entry: [
+      {
+        id: "102290129340398",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550783881", phone_number_id: PNID },
+              contacts: [{ profile: { name: "Bench Informant" }, wa_id: from }],
+              messages: [
+                {
+                  from,
+                  id: `wamid.BENCH${process.pid}${Date.now().toString(36)}${seq}${crypto.randomBytes(4).toString("hex")}`,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: "text",
+                  text: { body: TEXTS[seq % TEXTS.length] },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
   };
   const body = JSON.stringify(payload);
   return { body, sig: "sha256=" + crypto.createHmac("sha256", SECRET).update(body).digest("hex") };
@@ -64,35 +90,74 @@ function signedMessage() {
 
 function load(url, duration = DURATION) {
   return new Promise((resolve, reject) => {
-    autocannon({
-      url, connections: CONNECTIONS, duration, timeout: 30,
-      requests: [{ method: "POST", setupRequest: (req) => {
-        const m = signedMessage();
-        return { ...req, body: m.body, headers: { ...req.headers, "content-type": "application/json", "x-hub-signature-256": m.sig } };
-      } }],
-    }, (err, r) => (err ? reject(err) : resolve(r)));
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration,
+        timeout: 30,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const m = signedMessage();
+              return {
+                ...req,
+                body: m.body,
+                headers: { ...req.headers, "content-type": "application/json", "x-hub-signature-256": m.sig },
+              };
+            },
+          },
+        ],
+      },
+      (err, r) => (err ? reject(err) : resolve(r)),
+    );
   });
 }
 
 const summary = (name, r) => ({
-  target: name, rps: Math.round(r.requests.average), ok: r["2xx"], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
-  p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max,
+  target: name,
+  rps: Math.round(r.requests.average),
+  ok: r["2xx"],
+  non2xx: r.non2xx,
+  errors: r.errors,
+  timeouts: r.timeouts,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  max: r.latency.max,
 });
 
 // --- servers --------------------------------------------------------------------------------
 async function waitFor(url, ms = 180_000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    try { if ((await fetch(url)).ok) return; } catch {}
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`timed out waiting for ${url}`);
 }
 
 function start(cmd, args, env) {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
-  child.stderr.on("data", (d) => { if (/error/i.test(String(d))) process.stderr.write(d); });
-  return () => new Promise((resolve) => { child.once("exit", resolve); try { process.kill(-child.pid, "SIGTERM"); } catch { resolve(); } });
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  child.stderr.on("data", (d) => {
+    if (/error/i.test(String(d))) process.stderr.write(d);
+  });
+  return () =>
+    new Promise((resolve) => {
+      child.once("exit", resolve);
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        resolve();
+      }
+    });
 }
 
 async function resetPostgres() {
@@ -109,9 +174,20 @@ async function runApp(engine) {
   if (engine === "postgres") await resetPostgres();
   const stop = start(process.execPath, ["scripts/start.mjs"], {
     // Not demo mode (it refuses NODE_ENV=production): the secrets a production start needs, fixed for the bench.
-    NEXT_DIST_DIR: DIST, MUKHBIR_REUSE_BUILD: "1", PORT: String(PORT), DATA_DIR: DATA, DEMO_MODE: "false", ...BENCH_SECRETS,
-    DATABASE_URL: engine === "postgres" ? DB : "", PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`, BENCH_ROUTES: "true", WORKER_ENABLED: "false",
-    WHATSAPP_APP_SECRET: SECRET, WHATSAPP_PHONE_NUMBER_IDS: PNID, WHATSAPP_API_BASE: "http://127.0.0.1:9/meta", NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST,
+    MUKHBIR_REUSE_BUILD: "1",
+    PORT: String(PORT),
+    DATA_DIR: DATA,
+    DEMO_MODE: "false",
+    ...BENCH_SECRETS,
+    DATABASE_URL: engine === "postgres" ? DB : "",
+    PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
+    BENCH_ROUTES: "true",
+    WORKER_ENABLED: "false",
+    WHATSAPP_APP_SECRET: SECRET,
+    WHATSAPP_PHONE_NUMBER_IDS: PNID,
+    WHATSAPP_API_BASE: "http://127.0.0.1:9/meta",
+    NODE_ENV: "production",
   });
   try {
     await waitFor(`http://127.0.0.1:${PORT}/api/health`);
@@ -120,7 +196,10 @@ async function runApp(engine) {
     await load(`${base}/api/bench/empty`, 3);
     const empty = summary(`empty route (${engine} server)`, await load(`${base}/api/bench/empty`));
     const before = await countMessages(engine, base);
-    const ingest = summary(`ingest, ${engine === "postgres" ? "PostgreSQL" : "PGlite"}`, await load(`${base}/api/webhooks/whatsapp`));
+    const ingest = summary(
+      `ingest, ${engine === "postgres" ? "PostgreSQL" : "PGlite"}`,
+      await load(`${base}/api/webhooks/whatsapp`),
+    );
     await stop();
     const stored = (await countMessages(engine)) - before;
     return { empty, ingest: { ...ingest, stored } };
@@ -148,7 +227,11 @@ async function countMessages(engine, base) {
 
 async function runBare() {
   await resetPostgres();
-  const stop = start(process.execPath, ["bench/ingest/bare-server.mjs", "--port", String(BARE_PORT), "--db", DB, "--secret", SECRET], {});
+  const stop = start(
+    process.execPath,
+    ["bench/ingest/bare-server.mjs", "--port", String(BARE_PORT), "--db", DB, "--secret", SECRET],
+    {},
+  );
   try {
     await new Promise((r) => setTimeout(r, 1500));
     await load(`http://127.0.0.1:${BARE_PORT}/`, 3);
@@ -167,7 +250,20 @@ async function runBare() {
 }
 
 const results = [];
-const machine = { date: new Date().toISOString(), nproc: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavg: os.loadavg().map((l) => l.toFixed(2)).join(" "), connections: CONNECTIONS, durationSec: DURATION, senders: SENDERS };
+const machine = {
+  date: new Date().toISOString(),
+  nproc: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  loadavg: os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" "),
+  connections: CONNECTIONS,
+  durationSec: DURATION,
+  senders: SENDERS,
+};
 console.log(JSON.stringify(machine));
 for (const t of TARGETS) {
   if (t === "bare") results.push(await runBare());
@@ -180,10 +276,22 @@ for (const t of TARGETS) {
 fs.rmSync(DATA, { recursive: true, force: true });
 
 const ref = (name) => results.find((r) => r.target.startsWith(name));
-console.log("\n| target | msg/s | p50 ms | p99 ms | 2xx | non-2xx / errors | stored | ratio |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+console.log(
+  "\n| target | msg/s | p50 ms | p99 ms | 2xx | non-2xx / errors | stored | ratio |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+);
 for (const r of results) {
-  const emptyRef = r.target.includes("PostgreSQL") ? ref("empty route (postgres") : r.target.includes("PGlite") ? ref("empty route (pglite") : null;
-  const ratio = emptyRef ? `${(r.rps / emptyRef.rps).toFixed(2)}× empty route` : r.target.startsWith("bare") && ref("ingest, PostgreSQL") ? `app PG = ${(ref("ingest, PostgreSQL").rps / r.rps).toFixed(2)}× bare` : "";
-  console.log(`| ${r.target} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.non2xx} / ${r.errors + r.timeouts} | ${r.stored ?? ""} | ${ratio} |`);
+  const emptyRef = r.target.includes("PostgreSQL")
+    ? ref("empty route (postgres")
+    : r.target.includes("PGlite")
+      ? ref("empty route (pglite")
+      : null;
+  const ratio = emptyRef
+    ? `${(r.rps / emptyRef.rps).toFixed(2)}× empty route`
+    : r.target.startsWith("bare") && ref("ingest, PostgreSQL")
+      ? `app PG = ${(ref("ingest, PostgreSQL").rps / r.rps).toFixed(2)}× bare`
+      : "";
+  console.log(
+    `| ${r.target} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.non2xx} / ${r.errors + r.timeouts} | ${r.stored ?? ""} | ${ratio} |`,
+  );
 }
 fs.writeFileSync(path.join(root, "bench/ingest/last-run.json"), JSON.stringify({ machine, results }, null, 2));

@@ -19,9 +19,15 @@ const TOP = Number(opt("top", "30"));
 const maps = new Map();
 function sourceOf(url, line, column) {
   const file = url.replace(/^file:\/\//, "");
-  if (!maps.has(file)) maps.set(file, fs.existsSync(`${file}.map`) ? new SourceMapConsumer(JSON.parse(fs.readFileSync(`${file}.map`, "utf8"))) : null);
+  if (!maps.has(file))
+    maps.set(
+      file,
+      fs.existsSync(`${file}.map`) ? new SourceMapConsumer(JSON.parse(fs.readFileSync(`${file}.map`, "utf8"))) : null,
+    );
   const pos = maps.get(file)?.originalPositionFor({ line: line + 1, column });
-  return pos?.source ? `${pos.source.replace(/^.*?(dist\/compiled\/|src\/)/, "")}${BY === "fn" ? `:${pos.line}` : ""}` : null;
+  return pos?.source
+    ? `${pos.source.replace(/^.*?(dist\/compiled\/|src\/)/, "")}${BY === "fn" ? `:${pos.line}` : ""}`
+    : null;
 }
 
 function keyOf({ functionName: fn, url, lineNumber: line, columnNumber: col }) {
@@ -31,7 +37,9 @@ function keyOf({ functionName: fn, url, lineNumber: line, columnNumber: col }) {
     if (src) return src;
   }
   const short = (url || "(native)").replace(/^.*\/(node_modules|\.next[^/]*)\//, "$1/");
-  const where = short.includes("server/chunks") ? `chunk ${short.split("/").pop()}` : (short.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? short);
+  const where = short.includes("server/chunks")
+    ? `chunk ${short.split("/").pop()}`
+    : (short.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? short);
   return BY === "fn" ? `${fn || "(anon)"} ${where}:${line}:${col}` : where;
 }
 
@@ -51,8 +59,12 @@ function selfTime(file) {
 
 const [a, b] = files.map(selfTime);
 const keys = new Set([...a.keys(), ...(b?.keys() ?? [])]);
-const rows = [...keys].map((k) => [k, ((b ? (b.get(k) ?? 0) - (a.get(k) ?? 0) : a.get(k)) ?? 0) / PER]).sort((x, y) => y[1] - x[1]);
+const rows = [...keys]
+  .map((k) => [k, ((b ? (b.get(k) ?? 0) - (a.get(k) ?? 0) : a.get(k)) ?? 0) / PER])
+  .sort((x, y) => y[1] - x[1]);
 const unit = PER === 1 ? "ms" : "µs";
 const show = (us) => (PER === 1 ? us / 1000 : us).toFixed(2).padStart(10);
-console.log(`${b ? "B − A" : "self time"}${PER === 1 ? "" : ` per ${PER}`}: ${show(rows.reduce((s, [, v]) => s + v, 0))} ${unit}`);
+console.log(
+  `${b ? "B − A" : "self time"}${PER === 1 ? "" : ` per ${PER}`}: ${show(rows.reduce((s, [, v]) => s + v, 0))} ${unit}`,
+);
 for (const [k, v] of rows.slice(0, TOP)) console.log(`${show(v)} ${unit}  ${k}`);

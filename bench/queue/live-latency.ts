@@ -17,7 +17,9 @@ const browser = await chromium.launch({ executablePath: fs.existsSync(chromiumPa
 try {
   const cookie = await signInCookie(server.url, "officer", "mukhbir-officer");
   const context = await browser.newContext({ baseURL: server.url });
-  await context.addCookies(cookie.split("; ").map((kv) => ({ name: kv.split("=")[0], value: kv.slice(kv.indexOf("=") + 1), url: server.url })));
+  await context.addCookies(
+    cookie.split("; ").map((kv) => ({ name: kv.split("=")[0], value: kv.slice(kv.indexOf("=") + 1), url: server.url })),
+  );
   const page = await context.newPage();
   await page.goto("/queue");
   await page.getByTestId("live-status").and(page.locator('[data-state="live"]')).waitFor();
@@ -32,8 +34,12 @@ try {
     ms.push(performance.now() - t0);
     await new Promise((r) => setTimeout(r, 300));
   }
-  console.log(`posts: ${POSTS}; webhook sent → row visible: p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms`);
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; ${new Date().toISOString()}`);
+  console.log(
+    `posts: ${POSTS}; webhook sent → row visible: p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms`,
+  );
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}; ${new Date().toISOString()}`,
+  );
   await api.dispose();
 } finally {
   await browser.close();

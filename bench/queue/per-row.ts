@@ -24,15 +24,22 @@ const BATCH = 10;
 /** CPU time (ms) the server process has used, all threads (Linux schedstat, nanoseconds). */
 function serverCpuMs(pid: number) {
   let ns = 0;
-  for (const task of fs.readdirSync(`/proc/${pid}/task`)) ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+  for (const task of fs.readdirSync(`/proc/${pid}/task`))
+    ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
   return ns / 1e6;
 }
 
-const server = await startServer({ port: PORT, databaseUrl: DB, nodeArgs: prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [] });
+const server = await startServer({
+  port: PORT,
+  databaseUrl: DB,
+  nodeArgs: prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [],
+});
 try {
   const cookie = await signInCookie(server.url, "officer", "mukhbir-officer");
   const url = (size: number) => `${server.url}/queue?view=${VIEW}&size=${size}`;
-  const bytes = await Promise.all(SIZES.map(async (s) => (await (await fetch(url(s), { headers: { cookie } })).arrayBuffer()).byteLength));
+  const bytes = await Promise.all(
+    SIZES.map(async (s) => (await (await fetch(url(s), { headers: { cookie } })).arrayBuffer()).byteLength),
+  );
   for (let i = 0; i < 10; i++) for (const s of SIZES) await ttfb(url(s), cookie);
   // Per size: TTFB of each request, and the server's CPU time per request over a batch of BATCH
   // (CPU time does not count the moments a busy machine leaves the server waiting for a core).
@@ -46,11 +53,20 @@ try {
     }
   const p50 = ms.map((m) => percentile(m, 50));
   const cpu50 = cpu.map((m) => percentile(m, 50));
-  for (const [k, s] of SIZES.entries()) console.log(`size ${s}: TTFB p50 ${p50[k].toFixed(1)} ms, p95 ${percentile(ms[k], 95).toFixed(1)} ms; server CPU ${cpu50[k].toFixed(2)} ms/request; HTML ${(bytes[k] / 1024).toFixed(0)} KiB`);
+  for (const [k, s] of SIZES.entries())
+    console.log(
+      `size ${s}: TTFB p50 ${p50[k].toFixed(1)} ms, p95 ${percentile(ms[k], 95).toFixed(1)} ms; server CPU ${cpu50[k].toFixed(2)} ms/request; HTML ${(bytes[k] / 1024).toFixed(0)} KiB`,
+    );
   const [lo, hi] = [0, SIZES.length - 1];
   const slope = (xs: number[]) => ((xs[hi] - xs[lo]) / (SIZES[hi] - SIZES[lo])).toFixed(3);
   const bytesPerRow = (bytes[hi] - bytes[lo]) / (SIZES[hi] - SIZES[lo]);
-  if (hi > lo) console.log(`view ${VIEW}, ${SIZES[lo]} → ${SIZES[hi]} rows: ${slope(p50)} ms/row TTFB (p50), ${slope(cpu50)} ms/row server CPU (median of ${RUNS / BATCH} batches of ${BATCH}); ${(bytesPerRow / 1024).toFixed(2)} KiB HTML per row; load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  if (hi > lo)
+    console.log(
+      `view ${VIEW}, ${SIZES[lo]} → ${SIZES[hi]} rows: ${slope(p50)} ms/row TTFB (p50), ${slope(cpu50)} ms/row server CPU (median of ${RUNS / BATCH} batches of ${BATCH}); ${(bytesPerRow / 1024).toFixed(2)} KiB HTML per row; load ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
 } finally {
   await server.stop();
 }

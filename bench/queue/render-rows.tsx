@@ -22,7 +22,26 @@ const CATS = ["THEFT_ROBBERY", "GAMBLING", "ILLEGAL_LIQUOR", "OTHER"] as const;
 
 function row(i: number): QueueRow {
   const receivedAt = new Date(now - i * 60_000).toISOString();
-  const base = { id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, ref: `EM-2026-${String(i).padStart(7, "0")}`, receivedAt, channel: "WHATSAPP" as const, preview: `avaidh sharab near ${i} शराब की बिक्री`, mediaCount: i % 3, category: CATS[i % 4], priority: (["URGENT", "HIGH", "NORMAL", "LOW"] as const)[i % 4], stationId: "4f6674c3-a264-4e8f-858d-a0285a402eec", stationName: "Civil Lines", stationNameHi: "सिविल लाइंस", status: "NEW" as const, assigneeId: null, assigneeName: i % 2 ? "SI Verma" : null, firstResponseAt: null, closedAt: null, lastActivityAt: receivedAt, flagged: i % 7 === 0 };
+  const base = {
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    ref: `EM-2026-${String(i).padStart(7, "0")}`,
+    receivedAt,
+    channel: "WHATSAPP" as const,
+    preview: `avaidh sharab near ${i} शराब की बिक्री`,
+    mediaCount: i % 3,
+    category: CATS[i % 4],
+    priority: (["URGENT", "HIGH", "NORMAL", "LOW"] as const)[i % 4],
+    stationId: "4f6674c3-a264-4e8f-858d-a0285a402eec",
+    stationName: "Civil Lines",
+    stationNameHi: "सिविल लाइंस",
+    status: "NEW" as const,
+    assigneeId: null,
+    assigneeName: i % 2 ? "SI Verma" : null,
+    firstResponseAt: null,
+    closedAt: null,
+    lastActivityAt: receivedAt,
+    flagged: i % 7 === 0,
+  };
   return { ...base, sla: computeSla(base, DEFAULT_SLA, now) } as QueueRow;
 }
 
@@ -76,8 +95,15 @@ for (const locale of ["en", "hi"] as const) {
   for (let i = 0; i < 50; i++) for (const d of data) render(d, locale);
   const ms = SIZES.map(() => [] as number[]);
   for (let i = 0; i < RUNS / BATCH; i++)
-    for (const [k, d] of data.entries()) ms[k].push(cpuMs(() => { for (let j = 0; j < BATCH; j++) render(d, locale); }) / BATCH);
+    for (const [k, d] of data.entries())
+      ms[k].push(
+        cpuMs(() => {
+          for (let j = 0; j < BATCH; j++) render(d, locale);
+        }) / BATCH,
+      );
   const med = ms.map((m) => [...m].sort((a, b) => a - b)[m.length >> 1]);
   const html = data.map((d) => render(d, locale).length);
-  console.log(`${locale}: ${SIZES.map((s, k) => `${s} rows ${med[k].toFixed(2)} ms`).join(", ")}; ${((med[2] - med[0]) / (SIZES[2] - SIZES[0])).toFixed(4)} ms/row (CPU, median of ${RUNS / BATCH} batches of ${BATCH}); ${((html[2] - html[0]) / (SIZES[2] - SIZES[0])).toFixed(0)} chars HTML/row`);
+  console.log(
+    `${locale}: ${SIZES.map((s, k) => `${s} rows ${med[k].toFixed(2)} ms`).join(", ")}; ${((med[2] - med[0]) / (SIZES[2] - SIZES[0])).toFixed(4)} ms/row (CPU, median of ${RUNS / BATCH} batches of ${BATCH}); ${((html[2] - html[0]) / (SIZES[2] - SIZES[0])).toFixed(0)} chars HTML/row`,
+  );
 }

@@ -12,7 +12,12 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
-const BENCHES = { ttfb: "ttfb.ts", "per-row": "per-row.ts", "render-rows": "render-rows.tsx", "live-latency": "live-latency.ts" };
+const BENCHES = {
+  ttfb: "ttfb.ts",
+  "per-row": "per-row.ts",
+  "render-rows": "render-rows.tsx",
+  "live-latency": "live-latency.ts",
+};
 const args = process.argv.slice(2);
 const name = args.length ? args.shift() : "ttfb";
 if (!(name in BENCHES)) {
@@ -36,5 +41,9 @@ if (name === "per-row") {
   u.pathname = `${u.pathname}_1000000`;
   env.QUEUE_BENCH_DATABASE_URL = u.toString();
 }
-const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/queue", BENCHES[name]), ...args], { cwd: root, stdio: "inherit", env });
+const r = spawnSync(
+  process.execPath,
+  [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/queue", BENCHES[name]), ...args],
+  { cwd: root, stdio: "inherit", env },
+);
 process.exit(r.status ?? 1);

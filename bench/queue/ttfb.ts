@@ -18,14 +18,25 @@ if (!DB) throw new Error("set QUEUE_BENCH_DATABASE_URL");
 const PORT = Number(process.env.QUEUE_BENCH_PORT ?? 3410);
 const RUNS = Number(process.env.QUEUE_BENCH_RUNS ?? 30);
 const SIZES = (process.env.QUEUE_BENCH_SIZES ?? "1000,1000000").split(",").map(Number);
-const VIEWS = ["unassigned", "mine", "open", "breaching", "waiting", "closedToday", "all", "all&q=शराब", "open&priority=URGENT"];
+const VIEWS = [
+  "unassigned",
+  "mine",
+  "open",
+  "breaching",
+  "waiting",
+  "closedToday",
+  "all",
+  "all&q=शराब",
+  "open&priority=URGENT",
+];
 const seedSql = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), "seed.sql"), "utf8");
 
 /** The first size uses QUEUE_BENCH_DATABASE_URL itself, the others `<name>_<size>`; each created if missing. */
 async function databaseFor(size: number, i: number) {
   const url = new URL(DB!);
   if (i > 0) url.pathname = `${url.pathname}_${size}`;
-  if (!["127.0.0.1", "localhost", "::1"].includes(url.hostname)) throw new Error(`refusing to create a database on ${url.hostname}`);
+  if (!["127.0.0.1", "localhost", "::1"].includes(url.hostname))
+    throw new Error(`refusing to create a database on ${url.hostname}`);
   const name = decodeURIComponent(url.pathname.slice(1));
   const server = new URL(url);
   server.pathname = "/postgres"; // the bench database itself may not exist yet
@@ -67,8 +78,18 @@ try {
     targets[i].secs = await seedTo(db, size);
     console.log(`seeded ${size} tips in ${targets[i].secs.toFixed(1)} s`);
   }
-  out.push(`| view | ${targets.map((t) => `${label(t.size)} p50 | ${label(t.size)} p95`).join(" | ")} | ${targets.slice(1).map((t) => `${label(t.size)} / ${label(targets[0].size)} (p50)`).join(" | ")} |`);
-  out.push(`| --- | ${targets.map(() => "---: | ---:").join(" | ")} | ${targets.slice(1).map(() => "---:").join(" | ")} |`);
+  out.push(
+    `| view | ${targets.map((t) => `${label(t.size)} p50 | ${label(t.size)} p95`).join(" | ")} | ${targets
+      .slice(1)
+      .map((t) => `${label(t.size)} / ${label(targets[0].size)} (p50)`)
+      .join(" | ")} |`,
+  );
+  out.push(
+    `| --- | ${targets.map(() => "---: | ---:").join(" | ")} | ${targets
+      .slice(1)
+      .map(() => "---:")
+      .join(" | ")} |`,
+  );
   for (const view of VIEWS) {
     for (let i = 0; i < 3; i++) for (const t of targets) await ttfb(viewUrl(t.server.url, view), t.cookie);
     const ms = targets.map(() => [] as number[]);
@@ -79,7 +100,10 @@ try {
         ms[k].push(r.ms);
       }
     const p50 = ms.map((m) => percentile(m, 50));
-    const line = `| ${view} | ${ms.map((m, k) => `${p50[k].toFixed(1)} | ${percentile(m, 95).toFixed(1)}`).join(" | ")} | ${p50.slice(1).map((v) => `${(v / p50[0]).toFixed(2)}×`).join(" | ")} |`;
+    const line = `| ${view} | ${ms.map((m, k) => `${p50[k].toFixed(1)} | ${percentile(m, 95).toFixed(1)}`).join(" | ")} | ${p50
+      .slice(1)
+      .map((v) => `${(v / p50[0]).toFixed(2)}×`)
+      .join(" | ")} |`;
     console.log(line);
     out.push(line);
   }
@@ -88,7 +112,14 @@ try {
 }
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL local`;
 const seeded = targets.map((t) => `${label(t.size)} in ${t.secs.toFixed(0)} s`).join(", ");
-console.log(`\nMachine: ${machine}; date ${new Date().toISOString()}; load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; ${RUNS} runs per view and size after 3 warm-ups, sizes alternating; seeded ${seeded}\n\n${out.join("\n")}`);
+console.log(
+  `\nMachine: ${machine}; date ${new Date().toISOString()}; load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(
+      " ",
+    )}; ${RUNS} runs per view and size after 3 warm-ups, sizes alternating; seeded ${seeded}\n\n${out.join("\n")}`,
+);
 
 function label(n: number) {
   return formatNumber(n, "en");

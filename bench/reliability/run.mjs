@@ -21,8 +21,20 @@ const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
   RELIABILITY_SIZES: "bench",
-  RELIABILITY_DATABASE_URL: process.env.RELIABILITY_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/mukhbir_reliability_bench",
+  RELIABILITY_DATABASE_URL:
+    process.env.RELIABILITY_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/mukhbir_reliability_bench",
 };
-await ensureDatabase(env.RELIABILITY_DATABASE_URL, "Set RELIABILITY_DATABASE_URL to a local PostgreSQL database the bench may reset.");
-const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/reliability/run.ts"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+await ensureDatabase(
+  env.RELIABILITY_DATABASE_URL,
+  "Set RELIABILITY_DATABASE_URL to a local PostgreSQL database the bench may reset.",
+);
+const r = spawnSync(
+  process.execPath,
+  [
+    path.join(root, "node_modules/tsx/dist/cli.mjs"),
+    path.join(root, "bench/reliability/run.ts"),
+    ...process.argv.slice(2),
+  ],
+  { cwd: root, stdio: "inherit", env },
+);
 process.exit(r.status ?? 1);

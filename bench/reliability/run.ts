@@ -20,8 +20,14 @@ const s = sizes();
 
 const PARTS: Record<string, [string, () => Promise<Outcome>][]> = {
   redeliveries: [
-    ["redeliveries and forgeries (postgres)", () => runRedeliveries({ engine: "postgres", valid: s.redeliveries.postgres, seed })],
-    ["redeliveries and forgeries (pglite)", () => runRedeliveries({ engine: "pglite", valid: s.redeliveries.pglite, seed })],
+    [
+      "redeliveries and forgeries (postgres)",
+      () => runRedeliveries({ engine: "postgres", valid: s.redeliveries.postgres, seed }),
+    ],
+    [
+      "redeliveries and forgeries (pglite)",
+      () => runRedeliveries({ engine: "pglite", valid: s.redeliveries.pglite, seed }),
+    ],
   ],
   crash: [
     ["crash: kill -9 mid-burst (postgres)", () => runCrash({ engine: "postgres", ...s.crash.postgres, seed })],
@@ -29,8 +35,14 @@ const PARTS: Record<string, [string, () => Promise<Outcome>][]> = {
   ],
   outage: [
     ["outage: database refusing (postgres)", () => runOutage({ mode: "refuse", ...s.outage, seed })],
-    ["outage: database silently dropping, then healed (postgres)", () => runOutage({ mode: "drop", ...s.outage, seed })],
-    ["outage: database silently dropping, held connections lost (postgres)", () => runOutage({ mode: "blackhole", ...s.outage, seed })],
+    [
+      "outage: database silently dropping, then healed (postgres)",
+      () => runOutage({ mode: "drop", ...s.outage, seed }),
+    ],
+    [
+      "outage: database silently dropping, held connections lost (postgres)",
+      () => runOutage({ mode: "blackhole", ...s.outage, seed }),
+    ],
   ],
   fuzz: [["fuzz: signed property-based payloads (postgres)", () => runFuzz({ ...s.fuzz, seed })]],
   "fan-out": [["fan-out: live queue streams (postgres)", () => runFanOut(s.fanOut)]],
@@ -57,10 +69,16 @@ for (const [name, parts] of Object.entries(PARTS)) {
     results.push({ part: title, seconds, figures: out.figures, violations: out.violations });
   }
 }
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(" ")}`;
 console.log(`machine: ${machine}; ${new Date().toISOString()}`);
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
-fs.writeFileSync(path.join(root, "bench/results/reliability.json"), JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
+fs.writeFileSync(
+  path.join(root, "bench/results/reliability.json"),
+  JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2),
+);
 const failed = results.filter((r) => r.violations.length);
 console.log(`\n${results.length - failed.length} passed, ${failed.length} failed`);
 process.exit(failed.length ? 1 : 0);

@@ -22,12 +22,21 @@ for (const size of sizes) {
   const url = new URL(base);
   url.pathname = `${url.pathname}_${size}`;
   await ensureDatabase(url.toString());
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "bench/search/search.ts"), String(size)], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, ...secrets, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules/tsx/dist/cli.mjs"),
+      "--conditions=react-server",
+      path.join(root, "bench/search/search.ts"),
+      String(size),
+    ],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, ...secrets, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
   const line = r.stdout.trim().split("\n").pop();
   results.push(JSON.parse(line));
@@ -35,5 +44,8 @@ for (const size of sizes) {
 }
 if (results.length > 1) {
   const [a, b] = [results[0], results[results.length - 1]];
-  for (const k of Object.keys(a).filter((k) => k !== "size")) console.log(`${k}: ${a[k].toFixed(2)} ms at ${a.size}, ${b[k].toFixed(2)} ms at ${b.size} — ×${(b[k] / a[k]).toFixed(2)}`);
+  for (const k of Object.keys(a).filter((k) => k !== "size"))
+    console.log(
+      `${k}: ${a[k].toFixed(2)} ms at ${a.size}, ${b[k].toFixed(2)} ms at ${b.size} — ×${(b[k] / a[k]).toFixed(2)}`,
+    );
 }

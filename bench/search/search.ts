@@ -12,7 +12,20 @@ const url = process.env.DATABASE_URL!;
 const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 40);
 const here = path.dirname(new URL(import.meta.url).pathname);
 // The 12 texts of bench/queue/seed.sql: each tip is two of them + " near <n>".
-const WORDS = ["avaidh sharab", "अवैध शराब", "jua chal raha hai", "जुआ", "smack bech raha", "नशा", "chori ki gaadi", "चोरी", "zameen kabza", "ज़मीन पर कब्ज़ा", "mobile fraud call", "साइबर ठगी"];
+const WORDS = [
+  "avaidh sharab",
+  "अवैध शराब",
+  "jua chal raha hai",
+  "जुआ",
+  "smack bech raha",
+  "नशा",
+  "chori ki gaadi",
+  "चोरी",
+  "zameen kabza",
+  "ज़मीन पर कब्ज़ा",
+  "mobile fraud call",
+  "साइबर ठगी",
+];
 
 const { raw, db, closeDb } = await import("../../lib/db");
 const { migrateDatabase } = await import("../../lib/db/migrate-database");
@@ -43,12 +56,23 @@ if (have < size) {
      ON CONFLICT DO NOTHING`,
     [JSON.stringify(terms.map((t) => t.keys)), near],
   );
-  for (const t of terms) for (const w of t.words) await c.query(`INSERT INTO mukhbir_internal.search_word (word, "key") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [w.word, w.key]);
+  for (const t of terms)
+    for (const w of t.words)
+      await c.query(`INSERT INTO mukhbir_internal.search_word (word, "key") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        w.word,
+        w.key,
+      ]);
   await c.query("SELECT mukhbir_internal.fold_tip_counts()");
   console.error(`seeded ${size} tips and their terms in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 // 10,000 watch items (phrases and vehicles) that the probe messages do not hit, and one that they do.
-const owner = (await c.query(`SELECT "id" FROM "User" LIMIT 1`)).rows[0]?.id ?? (await c.query(`INSERT INTO "User" ("id", "username", "name", "passwordHash", "role", "updatedAt") VALUES (gen_random_uuid(), 'bench-watch', 'Bench', 'x', 'SUPERVISOR', now()) RETURNING "id"`)).rows[0].id;
+const owner =
+  (await c.query(`SELECT "id" FROM "User" LIMIT 1`)).rows[0]?.id ??
+  (
+    await c.query(
+      `INSERT INTO "User" ("id", "username", "name", "passwordHash", "role", "updatedAt") VALUES (gen_random_uuid(), 'bench-watch', 'Bench', 'x', 'SUPERVISOR', now()) RETURNING "id"`,
+    )
+  ).rows[0].id;
 await c.query(`DELETE FROM "WatchItem" WHERE "value" LIKE 'bench %'`);
 await c.query(
   `INSERT INTO "WatchItem" ("id", "kind", "value", "normalised", "keys", "ownerId", "shared")
@@ -57,7 +81,11 @@ await c.query(
 );
 await c.query("VACUUM ANALYZE");
 
-const ctx = { viewer: { id: owner, role: "SUPERVISOR" as const, stationId: null, districtWide: true }, targets: DEFAULT_SLA, now: new Date() };
+const ctx = {
+  viewer: { id: owner, role: "SUPERVISOR" as const, stationId: null, districtWide: true },
+  targets: DEFAULT_SLA,
+  now: new Date(),
+};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function time(fn: () => Promise<unknown>) {
   for (let i = 0; i < 3; i++) await fn();

@@ -10,8 +10,17 @@ export function SignOutEverywhere() {
   const { pending, run } = useAction({ refresh: false });
   const hydrated = useHydrated();
   return (
-    <button type="button" disabled={pending || !hydrated} className="rounded border border-red-300 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
-      onClick={() => run(() => signOutEverywhereAction(), () => leaveFor("/login?reason=signedOut"))}>
+    <button
+      type="button"
+      disabled={pending || !hydrated}
+      className="rounded border border-red-300 px-3 py-1.5 text-red-800 hover:bg-red-50 disabled:opacity-60"
+      onClick={() =>
+        run(
+          () => signOutEverywhereAction(),
+          () => leaveFor("/login?reason=signedOut"),
+        )
+      }
+    >
       {t("signOutEverywhere")}
     </button>
   );

@@ -12,11 +12,27 @@ export async function WebhookFilterForm({ filter }: { filter: WebhookFilter }) {
   const all = { value: "", label: t("filter.all") };
   return (
     <form method="get" className="flex flex-wrap items-end gap-3 text-sm" role="search" aria-label={t("filter.label")}>
-      <SelectField labelClassName="flex flex-col gap-1" label={t("columns.provider")} name="provider" defaultValue={filter.provider ?? ""} className={select}
-        first={all} choices={PROVIDERS.map((p) => ({ value: p, label: t(`provider.${p}`) }))} />
-      <SelectField labelClassName="flex flex-col gap-1" label={t("columns.status")} name="status" defaultValue={filter.status ?? ""} className={select}
-        first={all} choices={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-      <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white">{t("filter.apply")}</button>
+      <SelectField
+        labelClassName="flex flex-col gap-1"
+        label={t("columns.provider")}
+        name="provider"
+        defaultValue={filter.provider ?? ""}
+        className={select}
+        first={all}
+        choices={PROVIDERS.map((p) => ({ value: p, label: t(`provider.${p}`) }))}
+      />
+      <SelectField
+        labelClassName="flex flex-col gap-1"
+        label={t("columns.status")}
+        name="status"
+        defaultValue={filter.status ?? ""}
+        className={select}
+        first={all}
+        choices={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
+      <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white">
+        {t("filter.apply")}
+      </button>
     </form>
   );
 }

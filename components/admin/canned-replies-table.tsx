@@ -12,14 +12,42 @@ const col = dataTableColumns<CannedReply>();
 export function CannedRepliesTable({ replies }: { replies: CannedReply[] }) {
   const t = useTranslations("adminCanned");
   const columns = useMemo(() => cannedColumns(t), [t]);
-  return <DataTable caption={t("title")} columns={columns} data={replies} getRowId={(r) => r.id} rowClassName={dimInactive} keyboard={false} emptyText={t("empty")} testId="canned-list" />;
+  return (
+    <DataTable
+      caption={t("title")}
+      columns={columns}
+      data={replies}
+      getRowId={(r) => r.id}
+      rowClassName={dimInactive}
+      keyboard={false}
+      emptyText={t("empty")}
+      testId="canned-list"
+    />
+  );
 }
 
 function cannedColumns(t: Translate) {
   return [
-    col.accessor("title", { header: () => t("titleLabel"), cell: (c) => <span className="font-medium">{c.getValue()}</span> }),
-    col.accessor("bodyEn", { header: () => t("bodyEn"), cell: (c) => <span lang="en" className="whitespace-pre-wrap">{c.getValue()}</span> }),
-    col.accessor("bodyHi", { header: () => t("bodyHi"), cell: (c) => <span lang="hi" className="whitespace-pre-wrap">{c.getValue()}</span> }),
+    col.accessor("title", {
+      header: () => t("titleLabel"),
+      cell: (c) => <span className="font-medium">{c.getValue()}</span>,
+    }),
+    col.accessor("bodyEn", {
+      header: () => t("bodyEn"),
+      cell: (c) => (
+        <span lang="en" className="whitespace-pre-wrap">
+          {c.getValue()}
+        </span>
+      ),
+    }),
+    col.accessor("bodyHi", {
+      header: () => t("bodyHi"),
+      cell: (c) => (
+        <span lang="hi" className="whitespace-pre-wrap">
+          {c.getValue()}
+        </span>
+      ),
+    }),
     col.accessor("active", { header: () => t("state"), cell: (c) => (c.getValue() ? t("active") : t("inactive")) }),
     col.display({
       id: "edit",

@@ -10,18 +10,30 @@ export function ContactForm({ stations }: { stations: { id: string; name: string
   const { pending, result, run } = useAction();
   const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5";
   return (
-    <form onSubmit={submitForm(run, createContactAction)} className="grid gap-3 sm:grid-cols-3" data-testid="contact-form">
+    <form
+      onSubmit={submitForm(run, createContactAction)}
+      className="grid gap-3 sm:grid-cols-3"
+      data-testid="contact-form"
+    >
       <label className="text-sm">
         {t("contacts.station")}
         <select name="stationId" required className={input}>
           <option value="">—</option>
           {stations.map((s) => (
-            <option key={s.id} value={s.id}>{s.name}</option>
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
           ))}
         </select>
       </label>
-      <label className="text-sm">{t("contacts.name")}<input name="name" required minLength={2} className={input} /></label>
-      <label className="text-sm">{t("contacts.phone")}<input name="phone" type="tel" inputMode="tel" required className={input} /></label>
+      <label className="text-sm">
+        {t("contacts.name")}
+        <input name="name" required minLength={2} className={input} />
+      </label>
+      <label className="text-sm">
+        {t("contacts.phone")}
+        <input name="phone" type="tel" inputMode="tel" required className={input} />
+      </label>
       <label className="text-sm">
         {t("contacts.channel")}
         <select name="channel" className={input}>
@@ -37,9 +49,16 @@ export function ContactForm({ stations }: { stations: { id: string; name: string
         </select>
       </label>
       <div className="flex items-end">
-        <button disabled={pending} className="w-full rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{t("contacts.createButton")}</button>
+        <button
+          disabled={pending}
+          className="w-full rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {t("contacts.createButton")}
+        </button>
       </div>
-      <div className="sm:col-span-3"><ActionMessage state={result} success={t("contacts.created")} /></div>
+      <div className="sm:col-span-3">
+        <ActionMessage state={result} success={t("contacts.created")} />
+      </div>
     </form>
   );
 }

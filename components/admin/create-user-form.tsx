@@ -30,7 +30,9 @@ export function CreateUserForm({ stations }: { stations: Station[] }) {
         {t("users.role")}
         <select name="role" defaultValue="OFFICER" className={input}>
           {(["OFFICER", "SUPERVISOR", "ADMIN"] as const).map((r) => (
-            <option key={r} value={r}>{tc(`role.${r}`)}</option>
+            <option key={r} value={r}>
+              {tc(`role.${r}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -39,7 +41,9 @@ export function CreateUserForm({ stations }: { stations: Station[] }) {
         <select name="stationId" defaultValue="" className={input}>
           <option value="">{t("users.allStations")}</option>
           {stations.map((s) => (
-            <option key={s.id} value={s.id}>{s.name}</option>
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
           ))}
         </select>
       </label>
@@ -48,7 +52,10 @@ export function CreateUserForm({ stations }: { stations: Station[] }) {
         {t("users.districtWide")}
       </label>
       <div className="flex items-end">
-        <button disabled={pending} className="w-full rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          disabled={pending}
+          className="w-full rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {t("users.createButton")}
         </button>
       </div>

@@ -8,7 +8,15 @@ import { ActionMessage } from "../ui/action-message";
 import { useAction } from "../ui/use-action";
 import { submitted } from "@/components/ui/submit-form";
 
-export type StationRow = { id: string; name: string; nameHi: string; district: string; active: boolean; users: number; tips: number };
+export type StationRow = {
+  id: string;
+  name: string;
+  nameHi: string;
+  district: string;
+  active: boolean;
+  users: number;
+  tips: number;
+};
 
 const INPUT = "w-full rounded border border-slate-300 px-1";
 
@@ -20,10 +28,32 @@ export function StationNamesCell({ station }: { station: StationRow }) {
   const { pending, result, run } = useAction();
   const dirty = name !== station.name || nameHi !== station.nameHi;
   return (
-    <form className="flex flex-wrap items-center gap-2" onSubmit={submitted(() => { run(() => updateStationAction(station.id, { name, nameHi, district: station.district, active: station.active })); })}>
-      <input aria-label={t("stations.name")} value={name} onChange={(e) => setName(e.target.value)} className={`${INPUT} sm:w-48`} />
-      <input aria-label={t("stations.nameHi")} lang="hi" value={nameHi} onChange={(e) => setNameHi(e.target.value)} className={`${INPUT} sm:w-48`} />
-      {dirty && <button disabled={pending} className="rounded bg-brand-600 px-2 py-0.5 text-white">{t("stations.save")}</button>}
+    <form
+      className="flex flex-wrap items-center gap-2"
+      onSubmit={submitted(() => {
+        run(() =>
+          updateStationAction(station.id, { name, nameHi, district: station.district, active: station.active }),
+        );
+      })}
+    >
+      <input
+        aria-label={t("stations.name")}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        className={`${INPUT} sm:w-48`}
+      />
+      <input
+        aria-label={t("stations.nameHi")}
+        lang="hi"
+        value={nameHi}
+        onChange={(e) => setNameHi(e.target.value)}
+        className={`${INPUT} sm:w-48`}
+      />
+      {dirty && (
+        <button disabled={pending} className="rounded bg-brand-600 px-2 py-0.5 text-white">
+          {t("stations.save")}
+        </button>
+      )}
       <ActionMessage state={result} />
     </form>
   );
@@ -34,8 +64,21 @@ export function StationActiveCell({ station }: { station: StationRow }) {
   const { pending, result, run } = useAction();
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button type="button" disabled={pending} onClick={() => run(() => updateStationAction(station.id, { name: station.name, nameHi: station.nameHi, district: station.district, active: !station.active }))}
-        className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() =>
+          run(() =>
+            updateStationAction(station.id, {
+              name: station.name,
+              nameHi: station.nameHi,
+              district: station.district,
+              active: !station.active,
+            }),
+          )
+        }
+        className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100"
+      >
         {station.active ? t("stations.deactivate") : t("stations.activate")}
       </button>
       <ActionMessage state={result} />

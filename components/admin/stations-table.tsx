@@ -11,13 +11,41 @@ const col = dataTableColumns<StationRow>();
 export function StationsTable({ stations }: { stations: StationRow[] }) {
   const t = useTranslations("admin");
   const columns = useMemo(() => stationColumns(t), [t]);
-  return <DataTable caption={t("stations.title")} columns={columns} data={stations} getRowId={(s) => s.id} rowTestId={(s) => `station-${s.name}`} rowClassName={dimInactive} keyboard={false} emptyText={t("stations.empty")} testId="stations-table" />;
+  return (
+    <DataTable
+      caption={t("stations.title")}
+      columns={columns}
+      data={stations}
+      getRowId={(s) => s.id}
+      rowTestId={(s) => `station-${s.name}`}
+      rowClassName={dimInactive}
+      keyboard={false}
+      emptyText={t("stations.empty")}
+      testId="stations-table"
+    />
+  );
 }
 
 function stationColumns(t: Translate) {
   return [
-    col.display({ id: "names", header: () => `${t("stations.name")} / ${t("stations.nameHi")}`, cell: (c) => <StationNamesCell station={c.row.original} /> }),
-    col.display({ id: "counts", header: () => t("stations.usersTips"), cell: (c) => <span className="tabular-nums">{c.row.original.users} / {c.row.original.tips}</span> }),
-    col.display({ id: "status", header: () => t("users.status"), cell: (c) => <StationActiveCell station={c.row.original} /> }),
+    col.display({
+      id: "names",
+      header: () => `${t("stations.name")} / ${t("stations.nameHi")}`,
+      cell: (c) => <StationNamesCell station={c.row.original} />,
+    }),
+    col.display({
+      id: "counts",
+      header: () => t("stations.usersTips"),
+      cell: (c) => (
+        <span className="tabular-nums">
+          {c.row.original.users} / {c.row.original.tips}
+        </span>
+      ),
+    }),
+    col.display({
+      id: "status",
+      header: () => t("users.status"),
+      cell: (c) => <StationActiveCell station={c.row.original} />,
+    }),
   ];
 }

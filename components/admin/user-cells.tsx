@@ -38,9 +38,18 @@ export function RoleCell({ user, self }: { user: UserRow; self: boolean }) {
   const { pending, change, message } = useUserChange();
   return (
     <>
-      <select aria-label={t("users.role")} defaultValue={user.role} disabled={pending || self} className={SELECT}
-        onChange={(e) => change({ field: "role", userId: user.id, value: e.target.value as UserRow["role"] })}>
-        {(["OFFICER", "SUPERVISOR", "ADMIN"] as const).map((r) => <option key={r} value={r}>{tc(`role.${r}`)}</option>)}
+      <select
+        aria-label={t("users.role")}
+        defaultValue={user.role}
+        disabled={pending || self}
+        className={SELECT}
+        onChange={(e) => change({ field: "role", userId: user.id, value: e.target.value as UserRow["role"] })}
+      >
+        {(["OFFICER", "SUPERVISOR", "ADMIN"] as const).map((r) => (
+          <option key={r} value={r}>
+            {tc(`role.${r}`)}
+          </option>
+        ))}
       </select>
       {message}
     </>
@@ -52,15 +61,29 @@ export function StationCell({ user, stations }: { user: UserRow; stations: { id:
   const { pending, change, message } = useUserChange();
   return (
     <>
-      <select aria-label={t("users.station")} defaultValue={user.stationId ?? ""} disabled={pending} className={SELECT}
-        onChange={(e) => change({ field: "station", userId: user.id, value: e.target.value || null })}>
+      <select
+        aria-label={t("users.station")}
+        defaultValue={user.stationId ?? ""}
+        disabled={pending}
+        className={SELECT}
+        onChange={(e) => change({ field: "station", userId: user.id, value: e.target.value || null })}
+      >
         <option value="">{t("users.allStations")}</option>
-        {stations.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        {stations.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
       </select>
       {user.role === "OFFICER" && (
         <label className="mt-1 flex items-center gap-1 text-xs">
-          <input type="checkbox" defaultChecked={user.districtWide} disabled={pending} data-testid="district-wide"
-            onChange={(e) => change({ field: "districtWide", userId: user.id, value: e.target.checked })} />
+          <input
+            type="checkbox"
+            defaultChecked={user.districtWide}
+            disabled={pending}
+            data-testid="district-wide"
+            onChange={(e) => change({ field: "districtWide", userId: user.id, value: e.target.checked })}
+          />
           {t("users.districtWide")}
         </label>
       )}
@@ -78,7 +101,12 @@ export function TwoFactorCell({ user }: { user: UserRow }) {
         {user.twoFactor ? t("users.twoFactorOn") : t("users.twoFactorOff")}
       </span>
       {user.twoFactor && (
-        <button type="button" disabled={pending} className={BUTTON} onClick={() => change({ field: "secondFactor", userId: user.id, value: "reset" })}>
+        <button
+          type="button"
+          disabled={pending}
+          className={BUTTON}
+          onClick={() => change({ field: "secondFactor", userId: user.id, value: "reset" })}
+        >
           {t("users.resetTwoFactor")}
         </button>
       )}
@@ -92,7 +120,12 @@ export function ActiveCell({ user, self }: { user: UserRow; self: boolean }) {
   const { pending, change, message } = useUserChange();
   return (
     <>
-      <button type="button" disabled={pending || self} onClick={() => change({ field: "active", userId: user.id, value: !user.active })} className={BUTTON}>
+      <button
+        type="button"
+        disabled={pending || self}
+        onClick={() => change({ field: "active", userId: user.id, value: !user.active })}
+        className={BUTTON}
+      >
         {user.active ? t("users.disable") : t("users.enable")}
       </button>
       <span className="ml-2 text-xs">{user.active ? t("users.active") : t("users.disabled")}</span>
@@ -107,10 +140,26 @@ export function PasswordCell({ user }: { user: UserRow }) {
   const [password, setPassword] = useState("");
   return (
     <>
-      <form className="flex gap-1" onSubmit={submitted(() => { change({ field: "password", userId: user.id, value: password }); setPassword(""); })}>
-        <input aria-label={t("users.newPassword")} type="password" minLength={12} required value={password} onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password" className="w-32 rounded border border-slate-300 px-1 py-0.5" />
-        <button disabled={pending} className={BUTTON}>{t("users.resetPassword")}</button>
+      <form
+        className="flex gap-1"
+        onSubmit={submitted(() => {
+          change({ field: "password", userId: user.id, value: password });
+          setPassword("");
+        })}
+      >
+        <input
+          aria-label={t("users.newPassword")}
+          type="password"
+          minLength={12}
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+          className="w-32 rounded border border-slate-300 px-1 py-0.5"
+        />
+        <button disabled={pending} className={BUTTON}>
+          {t("users.resetPassword")}
+        </button>
       </form>
       {message}
     </>

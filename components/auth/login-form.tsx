@@ -36,7 +36,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setBusy(true);
     setError(null);
     const form = new FormData(e.currentTarget);
-    if (step === "password") credentials.current = { username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") };
+    if (step === "password")
+      credentials.current = {
+        username: String(form.get("username") ?? ""),
+        password: String(form.get("password") ?? ""),
+      };
     const code = step === "code" ? String(form.get("code") ?? "") : undefined;
     const res = await signIn("credentials", { redirect: false, ...credentials.current, ...(code ? { code } : {}) });
     if (!res || res.error) {
@@ -64,16 +68,30 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <div key="password-step" className="space-y-3">
           <label className="block text-sm font-medium">
             {t("username")}
-            <input name="username" autoComplete="username" required autoFocus className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+            <input
+              name="username"
+              autoComplete="username"
+              required
+              autoFocus
+              className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+            />
           </label>
           <label className="block text-sm font-medium">
             {t("password")}
-            <input name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+            <input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+            />
           </label>
         </div>
       ) : (
         <div key="code-step" className="space-y-3">
-          <p className="text-sm text-slate-700" id="code-hint">{t("codeHint")}</p>
+          <p className="text-sm text-slate-700" id="code-hint">
+            {t("codeHint")}
+          </p>
           <label className="block text-sm font-medium">
             {t("code")}
             <input
@@ -95,7 +113,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy || !hydrated} className="w-full rounded bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy || !hydrated}
+        className="w-full rounded bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {busy ? t("signingIn") : step === "code" ? t("verify") : t("signIn")}
       </button>
       {step === "code" && (

@@ -6,7 +6,13 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 
 export type Series = { key: string; name: string; color: string };
 
-export function DashboardBarChart({ data, series, layout = "horizontal", stacked = false, height = 260 }: {
+export function DashboardBarChart({
+  data,
+  series,
+  layout = "horizontal",
+  stacked = false,
+  height = 260,
+}: {
   data: Record<string, string | number>[];
   series: Series[];
   /** "vertical" draws horizontal bars with labels on the left (long category names). */
@@ -17,7 +23,14 @@ export function DashboardBarChart({ data, series, layout = "horizontal", stacked
   const vertical = layout === "vertical";
   const h = vertical ? Math.max(height, data.length * 28 + 40) : height;
   return (
-    <BarChart responsive accessibilityLayer={false} data={data} layout={layout} style={{ width: "100%", height: h }} margin={{ top: 4, right: 12, bottom: 4, left: vertical ? 8 : -12 }}>
+    <BarChart
+      responsive
+      accessibilityLayer={false}
+      data={data}
+      layout={layout}
+      style={{ width: "100%", height: h }}
+      margin={{ top: 4, right: 12, bottom: 4, left: vertical ? 8 : -12 }}
+    >
       <CartesianGrid strokeDasharray="3 3" vertical={vertical} horizontal={!vertical} stroke="#e2e8f0" />
       {vertical ? (
         <>
@@ -33,7 +46,15 @@ export function DashboardBarChart({ data, series, layout = "horizontal", stacked
       <Tooltip />
       {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
       {series.map((s) => (
-        <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} stackId={stacked ? "a" : undefined} isAnimationActive={false} maxBarSize={48} />
+        <Bar
+          key={s.key}
+          dataKey={s.key}
+          name={s.name}
+          fill={s.color}
+          stackId={stacked ? "a" : undefined}
+          isAnimationActive={false}
+          maxBarSize={48}
+        />
       ))}
     </BarChart>
   );

@@ -25,11 +25,29 @@ export function FilterBar(p: FilterBarProps) {
   };
   const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <form method="get" action="/dashboard" aria-label={t("filters.label")} className="no-print flex flex-wrap items-end gap-2" data-testid="dashboard-filters">
+    <form
+      method="get"
+      action="/dashboard"
+      aria-label={t("filters.label")}
+      className="no-print flex flex-wrap items-end gap-2"
+      data-testid="dashboard-filters"
+    >
       <label className="flex flex-col text-xs text-slate-600">
         {t("filters.range")}
-        <select name="range" value={range} onChange={(e) => { setRange(e.target.value as RangeKey); submit(e); }} className={field}>
-          {(["today", "7d", "30d", "custom"] as const).map((r) => <option key={r} value={r}>{t(`filters.${r}`)}</option>)}
+        <select
+          name="range"
+          value={range}
+          onChange={(e) => {
+            setRange(e.target.value as RangeKey);
+            submit(e);
+          }}
+          className={field}
+        >
+          {(["today", "7d", "30d", "custom"] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`filters.${r}`)}
+            </option>
+          ))}
         </select>
       </label>
       {range === "custom" && (
@@ -44,11 +62,32 @@ export function FilterBar(p: FilterBarProps) {
           </label>
         </>
       )}
-      <SelectField labelClassName="flex min-w-0 flex-col text-xs text-slate-600" label={t("filters.station")} name="station" defaultValue={p.stationId ?? ""} onChange={submit} className={`${field} max-w-[12rem]`}
-        first={{ value: "", label: t("filters.allStations") }} choices={p.stations.map((s) => ({ value: s.id, label: s.label }))} />
-      <SelectField labelClassName="flex min-w-0 flex-col text-xs text-slate-600" label={t("filters.category")} name="category" defaultValue={p.category ?? ""} onChange={submit} className={`${field} max-w-[12rem]`}
-        first={{ value: "", label: t("filters.allCategories") }} choices={p.categories} />
-      <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">{t("filters.apply")}</button>
+      <SelectField
+        labelClassName="flex min-w-0 flex-col text-xs text-slate-600"
+        label={t("filters.station")}
+        name="station"
+        defaultValue={p.stationId ?? ""}
+        onChange={submit}
+        className={`${field} max-w-[12rem]`}
+        first={{ value: "", label: t("filters.allStations") }}
+        choices={p.stations.map((s) => ({ value: s.id, label: s.label }))}
+      />
+      <SelectField
+        labelClassName="flex min-w-0 flex-col text-xs text-slate-600"
+        label={t("filters.category")}
+        name="category"
+        defaultValue={p.category ?? ""}
+        onChange={submit}
+        className={`${field} max-w-[12rem]`}
+        first={{ value: "", label: t("filters.allCategories") }}
+        choices={p.categories}
+      />
+      <button
+        type="submit"
+        className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+      >
+        {t("filters.apply")}
+      </button>
     </form>
   );
 }

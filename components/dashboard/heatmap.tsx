@@ -11,9 +11,16 @@ export async function Heatmap({ cells }: { cells: Charts["heatmap"] }) {
   const hours = Array.from({ length: 24 }, (_, h) => h);
   return (
     <div className="overflow-x-auto">
-      <div className="grid min-w-[19rem] gap-px text-[10px] text-slate-600" style={{ gridTemplateColumns: "2.5rem repeat(24, minmax(0, 1fr))" }}>
+      <div
+        className="grid min-w-[19rem] gap-px text-[10px] text-slate-600"
+        style={{ gridTemplateColumns: "2.5rem repeat(24, minmax(0, 1fr))" }}
+      >
         <span />
-        {hours.map((h) => <span key={h} className="text-center">{h % 3 === 0 ? String(h).padStart(2, "0") : ""}</span>)}
+        {hours.map((h) => (
+          <span key={h} className="text-center">
+            {h % 3 === 0 ? String(h).padStart(2, "0") : ""}
+          </span>
+        ))}
         {[1, 2, 3, 4, 5, 6, 7].map((dow) => (
           <Row key={dow} label={t(`weekday.${dow}`)} cells={cells.filter((c) => c.isoDow === dow)} max={max} />
         ))}
@@ -29,7 +36,15 @@ function Row({ label, cells, max }: { label: string; cells: Charts["heatmap"]; m
       <span className="pr-1 text-right leading-5 sm:leading-6">{label}</span>
       {cells.map((c) => {
         const a = c.count === 0 ? 0 : 0.12 + 0.88 * (c.count / max);
-        return <span key={c.hour} title={`${label} ${String(c.hour).padStart(2, "0")}:00 — ${c.count}`} data-count={c.count} className="h-5 rounded-sm border border-slate-100 sm:h-6" style={{ backgroundColor: `rgba(31, 79, 191, ${a.toFixed(3)})` }} />;
+        return (
+          <span
+            key={c.hour}
+            title={`${label} ${String(c.hour).padStart(2, "0")}:00 — ${c.count}`}
+            data-count={c.count}
+            className="h-5 rounded-sm border border-slate-100 sm:h-6"
+            style={{ backgroundColor: `rgba(31, 79, 191, ${a.toFixed(3)})` }}
+          />
+        );
       })}
     </>
   );

@@ -41,7 +41,10 @@ export function LiveRefresh({ updatedAt, cursor }: { updatedAt: string; cursor: 
 
   return (
     <p className="flex items-center gap-2 text-xs text-slate-500" data-testid="live-status" data-live={live}>
-      <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${live ? "bg-green-600" : "bg-slate-400"}`} />
+      <span
+        aria-hidden="true"
+        className={`inline-block h-2 w-2 rounded-full ${live ? "bg-green-600" : "bg-slate-400"}`}
+      />
       {live ? t("live.live") : t("live.polling")} · {t("live.updated", { time: updatedAt })}
     </p>
   );

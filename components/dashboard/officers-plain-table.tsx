@@ -12,17 +12,29 @@ export async function OfficersPlainTable({ rows }: { rows: OfficerRow[] }) {
       <caption className="sr-only">{t("officers.title")}</caption>
       <thead>
         <tr>
-          <th scope="col" className={th}>{t("officers.name")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("officers.claimed")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("officers.closed")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("officers.frMedian")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("officers.openNow")}</th>
+          <th scope="col" className={th}>
+            {t("officers.name")}
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            {t("officers.claimed")}
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            {t("officers.closed")}
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            {t("officers.frMedian")}
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            {t("officers.openNow")}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} className="odd:bg-slate-50">
-            <th scope="row" className="px-2 py-1 font-normal">{r.name}</th>
+            <th scope="row" className="px-2 py-1 font-normal">
+              {r.name}
+            </th>
             <td className="px-2 py-1 text-right tabular-nums">{r.claimed}</td>
             <td className="px-2 py-1 text-right tabular-nums">{r.closed}</td>
             <td className="px-2 py-1 text-right tabular-nums">{formatDuration(r.firstResponseMedian, t)}</td>

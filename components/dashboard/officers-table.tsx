@@ -16,14 +16,43 @@ export function OfficersTable({ rows, sort }: { rows: OfficerRow[]; sort: Office
   const columns = useMemo(() => {
     const num = "block text-right tabular-nums";
     return [
-      col.accessor("name", { id: "name", header: () => t("officers.name"), cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span> }),
-      col.accessor("claimed", { id: "claimed", header: () => t("officers.claimed"), cell: (c) => <span className={num}>{c.getValue()}</span> }),
-      col.accessor("closed", { id: "closed", header: () => t("officers.closed"), cell: (c) => <span className={num}>{c.getValue()}</span> }),
-      col.accessor("firstResponseMedian", { id: "firstResponseMedian", header: () => t("officers.frMedian"), cell: (c) => <span className={num}>{formatDuration(c.getValue(), t)}</span> }),
-      col.accessor("openNow", { id: "openNow", header: () => t("officers.openNow"), cell: (c) => <span className={num}>{c.getValue()}</span> }),
+      col.accessor("name", {
+        id: "name",
+        header: () => t("officers.name"),
+        cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span>,
+      }),
+      col.accessor("claimed", {
+        id: "claimed",
+        header: () => t("officers.claimed"),
+        cell: (c) => <span className={num}>{c.getValue()}</span>,
+      }),
+      col.accessor("closed", {
+        id: "closed",
+        header: () => t("officers.closed"),
+        cell: (c) => <span className={num}>{c.getValue()}</span>,
+      }),
+      col.accessor("firstResponseMedian", {
+        id: "firstResponseMedian",
+        header: () => t("officers.frMedian"),
+        cell: (c) => <span className={num}>{formatDuration(c.getValue(), t)}</span>,
+      }),
+      col.accessor("openNow", {
+        id: "openNow",
+        header: () => t("officers.openNow"),
+        cell: (c) => <span className={num}>{c.getValue()}</span>,
+      }),
     ];
   }, [t]);
   return (
-    <DataTable caption={t("officers.title")} columns={columns} data={rows} getRowId={(r) => r.id} sort={sort} urlKeys={OFFICER_URL_KEYS} emptyText={t("officers.empty")} testId="officers-table" />
+    <DataTable
+      caption={t("officers.title")}
+      columns={columns}
+      data={rows}
+      getRowId={(r) => r.id}
+      sort={sort}
+      urlKeys={OFFICER_URL_KEYS}
+      emptyText={t("officers.empty")}
+      testId="officers-table"
+    />
   );
 }

@@ -7,7 +7,16 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { useTable, type Cell, type CellContext, type ColumnDef, type RowData, type RowSelectionState, type SortingState, type Updater } from "@tanstack/react-table";
+import {
+  useTable,
+  type Cell,
+  type CellContext,
+  type ColumnDef,
+  type RowData,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
 import { cell_getContext } from "@tanstack/react-table/static-functions";
 import { dataTableFeatures, type DataTableFeatures } from "./features";
 import { DEFAULT_URL_KEYS, useUrlState, type UrlKeys } from "./url-state";
@@ -59,14 +68,18 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       if (next[0]) setSort(next[0].id, next[0].desc);
     },
-    onRowSelectionChange: (updater: Updater<RowSelectionState>) => selection?.onChange(typeof updater === "function" ? updater(rowSelection) : updater),
+    onRowSelectionChange: (updater: Updater<RowSelectionState>) =>
+      selection?.onChange(typeof updater === "function" ? updater(rowSelection) : updater),
   });
 
   // Roving focus: one row is "active" (tabIndex 0); the keys move it.
   const [activeId, setActiveId] = useState<string | null>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const rows = table.getRowModel().rows;
-  const activeIndex = Math.max(0, rows.findIndex((r) => r.id === activeId));
+  const activeIndex = Math.max(
+    0,
+    rows.findIndex((r) => r.id === activeId),
+  );
 
   const focusRow = useCallback((id: string) => {
     setActiveId(id);
@@ -107,7 +120,9 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   // closures on every row: a page of rows then renders no per-row handler (ADR 0303).
   const rowOf = (e: React.SyntheticEvent) => {
     const tr = (e.target as HTMLElement).closest?.("tr[data-row-id]");
-    return tr?.parentElement === body.current ? rows.find((r) => r.id === (tr as HTMLElement).dataset.rowId) : undefined;
+    return tr?.parentElement === body.current
+      ? rows.find((r) => r.id === (tr as HTMLElement).dataset.rowId)
+      : undefined;
   };
   const onRowFocus = (e: React.FocusEvent) => {
     // Only the row itself taking focus makes it active, not a control inside it.
@@ -164,10 +179,16 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                     key={header.id}
                     scope="col"
                     className="whitespace-nowrap px-2 py-2 font-semibold"
-                    aria-sort={canSort ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                    aria-sort={
+                      canSort ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined
+                    }
                   >
                     {header.isPlaceholder ? null : canSort ? (
-                      <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-brand-700" onClick={header.column.getToggleSortingHandler()}>
+                      <button
+                        type="button"
+                        className="inline-flex items-center gap-1 uppercase hover:text-brand-700"
+                        onClick={header.column.getToggleSortingHandler()}
+                      >
                         <table.FlexRender header={header} />
                         <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
                       </button>
@@ -180,7 +201,13 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
             </tr>
           ))}
         </thead>
-        <tbody ref={body} className={BODY_STYLE} onFocus={onRowFocus} onDoubleClick={onRowDoubleClick} onClick={onRowCheckbox}>
+        <tbody
+          ref={body}
+          className={BODY_STYLE}
+          onFocus={onRowFocus}
+          onDoubleClick={onRowDoubleClick}
+          onClick={onRowCheckbox}
+        >
           {rows.length === 0 && (
             <tr>
               <td colSpan={colCount} className="px-3 py-8 text-center text-slate-500">
@@ -192,10 +219,23 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
             const selected = row.getIsSelected();
             const extra = `${selected ? "bg-brand-50" : ""} ${props.rowClassName?.(row.original) ?? ""}`.trim();
             return (
-              <tr key={row.id} data-row-id={row.id} data-testid={props.rowTestId?.(row.original)} tabIndex={keyboard ? (i === activeIndex ? 0 : -1) : undefined} aria-selected={selection ? selected : undefined} className={extra || undefined}>
+              <tr
+                key={row.id}
+                data-row-id={row.id}
+                data-testid={props.rowTestId?.(row.original)}
+                tabIndex={keyboard ? (i === activeIndex ? 0 : -1) : undefined}
+                aria-selected={selection ? selected : undefined}
+                className={extra || undefined}
+              >
                 {selection && (
                   <td className="align-middle!">
-                    <input type="checkbox" aria-label={selection.rowLabel(row.original)} checked={selected} onChange={NOOP} tabIndex={-1} />
+                    <input
+                      type="checkbox"
+                      aria-label={selection.rowLabel(row.original)}
+                      checked={selected}
+                      onChange={NOOP}
+                      tabIndex={-1}
+                    />
                   </td>
                 )}
                 {row.getAllCells().map((cell) => (
@@ -207,20 +247,35 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         </tbody>
       </table>
       {props.page && (props.page.prev || props.page.next) && (
-        <nav aria-label={t("pagination")} className="flex justify-end gap-2 border-t border-slate-200 px-3 py-2 text-sm">
+        <nav
+          aria-label={t("pagination")}
+          className="flex justify-end gap-2 border-t border-slate-200 px-3 py-2 text-sm"
+        >
           {props.page.prev ? (
-            <Link className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100" href={pageHref("before", props.page.prev)} rel="prev">
+            <Link
+              className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
+              href={pageHref("before", props.page.prev)}
+              rel="prev"
+            >
               {t("previous")}
             </Link>
           ) : (
-            <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("previous")}</span>
+            <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">
+              {t("previous")}
+            </span>
           )}
           {props.page.next ? (
-            <Link className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100" href={pageHref("after", props.page.next)} rel="next">
+            <Link
+              className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
+              href={pageHref("after", props.page.next)}
+              rel="next"
+            >
               {t("next")}
             </Link>
           ) : (
-            <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">{t("next")}</span>
+            <span className="rounded border border-slate-200 px-3 py-1 text-slate-500" aria-disabled="true">
+              {t("next")}
+            </span>
           )}
         </nav>
       )}
@@ -250,5 +305,7 @@ const BODY_STYLE = [
  */
 function renderCell<Row extends RowData>(cell: Cell<DataTableFeatures, Row, unknown>) {
   const template = cell.column.columnDef.cell;
-  return typeof template === "function" ? template(cell_getContext(cell) as CellContext<DataTableFeatures, Row, unknown>) : template;
+  return typeof template === "function"
+    ? template(cell_getContext(cell) as CellContext<DataTableFeatures, Row, unknown>)
+    : template;
 }

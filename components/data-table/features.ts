@@ -2,7 +2,13 @@
 // and pagination are server-side (manual); selection is client state. Tables build their columns
 // with `dataTableColumns<Row>()` so their types match.
 import type { useTranslations } from "next-intl";
-import { createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures, type RowData } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type RowData,
+} from "@tanstack/react-table";
 
 export const dataTableFeatures = tableFeatures({ rowSortingFeature, rowSelectionFeature });
 export type DataTableFeatures = typeof dataTableFeatures;

@@ -25,12 +25,17 @@ export function useUrlState(keys: UrlKeys = DEFAULT_URL_KEYS) {
   );
 
   const setSort = useCallback(
-    (id: string, desc: boolean) => router.push(hrefWith({ [keys.sort]: id, [keys.dir]: desc ? "desc" : "asc", [keys.after]: null, [keys.before]: null }), { scroll: false }),
+    (id: string, desc: boolean) =>
+      router.push(
+        hrefWith({ [keys.sort]: id, [keys.dir]: desc ? "desc" : "asc", [keys.after]: null, [keys.before]: null }),
+        { scroll: false },
+      ),
     [router, hrefWith, keys],
   );
 
   const pageHref = useCallback(
-    (which: "after" | "before", cursor: string) => hrefWith({ [keys.after]: which === "after" ? cursor : null, [keys.before]: which === "before" ? cursor : null }),
+    (which: "after" | "before", cursor: string) =>
+      hrefWith({ [keys.after]: which === "after" ? cursor : null, [keys.before]: which === "before" ? cursor : null }),
     [hrefWith, keys],
   );
 

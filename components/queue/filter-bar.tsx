@@ -10,14 +10,20 @@ import { parseSearch } from "@/lib/search/query";
 
 export type Option = { id: string; name: string };
 
-export function FilterBar(props: { params: QueueParams; stations: Option[]; users: Option[]; hrefWith: (c: Record<string, string | null>) => string }) {
+export function FilterBar(props: {
+  params: QueueParams;
+  stations: Option[];
+  users: Option[];
+  hrefWith: (c: Record<string, string | null>) => string;
+}) {
   const t = useTranslations("queue");
   const router = useRouter();
   const { params, hrefWith } = props;
   const [q, setQ] = useState(params.q ?? "");
   // A query too short to search is not run (lib/search/query.ts); say so instead.
   const tooShort = !!params.q && !parseSearch(params.q).ok;
-  const go = (changes: Record<string, string | null>) => router.push(hrefWith({ ...changes, after: null, before: null }), { scroll: false });
+  const go = (changes: Record<string, string | null>) =>
+    router.push(hrefWith({ ...changes, after: null, before: null }), { scroll: false });
   const select = (name: keyof QueueParams, values: readonly string[], label: (v: string) => string) => (
     <label className="flex flex-col text-xs text-slate-600">
       {t(`filter.${name}`)}
@@ -37,7 +43,9 @@ export function FilterBar(props: { params: QueueParams; stations: Option[]; user
       </select>
     </label>
   );
-  const active = ["status", "priority", "category", "channel", "station", "assignee", "q", "entity"].some((k) => params[k as keyof QueueParams]);
+  const active = ["status", "priority", "category", "channel", "station", "assignee", "q", "entity"].some(
+    (k) => params[k as keyof QueueParams],
+  );
   return (
     <div className="flex flex-wrap items-end gap-3 py-3">
       <form
@@ -72,8 +80,12 @@ export function FilterBar(props: { params: QueueParams; stations: Option[]; user
       {select("priority", Object.values(Priority), (v) => t(`priority.${v}`))}
       {select("category", Object.values(Category), (v) => t(`category.${v}`))}
       {select("channel", Object.values(Channel), (v) => t(`channel.${v}`))}
-      {select("station", ["none", ...props.stations.map((s) => s.id)], (v) => (v === "none" ? t("filter.noStation") : props.stations.find((s) => s.id === v)!.name))}
-      {select("assignee", ["none", ...props.users.map((u) => u.id)], (v) => (v === "none" ? t("filter.nobody") : props.users.find((u) => u.id === v)!.name))}
+      {select("station", ["none", ...props.stations.map((s) => s.id)], (v) =>
+        v === "none" ? t("filter.noStation") : props.stations.find((s) => s.id === v)!.name,
+      )}
+      {select("assignee", ["none", ...props.users.map((u) => u.id)], (v) =>
+        v === "none" ? t("filter.nobody") : props.users.find((u) => u.id === v)!.name,
+      )}
       {params.entity && (
         <span className="rounded bg-brand-50 px-2 py-1 text-xs text-brand-900" data-testid="entity-filter">
           {t("filter.entity", { entity: params.entity })}
@@ -84,7 +96,16 @@ export function FilterBar(props: { params: QueueParams; stations: Option[]; user
           type="button"
           onClick={() => {
             setQ("");
-            go({ status: null, priority: null, category: null, channel: null, station: null, assignee: null, q: null, entity: null });
+            go({
+              status: null,
+              priority: null,
+              category: null,
+              channel: null,
+              station: null,
+              assignee: null,
+              q: null,
+              entity: null,
+            });
           }}
           className="text-sm text-brand-700 underline"
         >

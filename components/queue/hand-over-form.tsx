@@ -8,7 +8,13 @@ import { useAction } from "../ui/use-action";
 import type { Option } from "./filter-bar";
 import { submitted } from "@/components/ui/submit-form";
 
-export function HandOverForm({ users, onDone }: { users: Option[]; onDone: (r: ActionResult<{ moved: number; skipped: number }>) => void }) {
+export function HandOverForm({
+  users,
+  onDone,
+}: {
+  users: Option[];
+  onDone: (r: ActionResult<{ moved: number; skipped: number }>) => void;
+}) {
   const t = useTranslations("queue");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
@@ -23,23 +29,46 @@ export function HandOverForm({ users, onDone }: { users: Option[]; onDone: (r: A
       >
         <label className="flex flex-col text-xs">
           {t("handover.from")}
-          <select required className={field} value={from} onChange={(e) => setFrom(e.target.value)} data-testid="handover-from">
+          <select
+            required
+            className={field}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            data-testid="handover-from"
+          >
             <option value="" />
             {users.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-xs">
           {t("handover.to")}
-          <select required className={field} value={to} onChange={(e) => setTo(e.target.value)} data-testid="handover-to">
+          <select
+            required
+            className={field}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            data-testid="handover-to"
+          >
             <option value="" />
-            {users.filter((u) => u.id !== from).map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
+            {users
+              .filter((u) => u.id !== from)
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
           </select>
         </label>
-        <button type="submit" disabled={pending || !from || !to} className="rounded bg-brand-600 px-3 py-1 font-semibold text-white disabled:opacity-50" data-testid="handover-submit">
+        <button
+          type="submit"
+          disabled={pending || !from || !to}
+          className="rounded bg-brand-600 px-3 py-1 font-semibold text-white disabled:opacity-50"
+          data-testid="handover-submit"
+        >
           {t("handover.submit")}
         </button>
       </form>

@@ -8,9 +8,20 @@ const row = (n: number, over: Partial<QueueRow> = {}): QueueRow => ({
   ref: `EM-2026-${String(n).padStart(6, "0")}`,
   receivedAt: new Date(Date.UTC(2026, 10, 30, 10, n)).toISOString(),
   lastActivityAt: new Date(Date.UTC(2026, 10, 30, 10, n)).toISOString(),
-  channel: "WHATSAPP", preview: "", mediaCount: 0, category: "UNCATEGORISED", priority: "NORMAL",
-  stationId: null, stationName: null, stationNameHi: null, status: "NEW", assigneeId: null, assigneeName: null,
-  firstResponseAt: null, closedAt: null, flagged: false,
+  channel: "WHATSAPP",
+  preview: "",
+  mediaCount: 0,
+  category: "UNCATEGORISED",
+  priority: "NORMAL",
+  stationId: null,
+  stationName: null,
+  stationNameHi: null,
+  status: "NEW",
+  assigneeId: null,
+  assigneeName: null,
+  firstResponseAt: null,
+  closedAt: null,
+  flagged: false,
   sla: { state: "ok", phase: "firstResponse", dueAt: "", remainingMs: 0, breached: false },
   ...over,
 });
@@ -19,7 +30,11 @@ const sort = { key: "received" as const, desc: false };
 describe("mergeRows", () => {
   it("inserts a new row where it sorts, updates and removes others, and never exceeds the page size", () => {
     const page = { rows: [row(1), row(3), row(5)], prev: null, next: null };
-    const r = mergeRows(page, [row(2), row(3, { priority: "HIGH" })], [row(2).id, row(3).id, row(5).id], { sort, size: 3, firstPage: true });
+    const r = mergeRows(page, [row(2), row(3, { priority: "HIGH" })], [row(2).id, row(3).id, row(5).id], {
+      sort,
+      size: 3,
+      firstPage: true,
+    });
     expect(r.page.rows.map((x) => x.ref)).toEqual([row(1).ref, row(2).ref, row(3).ref]);
     expect(r.page.rows[2].priority).toBe("HIGH");
     expect(r.inserted).toEqual([row(2).id]);

@@ -18,9 +18,20 @@ const col = dataTableColumns<QueueRow>();
 /** A tip's page; from a search, with the query, so the page highlights what matched. */
 export const tipHref = (ref: string, q?: string) => `/tips/${ref}${q ? `?q=${encodeURIComponent(q)}` : ""}`;
 
-const PRIORITY_STYLE = { URGENT: "bg-red-600 text-white", HIGH: "bg-orange-100 text-orange-800", NORMAL: "bg-slate-100 text-slate-700", LOW: "bg-slate-50 text-slate-500" } as const;
+const PRIORITY_STYLE = {
+  URGENT: "bg-red-600 text-white",
+  HIGH: "bg-orange-100 text-orange-800",
+  NORMAL: "bg-slate-100 text-slate-700",
+  LOW: "bg-slate-50 text-slate-500",
+} as const;
 
-export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; onClaim: (row: QueueRow) => void; claiming: string | null; q?: string }) {
+export function useQueueColumns(opts: {
+  targets: SlaTargets;
+  serverNow: number;
+  onClaim: (row: QueueRow) => void;
+  claiming: string | null;
+  q?: string;
+}) {
   const t = useTranslations("queue");
   const tSla = useTranslations("sla");
   const locale = useLocale();
@@ -28,7 +39,10 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
   return useMemo(() => {
     // Per-row text from one lookup per render (ADR 0303); `t` stays for headers and messages with arguments.
     const label = cachedText((key: string) => t(key));
-    const sla = slaLabels(cachedText((key: string) => tSla(key)), true);
+    const sla = slaLabels(
+      cachedText((key: string) => tSla(key)),
+      true,
+    );
     const media = cachedText((count: number) => t("mediaCount", { count }));
     const dates = dateFormat(locale, "cell");
     const when = (iso: string) => dates.format(Date.parse(iso));
@@ -38,7 +52,11 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
         header: () => t("col.ref"),
         cell: (c) => (
           <span className="flex items-center gap-1 whitespace-nowrap">
-            <Link href={tipHref(c.row.original.ref, q)} className="font-mono text-brand-700 underline-offset-2 hover:underline" tabIndex={-1}>
+            <Link
+              href={tipHref(c.row.original.ref, q)}
+              className="font-mono text-brand-700 underline-offset-2 hover:underline"
+              tabIndex={-1}
+            >
               {c.getValue()}
             </Link>
             {c.row.original.flagged && (
@@ -49,37 +67,90 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
           </span>
         ),
       }),
-      col.accessor("receivedAt", { id: "received", header: () => t("col.received"), cell: (c) => <time dateTime={c.getValue()} className="whitespace-nowrap">{when(c.getValue())}</time> }),
-      col.accessor("channel", { id: "channel", header: () => t("col.channel"), enableSorting: false, cell: (c) => label(`channel.${c.getValue()}`) }),
+      col.accessor("receivedAt", {
+        id: "received",
+        header: () => t("col.received"),
+        cell: (c) => (
+          <time dateTime={c.getValue()} className="whitespace-nowrap">
+            {when(c.getValue())}
+          </time>
+        ),
+      }),
+      col.accessor("channel", {
+        id: "channel",
+        header: () => t("col.channel"),
+        enableSorting: false,
+        cell: (c) => label(`channel.${c.getValue()}`),
+      }),
       col.accessor("preview", {
         id: "preview",
         header: () => t("col.preview"),
         enableSorting: false,
         cell: (c) => (
           <span className="line-clamp-2 max-w-xs break-words" lang="">
-            {c.getValue() ? <MarkedText text={c.getValue()} marks={c.row.original.marks} /> : <span className="text-slate-500">{label("noText")}</span>}
+            {c.getValue() ? (
+              <MarkedText text={c.getValue()} marks={c.row.original.marks} />
+            ) : (
+              <span className="text-slate-500">{label("noText")}</span>
+            )}
           </span>
         ),
       }),
-      col.accessor("mediaCount", { id: "media", header: () => t("col.media"), enableSorting: false, cell: (c) => (c.getValue() ? <span aria-label={media(c.getValue())} className="inline-flex items-center gap-0.5">
+      col.accessor("mediaCount", {
+        id: "media",
+        header: () => t("col.media"),
+        enableSorting: false,
+        cell: (c) =>
+          c.getValue() ? (
+            <span aria-label={media(c.getValue())} className="inline-flex items-center gap-0.5">
               {/* An SVG paperclip: the bundled fonts have no emoji glyphs. */}
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="h-3.5 w-3.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
                 <path d="M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48" />
               </svg>
               {c.getValue()}
-            </span> : "") }),
-      col.accessor("category", { id: "category", header: () => t("col.category"), enableSorting: false, cell: (c) => label(`category.${c.getValue()}`) }),
+            </span>
+          ) : (
+            ""
+          ),
+      }),
+      col.accessor("category", {
+        id: "category",
+        header: () => t("col.category"),
+        enableSorting: false,
+        cell: (c) => label(`category.${c.getValue()}`),
+      }),
       col.accessor("priority", {
         id: "priority",
         header: () => t("col.priority"),
-        cell: (c) => <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${PRIORITY_STYLE[c.getValue()]}`}>{label(`priority.${c.getValue()}`)}</span>,
+        cell: (c) => (
+          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${PRIORITY_STYLE[c.getValue()]}`}>
+            {label(`priority.${c.getValue()}`)}
+          </span>
+        ),
       }),
       col.display({
         id: "station",
         header: () => t("col.station"),
-        cell: (c) => (locale === "hi" ? c.row.original.stationNameHi || c.row.original.stationName : c.row.original.stationName) ?? <span className="text-slate-500">—</span>,
+        cell: (c) =>
+          (locale === "hi"
+            ? c.row.original.stationNameHi || c.row.original.stationName
+            : c.row.original.stationName) ?? <span className="text-slate-500">—</span>,
       }),
-      col.accessor("status", { id: "status", header: () => t("col.status"), enableSorting: false, cell: (c) => <span className="whitespace-nowrap">{label(`status.${c.getValue()}`)}</span> }),
+      col.accessor("status", {
+        id: "status",
+        header: () => t("col.status"),
+        enableSorting: false,
+        cell: (c) => <span className="whitespace-nowrap">{label(`status.${c.getValue()}`)}</span>,
+      }),
       col.display({
         id: "assignee",
         header: () => t("col.assignee"),
@@ -100,8 +171,20 @@ export function useQueueColumns(opts: { targets: SlaTargets; serverNow: number; 
           );
         },
       }),
-      col.display({ id: "sla", header: () => t("col.sla"), cell: (c) => <SlaTimer tip={c.row.original} targets={targets} serverNow={serverNow} labels={sla} /> }),
-      col.accessor("lastActivityAt", { id: "lastActivity", header: () => t("col.lastActivity"), cell: (c) => <time dateTime={c.getValue()} className="whitespace-nowrap">{when(c.getValue())}</time> }),
+      col.display({
+        id: "sla",
+        header: () => t("col.sla"),
+        cell: (c) => <SlaTimer tip={c.row.original} targets={targets} serverNow={serverNow} labels={sla} />,
+      }),
+      col.accessor("lastActivityAt", {
+        id: "lastActivity",
+        header: () => t("col.lastActivity"),
+        cell: (c) => (
+          <time dateTime={c.getValue()} className="whitespace-nowrap">
+            {when(c.getValue())}
+          </time>
+        ),
+      }),
     ]);
   }, [t, tSla, locale, targets, serverNow, onClaim, claiming, q]);
 }

@@ -84,7 +84,9 @@ export function QueueView(props: Props) {
     setCounts(body.counts);
     setPage((p) => mergeRows(p, body.rows, ids, opts.current).page);
     setSelection((sel) => {
-      const keep = Object.fromEntries(Object.entries(sel).filter(([id]) => !ids.includes(id) || body.rows.some((r) => r.id === id)));
+      const keep = Object.fromEntries(
+        Object.entries(sel).filter(([id]) => !ids.includes(id) || body.rows.some((r) => r.id === id)),
+      );
       return Object.keys(keep).length === Object.keys(sel).length ? sel : keep;
     });
   }, []);
@@ -97,32 +99,41 @@ export function QueueView(props: Props) {
     setPage({ rows: body.rows, prev: body.prev, next: body.next });
   }, []);
 
-  const status = useLive({
-    onChanged: (ids) => void refreshIds(ids),
-    onCreated: (e) => alerts.announce(e.tipId, e.flagged),
-    onWatch: (e) => alerts.watchHit(e.tipId, e.ref),
-    onResync: () => void refetchPage(),
-  }, props.cursor);
+  const status = useLive(
+    {
+      onChanged: (ids) => void refreshIds(ids),
+      onCreated: (e) => alerts.announce(e.tipId, e.flagged),
+      onWatch: (e) => alerts.watchHit(e.tipId, e.ref),
+      onResync: () => void refetchPage(),
+    },
+    props.cursor,
+  );
 
   const claim = useCallback(
     (row: QueueRow | null) => {
       setClaiming(row?.id ?? "next");
-      claimRun(() => claimTipAction(row?.id), (r) => {
-        setClaiming(null);
-        if (r.ok && r.data) {
-          setMessage({ kind: "ok", text: t("claimed", { ref: r.data.ref }), href: `/tips/${r.data.ref}` });
-          void refreshIds([r.data.id]);
-        } else if (!r.ok) {
-          const d = r.detail ?? {};
-          const text =
-            d.reason === "claimed" ? t("claimConflict", { ref: String(d.ref), assignee: String(d.assignee) })
-            : d.reason === "closed" ? t("claimClosed", { ref: String(d.ref) })
-            : d.reason === "empty" ? t("nothingToClaim")
-            : te(r.code);
-          setMessage({ kind: "error", text });
-          if (row) void refreshIds([row.id]);
-        }
-      });
+      claimRun(
+        () => claimTipAction(row?.id),
+        (r) => {
+          setClaiming(null);
+          if (r.ok && r.data) {
+            setMessage({ kind: "ok", text: t("claimed", { ref: r.data.ref }), href: `/tips/${r.data.ref}` });
+            void refreshIds([r.data.id]);
+          } else if (!r.ok) {
+            const d = r.detail ?? {};
+            const text =
+              d.reason === "claimed"
+                ? t("claimConflict", { ref: String(d.ref), assignee: String(d.assignee) })
+                : d.reason === "closed"
+                  ? t("claimClosed", { ref: String(d.ref) })
+                  : d.reason === "empty"
+                    ? t("nothingToClaim")
+                    : te(r.code);
+            setMessage({ kind: "error", text });
+            if (row) void refreshIds([row.id]);
+          }
+        },
+      );
     },
     [t, te, refreshIds, claimRun],
   );
@@ -131,7 +142,13 @@ export function QueueView(props: Props) {
     (r: ActionResult<{ updated: number; skipped: number }> | ActionResult<{ moved: number; skipped: number }>) => {
       if (r.ok && r.data) {
         const d = r.data as { updated?: number; moved?: number; skipped: number };
-        setMessage({ kind: "ok", text: d.moved !== undefined ? t("handover.done", { moved: d.moved, skipped: d.skipped }) : t("bulk.done", { updated: d.updated ?? 0, skipped: d.skipped }) });
+        setMessage({
+          kind: "ok",
+          text:
+            d.moved !== undefined
+              ? t("handover.done", { moved: d.moved, skipped: d.skipped })
+              : t("bulk.done", { updated: d.updated ?? 0, skipped: d.skipped }),
+        });
         setSelection({});
       } else if (!r.ok) setMessage({ kind: "error", text: te(r.code) });
       void refetchPage();
@@ -139,7 +156,13 @@ export function QueueView(props: Props) {
     [t, te, refetchPage],
   );
 
-  const columns = useQueueColumns({ targets: props.targets, serverNow: props.serverNow, onClaim: claim, claiming, q: params.q });
+  const columns = useQueueColumns({
+    targets: props.targets,
+    serverNow: props.serverNow,
+    onClaim: claim,
+    claiming,
+    q: params.q,
+  });
   const selectRowLabel = useMemo(() => argumentTemplate((ref) => t("selectRow", { ref })), [t]);
   const selectedIds = Object.keys(selection);
 
@@ -163,11 +186,21 @@ export function QueueView(props: Props) {
         </button>
         <LiveIndicator status={status} />
         <label className="flex items-center gap-1 text-sm">
-          <input type="checkbox" checked={alerts.sound} onChange={(e) => alerts.toggle("sound", e.target.checked)} data-testid="toggle-sound" />
+          <input
+            type="checkbox"
+            checked={alerts.sound}
+            onChange={(e) => alerts.toggle("sound", e.target.checked)}
+            data-testid="toggle-sound"
+          />
           {t("alerts.sound")}
         </label>
         <label className="flex items-center gap-1 text-sm">
-          <input type="checkbox" checked={alerts.badge} onChange={(e) => alerts.toggle("badge", e.target.checked)} data-testid="toggle-badge" />
+          <input
+            type="checkbox"
+            checked={alerts.badge}
+            onChange={(e) => alerts.toggle("badge", e.target.checked)}
+            data-testid="toggle-badge"
+          />
           {t("alerts.badge")}
         </label>
         {alerts.unseen > 0 && (
@@ -177,29 +210,51 @@ export function QueueView(props: Props) {
         )}
       </div>
       {alerts.watchHits.length > 0 && (
-        <div role="alert" data-testid="watch-alert" className="flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950">
+        <div
+          role="alert"
+          data-testid="watch-alert"
+          className="flex flex-wrap items-center gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950"
+        >
           <span className="font-semibold">{t("watchAlert")}</span>
           {alerts.watchHits.map((h) => (
-            <Link key={h.tipId} href={`/tips/${h.ref}`} className="font-mono text-brand-700 underline" data-testid="watch-alert-ref">
+            <Link
+              key={h.tipId}
+              href={`/tips/${h.ref}`}
+              className="font-mono text-brand-700 underline"
+              data-testid="watch-alert-ref"
+            >
               {h.ref}
             </Link>
           ))}
-          <Link href={hrefWith({ view: "watched", after: null, before: null, sort: null, dir: null })} className="text-brand-700 underline">
+          <Link
+            href={hrefWith({ view: "watched", after: null, before: null, sort: null, dir: null })}
+            className="text-brand-700 underline"
+          >
             {t("watchAlertView")}
           </Link>
-          <button type="button" onClick={alerts.dismissWatch} className="ml-auto rounded border border-amber-400 px-2 text-xs">
+          <button
+            type="button"
+            onClick={alerts.dismissWatch}
+            className="ml-auto rounded border border-amber-400 px-2 text-xs"
+          >
             {t("watchAlertDismiss")}
           </button>
         </div>
       )}
       <div aria-live="polite" className="min-h-6">
         {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} data-testid="queue-message" className={`text-sm ${message.kind === "error" ? "text-red-700" : "text-green-700"}`}>
+          <p
+            role={message.kind === "error" ? "alert" : "status"}
+            data-testid="queue-message"
+            className={`text-sm ${message.kind === "error" ? "text-red-700" : "text-green-700"}`}
+          >
             {message.text}
             {message.href && (
               <>
                 {" "}
-                <Link href={message.href} className="underline">{t("open")}</Link>
+                <Link href={message.href} className="underline">
+                  {t("open")}
+                </Link>
               </>
             )}
           </p>
@@ -208,7 +263,9 @@ export function QueueView(props: Props) {
       <ViewTabs params={params} counts={counts} hrefWith={hrefWith} />
       <FilterBar params={params} stations={props.stations} users={props.users} hrefWith={hrefWith} />
       {props.me.canHandover && <HandOverForm users={props.users} onDone={afterBulk} />}
-      {selectedIds.length > 0 && <BulkBar ids={selectedIds} canAssign={props.me.canAssign} users={props.users} onDone={afterBulk} />}
+      {selectedIds.length > 0 && (
+        <BulkBar ids={selectedIds} canAssign={props.me.canAssign} users={props.users} onDone={afterBulk} />
+      )}
       <DataTable
         caption={t(`view.${params.view}`)}
         testId="queue-table"

@@ -27,7 +27,11 @@ export function useLive(handlers: Handlers, cursor: string): LiveStatus {
   useEffect(() => {
     ref.current = handlers;
   });
-  const batch = useRef({ pending: new Set<string>(), overflow: false, timer: undefined as ReturnType<typeof setTimeout> | undefined });
+  const batch = useRef({
+    pending: new Set<string>(),
+    overflow: false,
+    timer: undefined as ReturnType<typeof setTimeout> | undefined,
+  });
   useEffect(() => () => clearTimeout(batch.current.timer), []);
 
   const flush = () => {

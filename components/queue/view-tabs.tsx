@@ -5,7 +5,15 @@ import { VIEWS, type QueueParams, type View } from "@/lib/queue/params";
 import type { ViewCounts } from "@/lib/queue/count-views";
 
 /** The view tabs with their counts; switching view keeps the filters but starts at page one. */
-export function ViewTabs({ params, counts, hrefWith }: { params: QueueParams; counts: ViewCounts; hrefWith: (c: Record<string, string | null>) => string }) {
+export function ViewTabs({
+  params,
+  counts,
+  hrefWith,
+}: {
+  params: QueueParams;
+  counts: ViewCounts;
+  hrefWith: (c: Record<string, string | null>) => string;
+}) {
   const t = useTranslations("queue");
   return (
     <nav aria-label={t("views")} className="flex flex-wrap gap-1 border-b border-slate-200">
@@ -21,7 +29,10 @@ export function ViewTabs({ params, counts, hrefWith }: { params: QueueParams; co
           >
             {t(`view.${v}`)}
             {v in counts && (
-              <span data-testid={`count-${v}`} className="ml-1.5 rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-700">
+              <span
+                data-testid={`count-${v}`}
+                className="ml-1.5 rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-700"
+              >
                 {counts[v as keyof ViewCounts]}
               </span>
             )}

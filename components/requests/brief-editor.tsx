@@ -32,7 +32,13 @@ export function BriefEditor(p: Props) {
   const t = useTranslations("requests");
   const router = useRouter();
   const { pending, result, run } = useAction({ refresh: false });
-  const [brief, setBrief] = useState<Record<Field, string>>({ what: "", where: "", when: "", whoNamed: "", instructions: "" });
+  const [brief, setBrief] = useState<Record<Field, string>>({
+    what: "",
+    where: "",
+    when: "",
+    whoNamed: "",
+    instructions: "",
+  });
   const [stationId, setStationId] = useState(p.stationId ?? "");
   const [due, setDue] = useState(p.dueDefault);
   const [media, setMedia] = useState<string[]>([]);
@@ -42,39 +48,64 @@ export function BriefEditor(p: Props) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <section aria-labelledby="tip-text-title" className="rounded-lg border border-slate-200 bg-slate-50 p-3">
-        <h2 id="tip-text-title" className="mb-2 font-semibold">{t("tipText")}</h2>
+        <h2 id="tip-text-title" className="mb-2 font-semibold">
+          {t("tipText")}
+        </h2>
         {p.texts.length === 0 && <p className="text-sm text-slate-600">{t("tipTextEmpty")}</p>}
         <ul className="space-y-2 text-sm" data-testid="tip-texts">
           {p.texts.map((m) => (
-            <li key={m.id} className="whitespace-pre-wrap rounded bg-white p-2">{m.body}</li>
+            <li key={m.id} className="whitespace-pre-wrap rounded bg-white p-2">
+              {m.body}
+            </li>
           ))}
         </ul>
-        {p.voiceCount > 0 && <p className="mt-3 text-sm text-slate-700">{t("voiceNotNever", { count: p.voiceCount })}</p>}
+        {p.voiceCount > 0 && (
+          <p className="mt-3 text-sm text-slate-700">{t("voiceNotNever", { count: p.voiceCount })}</p>
+        )}
       </section>
       <form
         aria-labelledby="brief-title"
         data-testid="brief-form"
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-3"
         onSubmit={submitted(() =>
-          run(() => draftRequestAction(p.tipRef, { ...brief, stationId, due, media }), (r) => {
-            if (r.ok) router.push(`/tips/${p.tipRef}`);
-          }),
+          run(
+            () => draftRequestAction(p.tipRef, { ...brief, stationId, due, media }),
+            (r) => {
+              if (r.ok) router.push(`/tips/${p.tipRef}`);
+            },
+          ),
         )}
       >
-        <h2 id="brief-title" className="font-semibold">{t("brief")}</h2>
+        <h2 id="brief-title" className="font-semibold">
+          {t("brief")}
+        </h2>
         <label className="block text-sm">
           {t("station")}
-          <select name="stationId" required value={stationId} onChange={(e) => setStationId(e.target.value)} className={input}>
+          <select
+            name="stationId"
+            required
+            value={stationId}
+            onChange={(e) => setStationId(e.target.value)}
+            className={input}
+          >
             <option value="">—</option>
             {p.stations.map((s) => (
-              <option key={s.id} value={s.id}>{s.name}</option>
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
             ))}
           </select>
         </label>
         {FIELDS.map((f) => (
           <label key={f} className="block text-sm">
             {t(f)}
-            <textarea name={f} rows={f === "what" || f === "instructions" ? 3 : 2} value={brief[f]} onChange={(e) => setBrief({ ...brief, [f]: e.target.value })} className={input} />
+            <textarea
+              name={f}
+              rows={f === "what" || f === "instructions" ? 3 : 2}
+              value={brief[f]}
+              onChange={(e) => setBrief({ ...brief, [f]: e.target.value })}
+              className={input}
+            />
           </label>
         ))}
         <div role="status" aria-live="polite" data-testid="brief-warnings">
@@ -96,8 +127,16 @@ export function BriefEditor(p: Props) {
         </div>
         <label className="block text-sm">
           {t("due")}
-          <input type="datetime-local" name="due" value={due} onChange={(e) => setDue(e.target.value)} className={input} />
-          <span className="text-xs text-slate-600">{t("dueHint", { priority: p.priorityLabel, hours: p.dueHours })}</span>
+          <input
+            type="datetime-local"
+            name="due"
+            value={due}
+            onChange={(e) => setDue(e.target.value)}
+            className={input}
+          />
+          <span className="text-xs text-slate-600">
+            {t("dueHint", { priority: p.priorityLabel, hours: p.dueHours })}
+          </span>
         </label>
         <fieldset className="text-sm">
           <legend>{t("media")}</legend>
@@ -105,17 +144,32 @@ export function BriefEditor(p: Props) {
           <div className="mt-1 flex flex-wrap gap-2">
             {p.images.map((img, i) => (
               <label key={img.id} className="flex items-center gap-2 rounded border border-slate-200 p-1">
-                <input type="checkbox" checked={media.includes(img.id)} onChange={(e) => setMedia(e.target.checked ? [...media, img.id] : media.filter((m) => m !== img.id))} data-testid="brief-image" />
+                <input
+                  type="checkbox"
+                  checked={media.includes(img.id)}
+                  onChange={(e) => setMedia(e.target.checked ? [...media, img.id] : media.filter((m) => m !== img.id))}
+                  data-testid="brief-image"
+                />
                 {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-session media route */}
                 <img src={img.url} alt={t("image", { n: i + 1 })} className="h-16 w-16 rounded object-cover" />
               </label>
             ))}
           </div>
         </fieldset>
-        <p className="text-xs text-slate-600">{p.sendFirst ? t("approvalAfter", { priority: p.priorityLabel }) : t("approvalBefore")}</p>
+        <p className="text-xs text-slate-600">
+          {p.sendFirst ? t("approvalAfter", { priority: p.priorityLabel }) : t("approvalBefore")}
+        </p>
         <div className="flex items-center gap-3">
-          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{t("save")}</button>
-          <a href={`/tips/${p.tipRef}`} className="text-sm text-brand-700 underline">{t("cancel")}</a>
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {t("save")}
+          </button>
+          <a href={`/tips/${p.tipRef}`} className="text-sm text-brand-700 underline">
+            {t("cancel")}
+          </a>
         </div>
         <ActionMessage state={result} />
       </form>

@@ -16,20 +16,46 @@ export async function ReportList({ requestId, reports }: { requestId: string; re
         {reports.map((r, ri) => (
           <li key={r.id} data-testid="report" data-kind={r.kind} className="rounded border border-slate-200 p-2">
             <p className="font-medium">
-              {t(`reportKind.${r.kind}`)} · <span className="font-normal text-slate-600">{r.author.name} · {formatDateTime(r.createdAt, locale, "short")}</span>
+              {t(`reportKind.${r.kind}`)} ·{" "}
+              <span className="font-normal text-slate-600">
+                {r.author.name} · {formatDateTime(r.createdAt, locale, "short")}
+              </span>
             </p>
-            {r.firNumber && <p>{t("firNumber")}: <span data-testid="fir-number">{r.firNumber}</span></p>}
-            {r.arrests !== null && <p>{t("arrests")}: {r.arrests}</p>}
-            {r.seizedWhat && <p>{t("seized")}: {r.seizedWhat}{r.seizedQty ? ` (${r.seizedQty})` : ""}</p>}
+            {r.firNumber && (
+              <p>
+                {t("firNumber")}: <span data-testid="fir-number">{r.firNumber}</span>
+              </p>
+            )}
+            {r.arrests !== null && (
+              <p>
+                {t("arrests")}: {r.arrests}
+              </p>
+            )}
+            {r.seizedWhat && (
+              <p>
+                {t("seized")}: {r.seizedWhat}
+                {r.seizedQty ? ` (${r.seizedQty})` : ""}
+              </p>
+            )}
             {r.details && <p className="whitespace-pre-wrap">{r.details}</p>}
             {r.photos.length > 0 && (
               <div className="mt-1 flex flex-wrap gap-2">
                 {r.photos.map((p, pi) => {
                   const photo = firstPhoto[ri] + pi + 1;
                   return (
-                    <a key={p.id} href={`/api/station/requests/${requestId}/photos/${p.id}`} target="_blank" rel="noreferrer">
+                    <a
+                      key={p.id}
+                      href={`/api/station/requests/${requestId}/photos/${p.id}`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
                       {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-session media route */}
-                      <img src={`/api/station/requests/${requestId}/photos/${p.id}`} alt={t("photo", { n: photo })} data-testid="field-photo" className="h-20 w-20 rounded object-cover" />
+                      <img
+                        src={`/api/station/requests/${requestId}/photos/${p.id}`}
+                        alt={t("photo", { n: photo })}
+                        data-testid="field-photo"
+                        className="h-20 w-20 rounded object-cover"
+                      />
                     </a>
                   );
                 })}

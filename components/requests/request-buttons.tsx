@@ -12,12 +12,22 @@ export function RequestButtons({ id, canApprove, canClose }: { id: string; canAp
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2">
       {canApprove && (
-        <button type="button" disabled={pending} onClick={() => run(() => approveRequestAction(id))} className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => run(() => approveRequestAction(id))}
+          className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {t("approve")}
         </button>
       )}
       {canClose && (
-        <button type="button" disabled={pending} onClick={() => run(() => closeRequestAction(id))} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => run(() => closeRequestAction(id))}
+          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-60"
+        >
           {t("close")}
         </button>
       )}

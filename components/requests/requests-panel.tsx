@@ -10,15 +10,39 @@ import { RequestButtons } from "./request-buttons";
 import { ReportList } from "./report-list";
 
 /** The tip page's action requests: each one's state, brief, notifications and the station's reports. */
-export async function RequestsPanel({ actor, tipId, tipRef, open }: { actor: Actor; tipId: string; tipRef: string; open: boolean }) {
-  const [t, locale, requests] = await Promise.all([getTranslations("requests"), getLocale(), listTipRequests(actor, tipId)]);
+export async function RequestsPanel({
+  actor,
+  tipId,
+  tipRef,
+  open,
+}: {
+  actor: Actor;
+  tipId: string;
+  tipRef: string;
+  open: boolean;
+}) {
+  const [t, locale, requests] = await Promise.all([
+    getTranslations("requests"),
+    getLocale(),
+    listTipRequests(actor, tipId),
+  ]);
   const now = renderNow();
   return (
-    <section aria-labelledby="requests-title" className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="requests-panel">
+    <section
+      aria-labelledby="requests-title"
+      className="rounded-lg border border-slate-200 bg-white p-3 text-sm"
+      data-testid="requests-panel"
+    >
       <div className="flex items-center justify-between gap-2">
-        <h2 id="requests-title" className="font-semibold">{t("panelTitle")}</h2>
+        <h2 id="requests-title" className="font-semibold">
+          {t("panelTitle")}
+        </h2>
         {open && can(actor.role, "request:draft") && (
-          <Link href={`/tips/${tipRef}/requests/new`} className="rounded border border-brand-600 px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50" data-testid="draft-request">
+          <Link
+            href={`/tips/${tipRef}/requests/new`}
+            className="rounded border border-brand-600 px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50"
+            data-testid="draft-request"
+          >
             {t("draftNew")}
           </Link>
         )}
@@ -28,17 +52,34 @@ export async function RequestsPanel({ actor, tipId, tipRef, open }: { actor: Act
         {requests.map((r) => {
           const overdue = r.dueAt.getTime() < now && ["APPROVED", "SENT", "ACKNOWLEDGED"].includes(r.state);
           return (
-            <li key={r.id} className="space-y-1 rounded border border-slate-200 p-2" data-testid="request" data-id={r.id}>
+            <li
+              key={r.id}
+              className="space-y-1 rounded border border-slate-200 p-2"
+              data-testid="request"
+              data-id={r.id}
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <RequestStateBadge state={r.state} />
-                <span className="font-medium">{locale === "hi" ? (r.station.nameHi ?? r.station.name) : r.station.name}</span>
-                {r.releasedAt && !r.approvedAt && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("reviewPending")}</span>}
-                {overdue && <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">{t("overdue")}</span>}
-                {r.escalatedStage > 0 && <span className="rounded bg-red-100 px-1.5 text-xs text-red-800" data-testid="escalated">{t("escalated", { stage: r.escalatedStage })}</span>}
+                <span className="font-medium">
+                  {locale === "hi" ? (r.station.nameHi ?? r.station.name) : r.station.name}
+                </span>
+                {r.releasedAt && !r.approvedAt && (
+                  <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("reviewPending")}</span>
+                )}
+                {overdue && (
+                  <span className="rounded bg-red-100 px-1.5 text-xs font-semibold text-red-800">{t("overdue")}</span>
+                )}
+                {r.escalatedStage > 0 && (
+                  <span className="rounded bg-red-100 px-1.5 text-xs text-red-800" data-testid="escalated">
+                    {t("escalated", { stage: r.escalatedStage })}
+                  </span>
+                )}
               </div>
               <p className="text-xs text-slate-600">
-                {t("dueAt", { at: formatDateTime(r.dueAt, locale, "short") })} · {t("draftedBy", { name: r.draftedBy.name })}
-                {r.approvedBy ? ` · ${t("approvedBy", { name: r.approvedBy.name })}` : ""} · {t("mediaCount", { count: r._count.media })}
+                {t("dueAt", { at: formatDateTime(r.dueAt, locale, "short") })} ·{" "}
+                {t("draftedBy", { name: r.draftedBy.name })}
+                {r.approvedBy ? ` · ${t("approvedBy", { name: r.approvedBy.name })}` : ""} ·{" "}
+                {t("mediaCount", { count: r._count.media })}
               </p>
               <p className="whitespace-pre-wrap">{r.what}</p>
               {r.releasedAt && (
@@ -48,16 +89,27 @@ export async function RequestsPanel({ actor, tipId, tipRef, open }: { actor: Act
                     <span>{t("notifyNone")}</span>
                   ) : (
                     r.notifications.map((n) => (
-                      <span key={n.id} data-testid="notification" data-state={n.state} className={`mr-2 ${n.state === "FAILED" ? "text-red-700" : ""}`}>
+                      <span
+                        key={n.id}
+                        data-testid="notification"
+                        data-state={n.state}
+                        className={`mr-2 ${n.state === "FAILED" ? "text-red-700" : ""}`}
+                      >
                         {n.contact.name}: {t(`notifyState.${n.state}`)}
-                        {n.state !== "SENT" && n.attempts > 0 ? ` (${t("notifyAttempts", { count: n.attempts })}${n.error ? `: ${n.error}` : ""})` : ""}
+                        {n.state !== "SENT" && n.attempts > 0
+                          ? ` (${t("notifyAttempts", { count: n.attempts })}${n.error ? `: ${n.error}` : ""})`
+                          : ""}
                       </span>
                     ))
                   )}
                 </div>
               )}
               <ReportList requestId={r.id} reports={r.reports} />
-              <RequestButtons id={r.id} canApprove={can(actor.role, "request:approve") && !r.approvedAt && r.state !== "CLOSED"} canClose={can(actor.role, "request:draft") && r.state === "REPORTED"} />
+              <RequestButtons
+                id={r.id}
+                canApprove={can(actor.role, "request:approve") && !r.approvedAt && r.state !== "CLOSED"}
+                canClose={can(actor.role, "request:draft") && r.state === "REPORTED"}
+              />
             </li>
           );
         })}

@@ -13,7 +13,11 @@ const STYLE: Record<RequestState, string> = {
 export async function RequestStateBadge({ state }: { state: RequestState }) {
   const t = await getTranslations("requests");
   return (
-    <span data-testid="request-state" data-state={state} className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLE[state]}`}>
+    <span
+      data-testid="request-state"
+      data-state={state}
+      className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLE[state]}`}
+    >
       {t(`state.${state}`)}
     </span>
   );

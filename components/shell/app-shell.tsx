@@ -15,7 +15,15 @@ const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/admin", key: "admin", permission: "admin:users" },
 ];
 
-export async function AppShell({ actor, idleMinutes, children }: { actor: Actor; idleMinutes: number; children: React.ReactNode }) {
+export async function AppShell({
+  actor,
+  idleMinutes,
+  children,
+}: {
+  actor: Actor;
+  idleMinutes: number;
+  children: React.ReactNode;
+}) {
   const t = await getTranslations("common");
   const locale = await getLocale();
   return (
@@ -36,7 +44,10 @@ export async function AppShell({ actor, idleMinutes, children }: { actor: Actor;
           <div className="ml-auto flex items-center gap-3 text-sm">
             <LocaleSwitch current={locale} />
             <details className="relative">
-              <summary className="cursor-pointer list-none rounded px-2 py-1 hover:bg-brand-700" data-testid="user-menu">
+              <summary
+                className="cursor-pointer list-none rounded px-2 py-1 hover:bg-brand-700"
+                data-testid="user-menu"
+              >
                 {actor.name} <span className="text-brand-100">· {t(`role.${actor.role}`)}</span>
               </summary>
               <div className="absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-2 text-slate-800 shadow-lg">

@@ -8,7 +8,11 @@ export function LocaleSwitch({ current }: { current: string }) {
   const t = useTranslations("common");
   const { pending, run } = useAction();
   return (
-    <div role="group" aria-label={t("language")} className="flex overflow-hidden rounded border border-slate-300 text-xs">
+    <div
+      role="group"
+      aria-label={t("language")}
+      className="flex overflow-hidden rounded border border-slate-300 text-xs"
+    >
       {LOCALES.map((l) => (
         <button
           key={l}

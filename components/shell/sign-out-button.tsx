@@ -7,7 +7,12 @@ export function SignOutButton() {
   const t = useTranslations("common");
   const hydrated = useHydrated();
   return (
-    <button type="button" disabled={!hydrated} onClick={() => signOut({ callbackUrl: "/login?reason=signedOut" })} className="w-full rounded px-2 py-1 text-left hover:bg-slate-100">
+    <button
+      type="button"
+      disabled={!hydrated}
+      onClick={() => signOut({ callbackUrl: "/login?reason=signedOut" })}
+      className="w-full rounded px-2 py-1 text-left hover:bg-slate-100"
+    >
       {t("signOut")}
     </button>
   );

@@ -34,16 +34,37 @@ const STYLE = {
   met: "bg-slate-100 text-slate-600 ring-slate-200",
 } as const;
 
-export function SlaTimer({ tip, targets, serverNow, labels }: { tip: SlaInput; targets: SlaTargets; serverNow: number; labels: SlaLabels }) {
-  const clock = useSyncExternalStore(subscribe, () => now, () => serverNow);
+export function SlaTimer({
+  tip,
+  targets,
+  serverNow,
+  labels,
+}: {
+  tip: SlaInput;
+  targets: SlaTargets;
+  serverNow: number;
+  labels: SlaLabels;
+}) {
+  const clock = useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => serverNow,
+  );
   const sla = computeSla(tip, targets, clock);
   return (
-    <span data-testid="sla" data-state={sla.state} data-breached={sla.breached} className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${STYLE[sla.state]}`}>
+    <span
+      data-testid="sla"
+      data-state={sla.state}
+      data-breached={sla.breached}
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 font-mono text-xs ring-1 ${STYLE[sla.state]}`}
+    >
       <span className="sr-only">{`${labels.state[sla.state]}:`}</span>
       <span aria-hidden="true">{labels.phase[sla.phase]}</span>
       {sla.state === "met" ? labels.state.met : formatRemaining(sla.remainingMs)}
       {/* Racing its resolution clock in time, yet already breached: the first response came late. */}
-      {sla.breached && sla.state !== "breached" && <span className="rounded bg-red-100 px-1 font-sans text-red-800">{labels.missed}</span>}
+      {sla.breached && sla.state !== "breached" && (
+        <span className="rounded bg-red-100 px-1 font-sans text-red-800">{labels.missed}</span>
+      )}
     </span>
   );
 }

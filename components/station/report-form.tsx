@@ -16,14 +16,28 @@ export function ReportForm({ id }: { id: string }) {
   const [kind, setKind] = useState<(typeof KINDS)[number]>("ACTION_TAKEN");
   const input = "mt-1 w-full rounded border border-slate-300 px-2 py-2 text-base";
   return (
-    <form onSubmit={submitForm(run, reportRequestAction)} aria-labelledby="report-title" data-testid="report-form" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3">
-      <h2 id="report-title" className="font-semibold">{t("reportTitle")}</h2>
+    <form
+      onSubmit={submitForm(run, reportRequestAction)}
+      aria-labelledby="report-title"
+      data-testid="report-form"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
+      <h2 id="report-title" className="font-semibold">
+        {t("reportTitle")}
+      </h2>
       <input type="hidden" name="requestId" value={id} />
       <label className="block text-sm">
         {t("reportKindLabel")}
-        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])} className={input}>
+        <select
+          name="kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}
+          className={input}
+        >
           {KINDS.map((k) => (
-            <option key={k} value={k}>{t(`reportKind.${k}`)}</option>
+            <option key={k} value={k}>
+              {t(`reportKind.${k}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -57,9 +71,20 @@ export function ReportForm({ id }: { id: string }) {
       </label>
       <label className="block text-sm">
         {t("photos")}
-        <input name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple capture="environment" className="mt-1 block w-full text-sm" />
+        <input
+          name="photos"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          capture="environment"
+          className="mt-1 block w-full text-sm"
+        />
       </label>
-      <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-600 px-4 py-3 text-base font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-lg bg-brand-600 px-4 py-3 text-base font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {t("submitReport")}
       </button>
       <ActionMessage state={result} success={t("reported")} />

@@ -19,14 +19,28 @@ export async function AttachmentView({ a, tipRef, kind }: { a: A; tipRef: string
   let view: React.ReactNode;
   if (!cleanable(a.mime))
     // No metadata-free copy of this kind (ADR 0213): only the original, with a reason.
-    view = <p className="text-sm text-slate-600" data-testid="media-no-clean-copy">{t("noCleanCopy", { name: a.filename ?? a.mime })}</p>;
+    view = (
+      <p className="text-sm text-slate-600" data-testid="media-no-clean-copy">
+        {t("noCleanCopy", { name: a.filename ?? a.mime })}
+      </p>
+    );
   else if (a.mime.startsWith("image/"))
-    // eslint-disable-next-line @next/next/no-img-element -- authenticated, per-request media; next/image would cache it
-    view = <img src={src} alt={t("imageAlt")} className="max-h-96 rounded border border-slate-200" data-testid="media-image" loading="lazy" />;
+    view = (
+      // eslint-disable-next-line @next/next/no-img-element -- authenticated, per-request media; next/image would cache it
+      <img
+        src={src}
+        alt={t("imageAlt")}
+        className="max-h-96 rounded border border-slate-200"
+        data-testid="media-image"
+        loading="lazy"
+      />
+    );
   else if (a.mime.startsWith("audio/"))
     view = <audio controls preload="metadata" src={src} data-testid="media-audio" className="w-full max-w-md" />;
   else if (a.mime.startsWith("video/"))
-    view = <video controls preload="metadata" src={src} data-testid="media-video" className="max-h-96 max-w-full rounded" />;
+    view = (
+      <video controls preload="metadata" src={src} data-testid="media-video" className="max-h-96 max-w-full rounded" />
+    );
   else
     view = (
       <a href={src} download className="text-brand-600 underline" data-testid="media-document">
@@ -40,7 +54,11 @@ export async function AttachmentView({ a, tipRef, kind }: { a: A; tipRef: string
         {a.mime}
         {a.size ? ` · ${formatSize(a.size)}` : ""}
         {a.durationSec ? ` · ${t("duration", { seconds: Math.round(a.durationSec) })}` : ""}
-        {kind === "IMAGE" || kind === "STICKER" ? ` · ${t("exifStripped")}` : cleanable(a.mime) ? ` · ${t("metadataRemoved")}` : ""}
+        {kind === "IMAGE" || kind === "STICKER"
+          ? ` · ${t("exifStripped")}`
+          : cleanable(a.mime)
+            ? ` · ${t("metadataRemoved")}`
+            : ""}
         <br />
         <span className="font-mono break-all" data-testid="sha256">
           SHA-256 {a.sha256}

@@ -15,7 +15,12 @@ export async function DeliveryTicks({ status, error }: { status: string; error: 
   const t = await getTranslations("tip");
   const g = GLYPH[status] ?? GLYPH.QUEUED;
   return (
-    <span className="inline-flex items-center gap-1" data-testid="ticks" data-status={status} title={t(`delivery.${status}`)}>
+    <span
+      className="inline-flex items-center gap-1"
+      data-testid="ticks"
+      data-status={status}
+      title={t(`delivery.${status}`)}
+    >
       <span aria-hidden className={`font-semibold ${g.cls}`}>
         {g.text}
       </span>

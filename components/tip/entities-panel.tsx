@@ -6,7 +6,11 @@ import { entityQueueHref, type EntityWithOthers } from "@/lib/entities/tips-ment
 export async function EntitiesPanel({ entities }: { entities: EntityWithOthers[] }) {
   const t = await getTranslations("tip");
   return (
-    <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" aria-label={t("entitiesTitle")} data-testid="entities-panel">
+    <section
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm"
+      aria-label={t("entitiesTitle")}
+      data-testid="entities-panel"
+    >
       <h2 className="font-semibold">{t("entitiesTitle")}</h2>
       {entities.length === 0 && <p className="text-slate-500">{t("noEntities")}</p>}
       <ul className="space-y-2">
@@ -19,12 +23,21 @@ export async function EntitiesPanel({ entities }: { entities: EntityWithOthers[]
                 t("noOtherTips")
               ) : (
                 <>
-                  <Link href={entityQueueHref(e.kind, e.value)} className="text-brand-600 underline" data-testid="entity-queue-link">
+                  <Link
+                    href={entityQueueHref(e.kind, e.value)}
+                    className="text-brand-600 underline"
+                    data-testid="entity-queue-link"
+                  >
                     {t("otherTipsMentioning", { count: e.otherCount })}
                   </Link>
                   {": "}
                   {e.others.map((o) => (
-                    <Link key={o.ref} href={`/tips/${o.ref}`} className="mr-2 font-mono text-brand-600 underline" data-testid="entity-other-tip">
+                    <Link
+                      key={o.ref}
+                      href={`/tips/${o.ref}`}
+                      className="mr-2 font-mono text-brand-600 underline"
+                      data-testid="entity-other-tip"
+                    >
                       {o.ref}
                     </Link>
                   ))}

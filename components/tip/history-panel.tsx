@@ -10,14 +10,19 @@ export async function HistoryPanel({ history }: { history: TipWorkspace["history
     <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="history-panel">
       <summary className="cursor-pointer font-semibold">{t("historyTitle", { count: history.length })}</summary>
       {/* Scrolls when long: focusable so keyboard users can scroll it (WCAG 2.1.1). */}
-      <ol className="mt-2 max-h-96 space-y-1 overflow-y-auto text-xs" tabIndex={0} aria-label={t("historyTitle", { count: history.length })}>
+      <ol
+        className="mt-2 max-h-96 space-y-1 overflow-y-auto text-xs"
+        tabIndex={0}
+        aria-label={t("historyTitle", { count: history.length })}
+      >
         {history.map((h) => (
           <li key={h.id} className="flex gap-2" data-testid="audit-row" data-action={h.action}>
             <time className="shrink-0 text-slate-500" dateTime={h.at.toISOString()}>
               {formatDateTime(h.at, locale, "short")}
             </time>
             <span className="flex-1">
-              <span className="font-medium">{h.actorName ?? t("system")}</span> · {t.has(`audit.${h.action.replace(/\./g, "_")}`) ? t(`audit.${h.action.replace(/\./g, "_")}`) : h.action}
+              <span className="font-medium">{h.actorName ?? t("system")}</span> ·{" "}
+              {t.has(`audit.${h.action.replace(/\./g, "_")}`) ? t(`audit.${h.action.replace(/\./g, "_")}`) : h.action}
             </span>
             <span className="font-mono text-slate-500" title={h.hash}>
               #{h.id}

@@ -20,9 +20,14 @@ export function LiveRefresh({ tipRef, cursor }: { tipRef: string; cursor: string
       router.refresh();
     }, 150);
   };
-  const status = useLiveStream({ url: `/api/tips/${encodeURIComponent(tipRef)}/live`, cursor, on: { changed: refresh, resync: refresh } });
+  const status = useLiveStream({
+    url: `/api/tips/${encodeURIComponent(tipRef)}/live`,
+    cursor,
+    on: { changed: refresh, resync: refresh },
+  });
   useEffect(() => {
-    document.documentElement.dataset.tipLive = status === "live" ? "open" : status === "connecting" ? "connecting" : "reconnecting";
+    document.documentElement.dataset.tipLive =
+      status === "live" ? "open" : status === "connecting" ? "connecting" : "reconnecting";
   }, [status]);
   return null;
 }

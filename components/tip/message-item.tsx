@@ -12,7 +12,17 @@ function num(v: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export async function MessageItem({ m, tipRef, time, match }: { m: M; tipRef: string; time: string; match?: MatchKeys | null }) {
+export async function MessageItem({
+  m,
+  tipRef,
+  time,
+  match,
+}: {
+  m: M;
+  tipRef: string;
+  time: string;
+  match?: MatchKeys | null;
+}) {
   const t = await getTranslations("tip");
   const out = m.direction === "OUTBOUND";
   const meta = m.meta ?? {};
@@ -28,19 +38,30 @@ export async function MessageItem({ m, tipRef, time, match }: { m: M; tipRef: st
         <span className="font-medium text-slate-700">{out ? (m.sentBy?.name ?? t("autoReply")) : m.alias}</span>
         <time dateTime={m.sentAt.toISOString()}>{time}</time>
         {m.kind !== "TEXT" && <span className="rounded bg-slate-100 px-1">{t(`kind.${m.kind}`)}</span>}
-        {out && typeof meta.template === "string" && <span className="rounded bg-slate-100 px-1">{t("sentAsTemplate", { name: meta.template })}</span>}
+        {out && typeof meta.template === "string" && (
+          <span className="rounded bg-slate-100 px-1">{t("sentAsTemplate", { name: meta.template })}</span>
+        )}
         {out && <DeliveryTicks status={m.deliveryStatus} error={m.deliveryError} />}
       </p>
 
       {m.kind === "LOCATION" && num(meta.latitude) !== null && num(meta.longitude) !== null ? (
-        <Location lat={num(meta.latitude)!} lon={num(meta.longitude)!} label={m.body} linkText={t("openMap")} coordsLabel={t("coordinates")} />
+        <Location
+          lat={num(meta.latitude)!}
+          lon={num(meta.longitude)!}
+          label={m.body}
+          linkText={t("openMap")}
+          coordsLabel={t("coordinates")}
+        />
       ) : m.kind === "CALL" ? (
         <p data-testid="call">
           {t(`call.${String(meta.status ?? "ringing")}`)}
           {num(meta.durationSec) !== null && <> · {t("duration", { seconds: Math.round(num(meta.durationSec)!) })}</>}
           {typeof meta.digits === "string" && meta.digits && <> · {t("digits", { digits: meta.digits })}</>}
           {(meta.unverified === "unknown" || meta.unverified === "unreachable") && (
-            <span data-testid="call-unverified" className="mt-1 block rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+            <span
+              data-testid="call-unverified"
+              className="mt-1 block rounded bg-amber-50 px-2 py-1 text-xs text-amber-900"
+            >
               {t(`callUnverified.${meta.unverified}`)}
             </span>
           )}
@@ -60,7 +81,8 @@ export async function MessageItem({ m, tipRef, time, match }: { m: M; tipRef: st
         </div>
       ) : m.kind === "REACTION" ? (
         <p>
-          <span className="text-lg">{m.body || "∅"}</span> <span className="text-xs text-slate-500">{t("reaction")}</span>
+          <span className="text-lg">{m.body || "∅"}</span>{" "}
+          <span className="text-xs text-slate-500">{t("reaction")}</span>
         </p>
       ) : m.kind === "UNSUPPORTED" || m.kind === "ERROR" ? (
         <p className="italic text-slate-600">{t("unsupported", { reason: String(meta.reason ?? meta.type ?? "") })}</p>
@@ -85,18 +107,34 @@ export async function MessageItem({ m, tipRef, time, match }: { m: M; tipRef: st
 }
 
 /** An informant's edits (every earlier version kept) and deletion (the text kept for the record). */
-function Changes({ meta, edited, earlier, revoked }: { meta: Record<string, unknown>; edited: string; earlier: string; revoked: string }) {
+function Changes({
+  meta,
+  edited,
+  earlier,
+  revoked,
+}: {
+  meta: Record<string, unknown>;
+  edited: string;
+  earlier: string;
+  revoked: string;
+}) {
   const history = Array.isArray(meta.history) ? (meta.history as { body?: unknown }[]) : [];
   return (
     <>
-      {meta.revoked === true && <p data-testid="message-revoked" className="mt-1 text-xs italic text-amber-800">{revoked}</p>}
+      {meta.revoked === true && (
+        <p data-testid="message-revoked" className="mt-1 text-xs italic text-amber-800">
+          {revoked}
+        </p>
+      )}
       {meta.edited === true && (
         <details data-testid="message-edited" className="mt-1 text-xs text-slate-600">
           <summary className="cursor-pointer">{edited}</summary>
           <p className="mt-1 font-medium">{earlier}</p>
           <ol className="list-decimal pl-5">
             {history.map((h, i) => (
-              <li key={i} className="whitespace-pre-wrap break-words">{String(h.body ?? "")}</li>
+              <li key={i} className="whitespace-pre-wrap break-words">
+                {String(h.body ?? "")}
+              </li>
             ))}
           </ol>
         </details>
@@ -105,7 +143,19 @@ function Changes({ meta, edited, earlier, revoked }: { meta: Record<string, unkn
   );
 }
 
-function Location({ lat, lon, label, linkText, coordsLabel }: { lat: number; lon: number; label: string; linkText: string; coordsLabel: string }) {
+function Location({
+  lat,
+  lon,
+  label,
+  linkText,
+  coordsLabel,
+}: {
+  lat: number;
+  lon: number;
+  label: string;
+  linkText: string;
+  coordsLabel: string;
+}) {
   // No embedded map: the CSP allows no remote frames or tiles, and a tile server would learn where the tip is about.
   const href = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
   return (
@@ -114,7 +164,13 @@ function Location({ lat, lon, label, linkText, coordsLabel }: { lat: number; lon
       <p className="font-mono">
         {coordsLabel}: {lat.toFixed(6)}, {lon.toFixed(6)}
       </p>
-      <a href={href} target="_blank" rel="noopener noreferrer" className="text-brand-600 underline" data-testid="map-link">
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="text-brand-600 underline"
+        data-testid="map-link"
+      >
         {linkText}
       </a>
     </div>

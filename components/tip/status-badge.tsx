@@ -8,7 +8,11 @@ const COLOURS: Record<string, string> = {
 
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <span className={`rounded px-2 py-0.5 text-sm font-medium ${COLOURS[status] ?? "bg-slate-100"}`} data-testid="tip-status" data-status={status}>
+    <span
+      className={`rounded px-2 py-0.5 text-sm font-medium ${COLOURS[status] ?? "bg-slate-100"}`}
+      data-testid="tip-status"
+      data-status={status}
+    >
       {label}
     </span>
   );

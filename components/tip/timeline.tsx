@@ -11,9 +11,23 @@ type Item =
   | { kind: "note"; at: Date; key: string; n: TipWorkspace["notes"][number] }
   | { kind: "event"; at: Date; key: string; e: TipWorkspace["events"][number] };
 
-const ENUM_EVENTS: Record<string, string> = { status_changed: "statusName", priority_changed: "priorityName", category_changed: "categoryName", closed: "outcomeName", reopened: "outcomeName" };
+const ENUM_EVENTS: Record<string, string> = {
+  status_changed: "statusName",
+  priority_changed: "priorityName",
+  category_changed: "categoryName",
+  closed: "outcomeName",
+  reopened: "outcomeName",
+};
 
-export async function Timeline({ ws, stations, match }: { ws: TipWorkspace; stations: { id: string; name: string }[]; match?: MatchKeys | null }) {
+export async function Timeline({
+  ws,
+  stations,
+  match,
+}: {
+  ws: TipWorkspace;
+  stations: { id: string; name: string }[];
+  match?: MatchKeys | null;
+}) {
   const t = await getTranslations("tip");
   const locale = await getLocale();
   const time = (d: Date) => formatDateTime(d, locale, "short");
@@ -41,7 +55,11 @@ export async function Timeline({ ws, stations, match }: { ws: TipWorkspace; stat
           );
         if (item.kind === "note")
           return (
-            <li key={item.key} data-testid="note" className="rounded-lg border border-dashed border-amber-400 bg-amber-50 p-3 text-sm">
+            <li
+              key={item.key}
+              data-testid="note"
+              className="rounded-lg border border-dashed border-amber-400 bg-amber-50 p-3 text-sm"
+            >
               <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-amber-800">
                 {t("noteLabel")} · {item.n.author.name} · <time dateTime={item.at.toISOString()}>{time(item.at)}</time>
               </p>
@@ -54,7 +72,13 @@ export async function Timeline({ ws, stations, match }: { ws: TipWorkspace; stat
           <li key={item.key} data-testid="event" data-type={e.type} className="flex gap-2 px-2 text-xs text-slate-600">
             <span aria-hidden>•</span>
             <span>
-              {known ? t(`event.${e.type}`, { actor: e.actor?.name ?? t("system"), from: value(e.type, e.fromValue), to: value(e.type, e.toValue) }) : e.type}{" "}
+              {known
+                ? t(`event.${e.type}`, {
+                    actor: e.actor?.name ?? t("system"),
+                    from: value(e.type, e.fromValue),
+                    to: value(e.type, e.toValue),
+                  })
+                : e.type}{" "}
               · <time dateTime={item.at.toISOString()}>{time(item.at)}</time>
             </span>
           </li>

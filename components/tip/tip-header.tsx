@@ -7,18 +7,34 @@ import { StatusBadge } from "./status-badge";
 import { formatDateTime } from "@/lib/time/format";
 
 /** `serverNow`: the instant the page was read at, so the timer's first render matches the server's. */
-export async function TipHeader({ ws, targets, serverNow }: { ws: TipWorkspace; targets: SlaTargets; serverNow: number }) {
+export async function TipHeader({
+  ws,
+  targets,
+  serverNow,
+}: {
+  ws: TipWorkspace;
+  targets: SlaTargets;
+  serverNow: number;
+}) {
   const t = await getTranslations("tip");
   const tSla = await getTranslations("sla");
   const locale = await getLocale();
   const { tip } = ws;
-  const station = tip.station ? (locale === "hi" && tip.station.nameHi ? tip.station.nameHi : tip.station.name) : t("noStation");
+  const station = tip.station
+    ? locale === "hi" && tip.station.nameHi
+      ? tip.station.nameHi
+      : tip.station.name
+    : t("noStation");
   const fields: [string, React.ReactNode, string][] = [
     [t("priority"), t(`priorityName.${tip.priority}`), "tip-priority"],
     [t("category"), t(`categoryName.${tip.category}`), "tip-category"],
     [t("station"), station, "tip-station"],
     [t("assignee"), tip.assignee?.name ?? t("unassigned"), "tip-assignee"],
-    [t("sla"), <SlaTimer key="sla" tip={slaInput(tip)} targets={targets} serverNow={serverNow} labels={slaLabels(tSla)} />, "tip-sla"],
+    [
+      t("sla"),
+      <SlaTimer key="sla" tip={slaInput(tip)} targets={targets} serverNow={serverNow} labels={slaLabels(tSla)} />,
+      "tip-sla",
+    ],
   ];
   return (
     <header className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -27,7 +43,9 @@ export async function TipHeader({ ws, targets, serverNow }: { ws: TipWorkspace; 
           {tip.ref}
         </h1>
         <StatusBadge status={tip.status} label={t(`statusName.${tip.status}`)} />
-        {tip.flagged && <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{t("flagged")}</span>}
+        {tip.flagged && (
+          <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{t("flagged")}</span>
+        )}
         {tip.outcome && (
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs" data-testid="tip-outcome">
             {t(`outcomeName.${tip.outcome}`)}
@@ -38,7 +56,9 @@ export async function TipHeader({ ws, targets, serverNow }: { ws: TipWorkspace; 
           <span className="font-mono font-semibold text-slate-900" data-testid="informant-alias">
             {tip.informant.alias}
           </span>
-          {tip.informant.blocked && <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 text-xs text-white">{t("blocked")}</span>}
+          {tip.informant.blocked && (
+            <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 text-xs text-white">{t("blocked")}</span>
+          )}
           <span className="ml-2" data-testid="other-tips">
             {t("otherTips", { count: ws.otherTips })}
           </span>
@@ -70,5 +90,10 @@ export async function TipHeader({ ws, targets, serverNow }: { ws: TipWorkspace; 
 /** Only what the rule reads, as plain values for the client component. */
 function slaInput(tip: TipWorkspace["tip"]) {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  return { priority: tip.priority, receivedAt: tip.receivedAt.toISOString(), firstResponseAt: iso(tip.firstResponseAt), closedAt: iso(tip.closedAt) };
+  return {
+    priority: tip.priority,
+    receivedAt: tip.receivedAt.toISOString(),
+    firstResponseAt: iso(tip.firstResponseAt),
+    closedAt: iso(tip.closedAt),
+  };
 }

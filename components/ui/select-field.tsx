@@ -4,7 +4,12 @@ import type { ReactNode, SelectHTMLAttributes } from "react";
 
 export type Choice = { value: string; label: string };
 
-type Props = SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; choices: readonly Choice[]; first?: Choice; labelClassName?: string };
+type Props = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: ReactNode;
+  choices: readonly Choice[];
+  first?: Choice;
+  labelClassName?: string;
+};
 
 export function SelectField({ label, choices, first, labelClassName, ...select }: Props) {
   return (

@@ -8,7 +8,10 @@ type Run = <T>(fn: () => Promise<ActionResult<T>>, after?: (r: ActionResult<T>) 
 export function submitForm<T>(run: Run, action: (form: FormData) => Promise<ActionResult<T>>) {
   return submitted((form) => {
     const data = new FormData(form);
-    run(() => action(data), (r) => r.ok && form.reset());
+    run(
+      () => action(data),
+      (r) => r.ok && form.reset(),
+    );
   });
 }
 

@@ -9,7 +9,14 @@ export function RemoveWatch({ id, label }: { id: string; label: string }) {
   const { pending, result, run } = useAction();
   return (
     <>
-      <button type="button" aria-label={label} disabled={pending} onClick={() => run(() => removeWatchAction(id))} className="rounded border border-slate-300 px-2 text-xs hover:bg-slate-100" data-testid="watch-remove">
+      <button
+        type="button"
+        aria-label={label}
+        disabled={pending}
+        onClick={() => run(() => removeWatchAction(id))}
+        className="rounded border border-slate-300 px-2 text-xs hover:bg-slate-100"
+        data-testid="watch-remove"
+      >
         {t("removeShort")}
       </button>
       <ActionMessage state={result} />

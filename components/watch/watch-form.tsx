@@ -24,11 +24,22 @@ export function WatchForm() {
       aria-label={t("addTitle")}
       data-testid="watch-form"
       className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
-      onSubmit={submitted(() => run(() => addWatchAction({ kind, entityKind: kind === "ENTITY" ? entityKind : null, value }), (r) => r.ok && setValue("")))}
+      onSubmit={submitted(() =>
+        run(
+          () => addWatchAction({ kind, entityKind: kind === "ENTITY" ? entityKind : null, value }),
+          (r) => r.ok && setValue(""),
+        ),
+      )}
     >
       <label className="flex flex-col text-xs text-slate-700">
         {t("kindLabel")}
-        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])} className={field} data-testid="watch-kind">
+        <select
+          name="kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}
+          className={field}
+          data-testid="watch-kind"
+        >
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kind.${k}`)}
@@ -39,7 +50,13 @@ export function WatchForm() {
       {kind === "ENTITY" && (
         <label className="flex flex-col text-xs text-slate-700">
           {t("entityKindLabel")}
-          <select name="entityKind" value={entityKind} onChange={(e) => setEntityKind(e.target.value as (typeof ENTITY_KINDS)[number])} className={field} data-testid="watch-entity-kind">
+          <select
+            name="entityKind"
+            value={entityKind}
+            onChange={(e) => setEntityKind(e.target.value as (typeof ENTITY_KINDS)[number])}
+            className={field}
+            data-testid="watch-entity-kind"
+          >
             {ENTITY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`entityKind.${k}`)}
@@ -50,13 +67,31 @@ export function WatchForm() {
       )}
       <label className="flex flex-col text-xs text-slate-700">
         {t("valueLabel")}
-        <input name="value" value={value} onChange={(e) => setValue(e.target.value)} required maxLength={100} placeholder={t(`placeholder.${kind}`)} className={`${field} w-72`} data-testid="watch-value" />
+        <input
+          name="value"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          required
+          maxLength={100}
+          placeholder={t(`placeholder.${kind}`)}
+          className={`${field} w-72`}
+          data-testid="watch-value"
+        />
       </label>
-      <button type="submit" disabled={pending || !value.trim()} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50" data-testid="watch-add">
+      <button
+        type="submit"
+        disabled={pending || !value.trim()}
+        className="rounded bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+        data-testid="watch-add"
+      >
         {t("add")}
       </button>
       <div aria-live="polite" className="basis-full">
-        {result?.ok && <p role="status" className="text-sm text-green-700">{t("added")}</p>}
+        {result?.ok && (
+          <p role="status" className="text-sm text-green-700">
+            {t("added")}
+          </p>
+        )}
         {result && !result.ok && (
           <p role="alert" data-testid="action-error" className="text-sm text-red-700">
             {reason && t.has(`error.${reason}`) ? t(`error.${reason}`) : tErr(result.code)}

@@ -9,14 +9,20 @@
 /** @param {string | undefined} socketAddress @param {string | string[] | undefined} forwardedFor @param {number} hops */
 function clientAddress(socketAddress, forwardedFor, hops) {
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor || "";
-  const chain = header.split(",").map((s) => s.trim()).filter(Boolean).reverse();
+  const chain = header
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .reverse();
   const path = [socketAddress || "unknown", ...chain];
   return normalise(path[Math.min(Math.max(0, hops | 0), path.length - 1)]);
 }
 
 /** IPv4-mapped IPv6 (`::ffff:10.0.0.1`) as plain IPv4; bounded length (it is stored in the audit trail). */
 function normalise(address) {
-  const a = String(address).trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
+  const a = String(address)
+    .trim()
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
   return a.slice(0, 64) || "unknown";
 }
 

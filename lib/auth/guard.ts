@@ -31,7 +31,15 @@ async function currentActor(): Promise<Actor | null> {
   // session version (bumped by sign-out, sign out everywhere, resets and role/station changes).
   const user = await db.user.findUnique({
     where: { id: session.user.id },
-    select: { active: true, role: true, stationId: true, name: true, districtWide: true, sessionVersion: true, totpEnabledAt: true },
+    select: {
+      active: true,
+      role: true,
+      stationId: true,
+      name: true,
+      districtWide: true,
+      sessionVersion: true,
+      totpEnabledAt: true,
+    },
   });
   if (!user?.active || user.sessionVersion !== session.user.sv) return null;
   const h = await headers();
@@ -73,12 +81,19 @@ export async function requireActor(permission: Permission, opts: Options = {}): 
  * and the user signing out anywhere, end their open streams; the browser's reconnect is then
  * authenticated afresh.
  */
-export function streamLease(actor: Actor, permission: Permission, lifetimeMs = env().SESSION_IDLE_MINUTES * 60_000): () => Promise<boolean> {
+export function streamLease(
+  actor: Actor,
+  permission: Permission,
+  lifetimeMs = env().SESSION_IDLE_MINUTES * 60_000,
+): () => Promise<boolean> {
   const endsAt = Math.min(Date.now() + lifetimeMs, sessionEndsAt(actor.authAt));
   return async () => {
     if (Date.now() >= endsAt) return false;
     const user = await db.user
-      .findUnique({ where: { id: actor.id }, select: { active: true, role: true, stationId: true, districtWide: true, sessionVersion: true } })
+      .findUnique({
+        where: { id: actor.id },
+        select: { active: true, role: true, stationId: true, districtWide: true, sessionVersion: true },
+      })
       .catch(() => null);
     return (
       !!user?.active &&

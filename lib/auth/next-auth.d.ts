@@ -11,7 +11,15 @@ declare module "next-auth" {
   }
   interface Session {
     /** `sv` and `authAt` (sign-in time, epoch seconds) let the guard check the session is still current. */
-    user: { id: string; name: string; role: Role; stationId: string | null; username: string; sv: number; authAt: number };
+    user: {
+      id: string;
+      name: string;
+      role: Role;
+      stationId: string | null;
+      username: string;
+      sv: number;
+      authAt: number;
+    };
   }
 }
 

@@ -30,7 +30,11 @@ export function authOptions(): NextAuthOptions {
     jwt: {
       maxAge,
       // Every re-issue (sign-in, /api/auth/session renewal) expires by the absolute end at the latest.
-      encode: (params) => encode({ ...params, maxAge: cappedMaxAge(params.maxAge ?? maxAge, params.token?.authAt as number | undefined) }),
+      encode: (params) =>
+        encode({
+          ...params,
+          maxAge: cappedMaxAge(params.maxAge ?? maxAge, params.token?.authAt as number | undefined),
+        }),
     },
     pages: { signIn: "/login" },
     providers: [
@@ -39,7 +43,10 @@ export function authOptions(): NextAuthOptions {
         credentials: { username: { type: "text" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(input, req) {
           try {
-            return await authenticate(input, clientIp((name) => headerOf(req?.headers, name)));
+            return await authenticate(
+              input,
+              clientIp((name) => headerOf(req?.headers, name)),
+            );
           } catch (e) {
             // The message becomes `?error=<code>` for the sign-in page to translate.
             if (e instanceof SignInError) throw new Error(e.code);
@@ -60,12 +67,23 @@ export function authOptions(): NextAuthOptions {
           return token;
         }
         if (sessionExpired(token.authAt)) throw new SessionEnded("absolute lifetime reached");
-        const current = await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true, active: true } });
+        const current = await db.user.findUnique({
+          where: { id: token.uid },
+          select: { sessionVersion: true, active: true },
+        });
         if (!current?.active || current.sessionVersion !== token.sv) throw new SessionEnded("session revoked");
         return token;
       },
       async session({ session, token }) {
-        session.user = { id: token.uid, name: token.name ?? "", role: token.role, stationId: token.stationId, username: token.username, sv: token.sv, authAt: token.authAt };
+        session.user = {
+          id: token.uid,
+          name: token.name ?? "",
+          role: token.role,
+          stationId: token.stationId,
+          username: token.username,
+          sv: token.sv,
+          authAt: token.authAt,
+        };
         return session;
       },
       async redirect({ url, baseUrl }) {
@@ -76,14 +94,25 @@ export function authOptions(): NextAuthOptions {
       // Sign-out ends the session on the server too: a copied cookie dies with it (on every device).
       async signOut({ token }) {
         if (!token?.uid) return;
-        const n = await db.user.updateMany({ where: { id: token.uid, sessionVersion: token.sv }, data: { sessionVersion: { increment: 1 } } });
-        if (n.count) await auditNow({ actorId: token.uid, actorRole: token.role, action: "auth.signout", targetType: "user", targetId: token.uid });
+        const n = await db.user.updateMany({
+          where: { id: token.uid, sessionVersion: token.sv },
+          data: { sessionVersion: { increment: 1 } },
+        });
+        if (n.count)
+          await auditNow({
+            actorId: token.uid,
+            actorRole: token.role,
+            action: "auth.signout",
+            targetType: "user",
+            targetId: token.uid,
+          });
       },
     },
     logger: {
       error(code, meta) {
         const err = (meta as { error?: unknown })?.error ?? meta;
-        if ((err as Error)?.name === "SessionEnded") return log.info("session ended", { reason: (err as Error).message });
+        if ((err as Error)?.name === "SessionEnded")
+          return log.info("session ended", { reason: (err as Error).message });
         log.error(`next-auth ${code}`, { error: err instanceof Error ? err.message : String(code) });
       },
       warn(code) {

@@ -15,6 +15,7 @@ describe("password policy", () => {
     expect(passwordProblem("मुखबिर")).toBe("tooShort");
   });
   it("keeps the README's demo passwords valid", () => {
-    for (const p of ["mukhbir-officer", "mukhbir-officer2", "mukhbir-supervisor", "mukhbir-admin"]) expect(passwordProblem(p)).toBeNull();
+    for (const p of ["mukhbir-officer", "mukhbir-officer2", "mukhbir-supervisor", "mukhbir-admin"])
+      expect(passwordProblem(p)).toBeNull();
   });
 });

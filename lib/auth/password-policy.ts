@@ -10,7 +10,12 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
-  common ??= new Set(fs.readFileSync(path.join(process.cwd(), "lib", "auth", "common-passwords.txt"), "utf8").split("\n").filter(Boolean));
+  common ??= new Set(
+    fs
+      .readFileSync(path.join(process.cwd(), "lib", "auth", "common-passwords.txt"), "utf8")
+      .split("\n")
+      .filter(Boolean),
+  );
   return common;
 }
 

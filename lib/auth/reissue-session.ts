@@ -17,7 +17,11 @@ export async function reissueSession(sessionVersion: number) {
   if (!token) return;
   const options = authOptions();
   const maxAge = options.session!.maxAge!;
-  const value = await options.jwt!.encode!({ token: { ...token, sv: sessionVersion }, secret: env().AUTH_SECRET, maxAge });
+  const value = await options.jwt!.encode!({
+    token: { ...token, sv: sessionVersion },
+    secret: env().AUTH_SECRET,
+    maxAge,
+  });
   store.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge });
 }
 

@@ -22,10 +22,16 @@ describe("moving a tip to another station", () => {
     const tip = await makeTip();
     const desk = actorOf(await makeUser({ districtWide: true }));
     await updateTipField(desk, tip.ref, { field: "station", value: a.id });
-    await expect(updateTipField(desk, tip.ref, { field: "station", value: b.id })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(updateTipField(desk, tip.ref, { field: "station", value: null })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateTipField(desk, tip.ref, { field: "station", value: b.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(updateTipField(desk, tip.ref, { field: "station", value: null })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const bound = actorOf(await makeUser({ stationId: a.id, districtWide: false }));
-    await expect(updateTipField(bound, tip.ref, { field: "station", value: b.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateTipField(bound, tip.ref, { field: "station", value: b.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect((await db.tip.findUniqueOrThrow({ where: { id: tip.id } })).stationId).toBe(a.id);
     const supervisor = actorOf(await makeUser({ role: "SUPERVISOR" }));
     await updateTipField(supervisor, tip.ref, { field: "station", value: b.id });

@@ -4,6 +4,10 @@ import "server-only";
 import type { Tx } from "../db";
 
 export async function bumpSessionVersion(tx: Tx, userId: string): Promise<number> {
-  const u = await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  const u = await tx.user.update({
+    where: { id: userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   return u.sessionVersion;
 }

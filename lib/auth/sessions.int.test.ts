@@ -17,10 +17,14 @@ import { updateUser } from "../users/update-user";
 
 const HOUR = 3600;
 const now = () => Math.floor(Date.now() / 1000);
-const tokenFor = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; username: string; sessionVersion: number }, authAt = now()): JWT =>
+const tokenFor = (
+  u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; username: string; sessionVersion: number },
+  authAt = now(),
+): JWT =>
   ({ uid: u.id, role: u.role, stationId: null, username: u.username, sv: u.sessionVersion, authAt, name: "x" }) as JWT;
 const jwt = (token: JWT) => authOptions().callbacks!.jwt!({ token } as never);
-const version = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
+const version = async (id: string) =>
+  (await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
 
 describe("session tokens", () => {
   it("hold while the user's session version is unchanged, and end once it is bumped or the user is disabled", async () => {
@@ -53,7 +57,9 @@ describe("session tokens", () => {
     expect(await version(u.id)).toBe(u.sessionVersion + 1);
     await signOutEverywhere(actorOf({ ...u, sessionVersion: u.sessionVersion + 1 }));
     expect(await version(u.id)).toBe(u.sessionVersion + 2);
-    expect((await db.auditLog.findMany({ where: { targetId: u.id }, orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["auth.signout", "auth.signout.everywhere"]);
+    expect(
+      (await db.auditLog.findMany({ where: { targetId: u.id }, orderBy: { id: "asc" } })).map((r) => r.action),
+    ).toEqual(["auth.signout", "auth.signout.everywhere"]);
   });
 
   it("are ended by every admin change that alters what the user may do, not by re-enabling", async () => {
@@ -95,18 +101,26 @@ describe("second-factor enrolment", () => {
     const actor = { ...actorOf(u), mustEnrol: true };
     const { secret, qr } = await startEnrolment(actor);
     expect(qr).toMatch(/^data:image\/svg\+xml;base64,/);
-    const stored = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpPendingSecret: true, totpSecret: true } });
+    const stored = await db.user.findUniqueOrThrow({
+      where: { id: u.id },
+      select: { totpPendingSecret: true, totpSecret: true },
+    });
     expect(stored.totpPendingSecret).toMatch(/^v1:/);
     expect(stored.totpPendingSecret).not.toContain(secret);
     expect(stored.totpSecret).toBeNull();
     const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: PERIOD_SECONDS });
     const right = totp.generate();
-    await expect(confirmEnrolment(actor, right === "123456" ? "654321" : "123456")).rejects.toMatchObject({ code: "invalid" });
+    await expect(confirmEnrolment(actor, right === "123456" ? "654321" : "123456")).rejects.toMatchObject({
+      code: "invalid",
+    });
     const { codes, sessionVersion } = await confirmEnrolment(actor, right);
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     expect(sessionVersion).toBe(u.sessionVersion + 1);
-    const after = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpSecret: true, totpEnabledAt: true, totpPendingSecret: true } });
+    const after = await db.user.findUniqueOrThrow({
+      where: { id: u.id },
+      select: { totpSecret: true, totpEnabledAt: true, totpPendingSecret: true },
+    });
     expect(after.totpEnabledAt).toBeTruthy();
     expect(after.totpPendingSecret).toBeNull();
     const stash = JSON.stringify(await db.recoveryCode.findMany({ where: { userId: u.id } }));
@@ -116,9 +130,14 @@ describe("second-factor enrolment", () => {
     // An admin's reset clears it all and ends the sessions: the next sign-in enrols again.
     const admin = actorOf(await makeUser({ role: "ADMIN" }));
     await updateUser(admin, { field: "secondFactor", userId: u.id, value: "reset" });
-    const reset = await db.user.findUniqueOrThrow({ where: { id: u.id }, select: { totpSecret: true, totpEnabledAt: true, sessionVersion: true } });
+    const reset = await db.user.findUniqueOrThrow({
+      where: { id: u.id },
+      select: { totpSecret: true, totpEnabledAt: true, sessionVersion: true },
+    });
     expect(reset).toMatchObject({ totpSecret: null, totpEnabledAt: null, sessionVersion: u.sessionVersion + 2 });
     expect(await db.recoveryCode.count({ where: { userId: u.id } })).toBe(0);
-    expect((await db.auditLog.findMany({ where: { targetId: u.id }, orderBy: { id: "asc" } })).map((r) => r.action)).toEqual(["user.totp.enrol", "user.totp.reset"]);
+    expect(
+      (await db.auditLog.findMany({ where: { targetId: u.id }, orderBy: { id: "asc" } })).map((r) => r.action),
+    ).toEqual(["user.totp.enrol", "user.totp.reset"]);
   });
 });

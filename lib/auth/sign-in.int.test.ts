@@ -13,7 +13,9 @@ import { TOTP, Secret } from "otpauth";
 
 const PASSWORD = "correct horse battery";
 const codeAt = (secret: string, stepOffset = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: PERIOD_SECONDS }).generate({ timestamp: Date.now() + stepOffset * PERIOD_SECONDS * 1000 });
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: PERIOD_SECONDS }).generate({
+    timestamp: Date.now() + stepOffset * PERIOD_SECONDS * 1000,
+  });
 
 async function failure(p: Promise<unknown>): Promise<string> {
   try {
@@ -34,13 +36,23 @@ async function enrolled() {
 describe("sign-in throttle", () => {
   it("locks a username at one address after 5 failures, yet the right password and code from another address sign in", async () => {
     const { user, secret } = await enrolled();
-    for (let i = 0; i < 4; i++) expect(await failure(authenticate({ username: user.username, password: "wrong-guess" }, "203.0.113.5"))).toBe("wrong");
-    expect(await failure(authenticate({ username: user.username, password: "wrong-guess" }, "203.0.113.5"))).toBe("locked:15");
+    for (let i = 0; i < 4; i++)
+      expect(await failure(authenticate({ username: user.username, password: "wrong-guess" }, "203.0.113.5"))).toBe(
+        "wrong",
+      );
+    expect(await failure(authenticate({ username: user.username, password: "wrong-guess" }, "203.0.113.5"))).toBe(
+      "locked:15",
+    );
     // Locked at that address even with the right password and code: the lock is hard there.
-    expect(await failure(authenticate({ username: user.username, password: PASSWORD, code: codeAt(secret) }, "203.0.113.5"))).toBe("locked:15");
+    expect(
+      await failure(authenticate({ username: user.username, password: PASSWORD, code: codeAt(secret) }, "203.0.113.5")),
+    ).toBe("locked:15");
     // Elsewhere: a slow-down, never a refusal.
     expect(await slowDownMs(user.username, "198.51.100.20")).toBeGreaterThan(0);
-    const ok = await authenticate({ username: user.username, password: PASSWORD, code: codeAt(secret) }, "198.51.100.20");
+    const ok = await authenticate(
+      { username: user.username, password: PASSWORD, code: codeAt(secret) },
+      "198.51.100.20",
+    );
     expect(ok).toMatchObject({ id: user.id, role: "SUPERVISOR" });
   });
 
@@ -52,7 +64,10 @@ describe("sign-in throttle", () => {
     expect(first).toBeGreaterThan(14 * 60);
     expect(first).toBeLessThanOrEqual(15 * 60);
     // The lock ran out (moved into the past here rather than waited for).
-    await db.loginThrottle.updateMany({ where: { subject: subjectOf(user.username), key: { startsWith: "p:" } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await db.loginThrottle.updateMany({
+      where: { subject: subjectOf(user.username), key: { startsWith: "p:" } },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect(await failure(authenticate({ username: user.username, password: "nope-again" }, ip))).toBe("locked:30");
   });
 
@@ -65,9 +80,14 @@ describe("sign-in throttle", () => {
 
   it("keeps nothing typed as an unknown username, and locks it like a known one", async () => {
     const typed = "MyS3cret-Password-In-The-Wrong-Box";
-    for (let i = 0; i < 5; i++) await failure(authenticate({ username: typed, password: "whatever-123" }, "203.0.113.8"));
-    expect(await failure(authenticate({ username: typed, password: "whatever-123" }, "203.0.113.8"))).toMatch(/^locked:/);
-    const trail = JSON.stringify(await db.auditLog.findMany({ where: { action: "auth.signin.failed", ip: "203.0.113.8" }, omit: { id: true } }));
+    for (let i = 0; i < 5; i++)
+      await failure(authenticate({ username: typed, password: "whatever-123" }, "203.0.113.8"));
+    expect(await failure(authenticate({ username: typed, password: "whatever-123" }, "203.0.113.8"))).toMatch(
+      /^locked:/,
+    );
+    const trail = JSON.stringify(
+      await db.auditLog.findMany({ where: { action: "auth.signin.failed", ip: "203.0.113.8" }, omit: { id: true } }),
+    );
     expect(trail).toContain("unknownUser");
     expect(trail.toLowerCase()).not.toContain(typed.toLowerCase());
     const counters = JSON.stringify(await db.loginThrottle.findMany());
@@ -81,7 +101,8 @@ describe("sign-in throttle", () => {
     // The address counter is per clock hour: should the hour turn during the spray, spray again.
     for (let round = 0, start = ""; start !== hour(); round++) {
       start = hour();
-      for (let i = 0; i < 20; i++) await failure(authenticate({ username: `spray${round}-${i}-${Date.now()}`, password: "Password123!" }, ip));
+      for (let i = 0; i < 20; i++)
+        await failure(authenticate({ username: `spray${round}-${i}-${Date.now()}`, password: "Password123!" }, ip));
     }
     const user = await makeUser();
     expect(await slowDownMs(user.username, ip)).toBeGreaterThan(0);
@@ -100,17 +121,38 @@ describe("second factor at sign-in", () => {
     const ip = "198.51.100.30";
     expect(await failure(authenticate({ username: user.username, password: PASSWORD }, ip))).toBe("codeRequired");
     expect(await db.loginThrottle.count({ where: { subject: subjectOf(user.username) } })).toBe(0);
-    expect(await failure(authenticate({ username: user.username, password: PASSWORD, code: "000000" === codeAt(secret) ? "111111" : "000000" }, ip))).toBe("codeWrong");
+    expect(
+      await failure(
+        authenticate(
+          { username: user.username, password: PASSWORD, code: "000000" === codeAt(secret) ? "111111" : "000000" },
+          ip,
+        ),
+      ),
+    ).toBe("codeWrong");
     expect(await db.loginThrottle.count({ where: { subject: subjectOf(user.username) } })).toBe(2);
     // A wrong code with a wrong password is a wrong password.
-    expect(await failure(authenticate({ username: user.username, password: "bad-password", code: codeAt(secret) }, ip))).toBe("wrong");
+    expect(
+      await failure(authenticate({ username: user.username, password: "bad-password", code: codeAt(secret) }, ip)),
+    ).toBe("wrong");
     const code = codeAt(secret);
-    expect(await authenticate({ username: user.username, password: PASSWORD, code }, ip)).toMatchObject({ id: user.id });
+    expect(await authenticate({ username: user.username, password: PASSWORD, code }, ip)).toMatchObject({
+      id: user.id,
+    });
     expect(await failure(authenticate({ username: user.username, password: PASSWORD, code }, ip))).toBe("codeWrong");
     // The next step's code (one step of drift is allowed) still works.
-    expect(await authenticate({ username: user.username, password: PASSWORD, code: codeAt(secret, 1) }, ip)).toMatchObject({ id: user.id });
-    const rows = await db.auditLog.findMany({ where: { targetId: user.id, action: { startsWith: "auth.signin" } }, orderBy: { id: "asc" } });
-    expect(rows.map((r) => [r.action, (r.detail as { factor?: string; reason?: string }).factor ?? (r.detail as { reason?: string }).reason])).toEqual([
+    expect(
+      await authenticate({ username: user.username, password: PASSWORD, code: codeAt(secret, 1) }, ip),
+    ).toMatchObject({ id: user.id });
+    const rows = await db.auditLog.findMany({
+      where: { targetId: user.id, action: { startsWith: "auth.signin" } },
+      orderBy: { id: "asc" },
+    });
+    expect(
+      rows.map((r) => [
+        r.action,
+        (r.detail as { factor?: string; reason?: string }).factor ?? (r.detail as { reason?: string }).reason,
+      ]),
+    ).toEqual([
       ["auth.signin.failed", "code"],
       ["auth.signin.failed", "password"],
       ["auth.signin", "totp"],
@@ -121,10 +163,18 @@ describe("second factor at sign-in", () => {
 
   it("accepts each recovery code once, in any case and with or without the dash", async () => {
     const { user } = await enrolled();
-    await db.recoveryCode.createMany({ data: ["abcd-efgh", "jkmn-pqrs"].map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(user.id, c) })) });
-    expect(await authenticate({ username: user.username, password: PASSWORD, code: "ABCD EFGH" }, "198.51.100.31")).toMatchObject({ id: user.id });
-    expect(await failure(authenticate({ username: user.username, password: PASSWORD, code: "abcd-efgh" }, "198.51.100.31"))).toBe("codeWrong");
-    expect(await authenticate({ username: user.username, password: PASSWORD, code: "jkmnpqrs" }, "198.51.100.31")).toMatchObject({ id: user.id });
+    await db.recoveryCode.createMany({
+      data: ["abcd-efgh", "jkmn-pqrs"].map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(user.id, c) })),
+    });
+    expect(
+      await authenticate({ username: user.username, password: PASSWORD, code: "ABCD EFGH" }, "198.51.100.31"),
+    ).toMatchObject({ id: user.id });
+    expect(
+      await failure(authenticate({ username: user.username, password: PASSWORD, code: "abcd-efgh" }, "198.51.100.31")),
+    ).toBe("codeWrong");
+    expect(
+      await authenticate({ username: user.username, password: PASSWORD, code: "jkmnpqrs" }, "198.51.100.31"),
+    ).toMatchObject({ id: user.id });
     expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(0);
   });
 });

@@ -13,7 +13,12 @@ import { verifySecondFactor } from "./two-factor/verify-second-factor";
 const input = z.object({
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(256),
-  code: z.string().trim().max(32).optional().transform((c) => c || undefined),
+  code: z
+    .string()
+    .trim()
+    .max(32)
+    .optional()
+    .transform((c) => c || undefined),
 });
 
 /** Error codes the sign-in page shows: wrong password, code needed, wrong code, locked for N minutes. */
@@ -24,7 +29,15 @@ export class SignInError extends Error {
   }
 }
 
-export type SignedInUser = { id: string; name: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null; locale: "en" | "hi"; username: string; sessionVersion: number };
+export type SignedInUser = {
+  id: string;
+  name: string;
+  role: "OFFICER" | "SUPERVISOR" | "ADMIN";
+  stationId: string | null;
+  locale: "en" | "hi";
+  username: string;
+  sessionVersion: number;
+};
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
@@ -49,7 +62,13 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignedInUs
     metrics().signInFailures.inc({ reason });
     if (lock) metrics().signInLockouts.inc();
     // Known accounts are named by id; for an unknown username nothing typed is kept.
-    await auditNow({ action: "auth.signin.failed", targetType: userId ? "user" : null, targetId: userId, detail: { reason: userId ? reason : "unknownUser" }, ip });
+    await auditNow({
+      action: "auth.signin.failed",
+      targetType: userId ? "user" : null,
+      targetId: userId,
+      detail: { reason: userId ? reason : "unknownUser" },
+      ip,
+    });
     throw new SignInError(lock ? `locked:${minutes(lock)}` : reason === "code" ? "codeWrong" : "wrong");
   };
 
@@ -64,6 +83,22 @@ export async function authenticate(raw: unknown, ip: string): Promise<SignedInUs
   }
   await clearPair(username, ip);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
-  await auditNow({ actorId: user.id, actorRole: user.role, action: "auth.signin", targetType: "user", targetId: user.id, detail: { factor }, ip });
-  return { id: user.id, name: user.name, role: user.role, stationId: user.stationId, locale: user.locale, username: user.username, sessionVersion: user.sessionVersion };
+  await auditNow({
+    actorId: user.id,
+    actorRole: user.role,
+    action: "auth.signin",
+    targetType: "user",
+    targetId: user.id,
+    detail: { factor },
+    ip,
+  });
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    stationId: user.stationId,
+    locale: user.locale,
+    username: user.username,
+    sessionVersion: user.sessionVersion,
+  };
 }

@@ -9,6 +9,13 @@ import { bumpSessionVersion } from "./session-version";
 export async function signOutEverywhere(actor: Actor) {
   await db.$transaction(async (tx) => {
     await bumpSessionVersion(tx, actor.id);
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "auth.signout.everywhere", targetType: "user", targetId: actor.id, ip: actor.ip });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "auth.signout.everywhere",
+      targetType: "user",
+      targetId: actor.id,
+      ip: actor.ip,
+    });
   });
 }

@@ -26,7 +26,12 @@ function keys(username: string, ip: string): Keys {
   // The address counter starts afresh every hour (the hour is in its key): a desk behind one NAT
   // that makes a few honest typos a day never accumulates a slow-down.
   const hour = new Date().toISOString().slice(0, 13);
-  return { pair: `p:${h(`p\u0000${username}\u0000${ip}`)}`, user: `u:${h(`u\u0000${username}`)}`, address: `a:${h(`a\u0000${ip}\u0000${hour}`)}`, subject: h(`s\u0000${username}`) };
+  return {
+    pair: `p:${h(`p\u0000${username}\u0000${ip}`)}`,
+    user: `u:${h(`u\u0000${username}`)}`,
+    address: `a:${h(`a\u0000${ip}\u0000${hour}`)}`,
+    subject: h(`s\u0000${username}`),
+  };
 }
 
 /** Seconds left on the (username, address) lock, 0 when not locked. (Floored: the column keeps

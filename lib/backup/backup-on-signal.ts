@@ -25,7 +25,12 @@ export function listenForBackupRequests() {
       let req: BackupRequest | undefined;
       try {
         req = JSON.parse(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8")) as BackupRequest;
-        const manifest = await writeBackup({ raw: raw(), mediaDir: localMediaDir(), checkpointsDir: checkpointDir(env().DATA_DIR), outDir: req.outDir });
+        const manifest = await writeBackup({
+          raw: raw(),
+          mediaDir: localMediaDir(),
+          checkpointsDir: checkpointDir(env().DATA_DIR),
+          outDir: req.outDir,
+        });
         log.info("backup written", { dir: req.outDir, counts: manifest.counts });
         fs.writeFileSync(/*turbopackIgnore: true*/ file, JSON.stringify({ ...req, state: "done" }));
       } catch (e) {

@@ -36,18 +36,44 @@ describe("backup and restore", () => {
   it("restores tips, media, identity and the audit chain into a fresh database", async () => {
     const phone = `9190${String(Date.now()).slice(-8)}`;
     const r = await ingestEvent({
-      type: "message", provider: "TWILIO", externalId: `SM${crypto.randomBytes(16).toString("hex")}`, kind: "message.text", at: new Date(), payload: {}, channel: "WHATSAPP",
-      sender: { address: { kind: "phone", value: phone }, name: "Backup Canary" }, providerMessageId: `SM${crypto.randomBytes(16).toString("hex")}`, messageKind: "TEXT", body: "backup wala tip", media: [],
+      type: "message",
+      provider: "TWILIO",
+      externalId: `SM${crypto.randomBytes(16).toString("hex")}`,
+      kind: "message.text",
+      at: new Date(),
+      payload: {},
+      channel: "WHATSAPP",
+      sender: { address: { kind: "phone", value: phone }, name: "Backup Canary" },
+      providerMessageId: `SM${crypto.randomBytes(16).toString("hex")}`,
+      messageKind: "TEXT",
+      body: "backup wala tip",
+      media: [],
     });
     const bytes = crypto.randomBytes(2048);
     const key = newStorageKey("bin");
     await storage().put(key, bytes);
-    await db.attachment.create({ data: { messageId: r.messageId!, provider: "TWILIO", providerRef: "https://api.twilio.com/x", mime: "image/jpeg", fetchState: "STORED", storageKey: key, size: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex") } });
+    await db.attachment.create({
+      data: {
+        messageId: r.messageId!,
+        provider: "TWILIO",
+        providerRef: "https://api.twilio.com/x",
+        mime: "image/jpeg",
+        fetchState: "STORED",
+        storageKey: key,
+        size: bytes.length,
+        sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+      },
+    });
     await auditNow({ action: "backup.test", targetType: "tip", targetId: r.tipId!, ip: "127.0.0.1" });
 
     const out = path.join(tmp, "backup");
     const mediaDir = (storage() as unknown as { root: string }).root;
-    const manifest = await writeBackup({ raw: raw(), databaseUrl: process.env.DATABASE_URL || undefined, mediaDir, outDir: out });
+    const manifest = await writeBackup({
+      raw: raw(),
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      mediaDir,
+      outDir: out,
+    });
     expect(manifest.counts.Tip).toBeGreaterThan(0);
     expect(Object.keys(manifest.files)).toContain(path.join("media", key));
     // No key, no secret and no readable number in the backup's files (the database dump is compressed or binary: checked after restore).
@@ -62,19 +88,38 @@ describe("backup and restore", () => {
     const dataDir = path.join(tmp, "restored");
     const restoredMedia = path.join(dataDir, "media");
     if (isPostgres) await recreateDatabase(restoreUrl!);
-    await restoreBackup({ from: out, dataDir: isPostgres ? undefined : dataDir, databaseUrl: restoreUrl, mediaDir: restoredMedia });
+    await restoreBackup({
+      from: out,
+      dataDir: isPostgres ? undefined : dataDir,
+      databaseUrl: restoreUrl,
+      mediaDir: restoredMedia,
+    });
     restored = openEngine({ databaseUrl: restoreUrl, dataDir }).raw;
 
-    const [tip] = await restored.query<{ ref: string; informantId: string }>(`SELECT "ref", "informantId" FROM "Tip" WHERE "id" = $1`, [r.tipId]);
+    const [tip] = await restored.query<{ ref: string; informantId: string }>(
+      `SELECT "ref", "informantId" FROM "Tip" WHERE "id" = $1`,
+      [r.tipId],
+    );
     expect(tip.ref).toBe(r.ref);
     for (const t of ["Tip", "Message", "Attachment", "AuditLog"]) {
       const [{ n }] = await restored.query<{ n: string }>(`SELECT count(*) AS n FROM "${t}"`);
       expect(Number(n)).toBeGreaterThanOrEqual(manifest.counts[t]);
     }
-    const [inf] = await restored.query<{ addressCipher: string; keyId: string }>(`SELECT "addressCipher", "keyId" FROM "Informant" WHERE "id" = $1`, [tip.informantId]);
+    const [inf] = await restored.query<{ addressCipher: string; keyId: string }>(
+      `SELECT "addressCipher", "keyId" FROM "Informant" WHERE "id" = $1`,
+      [tip.informantId],
+    );
     expect(decrypt(inf.addressCipher, inf.keyId)).toBe(`phone:${phone}`);
-    const [att] = await restored.query<{ storageKey: string; sha256: string }>(`SELECT "storageKey", "sha256" FROM "Attachment" WHERE "messageId" = $1`, [r.messageId]);
-    expect(crypto.createHash("sha256").update(fs.readFileSync(path.join(restoredMedia, att.storageKey))).digest("hex")).toBe(att.sha256);
+    const [att] = await restored.query<{ storageKey: string; sha256: string }>(
+      `SELECT "storageKey", "sha256" FROM "Attachment" WHERE "messageId" = $1`,
+      [r.messageId],
+    );
+    expect(
+      crypto
+        .createHash("sha256")
+        .update(fs.readFileSync(path.join(restoredMedia, att.storageKey)))
+        .digest("hex"),
+    ).toBe(att.sha256);
     const chain = await verifyAuditChain(restored, { key: env().AUDIT_KEY });
     expect(chain.ok).toBe(true);
     const dump = JSON.stringify(await restored.query(`SELECT * FROM "Informant"`));

@@ -14,27 +14,42 @@ export function readManifest(dir: string): Manifest {
   if (manifest.format !== 1) throw new Error(`unknown backup format ${manifest.format}`);
   for (const [file, sum] of Object.entries(manifest.files)) {
     const abs = path.join(dir, file);
-    if (!fs.existsSync(abs) || sha256(abs) !== sum) throw new Error(`backup file ${file} is missing or changed (SHA-256 differs)`);
+    if (!fs.existsSync(abs) || sha256(abs) !== sum)
+      throw new Error(`backup file ${file} is missing or changed (SHA-256 differs)`);
   }
   return manifest;
 }
 
-export async function restoreBackup(opts: { from: string; dataDir?: string; databaseUrl?: string; mediaDir: string | null; checkpointsDir?: string }) {
+export async function restoreBackup(opts: {
+  from: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  mediaDir: string | null;
+  checkpointsDir?: string;
+}) {
   const manifest = readManifest(opts.from);
   if (manifest.engine === "pglite") {
     if (!opts.dataDir) throw new Error("a PGlite backup restores into a data folder (DATA_DIR)");
     const target = path.join(opts.dataDir, "pglite");
-    if (fs.existsSync(target) && fs.readdirSync(target).length) throw new Error(`${target} is not empty: restore into a fresh data folder`);
+    if (fs.existsSync(target) && fs.readdirSync(target).length)
+      throw new Error(`${target} is not empty: restore into a fresh data folder`);
     const dump = fs.readFileSync(path.join(opts.from, manifest.database));
     fs.mkdirSync(opts.dataDir, { recursive: true });
     const db = await PGlite.create(target, { loadDataDir: new Blob([dump]), extensions: { pg_trgm } });
     await db.close();
   } else {
     if (!opts.databaseUrl) throw new Error("a PostgreSQL backup restores into DATABASE_URL (an empty database)");
-    const r = spawnSync("pg_restore", ["--no-owner", "--exit-on-error", "--dbname", opts.databaseUrl, path.join(opts.from, manifest.database)], { encoding: "utf8" });
-    if (r.error || r.status !== 0) throw new Error(`pg_restore failed: ${r.error?.message ?? r.stderr.trim().split("\n")[0]}`);
+    const r = spawnSync(
+      "pg_restore",
+      ["--no-owner", "--exit-on-error", "--dbname", opts.databaseUrl, path.join(opts.from, manifest.database)],
+      { encoding: "utf8" },
+    );
+    if (r.error || r.status !== 0)
+      throw new Error(`pg_restore failed: ${r.error?.message ?? r.stderr.trim().split("\n")[0]}`);
   }
-  if (manifest.media && opts.mediaDir) fs.cpSync(path.join(opts.from, manifest.media), opts.mediaDir, { recursive: true });
-  if (manifest.checkpoints && opts.checkpointsDir) fs.cpSync(path.join(opts.from, manifest.checkpoints), opts.checkpointsDir, { recursive: true });
+  if (manifest.media && opts.mediaDir)
+    fs.cpSync(path.join(opts.from, manifest.media), opts.mediaDir, { recursive: true });
+  if (manifest.checkpoints && opts.checkpointsDir)
+    fs.cpSync(path.join(opts.from, manifest.checkpoints), opts.checkpointsDir, { recursive: true });
   return manifest;
 }

@@ -6,7 +6,12 @@ import { makeStation, makeTip, makeUser } from "../testing/factories";
 import { indexTipEntities } from "../entities/index-tip-entities";
 import { connectedTips } from "./connected-tips";
 
-const viewer = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null; districtWide: boolean }) => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: u.districtWide });
+const viewer = (u: {
+  id: string;
+  role: "OFFICER" | "SUPERVISOR" | "ADMIN";
+  stationId: string | null;
+  districtWide: boolean;
+}) => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: u.districtWide });
 
 describe("connected tips", () => {
   it("lists tips sharing a vehicle, a place or a watch item, most shared first, within the viewer's scope", async () => {
@@ -25,14 +30,34 @@ describe("connected tips", () => {
     const c = await mk(`झूँसी में ${plate} वाली गाड़ी`, s2.id);
     const d = await mk("kuch aur hi baat", s1.id);
     const sup = await makeUser({ role: "SUPERVISOR" });
-    const watch = await db.watchItem.create({ data: { kind: "PHRASE", value: `w${n}`, normalised: `w${n}${crypto.randomUUID()}`, keys: [`w${n}`], ownerId: sup.id, shared: true } });
-    await db.tipWatchHit.createMany({ data: [{ tipId: a.id, watchId: watch.id }, { tipId: d.id, watchId: watch.id }] });
+    const watch = await db.watchItem.create({
+      data: {
+        kind: "PHRASE",
+        value: `w${n}`,
+        normalised: `w${n}${crypto.randomUUID()}`,
+        keys: [`w${n}`],
+        ownerId: sup.id,
+        shared: true,
+      },
+    });
+    await db.tipWatchHit.createMany({
+      data: [
+        { tipId: a.id, watchId: watch.id },
+        { tipId: d.id, watchId: watch.id },
+      ],
+    });
 
     const all = await connectedTips(viewer(sup), a.id);
     // b and c share two items each (the newer first), d one.
     expect(all.map((x) => x.ref)).toEqual([c.ref, b.ref, d.ref]);
-    expect(all[0].shared).toEqual([{ kind: "place", value: "Jhunsi" }, { kind: "vehicle", value: plate }]);
-    expect(all[1].shared).toEqual([{ kind: "upi", value: upi }, { kind: "vehicle", value: plate }]);
+    expect(all[0].shared).toEqual([
+      { kind: "place", value: "Jhunsi" },
+      { kind: "vehicle", value: plate },
+    ]);
+    expect(all[1].shared).toEqual([
+      { kind: "upi", value: upi },
+      { kind: "vehicle", value: plate },
+    ]);
     expect(all[2].shared).toEqual([{ kind: "watch", value: `w${n}` }]);
 
     const officer = await makeUser({ role: "OFFICER", stationId: s1.id, districtWide: false });

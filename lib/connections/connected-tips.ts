@@ -32,6 +32,9 @@ export async function connectedTips(viewer: Viewer, tipId: string): Promise<Conn
     GROUP BY t."id"
     ORDER BY count(*) DESC, t."receivedAt" DESC
     LIMIT ${SHOWN}::int`;
-  return rows.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt), shared: [...r.shared].sort((a, b) => a.kind.localeCompare(b.kind) || a.value.localeCompare(b.value)) }));
+  return rows.map((r) => ({
+    ...r,
+    receivedAt: new Date(r.receivedAt),
+    shared: [...r.shared].sort((a, b) => a.kind.localeCompare(b.kind) || a.value.localeCompare(b.value)),
+  }));
 }
-

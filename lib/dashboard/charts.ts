@@ -46,7 +46,8 @@ export function chartsFrom({ sets }: RangeScan, f: DashboardFilters): Charts {
   }
   charts.perDay = [...perDay.values()];
   for (let isoDow = 1; isoDow <= 7; isoDow++)
-    for (let hour = 0; hour < 24; hour++) charts.heatmap.push({ isoDow, hour, count: heat.get(`${isoDow}:${hour}`) ?? 0 });
+    for (let hour = 0; hour < 24; hour++)
+      charts.heatmap.push({ isoDow, hour, count: heat.get(`${isoDow}:${hour}`) ?? 0 });
   const desc = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
   charts.byCategory.sort(desc);
   charts.byStation.sort(desc);

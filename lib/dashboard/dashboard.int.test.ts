@@ -48,18 +48,60 @@ beforeAll(async () => {
 
   // The hand-computed set, all at station A.
   const t1r = ist("2026-11-20T00:30:00"); // 2026-11-19 19:00 UTC: an IST-vs-UTC day boundary
-  const t1 = await tip({ stationId: A, priority: "URGENT", category: "NARCOTICS", receivedAt: t1r, firstResponseAt: plus(t1r, 3 * min), closedAt: plus(t1r, 120 * min), status: "CLOSED", outcome: "ACTIONED", assigneeId: o1 });
+  const t1 = await tip({
+    stationId: A,
+    priority: "URGENT",
+    category: "NARCOTICS",
+    receivedAt: t1r,
+    firstResponseAt: plus(t1r, 3 * min),
+    closedAt: plus(t1r, 120 * min),
+    status: "CLOSED",
+    outcome: "ACTIONED",
+    assigneeId: o1,
+  });
   const t2r = ist("2026-11-19T23:30:00");
-  const t2 = await tip({ stationId: A, channel: "VOICE", priority: "HIGH", category: "GAMBLING", receivedAt: t2r, firstResponseAt: plus(t2r, 20 * min), closedAt: plus(t2r, 300 * min), status: "CLOSED", outcome: "FIR_REGISTERED", assigneeId: o1 });
+  const t2 = await tip({
+    stationId: A,
+    channel: "VOICE",
+    priority: "HIGH",
+    category: "GAMBLING",
+    receivedAt: t2r,
+    firstResponseAt: plus(t2r, 20 * min),
+    closedAt: plus(t2r, 300 * min),
+    status: "CLOSED",
+    outcome: "FIR_REGISTERED",
+    assigneeId: o1,
+  });
   const t3r = ist("2026-11-18T10:15:00");
-  const t3 = await tip({ stationId: A, category: "NARCOTICS", receivedAt: t3r, firstResponseAt: plus(t3r, 90 * min), status: "IN_PROGRESS", assigneeId: o2 });
+  const t3 = await tip({
+    stationId: A,
+    category: "NARCOTICS",
+    receivedAt: t3r,
+    firstResponseAt: plus(t3r, 90 * min),
+    status: "IN_PROGRESS",
+    assigneeId: o2,
+  });
   await tip({ stationId: A, receivedAt: ist("2026-11-20T11:30:00") }); // t4: new, 30 min old, within target
   await tip({ stationId: A, priority: "LOW", receivedAt: ist("2026-11-17T08:00:00") }); // t5: never answered → breach
   await tip({ stationId: A, receivedAt: ist("2026-11-19T09:00:00"), status: "MERGED" }); // t6: merged → left out
-  const t7 = await tip({ stationId: A, receivedAt: ist("2026-11-10T09:00:00"), status: "IN_PROGRESS", assigneeId: o2, firstResponseAt: ist("2026-11-10T09:01:00") });
+  const t7 = await tip({
+    stationId: A,
+    receivedAt: ist("2026-11-10T09:00:00"),
+    status: "IN_PROGRESS",
+    assigneeId: o2,
+    firstResponseAt: ist("2026-11-10T09:01:00"),
+  });
   const t8r = ist("2026-11-16T00:10:00");
   // t8: answered in time but closed after 80 h, past the 72 h resolution target → breach.
-  const t8 = await tip({ stationId: A, receivedAt: t8r, firstResponseAt: plus(t8r, 10 * min), closedAt: plus(t8r, 4800 * min), status: "CLOSED", outcome: "ARREST_MADE", assigneeId: o2 });
+  const t8 = await tip({
+    stationId: A,
+    receivedAt: t8r,
+    firstResponseAt: plus(t8r, 10 * min),
+    closedAt: plus(t8r, 4800 * min),
+    status: "CLOSED",
+    outcome: "ARREST_MADE",
+    assigneeId: o2,
+  });
   await event(t1.id, o1, "claimed", plus(t1r, 3 * min));
   await event(t1.id, o1, "closed", plus(t1r, 120 * min));
   await event(t2.id, o1, "claimed", plus(t2r, 20 * min));
@@ -70,8 +112,8 @@ beforeAll(async () => {
 
   // A larger pseudo-random set at other stations (A stays hand-computed) across 45 days, for the independent SQL.
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const categories = ["UNCATEGORISED", "NARCOTICS", "ILLEGAL_LIQUOR", "WOMEN_SAFETY", "CYBER_FRAUD"] as const;
   const outcomes = ["ACTIONED", "FIR_REGISTERED", "ARREST_MADE", "SPAM_ABUSE", "INSUFFICIENT_INFORMATION"] as const;
   for (let i = 0; i < 140; i++) {
@@ -82,9 +124,16 @@ beforeAll(async () => {
     const closedAt = state === "CLOSED" ? plus(fr ?? receivedAt, Math.floor(rnd() * 3000 * min)) : null;
     const assigneeId = state === "NEW" ? null : pick([o1, o2, null]);
     const t = await tip({
-      stationId: pick([B, C, null]), channel: pick(["WHATSAPP", "VOICE"] as const), priority: pick(["URGENT", "HIGH", "NORMAL", "LOW"] as const),
-      category: pick(categories), receivedAt, firstResponseAt: state === "NEW" ? null : fr, closedAt, status: state,
-      outcome: state === "CLOSED" ? pick(outcomes) : null, assigneeId,
+      stationId: pick([B, C, null]),
+      channel: pick(["WHATSAPP", "VOICE"] as const),
+      priority: pick(["URGENT", "HIGH", "NORMAL", "LOW"] as const),
+      category: pick(categories),
+      receivedAt,
+      firstResponseAt: state === "NEW" ? null : fr,
+      closedAt,
+      status: state,
+      outcome: state === "CLOSED" ? pick(outcomes) : null,
+      assigneeId,
     });
     if (assigneeId && fr && state !== "NEW") await event(t.id, assigneeId, "claimed", fr);
     if (assigneeId && closedAt) await event(t.id, assigneeId, "closed", closedAt);
@@ -95,36 +144,79 @@ describe("dashboard aggregates: hand-computed", () => {
   it("tiles for station A, last 7 days", async () => {
     const f = parseFilters({ range: "7d", station: A }, NOW);
     expect(await getTiles(f, NOW)).toEqual({
-      newTips: 6, openNow: 4, unassignedNow: 2,
-      firstResponseMedian: 900, firstResponseP90: expect.closeTo(4140, 6), closeMedian: 18000,
-      breached: 4, closed: 3, actioned: 1, firRegistered: 1, arrestMade: 1,
-      breachShare: 4 / 6, actionedShare: 1 / 3, firShare: 1 / 3, arrestShare: 1 / 3,
+      newTips: 6,
+      openNow: 4,
+      unassignedNow: 2,
+      firstResponseMedian: 900,
+      firstResponseP90: expect.closeTo(4140, 6),
+      closeMedian: 18000,
+      breached: 4,
+      closed: 3,
+      actioned: 1,
+      firRegistered: 1,
+      arrestMade: 1,
+      breachShare: 4 / 6,
+      actionedShare: 1 / 3,
+      firShare: 1 / 3,
+      arrestShare: 1 / 3,
     });
   });
 
   it("charts for station A, last 7 days", async () => {
     const c = await getCharts(parseFilters({ range: "7d", station: A }, NOW));
     expect(c.perDay).toEqual([
-      { day: "2026-11-14", WHATSAPP: 0, VOICE: 0 }, { day: "2026-11-15", WHATSAPP: 0, VOICE: 0 },
-      { day: "2026-11-16", WHATSAPP: 1, VOICE: 0 }, { day: "2026-11-17", WHATSAPP: 1, VOICE: 0 },
-      { day: "2026-11-18", WHATSAPP: 1, VOICE: 0 }, { day: "2026-11-19", WHATSAPP: 0, VOICE: 1 },
+      { day: "2026-11-14", WHATSAPP: 0, VOICE: 0 },
+      { day: "2026-11-15", WHATSAPP: 0, VOICE: 0 },
+      { day: "2026-11-16", WHATSAPP: 1, VOICE: 0 },
+      { day: "2026-11-17", WHATSAPP: 1, VOICE: 0 },
+      { day: "2026-11-18", WHATSAPP: 1, VOICE: 0 },
+      { day: "2026-11-19", WHATSAPP: 0, VOICE: 1 },
       { day: "2026-11-20", WHATSAPP: 2, VOICE: 0 },
     ]);
-    expect(c.byCategory).toEqual(expect.arrayContaining([{ category: "UNCATEGORISED", count: 3 }, { category: "NARCOTICS", count: 2 }, { category: "GAMBLING", count: 1 }]));
+    expect(c.byCategory).toEqual(
+      expect.arrayContaining([
+        { category: "UNCATEGORISED", count: 3 },
+        { category: "NARCOTICS", count: 2 },
+        { category: "GAMBLING", count: 1 },
+      ]),
+    );
     expect(c.byCategory).toHaveLength(3);
     expect(c.byStation).toEqual([{ stationId: A, count: 6 }]);
     expect(c.outcomes).toHaveLength(3);
-    expect(c.outcomes).toEqual(expect.arrayContaining([{ outcome: "ACTIONED", count: 1 }, { outcome: "FIR_REGISTERED", count: 1 }, { outcome: "ARREST_MADE", count: 1 }]));
+    expect(c.outcomes).toEqual(
+      expect.arrayContaining([
+        { outcome: "ACTIONED", count: 1 },
+        { outcome: "FIR_REGISTERED", count: 1 },
+        { outcome: "ARREST_MADE", count: 1 },
+      ]),
+    );
     expect(c.responseBuckets.map((b) => b.count)).toEqual([1, 1, 1, 1, 0]);
     const hot = c.heatmap.filter((h) => h.count > 0).map((h) => [h.isoDow, h.hour, h.count]);
     // 2026-11-20 is a Friday (isoDow 5).
-    expect(hot.sort()).toEqual([[1, 0, 1], [2, 8, 1], [3, 10, 1], [4, 23, 1], [5, 0, 1], [5, 11, 1]].sort());
+    expect(hot.sort()).toEqual(
+      [
+        [1, 0, 1],
+        [2, 8, 1],
+        [3, 10, 1],
+        [4, 23, 1],
+        [5, 0, 1],
+        [5, 11, 1],
+      ].sort(),
+    );
     expect(c.heatmap).toHaveLength(168);
   });
 
   it("officers for station A, last 7 days", async () => {
     const rows = await getOfficerStats(parseFilters({ range: "7d", station: A }, NOW));
-    expect(rows.map(({ id, claimed, closed, firstResponseMedian, openNow }) => ({ id, claimed, closed, firstResponseMedian, openNow }))).toEqual([
+    expect(
+      rows.map(({ id, claimed, closed, firstResponseMedian, openNow }) => ({
+        id,
+        claimed,
+        closed,
+        firstResponseMedian,
+        openNow,
+      })),
+    ).toEqual([
       { id: o1, claimed: 2, closed: 2, firstResponseMedian: 690, openNow: 0 },
       { id: o2, claimed: 1, closed: 1, firstResponseMedian: 3000, openNow: 2 },
     ]);
@@ -140,10 +232,11 @@ const inRange = (f: DashboardFilters) => `
   AND t."status"::text <> 'MERGED'
   ${f.stationId ? `AND t."stationId" = '${f.stationId}'` : ""} ${f.category ? `AND t."category"::text = '${f.category}'` : ""}`;
 // Test-only SQL built from values the test itself generated (uuids, enum names, dates): no user input.
-const q = <T,>(sql: string) => db.$queryRawUnsafe<T[]>(sql);
+const q = <T>(sql: string) => db.$queryRawUnsafe<T[]>(sql);
 
 async function expectedTiles(f: DashboardFilters, sla = SLA, at = NOW) {
-  const fr = sla.firstResponse, res = sla.resolution;
+  const fr = sla.firstResponse,
+    res = sla.resolution;
   const targets = `(VALUES ('URGENT', ${fr.URGENT}, ${res.URGENT}), ('HIGH', ${fr.HIGH}, ${res.HIGH}), ('NORMAL', ${fr.NORMAL}, ${res.NORMAL}), ('LOW', ${fr.LOW}, ${res.LOW})) AS s(p, secs, rsecs)`;
   const [r] = await q<Record<string, number | null>>(`
     SELECT
@@ -163,29 +256,57 @@ async function expectedTiles(f: DashboardFilters, sla = SLA, at = NOW) {
   const share = (n: number, d: number) => (d ? n / d : null);
   const n = (k: string) => Number(r[k]);
   return {
-    newTips: n("newTips"), openNow: n("openNow"), unassignedNow: n("unassignedNow"),
-    firstResponseMedian: r.frMedian === null ? null : n("frMedian"), firstResponseP90: r.frP90 === null ? null : n("frP90"),
+    newTips: n("newTips"),
+    openNow: n("openNow"),
+    unassignedNow: n("unassignedNow"),
+    firstResponseMedian: r.frMedian === null ? null : n("frMedian"),
+    firstResponseP90: r.frP90 === null ? null : n("frP90"),
     closeMedian: r.closeMedian === null ? null : n("closeMedian"),
-    breached: n("breached"), closed: n("closed"), actioned: n("actioned"), firRegistered: n("firRegistered"), arrestMade: n("arrestMade"),
-    breachShare: share(n("breached"), n("newTips")), actionedShare: share(n("actioned"), n("closed")),
-    firShare: share(n("firRegistered"), n("closed")), arrestShare: share(n("arrestMade"), n("closed")),
+    breached: n("breached"),
+    closed: n("closed"),
+    actioned: n("actioned"),
+    firRegistered: n("firRegistered"),
+    arrestMade: n("arrestMade"),
+    breachShare: share(n("breached"), n("newTips")),
+    actionedShare: share(n("actioned"), n("closed")),
+    firShare: share(n("firRegistered"), n("closed")),
+    arrestShare: share(n("arrestMade"), n("closed")),
   };
 }
 
 async function expectedCharts(f: DashboardFilters) {
-  const perDay = await q<{ d: string; ch: string; n: number }>(`SELECT ((t."receivedAt" AT TIME ZONE ${IST})::date)::text AS d, t."channel"::text AS ch, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`);
-  const cat = await q<{ k: string; n: number }>(`SELECT t."category"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1`);
-  const st = await q<{ k: string | null; n: number }>(`SELECT t."stationId"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1`);
-  const out = await q<{ k: string; n: number }>(`SELECT t."outcome"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' GROUP BY 1`);
-  const heat = await q<{ dow: number; h: number; n: number }>(`SELECT extract(dow FROM t."receivedAt" AT TIME ZONE ${IST})::int AS dow, extract(hour FROM t."receivedAt" AT TIME ZONE ${IST})::int AS h, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`);
-  const buckets = await q<{ b: number; n: number }>(`SELECT CASE WHEN m < 5 THEN 0 WHEN m < 15 THEN 1 WHEN m < 60 THEN 2 WHEN m < 240 THEN 3 ELSE 4 END AS b, count(*)::int AS n
+  const perDay = await q<{ d: string; ch: string; n: number }>(
+    `SELECT ((t."receivedAt" AT TIME ZONE ${IST})::date)::text AS d, t."channel"::text AS ch, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`,
+  );
+  const cat = await q<{ k: string; n: number }>(
+    `SELECT t."category"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1`,
+  );
+  const st = await q<{ k: string | null; n: number }>(
+    `SELECT t."stationId"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1`,
+  );
+  const out = await q<{ k: string; n: number }>(
+    `SELECT t."outcome"::text AS k, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} AND t."status" = 'CLOSED' GROUP BY 1`,
+  );
+  const heat = await q<{ dow: number; h: number; n: number }>(
+    `SELECT extract(dow FROM t."receivedAt" AT TIME ZONE ${IST})::int AS dow, extract(hour FROM t."receivedAt" AT TIME ZONE ${IST})::int AS h, count(*)::int AS n FROM "Tip" t WHERE ${inRange(f)} GROUP BY 1, 2`,
+  );
+  const buckets = await q<{
+    b: number;
+    n: number;
+  }>(`SELECT CASE WHEN m < 5 THEN 0 WHEN m < 15 THEN 1 WHEN m < 60 THEN 2 WHEN m < 240 THEN 3 ELSE 4 END AS b, count(*)::int AS n
     FROM (SELECT (extract(epoch FROM t."firstResponseAt") - extract(epoch FROM t."receivedAt")) / 60.0 AS m FROM "Tip" t WHERE ${inRange(f)} AND t."firstResponseAt" IS NOT NULL) s GROUP BY 1`);
   return { perDay, cat, st, out, heat, buckets };
 }
 
 const FILTERS = [
-  { range: "7d" }, { range: "30d" }, { range: "today" }, { range: "custom", from: "2026-10-10", to: "2026-11-05" },
-  { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }, { range: "30d", station: "C", category: "CYBER_FRAUD" }, { range: "7d", station: "A" },
+  { range: "7d" },
+  { range: "30d" },
+  { range: "today" },
+  { range: "custom", from: "2026-10-10", to: "2026-11-05" },
+  { range: "30d", station: "B" },
+  { range: "30d", category: "NARCOTICS" },
+  { range: "30d", station: "C", category: "CYBER_FRAUD" },
+  { range: "7d", station: "A" },
 ] as const;
 
 /** Every tile and chart series for one filter spec against the independent SQL, read at `at` (NOW's IST day). */
@@ -207,11 +328,15 @@ async function checkRange(spec: Record<string, string>, sla = SLA, at = NOW) {
   const days = new Map(c.perDay.map((d) => [d.day, d]));
   expect(c.perDay.reduce((s, d) => s + d.WHATSAPP + d.VOICE, 0)).toBe(tiles.newTips);
   for (const r of e.perDay) expect(days.get(r.d)?.[r.ch as "VOICE"], `${r.d} ${r.ch}`).toBe(r.n);
-  const sorted = <T extends { n: number }>(xs: T[], key: (x: T) => string | null) => xs.map((x) => [key(x), x.n]).sort();
+  const sorted = <T extends { n: number }>(xs: T[], key: (x: T) => string | null) =>
+    xs.map((x) => [key(x), x.n]).sort();
   expect(c.byCategory.map((x) => [x.category, x.count]).sort()).toEqual(sorted(e.cat, (x) => x.k));
   expect(c.byStation.map((x) => [x.stationId, x.count]).sort()).toEqual(sorted(e.st, (x) => x.k));
   expect(c.outcomes.map((x) => [x.outcome, x.count]).sort()).toEqual(sorted(e.out, (x) => x.k));
-  const heat = c.heatmap.filter((x) => x.count > 0).map((x) => [x.isoDow % 7, x.hour, x.count]).sort();
+  const heat = c.heatmap
+    .filter((x) => x.count > 0)
+    .map((x) => [x.isoDow % 7, x.hour, x.count])
+    .sort();
   expect(heat).toEqual(e.heat.map((x) => [x.dow, x.h, x.n]).sort());
   const b = [0, 0, 0, 0, 0];
   for (const r of e.buckets) b[r.b] = r.n;
@@ -242,7 +367,11 @@ describe("dashboard aggregates: independent SQL", () => {
   it("officer figures match for 30 days", () => checkOfficers({ range: "30d" }));
   it("open-now figures (the queue's counters) match once their change rows are folded", async () => {
     expect(await foldViewCounts()).toBe(true);
-    const specs: Record<string, string>[] = [{ range: "7d" }, { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }];
+    const specs: Record<string, string>[] = [
+      { range: "7d" },
+      { range: "30d", station: "B" },
+      { range: "30d", category: "NARCOTICS" },
+    ];
     for (const spec of specs) await checkRange(spec);
     await checkOfficers({ range: "30d" });
   });
@@ -252,14 +381,21 @@ describe("dashboard aggregates: independent SQL", () => {
 // Days before NOW's are served from rollups once built; every change below goes through the
 // app's own mutation and must show on the next read, for ranges with today and past days only.
 
-const RANGES: Record<string, string>[] = [{ range: "30d" }, { range: "7d" }, { range: "custom", from: "2026-10-25", to: "2026-11-18" }, { range: "30d", station: "B" }, { range: "30d", category: "NARCOTICS" }];
+const RANGES: Record<string, string>[] = [
+  { range: "30d" },
+  { range: "7d" },
+  { range: "custom", from: "2026-10-25", to: "2026-11-18" },
+  { range: "30d", station: "B" },
+  { range: "30d", category: "NARCOTICS" },
+];
 /**
  * Checks every figure twice: with the changed days read as rollup plus deltas (ADR 0521; from "Tip"
  * where marked dirty), then rebuilt, when no mark or delta of the range's built days is left.
  */
 async function checkAll(sla = SLA, at = NOW) {
   for (const rebuilt of [false, true]) {
-    if (rebuilt) for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0, 0);
+    if (rebuilt)
+      for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0, 0);
     const [left] = await q<{ marks: number; deltas: number }>(`SELECT
       (SELECT count(*) FROM mukhbir_internal.dash_dirty WHERE "day" >= '2026-10-22' AND "day" < '2026-11-20')::int AS marks,
       (SELECT count(*) FROM mukhbir_internal.dash_delta WHERE "day" >= '2026-10-22' AND "day" < '2026-11-20')::int AS deltas`);
@@ -269,12 +405,30 @@ async function checkAll(sla = SLA, at = NOW) {
     await checkOfficers({ range: "custom", from: "2026-10-25", to: "2026-11-18" });
   }
 }
-const closedPast = (n = 0) => db.tip.findMany({ where: { status: "CLOSED", stationId: { in: [B, C] }, receivedAt: { gte: ist("2026-10-25T00:00:00"), lt: ist("2026-11-19T00:00:00") } }, orderBy: { receivedAt: "asc" }, skip: n, take: 1 }).then((t) => t[0]);
+const closedPast = (n = 0) =>
+  db.tip
+    .findMany({
+      where: {
+        status: "CLOSED",
+        stationId: { in: [B, C] },
+        receivedAt: { gte: ist("2026-10-25T00:00:00"), lt: ist("2026-11-19T00:00:00") },
+      },
+      orderBy: { receivedAt: "asc" },
+      skip: n,
+      take: 1,
+    })
+    .then((t) => t[0]);
 
 describe("dashboard rollups stay exact through changes", () => {
   let sup: { id: string; role: "SUPERVISOR"; stationId: null; districtWide: false; ip: string };
   beforeAll(async () => {
-    sup = { id: (await makeUser({ role: "SUPERVISOR", name: "Rollup Supervisor" })).id, role: "SUPERVISOR", stationId: null, districtWide: false, ip: "10.0.0.9" };
+    sup = {
+      id: (await makeUser({ role: "SUPERVISOR", name: "Rollup Supervisor" })).id,
+      role: "SUPERVISOR",
+      stationId: null,
+      districtWide: false,
+      ip: "10.0.0.9",
+    };
   });
 
   it("builds rollups, and reads them", async () => {
@@ -297,7 +451,10 @@ describe("dashboard rollups stay exact through changes", () => {
     const z = await closedPast(6);
     await mergeTip(sup, y.ref, { into: z.ref });
     await checkAll();
-    const open = await db.tip.findFirst({ where: { status: "NEW", receivedAt: { lt: ist("2026-11-19T00:00:00") } }, select: { id: true } });
+    const open = await db.tip.findFirst({
+      where: { status: "NEW", receivedAt: { lt: ist("2026-11-19T00:00:00") } },
+      select: { id: true },
+    });
     if (open) await claimTip({ id: o1, role: "OFFICER", stationId: null, districtWide: true, ip: "10.0.0.8" }, open.id);
     const held = await db.tip.findFirst({ where: { status: "IN_PROGRESS", assigneeId: o1 }, select: { id: true } });
     if (held) await assignTip(sup, held.id, o2);
@@ -308,18 +465,45 @@ describe("dashboard rollups stay exact through changes", () => {
     await checkAll();
   });
 
-  const dirtyMarks = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM mukhbir_internal.dash_dirty`))[0].n;
-  const deltas = async (day?: string) => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM mukhbir_internal.dash_delta ${day ? `WHERE "day" = '${day}'` : ""}`))[0].n;
-  const rebuild = async () => { for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0, 0); };
+  const dirtyMarks = async () =>
+    (await q<{ n: number }>(`SELECT count(*)::int AS n FROM mukhbir_internal.dash_dirty`))[0].n;
+  const deltas = async (day?: string) =>
+    (
+      await q<{ n: number }>(
+        `SELECT count(*)::int AS n FROM mukhbir_internal.dash_delta ${day ? `WHERE "day" = '${day}'` : ""}`,
+      )
+    )[0].n;
+  const rebuild = async () => {
+    for (const r of RANGES) await refreshRange(parseFilters(r, NOW), toSeconds(await slaTargets()), NOW, 0, 0);
+  };
   const clean = async (day: string) =>
-    (await q<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day WHERE "day" = '${day}') AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty WHERE "day" = '${day}') AS ok`))[0].ok;
+    (
+      await q<{ ok: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM mukhbir_internal.dash_day WHERE "day" = '${day}') AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty WHERE "day" = '${day}') AS ok`,
+      )
+    )[0].ok;
 
   it("open tips of past days come from the rollups and cross their resolution target between two reads", async () => {
     // Answered in time, still open: NORMAL (72 h) received 11-17 14:00 and HIGH (24 h) received 11-19 13:00
     // are breached from 11-20 14:00 and 13:00 — after NOW (12:00), before NOW + 4 h.
-    const r1 = ist("2026-11-17T14:00:00"), r2 = ist("2026-11-19T13:00:00");
-    await tip({ stationId: B, priority: "NORMAL", receivedAt: r1, firstResponseAt: plus(r1, 10 * min), status: "IN_PROGRESS", assigneeId: o1 });
-    await tip({ stationId: B, priority: "HIGH", receivedAt: r2, firstResponseAt: plus(r2, 5 * min), status: "WAITING_INFORMANT", assigneeId: o2 });
+    const r1 = ist("2026-11-17T14:00:00"),
+      r2 = ist("2026-11-19T13:00:00");
+    await tip({
+      stationId: B,
+      priority: "NORMAL",
+      receivedAt: r1,
+      firstResponseAt: plus(r1, 10 * min),
+      status: "IN_PROGRESS",
+      assigneeId: o1,
+    });
+    await tip({
+      stationId: B,
+      priority: "HIGH",
+      receivedAt: r2,
+      firstResponseAt: plus(r2, 5 * min),
+      status: "WAITING_INFORMANT",
+      assigneeId: o2,
+    });
     await checkAll();
     expect(await clean("2026-11-17")).toBe(true);
     expect(await clean("2026-11-19")).toBe(true);
@@ -333,7 +517,14 @@ describe("dashboard rollups stay exact through changes", () => {
   });
 
   it("closing a long-open tip, reopening it, and a move between open statuses", async () => {
-    const old = await db.tip.findFirstOrThrow({ where: { status: { in: ["NEW", "IN_PROGRESS", "WAITING_INFORMANT"] }, stationId: B, receivedAt: { lt: ist("2026-11-10T00:00:00"), gte: ist("2026-10-25T00:00:00") } }, orderBy: { receivedAt: "asc" } });
+    const old = await db.tip.findFirstOrThrow({
+      where: {
+        status: { in: ["NEW", "IN_PROGRESS", "WAITING_INFORMANT"] },
+        stationId: B,
+        receivedAt: { lt: ist("2026-11-10T00:00:00"), gte: ist("2026-10-25T00:00:00") },
+      },
+      orderBy: { receivedAt: "asc" },
+    });
     await rebuild();
     await closeTip(sup, old.ref, { outcome: "FIR_REGISTERED", summary: "closed after weeks in the test" });
     await checkAll();
@@ -342,7 +533,9 @@ describe("dashboard rollups stay exact through changes", () => {
     // NEW / IN_PROGRESS / WAITING_INFORMANT look the same to every figure: no mark, no delta, nothing to rebuild.
     await rebuild();
     const [marks, changes] = [await dirtyMarks(), await deltas()];
-    const moved = await db.tip.findFirstOrThrow({ where: { status: "IN_PROGRESS", receivedAt: { lt: ist("2026-11-19T00:00:00") } } });
+    const moved = await db.tip.findFirstOrThrow({
+      where: { status: "IN_PROGRESS", receivedAt: { lt: ist("2026-11-19T00:00:00") } },
+    });
     await db.tip.update({ where: { id: moved.id }, data: { status: "WAITING_INFORMANT" } });
     expect([await dirtyMarks(), await deltas()]).toEqual([marks, changes]);
     await checkAll();
@@ -373,7 +566,16 @@ describe("dashboard rollups stay exact through changes", () => {
     const D = (await makeStation()).id;
     const at = ist("2026-11-05T10:00:00");
     const tips = [];
-    for (const s of [60, 100, 600]) tips.push(await tip({ stationId: D, receivedAt: at, firstResponseAt: plus(at, s * 1000), status: "IN_PROGRESS", assigneeId: o1 }));
+    for (const s of [60, 100, 600])
+      tips.push(
+        await tip({
+          stationId: D,
+          receivedAt: at,
+          firstResponseAt: plus(at, s * 1000),
+          status: "IN_PROGRESS",
+          assigneeId: o1,
+        }),
+      );
     const f = parseFilters({ range: "custom", from: "2026-11-01", to: "2026-11-10", station: D }, NOW);
     await refreshRange(f, toSeconds(await slaTargets()), NOW, 0, 0);
     expect((await getTiles(f, NOW)).firstResponseMedian).toBe(100);
@@ -392,7 +594,18 @@ describe("dashboard rollups stay exact through changes", () => {
     const informantId = (await db.informant.findFirstOrThrow({ select: { id: true } })).id;
     const at = ist("2026-11-11T10:00:00");
     await db.tip.createMany({
-      data: Array.from({ length: 201 }, (_, i) => ({ ref: `BULK-${i}`, year: 2026, seq: 900_000 + i, channel: "VOICE" as const, informantId, stationId: B, receivedAt: at, lastActivityAt: at, lastInboundAt: at, updatedAt: at })),
+      data: Array.from({ length: 201 }, (_, i) => ({
+        ref: `BULK-${i}`,
+        year: 2026,
+        seq: 900_000 + i,
+        channel: "VOICE" as const,
+        informantId,
+        stationId: B,
+        receivedAt: at,
+        lastActivityAt: at,
+        lastInboundAt: at,
+        updatedAt: at,
+      })),
     });
     expect(await dirtyMarks()).toBe(marks + 1);
     expect(await deltas()).toBe(changes);
@@ -418,7 +631,11 @@ describe("dashboard rollups stay exact through changes", () => {
   });
 
   it("a new SLA target rebuilds the breach counts", async () => {
-    const sla = { ...DEFAULT_SLA, firstResponse: { ...DEFAULT_SLA.firstResponse, NORMAL: 30 }, resolution: { ...DEFAULT_SLA.resolution, LOW: 48 * 60 } };
+    const sla = {
+      ...DEFAULT_SLA,
+      firstResponse: { ...DEFAULT_SLA.firstResponse, NORMAL: 30 },
+      resolution: { ...DEFAULT_SLA.resolution, LOW: 48 * 60 },
+    };
     await saveSlaTargets(sup, sla);
     try {
       await checkAll(toSeconds(sla));

@@ -17,10 +17,26 @@ async function collect(params: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  station = (await makeStation("=HYPERLINK(\"http://evil\")")).id;
+  station = (await makeStation('=HYPERLINK("http://evil")')).id;
   const officer = await makeUser({ name: "@Officer Plus" });
-  const informant = await makeInformant({ alias: "M-CANARY", addressHash: "hash-canary-919876543219", addressCipher: "cipher-canary-919876543219", nameCipher: "cipher-name-Canary-Kumar" });
-  await makeTip({ informantId: informant.id, stationId: station, assigneeId: officer.id, receivedAt: new Date("2026-11-19T10:00:00+05:30"), text: "secret message text 9876543219", preview: "secret preview", status: "CLOSED", outcome: "ARREST_MADE", firstResponseAt: new Date("2026-11-19T10:03:00+05:30"), closedAt: new Date("2026-11-19T12:00:00+05:30") });
+  const informant = await makeInformant({
+    alias: "M-CANARY",
+    addressHash: "hash-canary-919876543219",
+    addressCipher: "cipher-canary-919876543219",
+    nameCipher: "cipher-name-Canary-Kumar",
+  });
+  await makeTip({
+    informantId: informant.id,
+    stationId: station,
+    assigneeId: officer.id,
+    receivedAt: new Date("2026-11-19T10:00:00+05:30"),
+    text: "secret message text 9876543219",
+    preview: "secret preview",
+    status: "CLOSED",
+    outcome: "ARREST_MADE",
+    firstResponseAt: new Date("2026-11-19T10:03:00+05:30"),
+    closedAt: new Date("2026-11-19T12:00:00+05:30"),
+  });
   // 2,100 more in range (more than one 2,000-row batch), one merged (left out) and one out of range.
   await db.$executeRaw`INSERT INTO "Tip" ("id", "ref", "year", "seq", "channel", "informantId", "receivedAt", "updatedAt")
     SELECT gen_random_uuid(), 'EXP-' || g, 1999, g, 'VOICE', ${informant.id}::uuid, ${new Date("2026-11-18T00:00:00+05:30")}::timestamptz + g * interval '1 second', now()

@@ -11,14 +11,38 @@ import { BOM, csvLine } from "./csv";
 import { istTimestampText } from "../time/ist";
 
 export const EXPORT_COLUMNS = [
-  "ref", "received_at_ist", "channel", "status", "priority", "category", "police_station", "assignee", "outcome",
-  "first_response_at_ist", "closed_at_ist", "first_response_minutes", "close_minutes", "informant_alias",
+  "ref",
+  "received_at_ist",
+  "channel",
+  "status",
+  "priority",
+  "category",
+  "police_station",
+  "assignee",
+  "outcome",
+  "first_response_at_ist",
+  "closed_at_ist",
+  "first_response_minutes",
+  "close_minutes",
+  "informant_alias",
 ] as const;
 
 type Row = {
-  id: string; receivedAt: Date; ref: string; channel: string; status: string; priority: string; category: string;
-  station: string | null; assignee: string | null; outcome: string | null; firstResponseAt: Date | null; closedAt: Date | null;
-  frMin: number | null; closeMin: number | null; alias: string;
+  id: string;
+  receivedAt: Date;
+  ref: string;
+  channel: string;
+  status: string;
+  priority: string;
+  category: string;
+  station: string | null;
+  assignee: string | null;
+  outcome: string | null;
+  firstResponseAt: Date | null;
+  closedAt: Date | null;
+  frMin: number | null;
+  closeMin: number | null;
+  alias: string;
 };
 
 const BATCH = 2000;
@@ -50,7 +74,24 @@ export async function* exportTipsCsv(f: DashboardFilters): AsyncGenerator<string
     const rows = await batch(f, after);
     if (rows.length === 0) return;
     yield rows
-      .map((r) => csvLine([r.ref, ist(r.receivedAt), r.channel, r.status, r.priority, r.category, r.station, r.assignee, r.outcome, ist(r.firstResponseAt), ist(r.closedAt), r.frMin, r.closeMin, r.alias]))
+      .map((r) =>
+        csvLine([
+          r.ref,
+          ist(r.receivedAt),
+          r.channel,
+          r.status,
+          r.priority,
+          r.category,
+          r.station,
+          r.assignee,
+          r.outcome,
+          ist(r.firstResponseAt),
+          ist(r.closedAt),
+          r.frMin,
+          r.closeMin,
+          r.alias,
+        ]),
+      )
       .join("");
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1];

@@ -11,7 +11,10 @@ export type RangeKey = (typeof RANGES)[number];
 /** The longest range the dashboard reads (a custom range is cut to it). */
 export const MAX_DAYS = 366;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 export const filterSchema = z.object({
@@ -19,7 +22,13 @@ export const filterSchema = z.object({
   from: z.preprocess(one, day.optional().catch(undefined)),
   to: z.preprocess(one, day.optional().catch(undefined)),
   station: z.preprocess(one, z.uuid().optional().catch(undefined)),
-  category: z.preprocess(one, z.enum(Object.values(Category) as [Category, ...Category[]]).optional().catch(undefined)),
+  category: z.preprocess(
+    one,
+    z
+      .enum(Object.values(Category) as [Category, ...Category[]])
+      .optional()
+      .catch(undefined),
+  ),
 });
 
 export type DashboardFilters = {
@@ -41,7 +50,10 @@ export function daysOf(f: Pick<DashboardFilters, "fromDay" | "toDay">): string[]
   return out;
 }
 
-export function parseFilters(params: Record<string, string | string[] | undefined>, now = new Date()): DashboardFilters {
+export function parseFilters(
+  params: Record<string, string | string[] | undefined>,
+  now = new Date(),
+): DashboardFilters {
   const p = filterSchema.parse(params);
   const today = istDay(now);
   let fromDay = today;
@@ -71,7 +83,9 @@ export function parseFilters(params: Record<string, string | string[] | undefine
 }
 
 /** Back to URL search params (only what differs from the default), for links and the CSV URL. */
-export function filtersToQuery(f: Pick<DashboardFilters, "range" | "fromDay" | "toDay" | "stationId" | "category">): string {
+export function filtersToQuery(
+  f: Pick<DashboardFilters, "range" | "fromDay" | "toDay" | "stationId" | "category">,
+): string {
   const q = new URLSearchParams();
   q.set("range", f.range);
   if (f.range === "custom") {

@@ -13,7 +13,6 @@ import { cleanDays } from "./clean-days";
 import { slaTargetSeconds } from "../sla/settings";
 import { slaFingerprint } from "./rollup-refresh";
 
-
 export type OfficerRow = {
   id: string;
   name: string;
@@ -70,10 +69,14 @@ export async function officerRows(scan: Pick<RangeScan, "frByAssignee">, activit
   const extra = missing.length
     ? await db.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, role: true } })
     : [];
-  const rows: OfficerRow[] = [...activity, ...extra.map((u) => ({ ...u, claimed: 0, closed: 0, openNow: 0 }))].map((a) => ({
-    ...a,
-    firstResponseMedian: scan.frByAssignee.get(a.id) ?? null,
-  }));
+  const rows: OfficerRow[] = [...activity, ...extra.map((u) => ({ ...u, claimed: 0, closed: 0, openNow: 0 }))].map(
+    (a) => ({
+      ...a,
+      firstResponseMedian: scan.frByAssignee.get(a.id) ?? null,
+    }),
+  );
   // Code-point order for the name tie-break, as the database's C collation gave before.
-  return rows.sort((a, b) => b.closed - a.closed || b.claimed - a.claimed || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return rows.sort(
+    (a, b) => b.closed - a.closed || b.claimed - a.claimed || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }

@@ -20,8 +20,15 @@ import { cleanDays } from "./clean-days";
 const TIP_COLUMNS = Prisma.sql`t."receivedAt", t."status", t."priority", t."category", t."channel", t."stationId", t."assigneeId", t."firstResponseAt", t."closedAt", t."outcome"`;
 
 export type RangeTiles = {
-  newTips: number; frMedian: number | null; frP90: number | null; closeMedian: number | null;
-  breached: number; closed: number; actioned: number; fir: number; arrest: number;
+  newTips: number;
+  frMedian: number | null;
+  frP90: number | null;
+  closeMedian: number | null;
+  breached: number;
+  closed: number;
+  actioned: number;
+  fir: number;
+  arrest: number;
 };
 
 /** One row per series key; `h` is the IST hour counted from 1970-01-01 00:00 IST. */
@@ -42,12 +49,24 @@ export type RangeScan = {
   frByAssignee: Map<string, number | null>;
 };
 
-type Count = { g: string; k: string; n: number; closed: number; breached: number; actioned: number; fir: number; arrest: number };
+type Count = {
+  g: string;
+  k: string;
+  n: number;
+  closed: number;
+  breached: number;
+  actioned: number;
+  fir: number;
+  arrest: number;
+};
 type Pick = { g: string; k: string; p: number; total: number; lo: number | null; hi: number | null };
 type Raw = { counts: Count[] | null; picks: Pick[] | null; now: { open: number; unassigned: number; changes: number } };
 
 /** The percentiles the dashboard shows, per statement: series of value buckets and the fraction wanted. */
-const TILE_PERCENTILES = { series: Prisma.sql`('fr', 'cl')`, want: Prisma.sql`(VALUES ('fr', 0.5::float8), ('fr', 0.9::float8), ('cl', 0.5::float8))` };
+const TILE_PERCENTILES = {
+  series: Prisma.sql`('fr', 'cl')`,
+  want: Prisma.sql`(VALUES ('fr', 0.5::float8), ('fr', 0.9::float8), ('cl', 0.5::float8))`,
+};
 const OFFICER_PERCENTILES = { series: Prisma.sql`('afr')`, want: Prisma.sql`(VALUES ('afr', 0.5::float8))` };
 
 export async function scanRange(f: DashboardFilters, now = new Date()): Promise<RangeScan> {
@@ -55,11 +74,15 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
   await refreshRange(f, targets, now);
   const lvl = (f.stationId ? 1 : 0) + (f.category ? 2 : 0);
   // The live part: every tip of the unclean days as it is, and the clean days' deltas (ADR 0521).
-  const live = tipColumns(targets, now, Prisma.sql`FROM (
+  const live = tipColumns(
+    targets,
+    now,
+    Prisma.sql`FROM (
       SELECT ${TIP_COLUMNS}, 1 AS "w" FROM unclean u JOIN "Tip" t ON t."receivedAt" >= u."lo" AND t."receivedAt" < u."hi" WHERE t."status" <> 'MERGED'
       UNION ALL
       SELECT ${TIP_COLUMNS}, t."w" FROM mukhbir_internal.dash_delta t WHERE t."day" IN (SELECT "day" FROM clean)) t`,
-    Prisma.sql`TRUE ${scopeWhere(f)}`);
+    Prisma.sql`TRUE ${scopeWhere(f)}`,
+  );
   // The rollup rows of the range's clean days at the filters' level (ADR 0520).
   const inScope = Prisma.sql`r."lvl" = ${lvl}::smallint
     AND ${f.stationId ? Prisma.sql`r."station_id" = ${f.stationId}::uuid` : Prisma.sql`r."station_id" IS NULL`}
@@ -124,15 +147,22 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
         ELSE ARRAY(SELECT v FROM (SELECT unnest(p."arr") EXCEPT ALL SELECT unnest(n."arr")) d(v) ORDER BY v) END AS "arr"
       FROM pos p LEFT JOIN neg n ON n."g" = p."g" AND n."k" = p."k" AND n."b" = p."b")
     SELECT
-      ${officers ? Prisma.sql`NULL::json` : Prisma.sql`(SELECT json_agg(c) FROM (SELECT "g", "k", sum("n") AS "n", sum("closed") AS "closed", sum("breached") AS "breached", sum("actioned") AS "actioned",
-          sum("fir") AS "fir", sum("arrest") AS "arrest" FROM s WHERE "g" NOT IN ('fr', 'cl', 'afr') GROUP BY 1, 2) c)`} AS "counts",
+      ${
+        officers
+          ? Prisma.sql`NULL::json`
+          : Prisma.sql`(SELECT json_agg(c) FROM (SELECT "g", "k", sum("n") AS "n", sum("closed") AS "closed", sum("breached") AS "breached", sum("actioned") AS "actioned",
+          sum("fir") AS "fir", sum("arrest") AS "arrest" FROM s WHERE "g" NOT IN ('fr', 'cl', 'afr') GROUP BY 1, 2) c)`
+      } AS "counts",
       (SELECT json_agg(pk) FROM (SELECT w."g", w."k", w."p", w."total",
           (SELECT x."arr"[(w."lo" - x."before")::int + 1] FROM vals x WHERE x."g" = w."g" AND x."k" = w."k" AND w."lo" >= x."before" AND w."lo" < x."before" + cardinality(x."arr")) AS "lo",
           (SELECT x."arr"[(w."hi" - x."before")::int + 1] FROM vals x WHERE x."g" = w."g" AND x."k" = w."k" AND w."hi" >= x."before" AND w."hi" < x."before" + cardinality(x."arr")) AS "hi"
         FROM want w) pk) AS "picks",
       ${officers ? Prisma.sql`NULL::json` : openNowJson(f)} AS "now"`;
   };
-  const [[tiles], [medians]] = await Promise.all([dashboardQuery<Raw>(query(false), { hashOnly: true }), dashboardQuery<Raw>(query(true), { hashOnly: true })]);
+  const [[tiles], [medians]] = await Promise.all([
+    dashboardQuery<Raw>(query(false), { hashOnly: true }),
+    dashboardQuery<Raw>(query(true), { hashOnly: true }),
+  ]);
   await foldIfNeeded(Number(tiles.now.changes));
   return fromRaw({ ...tiles, picks: [...(tiles.picks ?? []), ...(medians.picks ?? [])] });
 }
@@ -141,7 +171,8 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
 function interpolate(p: Pick): number | null {
   if (!p.total || p.lo === null || p.hi === null) return null;
   const pos = p.p * (p.total - 1);
-  const lo = Number(p.lo), hi = Number(p.hi);
+  const lo = Number(p.lo),
+    hi = Number(p.hi);
   return Math.floor(pos) === Math.ceil(pos) ? lo : lo + (pos - Math.floor(pos)) * (hi - lo);
 }
 
@@ -164,8 +195,15 @@ function fromRaw(row: Raw): RangeScan {
   }
   return {
     tiles: {
-      newTips: Number(tile?.n ?? 0), frMedian: pick("fr", 0.5), frP90: pick("fr", 0.9), closeMedian: pick("cl", 0.5),
-      breached: Number(tile?.breached ?? 0), closed: Number(tile?.closed ?? 0), actioned: Number(tile?.actioned ?? 0), fir: Number(tile?.fir ?? 0), arrest: Number(tile?.arrest ?? 0),
+      newTips: Number(tile?.n ?? 0),
+      frMedian: pick("fr", 0.5),
+      frP90: pick("fr", 0.9),
+      closeMedian: pick("cl", 0.5),
+      breached: Number(tile?.breached ?? 0),
+      closed: Number(tile?.closed ?? 0),
+      actioned: Number(tile?.actioned ?? 0),
+      fir: Number(tile?.fir ?? 0),
+      arrest: Number(tile?.arrest ?? 0),
     },
     open: Number(row.now.open),
     unassigned: Number(row.now.unassigned),

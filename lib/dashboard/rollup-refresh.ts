@@ -24,7 +24,13 @@ export const REBUILD_AFTER_MS = 60_000;
 export const REBUILD_AT_DELTAS = 2_000;
 
 /** `rebuildAfterMs` / `rebuildAtDeltas` 0 (tests): rebuild every day with any mark or delta. */
-export async function refreshRange(f: Pick<DashboardFilters, "fromDay" | "toDay">, targets: SlaSeconds, now = new Date(), rebuildAfterMs = REBUILD_AFTER_MS, rebuildAtDeltas = REBUILD_AT_DELTAS) {
+export async function refreshRange(
+  f: Pick<DashboardFilters, "fromDay" | "toDay">,
+  targets: SlaSeconds,
+  now = new Date(),
+  rebuildAfterMs = REBUILD_AFTER_MS,
+  rebuildAtDeltas = REBUILD_AT_DELTAS,
+) {
   const today = istDay(now);
   const days = daysOf(f).filter((d) => d !== today);
   if (!days.length) return [];
@@ -43,33 +49,43 @@ export async function refreshRange(f: Pick<DashboardFilters, "fromDay" | "toDay"
 
 async function buildDay(day: string, targets: SlaSeconds, fp: string) {
   const [from, to] = [istMidnight(day), istMidnight(addDays(day, 1))];
-  return db.$transaction(async (tx) => {
-    // Another request building the same day: skip it; the read takes the day from "Tip" meanwhile.
-    const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(7205201, (${day}::date - DATE '2000-01-01')) AS "locked"`;
-    if (!locked) return false;
-    await tx.$executeRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`;
-    // The dirty marks go first: this statement's snapshot is older than the build's below, so a
-    // change committed in between leaves its mark behind and the day stays dirty (never stale).
-    await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_dirty WHERE "day" = ${day}::date`;
-    await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_rollup WHERE "day" = ${day}::date`;
-    await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_activity WHERE "day" = ${day}::date`;
-    const tips = tipColumns(targets, from, Prisma.sql`FROM "Tip" t`,
-      Prisma.sql`t."receivedAt" >= ${from} AND t."receivedAt" < ${to} AND t."status" <> 'MERGED'`, true);
-    // The day's deltas go in the statement that reads "Tip" (one snapshot): a change committed
-    // before it is in the rollup and its deltas are gone; one committed after keeps its deltas.
-    await tx.$executeRaw`
+  return db.$transaction(
+    async (tx) => {
+      // Another request building the same day: skip it; the read takes the day from "Tip" meanwhile.
+      const [{ locked }] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(7205201, (${day}::date - DATE '2000-01-01')) AS "locked"`;
+      if (!locked) return false;
+      await tx.$executeRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`;
+      // The dirty marks go first: this statement's snapshot is older than the build's below, so a
+      // change committed in between leaves its mark behind and the day stays dirty (never stale).
+      await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_dirty WHERE "day" = ${day}::date`;
+      await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_rollup WHERE "day" = ${day}::date`;
+      await tx.$executeRaw`DELETE FROM mukhbir_internal.dash_activity WHERE "day" = ${day}::date`;
+      const tips = tipColumns(
+        targets,
+        from,
+        Prisma.sql`FROM "Tip" t`,
+        Prisma.sql`t."receivedAt" >= ${from} AND t."receivedAt" < ${to} AND t."status" <> 'MERGED'`,
+        true,
+      );
+      // The day's deltas go in the statement that reads "Tip" (one snapshot): a change committed
+      // before it is in the rollup and its deltas are gone; one committed after keeps its deltas.
+      await tx.$executeRaw`
       WITH "folded" AS (DELETE FROM mukhbir_internal.dash_delta WHERE "day" = ${day}::date)
       INSERT INTO mukhbir_internal.dash_rollup ("day", "lvl", "station_id", "category", "g", "k", "n", "closed", "breached", "actioned", "fir", "arrest", "v", "bs", "os", "ns", "ba")
       SELECT ${day}::date, s."lvl", s."station_id", s."category", s."g", s."k", s."n", s."closed", s."breached", s."actioned", s."fir", s."arrest", s."v", s."bs", s."os", s."ns", s."ba"
       FROM (${seriesRows(Prisma.sql`(${tips})`, true)}) s`;
-    await tx.$executeRaw`
+      await tx.$executeRaw`
       INSERT INTO mukhbir_internal.dash_activity ("day", "actor_id", "claimed", "closed")
       SELECT ${day}::date, e."actorId", count(*) FILTER (WHERE e."type" = ${CLAIM_EVENT}), count(*) FILTER (WHERE e."type" = ${CLOSE_EVENT})
       FROM "TipEvent" e WHERE e."type" IN (${CLAIM_EVENT}, ${CLOSE_EVENT}) AND e."at" >= ${from} AND e."at" < ${to} AND e."actorId" IS NOT NULL
       GROUP BY e."actorId"`;
-    await tx.$executeRaw`
+      await tx.$executeRaw`
       INSERT INTO mukhbir_internal.dash_day ("day", "sla") VALUES (${day}::date, ${fp})
       ON CONFLICT ("day") DO UPDATE SET "sla" = EXCLUDED."sla", "built_at" = now()`;
-    return true;
-  }, { timeout: 60_000 });
+      return true;
+    },
+    { timeout: 60_000 },
+  );
 }

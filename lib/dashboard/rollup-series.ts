@@ -15,7 +15,8 @@ export const RESPONSE_BUCKETS = [5 * 60, 15 * 60, 60 * 60, 4 * 60 * 60] as const
  * finds the bucket holding its rank from the counts, then sorts only that bucket's stored values.
  * Monotonic in the value, so ranks carry over; the values themselves are kept exactly.
  */
-const valueBucket = (v: Prisma.Sql, per: number) => Prisma.sql`CASE WHEN ${v} < 1 THEN 0 ELSE 1 + floor(ln(${v}) * ${per}::float8)::int END`;
+const valueBucket = (v: Prisma.Sql, per: number) =>
+  Prisma.sql`CASE WHEN ${v} < 1 THEN 0 ELSE 1 + floor(ln(${v}) * ${per}::float8)::int END`;
 const TILE_PER_E = 32;
 const OFFICER_PER_E = 8;
 
@@ -33,8 +34,11 @@ export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, whe
     SELECT t."stationId" AS "sl", t."category" AS "cgl", ${IST_HOUR} || ':' || t."channel" AS "hc", t."category" AS "cs", t."stationId" AS "ss",
       CASE WHEN t."status" = 'CLOSED' THEN t."outcome" END AS "oc", t."assigneeId" AS "uid", x."fr", y."cl",
       t."status" = 'CLOSED' AS "closed", ${rollup ? Prisma.sql`1` : Prisma.sql`t."w"`}::int AS "w",
-      ${rollup ? Prisma.sql`NOT ${clock.clocked} AND ${breachedSql(targets, now)} AS "breached", ${clock.at} AS "ba"`
-        : Prisma.sql`${breachedSql(targets, now)} AS "breached", NULL::timestamptz AS "ba"`},
+      ${
+        rollup
+          ? Prisma.sql`NOT ${clock.clocked} AND ${breachedSql(targets, now)} AS "breached", ${clock.at} AS "ba"`
+          : Prisma.sql`${breachedSql(targets, now)} AS "breached", NULL::timestamptz AS "ba"`
+      },
       CASE WHEN x."fr" IS NULL THEN NULL WHEN x."fr" < ${b5}::int THEN 0 WHEN x."fr" < ${b15}::int THEN 1
         WHEN x."fr" < ${b60}::int THEN 2 WHEN x."fr" < ${b240}::int THEN 3 ELSE 4 END AS "bk",
       ${valueBucket(Prisma.sql`x."fr"`, TILE_PER_E)} AS "frb", ${valueBucket(Prisma.sql`x."fr"`, OFFICER_PER_E)} AS "afb",
@@ -59,20 +63,37 @@ export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, whe
  * negative where deltas take out more of a rolled-up day's values than they add.
  */
 export function seriesRows(rel: Prisma.Sql, rollup: boolean) {
-  const levels = rollup ? [Prisma.empty, Prisma.sql`"sl",`, Prisma.sql`"cgl",`, Prisma.sql`"sl", "cgl",`] : [Prisma.empty];
-  const pct = rollup ? [Prisma.sql`"pf"`, Prisma.sql`"pcl"`, Prisma.sql`"uid"`] : [Prisma.sql`"frb"`, Prisma.sql`"clb"`, Prisma.sql`"uid", "afb"`];
+  const levels = rollup
+    ? [Prisma.empty, Prisma.sql`"sl",`, Prisma.sql`"cgl",`, Prisma.sql`"sl", "cgl",`]
+    : [Prisma.empty];
+  const pct = rollup
+    ? [Prisma.sql`"pf"`, Prisma.sql`"pcl"`, Prisma.sql`"uid"`]
+    : [Prisma.sql`"frb"`, Prisma.sql`"clb"`, Prisma.sql`"uid", "afb"`];
   const sets = levels.flatMap((k) =>
-    [Prisma.sql`"tile"`, Prisma.sql`"hc"`, Prisma.sql`"cs"`, Prisma.sql`"ss"`, Prisma.sql`"oc"`, Prisma.sql`"bk"`, ...pct].map((x) => Prisma.sql`(${k} ${x})`));
+    [
+      Prisma.sql`"tile"`,
+      Prisma.sql`"hc"`,
+      Prisma.sql`"cs"`,
+      Prisma.sql`"ss"`,
+      Prisma.sql`"oc"`,
+      Prisma.sql`"bk"`,
+      ...pct,
+    ].map((x) => Prisma.sql`(${k} ${x})`),
+  );
   const [isFr, isCl, isAfr] = rollup
     ? [Prisma.sql`GROUPING("pf") = 0`, Prisma.sql`GROUPING("pcl") = 0`, Prisma.sql`GROUPING("uid") = 0`]
     : [Prisma.sql`GROUPING("frb") = 0`, Prisma.sql`GROUPING("clb") = 0`, Prisma.sql`GROUPING("afb") = 0`];
   // How many tips match: a count in a rollup (every weight is 1), the sum of the weights in a live
   // read, where a clean day's deltas take out (-1) the states its rollup holds (ADR 0521).
-  const n = (match: Prisma.Sql) => (rollup ? Prisma.sql`count(*) FILTER (WHERE ${match})` : Prisma.sql`COALESCE(sum("w") FILTER (WHERE ${match}), 0)`);
+  const n = (match: Prisma.Sql) =>
+    rollup ? Prisma.sql`count(*) FILTER (WHERE ${match})` : Prisma.sql`COALESCE(sum("w") FILTER (WHERE ${match}), 0)`;
   const rows = Prisma.sql`
-      SELECT ${rollup ? Prisma.sql`(CASE WHEN GROUPING("sl") = 0 THEN 1 ELSE 0 END + CASE WHEN GROUPING("cgl") = 0 THEN 2 ELSE 0 END)::smallint AS "lvl",
+      SELECT ${
+        rollup
+          ? Prisma.sql`(CASE WHEN GROUPING("sl") = 0 THEN 1 ELSE 0 END + CASE WHEN GROUPING("cgl") = 0 THEN 2 ELSE 0 END)::smallint AS "lvl",
         CASE WHEN GROUPING("sl") = 0 THEN "sl" END AS "station_id", CASE WHEN GROUPING("cgl") = 0 THEN "cgl" END AS "category",`
-        : Prisma.sql`0::smallint AS "lvl", NULL::uuid AS "station_id", NULL::"Category" AS "category",`}
+          : Prisma.sql`0::smallint AS "lvl", NULL::uuid AS "station_id", NULL::"Category" AS "category",`
+      }
         CASE WHEN GROUPING("hc") = 0 THEN 'hour' WHEN GROUPING("cs") = 0 THEN 'category' WHEN GROUPING("ss") = 0 THEN 'station'
           WHEN GROUPING("oc") = 0 THEN 'outcome' WHEN GROUPING("bk") = 0 THEN 'bucket' WHEN ${isAfr} THEN 'afr'
           WHEN ${isFr} THEN 'fr' WHEN ${isCl} THEN 'cl' ELSE 'tile' END AS "g",
@@ -81,14 +102,19 @@ export function seriesRows(rel: Prisma.Sql, rollup: boolean) {
         CASE WHEN ${isCl} THEN ${n(Prisma.sql`"cl" IS NOT NULL`)} WHEN ${isFr} OR ${isAfr} THEN ${n(Prisma.sql`"fr" IS NOT NULL`)} ELSE ${n(Prisma.sql`TRUE`)} END::int AS "n",
         ${n(Prisma.sql`"closed"`)}::int AS "closed", ${n(Prisma.sql`"breached"`)}::int AS "breached", ${n(Prisma.sql`"oc" = 'ACTIONED'`)}::int AS "actioned",
         ${n(Prisma.sql`"oc" = 'FIR_REGISTERED'`)}::int AS "fir", ${n(Prisma.sql`"oc" = 'ARREST_MADE'`)}::int AS "arrest",
-        ${rollup ? Prisma.sql`CASE WHEN ${isCl} THEN array_agg("cl" ORDER BY "cl") FILTER (WHERE "cl" IS NOT NULL)
-          WHEN ${isFr} OR ${isAfr} THEN array_agg("fr" ORDER BY "fr") FILTER (WHERE "fr" IS NOT NULL) END` : Prisma.sql`NULL::float8[]`} AS "v",
+        ${
+          rollup
+            ? Prisma.sql`CASE WHEN ${isCl} THEN array_agg("cl" ORDER BY "cl") FILTER (WHERE "cl" IS NOT NULL)
+          WHEN ${isFr} OR ${isAfr} THEN array_agg("fr" ORDER BY "fr") FILTER (WHERE "fr" IS NOT NULL) END`
+            : Prisma.sql`NULL::float8[]`
+        } AS "v",
         ${rollup ? Prisma.sql`CASE WHEN GROUPING("tile") = 0 THEN array_agg("ba" ORDER BY "ba") FILTER (WHERE "ba" IS NOT NULL) END` : Prisma.sql`NULL::timestamptz[]`} AS "ba"
       -- OFFSET 0 keeps this a separate plan node: flattened, "sl"/"ss" and "cgl"/"cs" would be one
       -- expression and PostgreSQL would merge their grouping sets (the level copies exist to keep them apart).
       FROM (SELECT *, 1 AS "tile", 1 AS "pf", 1 AS "pcl" FROM ${rel} src OFFSET 0) rel
       GROUP BY GROUPING SETS (${Prisma.join(sets)})`;
-  const bucket = (v: Prisma.Sql) => Prisma.sql`CASE WHEN s."g" = 'afr' THEN ${valueBucket(v, OFFICER_PER_E)} ELSE ${valueBucket(v, TILE_PER_E)} END`;
+  const bucket = (v: Prisma.Sql) =>
+    Prisma.sql`CASE WHEN s."g" = 'afr' THEN ${valueBucket(v, OFFICER_PER_E)} ELSE ${valueBucket(v, TILE_PER_E)} END`;
   return Prisma.sql`
     SELECT s.*, h."bs", h."os", h."ns" FROM (${rows}) s
     CROSS JOIN LATERAL (SELECT array_agg(q."b" ORDER BY q."b") AS "bs", array_agg(q."o" ORDER BY q."b") AS "os", array_agg(q."n" ORDER BY q."b") AS "ns"

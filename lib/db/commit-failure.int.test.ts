@@ -9,10 +9,17 @@ it("rejects $transaction when the COMMIT itself fails, leaving nothing behind", 
     CREATE FUNCTION commit_probe_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
     CREATE CONSTRAINT TRIGGER commit_probe_fail AFTER INSERT ON commit_probe DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_probe_fail();`);
   await grantRuntime();
-  await expect(db.$transaction((tx) => tx.$executeRaw`INSERT INTO commit_probe VALUES (1)`)).rejects.toThrow(/refused at commit/);
+  await expect(db.$transaction((tx) => tx.$executeRaw`INSERT INTO commit_probe VALUES (1)`)).rejects.toThrow(
+    /refused at commit/,
+  );
   expect(await ownerRaw().query(`SELECT count(*)::int AS n FROM commit_probe`)).toEqual([{ n: 0 }]);
   // The engine is still usable afterwards, and a rollback is still a rollback.
-  await expect(db.$transaction(async (tx) => { await tx.$executeRaw`SELECT 1`; throw new Error("abort"); })).rejects.toThrow("abort");
+  await expect(
+    db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1`;
+      throw new Error("abort");
+    }),
+  ).rejects.toThrow("abort");
   expect(await db.$transaction((tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1::int AS one`)).toEqual([{ one: 1 }]);
   await ownerRaw().exec(`DROP TABLE commit_probe; DROP FUNCTION commit_probe_fail();`);
 });

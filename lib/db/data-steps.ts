@@ -20,12 +20,16 @@ export async function runDataSteps(raw: Raw, steps = DATA_STEPS): Promise<string
   try {
     await raw.exec(`CREATE SCHEMA IF NOT EXISTS mukhbir_internal;
       CREATE TABLE IF NOT EXISTS mukhbir_internal.data_steps ("name" text PRIMARY KEY, "applied_at" timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set((await raw.query<{ name: string }>(`SELECT "name" FROM mukhbir_internal.data_steps`)).map((r) => r.name));
+    const done = new Set(
+      (await raw.query<{ name: string }>(`SELECT "name" FROM mukhbir_internal.data_steps`)).map((r) => r.name),
+    );
     const applied: string[] = [];
     for (const step of steps) {
       if (done.has(step.name)) continue;
       await step.run(raw);
-      await raw.query(`INSERT INTO mukhbir_internal.data_steps ("name") VALUES ($1) ON CONFLICT DO NOTHING`, [step.name]);
+      await raw.query(`INSERT INTO mukhbir_internal.data_steps ("name") VALUES ($1) ON CONFLICT DO NOTHING`, [
+        step.name,
+      ]);
       applied.push(`data/${step.name}`);
     }
     return applied;

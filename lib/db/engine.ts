@@ -38,7 +38,9 @@ export type Engine = { raw: Raw; adapter: SqlDriverAdapterFactory };
 export type Timeouts = { connectMs: number; statementMs: number };
 
 export function openEngine(opts: { databaseUrl?: string; dataDir: string; timeouts?: Timeouts }): Engine {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.timeouts ?? { connectMs: 5_000, statementMs: 30_000 }) : openPglite(opts.dataDir);
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.timeouts ?? { connectMs: 5_000, statementMs: 30_000 })
+    : openPglite(opts.dataDir);
 }
 
 function openPglite(dataDir: string): Engine {
@@ -112,7 +114,14 @@ function poolConfig(url: string, t: Timeouts): pg.PoolConfig {
 
 /** An idle pooled connection the server or network dropped: logged, never an uncaught exception. */
 function onPoolError(err: Error) {
-  console.error(JSON.stringify({ t: new Date().toISOString(), level: "warn", msg: "database connection lost", error: err.message.split("\n")[0] }));
+  console.error(
+    JSON.stringify({
+      t: new Date().toISOString(),
+      level: "warn",
+      msg: "database connection lost",
+      error: err.message.split("\n")[0],
+    }),
+  );
 }
 
 function openPostgres(url: string, t: Timeouts): Engine {
@@ -122,7 +131,9 @@ function openPostgres(url: string, t: Timeouts): Engine {
   const raw: Raw = {
     kind: "postgres",
     exec: async (sql) => void (await pool.query(sql)),
-    query: async (sql, params, opts) => (await pool.query({ text: sql, values: params, ...(opts?.timeoutMs ? { query_timeout: opts.timeoutMs } : {}) })).rows,
+    query: async (sql, params, opts) =>
+      (await pool.query({ text: sql, values: params, ...(opts?.timeoutMs ? { query_timeout: opts.timeoutMs } : {}) }))
+        .rows,
     listen: (channel, fn) => listenPostgres(url, channel, fn),
     close: () => pool.end(),
   };
@@ -142,7 +153,12 @@ async function listenPostgres(url: string, channel: string, fn: (payload: string
     if (!stopped && !retry) retry = setTimeout(() => ((retry = undefined), void connect().catch(() => again())), 1000);
   };
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    const c = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     c.on("notification", (n) => n.channel === channel && fn(n.payload ?? ""));
     c.on("error", () => undefined);
     try {
@@ -173,7 +189,9 @@ function holdLock(dataDir: string) {
   } catch {
     const pid = Number(fs.readFileSync(file, "utf8"));
     if (pid && pid !== process.pid && alive(pid))
-      throw new Error(`The embedded database in ${dataDir} is in use by process ${pid}. Stop it first (only one process may open it).`);
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${pid}. Stop it first (only one process may open it).`,
+      );
     fs.writeFileSync(file, String(process.pid));
   }
   const release = () => {

@@ -16,7 +16,9 @@ async function migrateAll(raw: Raw): Promise<string[]> {
 export async function migrateDatabase(e: Env, runtime: Raw): Promise<string[]> {
   if (!e.DATABASE_URL) return migrateAll(runtime);
   if (!e.MIGRATION_DATABASE_URL) {
-    log.warn("MIGRATION_DATABASE_URL is not set: the app migrates and runs as one database role, which can rewrite the audit trail. See README → Database roles.");
+    log.warn(
+      "MIGRATION_DATABASE_URL is not set: the app migrates and runs as one database role, which can rewrite the audit trail. See README → Database roles.",
+    );
     return migrateAll(runtime);
   }
   const runtimeRole = decodeURIComponent(new URL(e.DATABASE_URL).username);

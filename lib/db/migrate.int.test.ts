@@ -16,10 +16,18 @@ const prismaCli = (args: string[], extraEnv: Record<string, string>) =>
 
 describe("migrations", () => {
   it("apply from empty and are recorded as prisma migrate deploy records them", async () => {
-    const rows = await ownerRaw().query<{ migration_name: string; checksum: string; finished_at: Date; applied_steps_count: number; logs: string | null }>(
+    const rows = await ownerRaw().query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date;
+      applied_steps_count: number;
+      logs: string | null;
+    }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count, logs FROM "_prisma_migrations" ORDER BY migration_name`,
     );
-    const names = fs.readdirSync(migrationsDir()).filter((n) => fs.existsSync(path.join(migrationsDir(), n, "migration.sql")));
+    const names = fs
+      .readdirSync(migrationsDir())
+      .filter((n) => fs.existsSync(path.join(migrationsDir(), n, "migration.sql")));
     expect(rows.map((r) => r.migration_name)).toEqual(names.sort());
     for (const r of rows) {
       expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -36,17 +44,33 @@ describe("migrations", () => {
   it("produce exactly schema.prisma (prisma migrate diff is empty)", () => {
     // Prisma diffs through a shadow database it creates: that needs the superuser of TEST_DATABASE_URL
     // (the owner and runtime roles may not create databases).
-    const env: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL || process.env.DATABASE_URL } : {};
-    const r = prismaCli(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], env);
+    const env: Record<string, string> = process.env.DATABASE_URL
+      ? { DATABASE_URL: process.env.TEST_DATABASE_URL || process.env.DATABASE_URL }
+      : {};
+    const r = prismaCli(
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
+      env,
+    );
     expect(r.stdout + r.stderr).not.toMatch(/Error/);
     expect(r.status).toBe(0);
   });
 
   it("leave the database our migrator built identical to schema.prisma", async () => {
     if (process.env.DATABASE_URL) {
-      const r = prismaCli(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
-        DATABASE_URL: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
-      });
+      const r = prismaCli(
+        ["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+        {
+          DATABASE_URL: process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL,
+        },
+      );
       expect(r.status, r.stdout + r.stderr).toBe(0);
       return;
     }
@@ -56,16 +80,22 @@ describe("migrations", () => {
     await migrate(engine.raw);
     await engine.raw.close();
     fs.rmSync(path.join(dir, "pglite.lock"), { force: true });
-    const r = prismaCli(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
-      SHIM_PGLITE_DIR: path.join(dir, "pglite"),
-    });
+    const r = prismaCli(
+      ["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      {
+        SHIM_PGLITE_DIR: path.join(dir, "pglite"),
+      },
+    );
     expect(r.status, r.stdout + r.stderr).toBe(0);
   });
 
   it("refuses to go on when an applied migration was edited", async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-mig-"));
     fs.cpSync(migrationsDir(), tmp, { recursive: true });
-    const first = fs.readdirSync(tmp).filter((n) => !n.endsWith(".toml")).sort()[0];
+    const first = fs
+      .readdirSync(tmp)
+      .filter((n) => !n.endsWith(".toml"))
+      .sort()[0];
     fs.appendFileSync(path.join(tmp, first, "migration.sql"), "\n-- edited\n");
     await expect(migrate(ownerRaw(), tmp)).rejects.toThrow(/changed after it was applied/);
   });
@@ -74,7 +104,10 @@ describe("migrations", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-mig-"));
     fs.cpSync(migrationsDir(), tmp, { recursive: true });
     fs.mkdirSync(path.join(tmp, "29991231000000_broken"));
-    fs.writeFileSync(path.join(tmp, "29991231000000_broken", "migration.sql"), "CREATE TABLE ok_part (id int); SELECT * FROM no_such_table;");
+    fs.writeFileSync(
+      path.join(tmp, "29991231000000_broken", "migration.sql"),
+      "CREATE TABLE ok_part (id int); SELECT * FROM no_such_table;",
+    );
     await expect(migrate(ownerRaw(), tmp)).rejects.toThrow(/29991231000000_broken failed/);
     // The whole file ran as one implicit transaction: nothing of it stayed.
     const leaked = await ownerRaw().query(`SELECT to_regclass('ok_part') AS t`);
@@ -84,8 +117,14 @@ describe("migrations", () => {
   });
 
   it("applies every function file once, again only when it changed, and a failing one not at all", async () => {
-    const recorded = await ownerRaw().query<{ name: string }>(`SELECT "name" FROM mukhbir_internal.schema_functions ORDER BY "name"`);
-    const files = fs.readdirSync(functionsDir()).filter((f) => f.endsWith(".sql")).map((f) => f.slice(0, -4)).sort();
+    const recorded = await ownerRaw().query<{ name: string }>(
+      `SELECT "name" FROM mukhbir_internal.schema_functions ORDER BY "name"`,
+    );
+    const files = fs
+      .readdirSync(functionsDir())
+      .filter((f) => f.endsWith(".sql"))
+      .map((f) => f.slice(0, -4))
+      .sort();
     expect(recorded.map((r) => r.name)).toEqual(files);
     expect(await applyFunctions(ownerRaw())).toEqual([]);
 
@@ -93,7 +132,8 @@ describe("migrations", () => {
     // (the "removed file" rule) and leave every later migrate() re-applying them.
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-fn-"));
     fs.cpSync(functionsDir(), tmp, { recursive: true });
-    const fn = (body: string) => `CREATE OR REPLACE FUNCTION mukhbir_internal.zz_probe() RETURNS int LANGUAGE sql AS $$ ${body} $$;`;
+    const fn = (body: string) =>
+      `CREATE OR REPLACE FUNCTION mukhbir_internal.zz_probe() RETURNS int LANGUAGE sql AS $$ ${body} $$;`;
     fs.writeFileSync(path.join(tmp, "zz_probe.sql"), fn("SELECT 1"));
     expect(await applyFunctions(ownerRaw(), tmp)).toEqual(["functions/zz_probe"]);
     expect(await applyFunctions(ownerRaw(), tmp)).toEqual([]);
@@ -109,6 +149,10 @@ describe("migrations", () => {
     await ownerRaw().exec(`DROP FUNCTION mukhbir_internal.zz_probe();`);
     fs.rmSync(path.join(tmp, "zz_probe.sql"));
     expect(await applyFunctions(ownerRaw(), tmp)).toEqual([]);
-    expect((await ownerRaw().query<{ name: string }>(`SELECT "name" FROM mukhbir_internal.schema_functions ORDER BY "name"`)).map((r) => r.name)).toEqual(files);
+    expect(
+      (
+        await ownerRaw().query<{ name: string }>(`SELECT "name" FROM mukhbir_internal.schema_functions ORDER BY "name"`)
+      ).map((r) => r.name),
+    ).toEqual(files);
   });
 });

@@ -38,7 +38,13 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-type Row = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; logs: string | null };
+type Row = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+  logs: string | null;
+};
 
 export async function migrate(raw: Raw, dir = migrationsDir(), functions = functionsDir()): Promise<string[]> {
   const applied: string[] = [];
@@ -47,27 +53,38 @@ export async function migrate(raw: Raw, dir = migrationsDir(), functions = funct
   await raw.query("SELECT pg_advisory_lock($1)", [PRISMA_LOCK_KEY]);
   try {
     await raw.exec(CREATE_TABLE);
-    const rows = await raw.query<Row>(`SELECT migration_name, checksum, finished_at, rolled_back_at, logs FROM "_prisma_migrations"`);
+    const rows = await raw.query<Row>(
+      `SELECT migration_name, checksum, finished_at, rolled_back_at, logs FROM "_prisma_migrations"`,
+    );
     const failed = rows.find((r) => !r.finished_at && !r.rolled_back_at);
     if (failed)
-      throw new Error(`Migration ${failed.migration_name} failed earlier and blocks the rest (like Prisma's P3009): ${failed.logs ?? ""}`);
+      throw new Error(
+        `Migration ${failed.migration_name} failed earlier and blocks the rest (like Prisma's P3009): ${failed.logs ?? ""}`,
+      );
     const done = new Map(rows.filter((r) => r.finished_at).map((r) => [r.migration_name, r.checksum]));
     for (const name of listMigrations(dir)) {
       const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
       const checksum = crypto.createHash("sha256").update(sql).digest("hex");
       if (done.has(name)) {
-        if (done.get(name) !== checksum) throw new Error(`Migration ${name} was changed after it was applied (checksum differs)`);
+        if (done.get(name) !== checksum)
+          throw new Error(`Migration ${name} was changed after it was applied (checksum differs)`);
         continue;
       }
       const id = crypto.randomUUID();
-      await raw.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [id, checksum, name]);
+      await raw.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
+        id,
+        checksum,
+        name,
+      ]);
       try {
         await raw.exec(sql);
       } catch (e) {
         await raw.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String((e as Error).message)]);
         throw new Error(`Migration ${name} failed: ${(e as Error).message}`);
       }
-      await raw.query(`UPDATE "_prisma_migrations" SET applied_steps_count = 1, finished_at = now() WHERE id = $1`, [id]);
+      await raw.query(`UPDATE "_prisma_migrations" SET applied_steps_count = 1, finished_at = now() WHERE id = $1`, [
+        id,
+      ]);
       applied.push(name);
     }
     applied.push(...(await applyFunctions(raw, functions)));
@@ -81,7 +98,9 @@ export async function migrationState(raw: Raw, dir = migrationsDir()): Promise<M
   const all = listMigrations(dir);
   let rows: Row[] = [];
   try {
-    rows = await raw.query<Row>(`SELECT migration_name, checksum, finished_at, rolled_back_at, logs FROM "_prisma_migrations"`);
+    rows = await raw.query<Row>(
+      `SELECT migration_name, checksum, finished_at, rolled_back_at, logs FROM "_prisma_migrations"`,
+    );
   } catch {
     rows = [];
   }
@@ -110,10 +129,15 @@ export async function applyFunctions(raw: Raw, dir = functionsDir()): Promise<st
   // turbopackIgnore: the folder is read at run time, never bundled or traced.
   if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
   await raw.exec(CREATE_FUNCTIONS_TABLE);
-  const rows = await raw.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM mukhbir_internal.schema_functions`);
+  const rows = await raw.query<{ name: string; checksum: string }>(
+    `SELECT "name", "checksum" FROM mukhbir_internal.schema_functions`,
+  );
   const done = new Map(rows.map((r) => [r.name, r.checksum]));
   const applied: string[] = [];
-  for (const file of fs.readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const file of fs
+    .readdirSync(/*turbopackIgnore: true*/ dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     const name = file.slice(0, -4);
     const sql = fs.readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, file), "utf8");
     const checksum = crypto.createHash("sha256").update(sql).digest("hex");
@@ -128,8 +152,14 @@ export async function applyFunctions(raw: Raw, dir = functionsDir()): Promise<st
     applied.push(`functions/${name}`);
   }
   // A file removed from the folder was retired by a migration (which dropped its function): forget it.
-  const present = new Set(fs.readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => f.endsWith(".sql")).map((f) => f.slice(0, -4)));
+  const present = new Set(
+    fs
+      .readdirSync(/*turbopackIgnore: true*/ dir)
+      .filter((f) => f.endsWith(".sql"))
+      .map((f) => f.slice(0, -4)),
+  );
   const gone = [...done.keys()].filter((n) => !present.has(n));
-  if (gone.length) await raw.query(`DELETE FROM mukhbir_internal.schema_functions WHERE "name" = ANY($1::text[])`, [gone]);
+  if (gone.length)
+    await raw.query(`DELETE FROM mukhbir_internal.schema_functions WHERE "name" = ANY($1::text[])`, [gone]);
   return applied;
 }

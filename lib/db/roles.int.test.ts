@@ -13,7 +13,9 @@ describe.runIf(postgres)("runtime database role", () => {
     const [me] = await raw().query<{ r: string }>(`SELECT current_user AS r`);
     const [owner] = await ownerRaw().query<{ r: string }>(`SELECT current_user AS r`);
     expect(me.r).not.toBe(owner.r);
-    const [t] = await raw().query<{ owner: string }>(`SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'AuditLog'`);
+    const [t] = await raw().query<{ owner: string }>(
+      `SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'AuditLog'`,
+    );
     expect(t.owner).toBe(owner.r);
   });
 
@@ -26,16 +28,24 @@ describe.runIf(postgres)("runtime database role", () => {
   });
 
   it("cannot disable or drop the append-only trigger, nor drop the table", async () => {
-    await expect(raw().query(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"`)).rejects.toThrow(/must be owner/);
+    await expect(raw().query(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"`)).rejects.toThrow(
+      /must be owner/,
+    );
     await expect(raw().query(`DROP TRIGGER "AuditLog_append_only" ON "AuditLog"`)).rejects.toThrow(/must be owner/);
     await expect(raw().query(`DROP TABLE "AuditLog"`)).rejects.toThrow(/must be owner/);
-    await expect(raw().query(`CREATE OR REPLACE FUNCTION "audit_log_append_only"() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql`)).rejects.toThrow(/must be owner|permission denied/);
+    await expect(
+      raw().query(
+        `CREATE OR REPLACE FUNCTION "audit_log_append_only"() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql`,
+      ),
+    ).rejects.toThrow(/must be owner|permission denied/);
   });
 
   it("cannot create tables or functions in the app's schemas, nor change the migrations record", async () => {
     await expect(raw().query(`CREATE TABLE public.sneaky (x int)`)).rejects.toThrow(/permission denied/);
     await expect(raw().query(`CREATE TABLE mukhbir_internal.sneaky (x int)`)).rejects.toThrow(/permission denied/);
-    await expect(raw().query(`CREATE FUNCTION public.sneaky() RETURNS int AS 'SELECT 1' LANGUAGE sql`)).rejects.toThrow(/permission denied/);
+    await expect(raw().query(`CREATE FUNCTION public.sneaky() RETURNS int AS 'SELECT 1' LANGUAGE sql`)).rejects.toThrow(
+      /permission denied/,
+    );
     await expect(raw().query(`DELETE FROM "_prisma_migrations"`)).rejects.toThrow(/permission denied/);
     expect((await raw().query(`SELECT 1 FROM "_prisma_migrations" LIMIT 1`)).length).toBe(1);
   });

@@ -14,12 +14,23 @@ export async function disableDemoUsers(): Promise<string[]> {
     select: { id: true, username: true, passwordHash: true },
   });
   const legacy = [];
-  for (const u of named) if (await verifyPassword(u.passwordHash, DEMO_USERS.find((d) => d.username === u.username)!.password)) legacy.push(u);
+  for (const u of named)
+    if (await verifyPassword(u.passwordHash, DEMO_USERS.find((d) => d.username === u.username)!.password))
+      legacy.push(u);
   const targets = [...flagged, ...legacy];
   for (const u of targets)
     await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: u.id }, data: { active: false, sessionVersion: { increment: 1 } }, select: { id: true } });
-      await audit(tx, { action: "user.demo.disabled", targetType: "user", targetId: u.id, detail: { username: u.username } });
+      await tx.user.update({
+        where: { id: u.id },
+        data: { active: false, sessionVersion: { increment: 1 } },
+        select: { id: true },
+      });
+      await audit(tx, {
+        action: "user.demo.disabled",
+        targetType: "user",
+        targetId: u.id,
+        detail: { username: u.username },
+      });
     });
   return targets.map((u) => u.username);
 }

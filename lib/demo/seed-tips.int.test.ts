@@ -13,7 +13,9 @@ describe("seedDemoTips", () => {
     const n = await seedDemoTips(30);
     expect(n).toBeGreaterThanOrEqual(25);
 
-    const tips = await db.tip.findMany({ select: { status: true, category: true, stationId: true, receivedAt: true, ref: true, messageCount: true } });
+    const tips = await db.tip.findMany({
+      select: { status: true, category: true, stationId: true, receivedAt: true, ref: true, messageCount: true },
+    });
     expect(new Set(tips.map((t) => t.status)).size).toBeGreaterThanOrEqual(3);
     expect(new Set(tips.map((t) => t.category)).size).toBeGreaterThanOrEqual(5);
     expect(tips.filter((t) => t.stationId).length).toBeGreaterThan(10);
@@ -29,8 +31,12 @@ describe("seedDemoTips", () => {
     expect(await db.message.count({ where: { deliveryStatus: "QUEUED" } })).toBe(0);
 
     // Identity: nothing in the informant rows looks like a phone number.
-    const informants = await db.informant.findMany({ omit: { addressCipher: false, nameCipher: false, addressHash: false } });
-    for (const i of informants) for (const v of [i.alias, i.addressCipher, i.nameCipher ?? "", i.addressHash]) expect(v).not.toMatch(/91[6-9]\d{9}/);
+    const informants = await db.informant.findMany({
+      omit: { addressCipher: false, nameCipher: false, addressHash: false },
+    });
+    for (const i of informants)
+      for (const v of [i.alias, i.addressCipher, i.nameCipher ?? "", i.addressHash])
+        expect(v).not.toMatch(/91[6-9]\d{9}/);
 
     expect(await seedDemoTips(30)).toBe(0);
     expect(await db.tip.count()).toBe(tips.length);

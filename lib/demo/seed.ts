@@ -9,9 +9,26 @@ import { env } from "../env";
 import { seedDemoTips } from "./seed-tips";
 
 export const DEMO_USERS = [
-  { username: "officer", password: "mukhbir-officer", name: "SI Ramesh Yadav", role: "OFFICER" as const, districtWide: true },
-  { username: "officer2", password: "mukhbir-officer2", name: "HC Sunita Verma", role: "OFFICER" as const, districtWide: true },
-  { username: "supervisor", password: "mukhbir-supervisor", name: "SP Crime Anjali Singh", role: "SUPERVISOR" as const },
+  {
+    username: "officer",
+    password: "mukhbir-officer",
+    name: "SI Ramesh Yadav",
+    role: "OFFICER" as const,
+    districtWide: true,
+  },
+  {
+    username: "officer2",
+    password: "mukhbir-officer2",
+    name: "HC Sunita Verma",
+    role: "OFFICER" as const,
+    districtWide: true,
+  },
+  {
+    username: "supervisor",
+    password: "mukhbir-supervisor",
+    name: "SP Crime Anjali Singh",
+    role: "SUPERVISOR" as const,
+  },
   { username: "admin", password: "mukhbir-admin", name: "Admin Vikas Mishra", role: "ADMIN" as const },
 ];
 
@@ -32,10 +49,14 @@ export async function seedDemo() {
   for (const [name, nameHi] of DEMO_STATIONS)
     await db.policeStation.upsert({ where: { name }, update: {}, create: { name, nameHi, district: "Prayagraj" } });
   for (const u of DEMO_USERS) {
-    const exists = await db.user.findUnique({ where: { username: u.username }, select: { id: true, demo: true, active: true } });
+    const exists = await db.user.findUnique({
+      where: { username: u.username },
+      select: { id: true, demo: true, active: true },
+    });
     if (!exists) await createUser(db, { ...u, locale: "en" }, { demo: true });
     // Disabled by a start outside demo mode: back in demo mode, they work again.
-    else if (exists.demo && !exists.active) await db.user.update({ where: { id: exists.id }, data: { active: true }, select: { id: true } });
+    else if (exists.demo && !exists.active)
+      await db.user.update({ where: { id: exists.id }, data: { active: true }, select: { id: true } });
   }
   // A few dozen realistic tips through the real ingest pipeline, once (lib/demo/seed-tips.ts).
   if (env().DEMO_TIPS) await seedDemoTips();

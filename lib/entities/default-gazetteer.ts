@@ -16,6 +16,9 @@ export function gazetteerPath(): string {
 export function defaultGazetteer(): Gazetteer {
   if (loaded) return loaded;
   const parsed = parseGazetteer(fs.readFileSync(gazetteerPath(), "utf8"));
-  if (!parsed.ok) throw new Error(`Gazetteer ${gazetteerPath()}: ${parsed.errors.map((e) => `line ${e.line}: ${e.message}`).join("; ")}`);
+  if (!parsed.ok)
+    throw new Error(
+      `Gazetteer ${gazetteerPath()}: ${parsed.errors.map((e) => `line ${e.line}: ${e.message}`).join("; ")}`,
+    );
   return (loaded = parsed.gazetteer);
 }

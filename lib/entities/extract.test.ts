@@ -1,7 +1,10 @@
 import { describe, it, expect } from "vitest";
 import { extractEntities } from "./extract";
 
-const values = (text: string, kind: string) => extractEntities(text).filter((e) => e.kind === kind).map((e) => e.value);
+const values = (text: string, kind: string) =>
+  extractEntities(text)
+    .filter((e) => e.kind === kind)
+    .map((e) => e.value);
 
 describe("vehicle registrations", () => {
   it.each([

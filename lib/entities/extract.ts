@@ -11,12 +11,15 @@ export type Entity = { kind: EntityKind; value: string };
 
 // RTO state / union-territory codes, so "IS 12 A 1234"-like words are not taken for plates.
 const STATES = new Set(
-  "AN AP AR AS BR CG CH DD DL DN GA GJ HP HR JH JK KA KL LA LD MH ML MN MP MZ NL OD OR PB PY RJ SK TN TR TS TG UK UA UP WB".split(" "),
+  "AN AP AR AS BR CG CH DD DL DN GA GJ HP HR JH JK KA KL LA LD MH ML MN MP MZ NL OD OR PB PY RJ SK TN TR TS TG UK UA UP WB".split(
+    " ",
+  ),
 );
 
 // "UP70AB1234", "UP 70 AB 1234", "UP-70-AB-1234", "DL 3C AB 1234"; series of 1–3 letters.
 // District padded to two digits and number to four, so spellings of one plate meet.
-const PLATE = /(?<![A-Za-z0-9])([A-Za-z]{2})[ .-]?(\d{1,2})[ .-]?([A-Za-z](?:[ .-]?[A-Za-z]){0,2})[ .-]?(\d{1,4})(?![A-Za-z0-9])/g;
+const PLATE =
+  /(?<![A-Za-z0-9])([A-Za-z]{2})[ .-]?(\d{1,2})[ .-]?([A-Za-z](?:[ .-]?[A-Za-z]){0,2})[ .-]?(\d{1,4})(?![A-Za-z0-9])/g;
 // Bharat series: "22 BH 1234 AA" → 22BH1234AA.
 const BHARAT = /(?<![A-Za-z0-9])(\d{2})[ .-]?BH[ .-]?(\d{4})[ .-]?([A-Za-z]{1,2})(?![A-Za-z0-9])/gi;
 // 10 digits starting 6–9, optionally prefixed +91 / 0091 / 91 / 0, single spaces or dashes
@@ -36,7 +39,11 @@ export function normaliseVehicle(state: string, district: string, series: string
 /** Mobile numbers with their positions in `asciiDigits(text)` (same length as `text` for Devanagari digits). */
 export function findMobiles(text: string): { start: number; end: number; value: string }[] {
   const src = asciiDigits(text);
-  return [...src.matchAll(MOBILE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, value: m[1].replace(/\D/g, "") }));
+  return [...src.matchAll(MOBILE)].map((m) => ({
+    start: m.index!,
+    end: m.index! + m[0].length,
+    value: m[1].replace(/\D/g, ""),
+  }));
 }
 
 // UPI virtual payment address: name@psp, the handle without a dot (an email's domain has one).
@@ -45,16 +52,28 @@ const UPI = /(?<![\w.@-])([a-z0-9][a-z0-9._-]{1,254})@([a-z][a-z0-9]{1,63})(?![\
 const IFSC = /(?<![A-Za-z0-9])([A-Za-z]{4}0[A-Za-z0-9]{6})(?![A-Za-z0-9])/g;
 // A bank account: 9–18 digits (spaces or dashes between groups) after an account word, or anywhere
 // when the message also names an IFSC.
-const ACCOUNT_WORD = /(?:a\/c|acc(?:oun)?t|account|khata|khaata|खाता|बैंक|bank)\s*(?:no\.?|number|नंबर|संख्या)?\s*[:.-]?\s*/giu;
+const ACCOUNT_WORD =
+  /(?:a\/c|acc(?:oun)?t|account|khata|khaata|खाता|बैंक|bank)\s*(?:no\.?|number|नंबर|संख्या)?\s*[:.-]?\s*/giu;
 const ACCOUNT = /(?<![\d])(\d(?:[ -]?\d){8,17})(?![\d])/g;
 // Links to the platforms informants name, and bare @handles (not part of an email or UPI id).
 const SOCIAL_LINK =
   /(?:https?:\/\/)?(?:www\.|m\.)?(instagram\.com|facebook\.com|fb\.com|x\.com|twitter\.com|t\.me|telegram\.me|youtube\.com\/@?|youtu\.be|snapchat\.com\/add|sharechat\.com\/profile|moj\.app\/@?)\/?@?([A-Za-z0-9_.-]{2,60})/gi;
 const HANDLE = /(?<![\w@.\/])@([A-Za-z_][A-Za-z0-9_.]{1,29})(?![\w@])/g;
 const PLATFORM: Record<string, string> = {
-  "instagram.com": "instagram", "facebook.com": "facebook", "fb.com": "facebook", "x.com": "x", "twitter.com": "x", "t.me": "telegram",
-  "telegram.me": "telegram", "youtube.com/": "youtube", "youtube.com/@": "youtube", "youtu.be": "youtube", "snapchat.com/add": "snapchat",
-  "sharechat.com/profile": "sharechat", "moj.app/": "moj", "moj.app/@": "moj",
+  "instagram.com": "instagram",
+  "facebook.com": "facebook",
+  "fb.com": "facebook",
+  "x.com": "x",
+  "twitter.com": "x",
+  "t.me": "telegram",
+  "telegram.me": "telegram",
+  "youtube.com/": "youtube",
+  "youtube.com/@": "youtube",
+  "youtu.be": "youtube",
+  "snapchat.com/add": "snapchat",
+  "sharechat.com/profile": "sharechat",
+  "moj.app/": "moj",
+  "moj.app/@": "moj",
 };
 
 /** The mobile number a UPI id is built on ("9876543210@ybl"), if any. */

@@ -21,11 +21,14 @@ function keysOf(name: string): string[] | null {
  * Parses a gazetteer CSV (header `kind,name_en,name_hi[,aliases]`; aliases separated by `|`).
  * Every broken row is reported with its line; any error means nothing is used.
  */
-export function parseGazetteer(csv: string): { ok: true; gazetteer: Gazetteer } | { ok: false; errors: GazetteerError[] } {
+export function parseGazetteer(
+  csv: string,
+): { ok: true; gazetteer: Gazetteer } | { ok: false; errors: GazetteerError[] } {
   const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
   const errors: GazetteerError[] = [];
   const header = (lines[0] ?? "").trim().toLowerCase();
-  if (header !== "kind,name_en,name_hi" && header !== "kind,name_en,name_hi,aliases") return { ok: false, errors: [{ line: 1, message: "header must be kind,name_en,name_hi,aliases" }] };
+  if (header !== "kind,name_en,name_hi" && header !== "kind,name_en,name_hi,aliases")
+    return { ok: false, errors: [{ line: 1, message: "header must be kind,name_en,name_hi,aliases" }] };
   const places: Place[] = [];
   const seen = new Set<string>();
   for (let i = 1; i < lines.length; i++) {
@@ -43,7 +46,12 @@ export function parseGazetteer(csv: string): { ok: true; gazetteer: Gazetteer } 
     else if (!DEVANAGARI.test(nameHi.normalize("NFC"))) errors.push({ line, message: "name_hi must be in Devanagari" });
     else if (seen.has(nameEn.toLowerCase())) errors.push({ line, message: "duplicate name_en" });
     else {
-      const aliases = aliasCell ? aliasCell.split("|").map((a) => a.trim()).filter(Boolean) : [];
+      const aliases = aliasCell
+        ? aliasCell
+            .split("|")
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [];
       const bad = aliases.find((a) => !LATIN.test(a) && !DEVANAGARI.test(a.normalize("NFC")));
       if (bad !== undefined) errors.push({ line, message: "each alias must be Latin or Devanagari" });
       else {
@@ -64,7 +72,8 @@ export function buildGazetteer(places: Place[]): Gazetteer {
       const keys = keysOf(spelling);
       if (!keys) continue;
       const list = byFirstKey.get(keys[0]) ?? [];
-      if (!list.some((e) => e.keys.join(" ") === keys.join(" ") && e.name === p.nameEn)) list.push({ keys, name: p.nameEn });
+      if (!list.some((e) => e.keys.join(" ") === keys.join(" ") && e.name === p.nameEn))
+        list.push({ keys, name: p.nameEn });
       byFirstKey.set(keys[0], list);
     }
   return { places, byFirstKey };
@@ -77,7 +86,8 @@ export function findPlaces(text: string, g: Gazetteer): string[] {
   keys.forEach((k, i) => {
     if (!k) return;
     // Words run together ("Civil Lines" / "civillines") are tried too.
-    for (const c of [...(g.byFirstKey.get(k) ?? [])]) if (c.keys.every((ck, j) => keys[i + j] === ck)) found.add(c.name);
+    for (const c of [...(g.byFirstKey.get(k) ?? [])])
+      if (c.keys.every((ck, j) => keys[i + j] === ck)) found.add(c.name);
   });
   return [...found];
 }

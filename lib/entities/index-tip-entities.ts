@@ -13,7 +13,8 @@ export function entitiesToIndex(text: string, informantHash: string | undefined)
   return extractEntities(text, defaultGazetteer()).filter(notOwnNumber(informantHash));
 }
 
-const isOwn = (informantHash: string, mobile: string) => addressHashes({ kind: "phone", value: `91${mobile}` }).includes(informantHash);
+const isOwn = (informantHash: string, mobile: string) =>
+  addressHashes({ kind: "phone", value: `91${mobile}` }).includes(informantHash);
 
 /** Not the informant's own number, nor a UPI id or account built on it (`9876543210@ybl`). */
 const notOwnNumber = (informantHash: string | undefined) => (e: Entity) => {
@@ -35,10 +36,17 @@ export async function indexTipEntities(tx: Tx, tipId: string, text: string): Pro
   if (!found.length) return [];
   let own: string | undefined;
   if (found.some((e) => e.kind === "mobile" || e.kind === "upi" || e.kind === "bank")) {
-    const tip = await tx.tip.findUnique({ where: { id: tipId }, select: { informant: { select: { addressHash: true } } } });
+    const tip = await tx.tip.findUnique({
+      where: { id: tipId },
+      select: { informant: { select: { addressHash: true } } },
+    });
     own = tip?.informant.addressHash;
   }
   const keep = found.filter(notOwnNumber(own));
-  if (keep.length) await tx.tipEntity.createMany({ data: keep.map((e) => ({ tipId, kind: e.kind, value: e.value })), skipDuplicates: true });
+  if (keep.length)
+    await tx.tipEntity.createMany({
+      data: keep.map((e) => ({ tipId, kind: e.kind, value: e.value })),
+      skipDuplicates: true,
+    });
   return keep;
 }

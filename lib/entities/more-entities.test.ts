@@ -13,7 +13,10 @@ const prayagraj = (() => {
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
   return p.gazetteer;
 })();
-const values = (text: string, kind: string) => extractEntities(text, prayagraj).filter((e) => e.kind === kind).map((e) => e.value);
+const values = (text: string, kind: string) =>
+  extractEntities(text, prayagraj)
+    .filter((e) => e.kind === kind)
+    .map((e) => e.value);
 
 describe("UPI ids", () => {
   it.each([
@@ -81,7 +84,9 @@ describe("places from the gazetteer", () => {
   });
 
   it("refuses a broken gazetteer CSV with each bad line", () => {
-    const r = parseGazetteer("kind,name_en,name_hi\nstation,Kareli,करेली\nvillage,Foo,फू\nstation,Bar\nstation,Kareli,करेली\nstation,Baz,Baz\n");
+    const r = parseGazetteer(
+      "kind,name_en,name_hi\nstation,Kareli,करेली\nvillage,Foo,फू\nstation,Bar\nstation,Kareli,करेली\nstation,Baz,Baz\n",
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.line)).toEqual([3, 4, 5, 6]);
@@ -92,7 +97,8 @@ describe("places from the gazetteer", () => {
 describe("the informant's own number and UPI id", () => {
   const own = hashAddress({ kind: "phone", value: "919876543210" });
   it("are never extracted, while third parties' are", () => {
-    const text = "mera number 9876543210, meri UPI 9876543210@ybl, malik ka 9988776655 aur 9988776655@paytm, account 9876543210 nahi";
+    const text =
+      "mera number 9876543210, meri UPI 9876543210@ybl, malik ka 9988776655 aur 9988776655@paytm, account 9876543210 nahi";
     const found = entitiesToIndex(text, own);
     expect(found.filter((e) => e.kind === "mobile").map((e) => e.value)).toEqual(["9988776655"]);
     expect(found.filter((e) => e.kind === "upi").map((e) => e.value)).toEqual(["9988776655@paytm"]);

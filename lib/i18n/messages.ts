@@ -16,7 +16,10 @@ export function loadMessages(locale: AppLocale): Messages {
   if (hit && process.env.NODE_ENV === "production") return hit;
   const dir = path.join(messagesDir(), locale);
   const messages: Messages = {};
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort())
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort())
     messages[file.replace(/\.json$/, "")] = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
   cache.set(locale, messages);
   return messages;

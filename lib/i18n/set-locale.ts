@@ -23,5 +23,6 @@ export async function adoptUserLocale() {
   const actor = await optionalActor();
   if (!actor) return;
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { locale: true } });
-  if (user) (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: YEAR, sameSite: "lax", httpOnly: false });
+  if (user)
+    (await cookies()).set(LOCALE_COOKIE, user.locale, { path: "/", maxAge: YEAR, sameSite: "lax", httpOnly: false });
 }

@@ -24,5 +24,7 @@ export function aliasLength(attempt: number) {
 /** Ten aliases to try in order (the database takes the first that is free), from one call for random bytes. */
 export function aliasCandidates(): string[] {
   const bytes = crypto.randomBytes(10 * 12);
-  return Array.from({ length: 10 }, (_, i) => newAlias(aliasLength(i), bytes.subarray(i * 12, i * 12 + aliasLength(i) * 2)));
+  return Array.from({ length: 10 }, (_, i) =>
+    newAlias(aliasLength(i), bytes.subarray(i * 12, i * 12 + aliasLength(i) * 2)),
+  );
 }

@@ -6,7 +6,16 @@ import { ALIAS_ALPHABET, aliasCandidates, newAlias } from "./alias";
 
 describe("address normalisation", () => {
   it("maps every way of writing one Indian number to the same E.164 digits", () => {
-    const forms = ["+91 98765-43210", "919876543210", "whatsapp:+919876543210", "+91 (98765) 43210", "09876543210", "9876543210", "0091 98765 43210", "tel:+919876543210"];
+    const forms = [
+      "+91 98765-43210",
+      "919876543210",
+      "whatsapp:+919876543210",
+      "+91 (98765) 43210",
+      "09876543210",
+      "9876543210",
+      "0091 98765 43210",
+      "tel:+919876543210",
+    ];
     expect(new Set(forms.map(normalisePhone))).toEqual(new Set(["919876543210"]));
   });
 
@@ -34,11 +43,15 @@ describe("identity hashing", () => {
     expect(a).toMatch(/^[0-9a-f]{64}$/);
     // Keyed: a plain SHA-256 of the address (guessable by enumerating numbers) is not what is stored.
     expect(a).not.toBe(crypto.createHash("sha256").update("phone:919876543210").digest("hex"));
-    expect(a).toBe(crypto.createHmac("sha256", process.env.IDENTITY_PEPPER!).update("phone:919876543210").digest("hex"));
+    expect(a).toBe(
+      crypto.createHmac("sha256", process.env.IDENTITY_PEPPER!).update("phone:919876543210").digest("hex"),
+    );
   });
 
   it("separates kinds: a BSUID never collides with a number", () => {
-    expect(hashAddress({ kind: "bsuid", value: "IN.919876543210" })).not.toBe(hashAddress({ kind: "phone", value: "919876543210" }));
+    expect(hashAddress({ kind: "bsuid", value: "IN.919876543210" })).not.toBe(
+      hashAddress({ kind: "phone", value: "919876543210" }),
+    );
   });
 });
 

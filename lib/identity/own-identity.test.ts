@@ -2,17 +2,28 @@ import { describe, expect, it } from "vitest";
 import { hashAddress } from "./crypto";
 import { isOwnContact, maskName, maskOwnNumbers } from "./own-identity";
 
-const own = new Set([hashAddress({ kind: "phone", value: "919876543210" }), hashAddress({ kind: "phone", value: "447911123456" })]);
+const own = new Set([
+  hashAddress({ kind: "phone", value: "919876543210" }),
+  hashAddress({ kind: "phone", value: "447911123456" }),
+]);
 
 describe("own identity in message content", () => {
   it("masks the sender's own number in any spelling, keeps third parties", () => {
-    for (const spelling of ["9876543210", "+91 98765 43210", "098765-43210", "919876543210", "०९८७६५४३२१०".slice(1), "+91-98765.43210"])
+    for (const spelling of [
+      "9876543210",
+      "+91 98765 43210",
+      "098765-43210",
+      "919876543210",
+      "०९८७६५४३२१०".slice(1),
+      "+91-98765.43210",
+    ])
       expect(maskOwnNumbers(`mera number ${spelling} hai`, own)).toBe("mera number [•••] hai");
     expect(maskOwnNumbers("malik ka number 99887 76655", own)).toBe("malik ka number 99887 76655");
   });
 
   it("masks an own number outside India, in international and 00 forms", () => {
-    for (const spelling of ["+44 7911 123456", "0044 7911 123456", "+447911123456"]) expect(maskOwnNumbers(`my number ${spelling}.`, own)).toBe("my number [•••].");
+    for (const spelling of ["+44 7911 123456", "0044 7911 123456", "+447911123456"])
+      expect(maskOwnNumbers(`my number ${spelling}.`, own)).toBe("my number [•••].");
     expect(maskOwnNumbers("his UK number +44 7700 900123", own)).toBe("his UK number +44 7700 900123");
   });
 
@@ -33,7 +44,14 @@ describe("own identity in message content", () => {
   });
 
   it("recognises the sender's own card among shared contacts", () => {
-    expect(isOwnContact({ name: { formatted_name: "Me" }, phones: [{ phone: "+91 98765 43210", wa_id: "919876543210" }] }, own)).toBe(true);
-    expect(isOwnContact({ name: { formatted_name: "Pappu" }, phones: [{ phone: "+91 99887 76655" }] }, own)).toBe(false);
+    expect(
+      isOwnContact(
+        { name: { formatted_name: "Me" }, phones: [{ phone: "+91 98765 43210", wa_id: "919876543210" }] },
+        own,
+      ),
+    ).toBe(true);
+    expect(isOwnContact({ name: { formatted_name: "Pappu" }, phones: [{ phone: "+91 99887 76655" }] }, own)).toBe(
+      false,
+    );
   });
 });

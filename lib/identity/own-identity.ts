@@ -71,7 +71,11 @@ const fold = (s: string) => s.toLocaleLowerCase("en");
  * or digit touching either end), case-insensitively. A plain scan: the name is data, never a pattern.
  */
 export function maskName(text: string, name: string | undefined): string {
-  const words = (name ?? "").trim().slice(0, MAX_NAME + 1).split(/\s+/u).filter(Boolean);
+  const words = (name ?? "")
+    .trim()
+    .slice(0, MAX_NAME + 1)
+    .split(/\s+/u)
+    .filter(Boolean);
   if (!text || !words.length || words.join(" ").length < 3 || (name ?? "").trim().length > MAX_NAME) return text;
   const low = fold(text);
   // Case folding must keep positions; otherwise match case-sensitively.
@@ -108,5 +112,7 @@ function matchRest(hay: string, start: number, needles: string[]): number {
 export function isOwnContact(contact: unknown, own: ReadonlySet<string>): boolean {
   const phones = (contact as { phones?: { phone?: unknown; wa_id?: unknown }[] } | null)?.phones;
   if (!Array.isArray(phones)) return false;
-  return phones.some((p) => [p?.phone, p?.wa_id].some((v) => typeof v === "string" && numberHashes(v.slice(0, 40)).some((h) => own.has(h))));
+  return phones.some((p) =>
+    [p?.phone, p?.wa_id].some((v) => typeof v === "string" && numberHashes(v.slice(0, 40)).some((h) => own.has(h))),
+  );
 }

@@ -9,7 +9,12 @@ import { startFakeProviders } from "../simulate/fake-providers";
 const fake = await startFakeProviders({ metaToken: "test-access-token", twilioSid: "ACtest", twilioToken: "12345" });
 process.env.WHATSAPP_API_BASE = `${fake.url}/meta/v23.0`;
 process.env.FETCH_ALLOWED_HOSTS = `http://127.0.0.1:${fake.port}`;
-const original = { keys: process.env.IDENTITY_KEYS!, active: process.env.IDENTITY_ACTIVE_KEY!, pepper: process.env.IDENTITY_PEPPER!, previous: process.env.IDENTITY_PREVIOUS_PEPPERS };
+const original = {
+  keys: process.env.IDENTITY_KEYS!,
+  active: process.env.IDENTITY_ACTIVE_KEY!,
+  pepper: process.env.IDENTITY_PEPPER!,
+  previous: process.env.IDENTITY_PREVIOUS_PEPPERS,
+};
 
 const { db } = await import("../db");
 const { reloadEnv } = await import("../env");
@@ -20,7 +25,12 @@ const { envelope, inbound, status, realWaId } = await import("../ingest/testing/
 const { postMeta } = await import("../ingest/testing/post-meta");
 
 afterAll(async () => {
-  Object.assign(process.env, { IDENTITY_KEYS: original.keys, IDENTITY_ACTIVE_KEY: original.active, IDENTITY_PEPPER: original.pepper, IDENTITY_PREVIOUS_PEPPERS: original.previous ?? "" });
+  Object.assign(process.env, {
+    IDENTITY_KEYS: original.keys,
+    IDENTITY_ACTIVE_KEY: original.active,
+    IDENTITY_PEPPER: original.pepper,
+    IDENTITY_PREVIOUS_PEPPERS: original.previous ?? "",
+  });
   reloadEnv();
   await fake.close();
 });
@@ -31,7 +41,10 @@ const key3 = "t3:" + Buffer.alloc(32, 11).toString("base64");
 const pepper2 = "rotated-pepper-0123456789abcdefghijklmnopqrs";
 
 async function ownerOf(kind: "phone" | "bsuid", value: string) {
-  const row = await db.informantIdentifier.findUnique({ where: { hash: hashAddress({ kind, value }) }, select: { informantId: true } });
+  const row = await db.informantIdentifier.findUnique({
+    where: { hash: hashAddress({ kind, value }) },
+    select: { informantId: true },
+  });
   return row?.informantId;
 }
 
@@ -42,7 +55,10 @@ describe("identity rotation", () => {
     const b = `9188${n}0`.slice(0, 12);
     const bsuid = `IN.55${n}${crypto.randomInt(1e6)}`;
     const oldId = realWaId(a);
-    const first = envelope([inbound({ wa_id: a, name: "Pehla" }, [{ ...text("pehli baat"), id: oldId }]), inbound({ wa_id: b, user_id: bsuid, name: "Doosra" }, [text("doosri baat")])]);
+    const first = envelope([
+      inbound({ wa_id: a, name: "Pehla" }, [{ ...text("pehli baat"), id: oldId }]),
+      inbound({ wa_id: b, user_id: bsuid, name: "Doosra" }, [text("doosri baat")]),
+    ]);
     expect((await post(first)).status).toBe(200);
     const informantA = await ownerOf("phone", a);
     const informantB = await ownerOf("bsuid", bsuid);
@@ -50,10 +66,16 @@ describe("identity rotation", () => {
     // Our acknowledgement to A went out before the rotation: its WhatsApp id is stored hashed under the old pepper.
     const ack = await db.message.findFirstOrThrow({ where: { informantId: informantA, direction: "OUTBOUND" } });
     await sendOutbound(ack.id);
-    const ackWamid = (fake.calls.find((c) => c.route === "meta.send")!.response as { messages: { id: string }[] }).messages[0].id;
+    const ackWamid = (fake.calls.find((c) => c.route === "meta.send")!.response as { messages: { id: string }[] })
+      .messages[0].id;
 
     // Rotate: a new active key and pepper, the old pepper kept as previous while rows move.
-    Object.assign(process.env, { IDENTITY_KEYS: `${original.keys},${key3}`, IDENTITY_ACTIVE_KEY: "t3", IDENTITY_PEPPER: pepper2, IDENTITY_PREVIOUS_PEPPERS: original.pepper });
+    Object.assign(process.env, {
+      IDENTITY_KEYS: `${original.keys},${key3}`,
+      IDENTITY_ACTIVE_KEY: "t3",
+      IDENTITY_PEPPER: pepper2,
+      IDENTITY_PREVIOUS_PEPPERS: original.pepper,
+    });
     reloadEnv();
     const before = await rotationStatus();
     expect(before.oldKey.informants).toBeGreaterThanOrEqual(2);
@@ -77,7 +99,13 @@ describe("identity rotation", () => {
     // Retire the old key and pepper: nothing needs them any more.
     Object.assign(process.env, { IDENTITY_KEYS: key3, IDENTITY_PREVIOUS_PEPPERS: "" });
     reloadEnv();
-    expect((await post(envelope([inbound({ wa_id: a }, [text("baad mein A")]), inbound({ user_id: bsuid }, [text("baad mein B")])]))).status).toBe(200);
+    expect(
+      (
+        await post(
+          envelope([inbound({ wa_id: a }, [text("baad mein A")]), inbound({ user_id: bsuid }, [text("baad mein B")])]),
+        )
+      ).status,
+    ).toBe(200);
     expect(await ownerOf("phone", a)).toBe(informantA);
     expect(await ownerOf("bsuid", bsuid)).toBe(informantB);
     expect(await ownerOf("phone", b)).toBe(informantB);
@@ -86,7 +114,16 @@ describe("identity rotation", () => {
     // Replies still decrypt (under the new key) and reach the right number.
     const tipA = await db.tip.findFirstOrThrow({ where: { informantId: informantA } });
     const reply = await db.message.create({
-      data: { tipId: tipA.id, informantId: informantA!, direction: "OUTBOUND", kind: "TEXT", body: "dhanyavaad", provider: "META", providerMessageId: `local:${crypto.randomUUID()}`, deliveryStatus: "QUEUED" },
+      data: {
+        tipId: tipA.id,
+        informantId: informantA!,
+        direction: "OUTBOUND",
+        kind: "TEXT",
+        body: "dhanyavaad",
+        provider: "META",
+        providerMessageId: `local:${crypto.randomUUID()}`,
+        deliveryStatus: "QUEUED",
+      },
     });
     fake.reset();
     await sendOutbound(reply.id);

@@ -46,7 +46,9 @@ export async function rotationStatus(): Promise<RotationStatus> {
 
 export type RotationReport = { reencrypted: number; rehashed: number; skipped: number };
 
-export async function rotateIdentity(opts: { batch?: number; onBatch?: (r: RotationReport) => void } = {}): Promise<RotationReport> {
+export async function rotateIdentity(
+  opts: { batch?: number; onBatch?: (r: RotationReport) => void } = {},
+): Promise<RotationReport> {
   const batch = opts.batch ?? 200;
   const report: RotationReport = { reencrypted: 0, rehashed: 0, skipped: 0 };
   const step = async (fn: (after: string) => Promise<string | null>) => {
@@ -69,7 +71,9 @@ type InformantRow = { id: string; addressCipher: string | null; nameCipher: stri
 
 async function reencryptInformants(after: string, batch: number, report: RotationReport): Promise<string | null> {
   const key = env().IDENTITY_ACTIVE_KEY;
-  const rows = await db.$queryRaw<InformantRow[]>`SELECT "id"::text AS "id", "addressCipher", "nameCipher", "keyId" FROM "Informant"
+  const rows = await db.$queryRaw<
+    InformantRow[]
+  >`SELECT "id"::text AS "id", "addressCipher", "nameCipher", "keyId" FROM "Informant"
      WHERE "id" > ${after}::uuid AND "keyId" <> ${key} AND ("addressCipher" IS NOT NULL OR "nameCipher" IS NOT NULL) ORDER BY "id" LIMIT ${batch}::int`;
   for (const r of rows) {
     const fresh = reencrypt([r.addressCipher, r.nameCipher], r.keyId);
@@ -77,7 +81,8 @@ async function reencryptInformants(after: string, batch: number, report: Rotatio
       report.skipped++;
       continue;
     }
-    report.reencrypted += await db.$executeRaw`UPDATE "Informant" SET "addressCipher" = ${fresh.ciphers[0]}, "nameCipher" = ${fresh.ciphers[1]}, "keyId" = ${fresh.keyId}
+    report.reencrypted +=
+      await db.$executeRaw`UPDATE "Informant" SET "addressCipher" = ${fresh.ciphers[0]}, "nameCipher" = ${fresh.ciphers[1]}, "keyId" = ${fresh.keyId}
        WHERE "id" = ${r.id}::uuid AND "keyId" = ${r.keyId} AND "addressCipher" IS NOT DISTINCT FROM ${r.addressCipher}::text AND "nameCipher" IS NOT DISTINCT FROM ${r.nameCipher}::text`;
   }
   return rows.length ? rows[rows.length - 1].id : null;
@@ -94,7 +99,8 @@ async function reencryptIdentifiers(after: string, batch: number, report: Rotati
       report.skipped++;
       continue;
     }
-    report.reencrypted += await db.$executeRaw`UPDATE "InformantIdentifier" SET "cipher" = ${fresh.ciphers[0]}, "keyId" = ${fresh.keyId}
+    report.reencrypted +=
+      await db.$executeRaw`UPDATE "InformantIdentifier" SET "cipher" = ${fresh.ciphers[0]}, "keyId" = ${fresh.keyId}
       WHERE "hash" = ${r.hash} AND "keyId" = ${r.keyId} AND "cipher" = ${r.cipher}`;
   }
   return rows.length ? rows[rows.length - 1].hash : null;
@@ -111,7 +117,8 @@ async function rehashInformants(after: string, batch: number, report: RotationRe
       report.skipped++;
       continue;
     }
-    report.rehashed += await db.$executeRaw`UPDATE "Informant" SET "addressHash" = ${hashAddress(address)}, "pepperId" = ${pepper}
+    report.rehashed +=
+      await db.$executeRaw`UPDATE "Informant" SET "addressHash" = ${hashAddress(address)}, "pepperId" = ${pepper}
       WHERE "id" = ${r.id}::uuid AND "addressHash" = ${r.addressHash}`;
   }
   return rows.length ? rows[rows.length - 1].id : null;
@@ -137,7 +144,8 @@ async function rehashIdentifiers(batch: number, report: RotationReport) {
       const fresh = hashAddress(address);
       const moved = await db.$executeRaw`WITH taken AS (SELECT 1 FROM "InformantIdentifier" WHERE "hash" = ${fresh})
          UPDATE "InformantIdentifier" SET "hash" = ${fresh}, "pepperId" = ${pepper} WHERE "hash" = ${r.hash} AND NOT EXISTS (SELECT 1 FROM taken)`;
-      if (!moved) await db.$executeRaw`DELETE FROM "InformantIdentifier" WHERE "hash" = ${r.hash} AND EXISTS (SELECT 1 FROM "InformantIdentifier" WHERE "hash" = ${fresh})`;
+      if (!moved)
+        await db.$executeRaw`DELETE FROM "InformantIdentifier" WHERE "hash" = ${r.hash} AND EXISTS (SELECT 1 FROM "InformantIdentifier" WHERE "hash" = ${fresh})`;
       report.rehashed++;
     }
   }

@@ -13,5 +13,11 @@ const WA_ID = /\b(wamid|wacid|gBGG|HBg)[A-Za-z0-9+/=._-]{6,}/g;
 export const MAX_PROVIDER_TEXT = 500;
 
 export function scrubIdentity(text: string): string {
-  return clip(clip(text, 4 * MAX_PROVIDER_TEXT).replace(WA_ID, "[message-id]").replace(NUMBER, "[number]").replace(USER_ID, "[user-id]"), MAX_PROVIDER_TEXT);
+  return clip(
+    clip(text, 4 * MAX_PROVIDER_TEXT)
+      .replace(WA_ID, "[message-id]")
+      .replace(NUMBER, "[number]")
+      .replace(USER_ID, "[user-id]"),
+    MAX_PROVIDER_TEXT,
+  );
 }

@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { hashAddress } from "../identity/crypto";
 import { twilioWebhook } from "./webhook-routes";
-import { sid, twilioCallParams, twilioRecordingParams, twilioSign, twilioWhatsAppParams } from "./testing/form-fixtures";
+import {
+  sid,
+  twilioCallParams,
+  twilioRecordingParams,
+  twilioSign,
+  twilioWhatsAppParams,
+} from "./testing/form-fixtures";
 const twilioWhatsApp = twilioWebhook.whatsapp;
 const twilioStatus = twilioWebhook.status;
 const twilioVoice = twilioWebhook.voice;
@@ -17,7 +23,12 @@ let seq = 0;
 const phone = () => `9197${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(5, "0")}`;
 
 type Handler = (req: Request, ctx?: never) => Promise<Response>;
-function twilio(handler: Handler, path: string, params: Record<string, string>, opts: { signature?: string | null; host?: string } = {}) {
+function twilio(
+  handler: Handler,
+  path: string,
+  params: Record<string, string>,
+  opts: { signature?: string | null; host?: string } = {},
+) {
   const body = new URLSearchParams(params).toString();
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   const sig = opts.signature === undefined ? twilioSign("12345", BASE + path, params) : opts.signature;
@@ -26,33 +37,66 @@ function twilio(handler: Handler, path: string, params: Record<string, string>, 
   return handler(new Request(`http://10.0.0.5:3000${path}`, { method: "POST", body, headers }));
 }
 
-
 async function tipsOf(number: string) {
-  const inf = await db.informant.findUnique({ where: { addressHash: hashAddress({ kind: "phone", value: number }) }, include: { tips: { include: { messages: { include: { attachments: true }, orderBy: { sentAt: "asc" } } } } } });
+  const inf = await db.informant.findUnique({
+    where: { addressHash: hashAddress({ kind: "phone", value: number }) },
+    include: { tips: { include: { messages: { include: { attachments: true }, orderBy: { sentAt: "asc" } } } } },
+  });
   return inf?.tips ?? [];
 }
 
 describe("Twilio WhatsApp", () => {
   it("stores an inbound message from whatsapp:+91… once, with its media pending and an acknowledgement queued", async () => {
     const n = phone();
-    const params = twilioWhatsAppParams(`+${n}`, { NumMedia: "1", MediaUrl0: "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1", MediaContentType0: "image/jpeg", Body: "photo of the car" });
+    const params = twilioWhatsAppParams(`+${n}`, {
+      NumMedia: "1",
+      MediaUrl0: "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1",
+      MediaContentType0: "image/jpeg",
+      Body: "photo of the car",
+    });
     expect((await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", params)).status).toBe(200);
     expect((await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", params)).status).toBe(200);
     const [tip] = await tipsOf(n);
     const inbound = tip.messages.filter((m) => m.direction === "INBOUND");
     expect(inbound).toHaveLength(1);
     expect(inbound[0]).toMatchObject({ provider: "TWILIO", kind: "IMAGE", body: "photo of the car" });
-    expect(inbound[0].attachments[0]).toMatchObject({ providerRef: params.MediaUrl0, mime: "image/jpeg", fetchState: "PENDING" });
-    expect(tip.messages.find((m) => m.direction === "OUTBOUND")).toMatchObject({ provider: "TWILIO", deliveryStatus: "QUEUED" });
+    expect(inbound[0].attachments[0]).toMatchObject({
+      providerRef: params.MediaUrl0,
+      mime: "image/jpeg",
+      fetchState: "PENDING",
+    });
+    expect(tip.messages.find((m) => m.direction === "OUTBOUND")).toMatchObject({
+      provider: "TWILIO",
+      deliveryStatus: "QUEUED",
+    });
   });
 
   it("refuses a forged, missing or wrong-URL signature with 401 and stores nothing; 400 on malformed params", async () => {
     const n = phone();
     const params = twilioWhatsAppParams(`+${n}`);
-    expect((await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", params, { signature: null })).status).toBe(401);
-    expect((await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", params, { signature: twilioSign("12345", "http://10.0.0.5:3000/api/webhooks/twilio/whatsapp", params) })).status).toBe(401);
-    expect((await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", { ...params, Body: "tampered" }, { signature: twilioSign("12345", BASE + "/api/webhooks/twilio/whatsapp", params) })).status).toBe(401);
-    expect((await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", { ...params, MessageSid: "nope" })).status).toBe(400);
+    expect((await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", params, { signature: null })).status).toBe(
+      401,
+    );
+    expect(
+      (
+        await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", params, {
+          signature: twilioSign("12345", "http://10.0.0.5:3000/api/webhooks/twilio/whatsapp", params),
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await twilio(
+          twilioWhatsApp,
+          "/api/webhooks/twilio/whatsapp",
+          { ...params, Body: "tampered" },
+          { signature: twilioSign("12345", BASE + "/api/webhooks/twilio/whatsapp", params) },
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await twilio(twilioWhatsApp, "/api/webhooks/twilio/whatsapp", { ...params, MessageSid: "nope" })).status,
+    ).toBe(400);
     expect(await tipsOf(n)).toEqual([]);
   });
 
@@ -62,7 +106,13 @@ describe("Twilio WhatsApp", () => {
     const ack = (await tipsOf(n))[0].messages.find((m) => m.direction === "OUTBOUND")!;
     const sent = sid("SM");
     await db.message.update({ where: { id: ack.id }, data: { providerMessageId: sent, deliveryStatus: "SENT" } });
-    const st = (s: string, extra = {}) => twilio(twilioStatus, "/api/webhooks/twilio/status", { MessageSid: sent, MessageStatus: s, AccountSid: "AC" + "0".repeat(32), ...extra });
+    const st = (s: string, extra = {}) =>
+      twilio(twilioStatus, "/api/webhooks/twilio/status", {
+        MessageSid: sent,
+        MessageStatus: s,
+        AccountSid: "AC" + "0".repeat(32),
+        ...extra,
+      });
     expect((await st("delivered")).status).toBe(200);
     expect((await db.message.findUniqueOrThrow({ where: { id: ack.id } })).deliveryStatus).toBe("DELIVERED");
     await st("read");
@@ -82,16 +132,31 @@ describe("Twilio Voice", () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Response>/);
     expect(xml).toContain('<Say language="hi-IN">');
     expect(xml).toContain('<Say language="en-IN">');
-    expect(xml).toMatch(/<Record [^>]*recordingStatusCallback="https:\/\/mukhbir.example.in\/api\/webhooks\/twilio\/voice\/recording"/);
+    expect(xml).toMatch(
+      /<Record [^>]*recordingStatusCallback="https:\/\/mukhbir.example.in\/api\/webhooks\/twilio\/voice\/recording"/,
+    );
     expect(xml).toMatch(/<\/Response>$/);
 
-    const recorded = await twilio(twilioRecorded, "/api/webhooks/twilio/voice/recorded", { ...call, CallStatus: "in-progress", RecordingUrl: "https://api.twilio.com/r/RE1", Digits: "#" });
+    const recorded = await twilio(twilioRecorded, "/api/webhooks/twilio/voice/recorded", {
+      ...call,
+      CallStatus: "in-progress",
+      RecordingUrl: "https://api.twilio.com/r/RE1",
+      Digits: "#",
+    });
     expect(await recorded.text()).toContain("<Hangup/>");
     const recUrl = `https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/${sid("RE")}`;
     const rec = twilioRecordingParams(call.CallSid, recUrl);
     expect((await twilio(twilioRecording, "/api/webhooks/twilio/voice/recording", rec)).status).toBe(200);
     expect((await twilio(twilioRecording, "/api/webhooks/twilio/voice/recording", rec)).status).toBe(200);
-    expect((await twilio(twilioVoiceStatus, "/api/webhooks/twilio/voice/status", { ...call, CallStatus: "completed", CallDuration: "31" })).status).toBe(200);
+    expect(
+      (
+        await twilio(twilioVoiceStatus, "/api/webhooks/twilio/voice/status", {
+          ...call,
+          CallStatus: "completed",
+          CallDuration: "31",
+        })
+      ).status,
+    ).toBe(200);
 
     const [tip] = await tipsOf(n);
     expect(tip.channel).toBe("VOICE");
@@ -111,7 +176,9 @@ describe("Twilio Voice", () => {
     expect((await tipsOf(n))[0].messages[0].meta).toMatchObject({ status: "missed" });
     const stray = twilioRecordingParams(sid("CA"), "https://api.twilio.com/r/x");
     expect((await twilio(twilioRecording, "/api/webhooks/twilio/voice/recording", stray)).status).toBe(200);
-    const ev = await db.webhookEvent.findFirstOrThrow({ where: { externalId: { startsWith: `call:${stray.CallSid}` } } });
+    const ev = await db.webhookEvent.findFirstOrThrow({
+      where: { externalId: { startsWith: `call:${stray.CallSid}` } },
+    });
     expect(ev).toMatchObject({ status: "IGNORED", error: "unknown call" });
   });
 });

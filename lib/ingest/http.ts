@@ -40,7 +40,10 @@ export function safeEqual(a: string, b: string) {
 }
 
 export function text(status: number, body = "") {
-  return new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(body, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 /**
@@ -79,5 +82,8 @@ class DeadlinePassed extends Error {
 function errorText(e: unknown) {
   const msg = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: string })?.code;
-  return `${code ? code + " " : ""}${msg.split("\n")[0].replace(/\d{6,}/g, "…").slice(0, 200)}`;
+  return `${code ? code + " " : ""}${msg
+    .split("\n")[0]
+    .replace(/\d{6,}/g, "…")
+    .slice(0, 200)}`;
 }

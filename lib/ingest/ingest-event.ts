@@ -26,10 +26,19 @@ export async function ingestEvent(received: IngestEvent): Promise<IngestResult> 
     result = await recordFailed(received, `could not be stored: ${errorName(e)}`);
   }
   // Ids, refs and kinds only: never identity.
-  log.info("webhook event", { provider: received.provider, kind: received.kind, outcome: result.outcome, ref: result.ref, tip: result.tipId, message: result.messageId });
+  log.info("webhook event", {
+    provider: received.provider,
+    kind: received.kind,
+    outcome: result.outcome,
+    ref: result.ref,
+    tip: result.tipId,
+    message: result.messageId,
+  });
   // An informant asking about a ref gets a coarse status (ADR 0605), as a job after the message is stored.
   if (result.outcome === "stored" && result.messageId && received.type === "message" && received.messageKind === "TEXT")
-    await queueStatusQuery(result.messageId, received.body).catch((e) => log.warn("status query not queued", { error: e instanceof Error ? e.name : "unknown" }));
+    await queueStatusQuery(result.messageId, received.body).catch((e) =>
+      log.warn("status query not queued", { error: e instanceof Error ? e.name : "unknown" }),
+    );
   if (result.outcome === "stored") kick();
   return result;
 }
@@ -59,5 +68,9 @@ async function recordFailed(ev: IngestEvent, reason: string): Promise<IngestResu
 /** An error's kind without its text: a driver's message can quote the value it refused. */
 function errorName(e: unknown) {
   const code = sqlState(e);
-  return e instanceof RangeError ? "input too large or too deep" : code ? `database refused the content (${code})` : "database refused the content";
+  return e instanceof RangeError
+    ? "input too large or too deep"
+    : code
+      ? `database refused the content (${code})`
+      : "database refused the content";
 }

@@ -31,11 +31,16 @@ function messageIds(payload: ReturnType<typeof envelope>) {
 }
 
 function rawMessageIds(payload: ReturnType<typeof envelope>) {
-  return payload.entry.flatMap((e) => e.changes.flatMap((c) => ((c.value as { messages?: { id: string }[] }).messages ?? []).map((m) => m.id)));
+  return payload.entry.flatMap((e) =>
+    e.changes.flatMap((c) => ((c.value as { messages?: { id: string }[] }).messages ?? []).map((m) => m.id)),
+  );
 }
 
 async function informantOf(waId: string) {
-  return db.informant.findUnique({ where: { addressHash: hashAddress({ kind: "phone", value: waId }) }, include: { tips: { include: { messages: { include: { attachments: true }, orderBy: { sentAt: "asc" } } } } } });
+  return db.informant.findUnique({
+    where: { addressHash: hashAddress({ kind: "phone", value: waId }) },
+    include: { tips: { include: { messages: { include: { attachments: true }, orderBy: { sentAt: "asc" } } } } },
+  });
 }
 
 describe("WhatsApp webhook → tip", () => {
@@ -59,7 +64,12 @@ describe("WhatsApp webhook → tip", () => {
     expect(tip.searchText).toBe("does it come in another color?");
     expect(tip.messageCount).toBe(2);
     const [msg, ack] = tip.messages;
-    expect(msg).toMatchObject({ direction: "INBOUND", kind: "TEXT", body: "Does it come in another color?", provider: "META" });
+    expect(msg).toMatchObject({
+      direction: "INBOUND",
+      kind: "TEXT",
+      body: "Does it come in another color?",
+      provider: "META",
+    });
     expect(ack).toMatchObject({ direction: "OUTBOUND", kind: "TEXT", deliveryStatus: "QUEUED" });
     expect(ack.providerMessageId).toMatch(/^local:/);
     expect(ack.body).toContain(tip.ref);
@@ -67,7 +77,9 @@ describe("WhatsApp webhook → tip", () => {
     expect(ack.body).toMatch(/secret/);
     const jobs = await db.job.findMany({ where: { kind: "outbound.send" } });
     expect(jobs.some((j) => (j.payload as { messageId: string }).messageId === ack.id)).toBe(true);
-    const ev = await db.webhookEvent.findUniqueOrThrow({ where: { provider_externalId: { provider: "META", externalId: msg.providerMessageId } } });
+    const ev = await db.webhookEvent.findUniqueOrThrow({
+      where: { provider_externalId: { provider: "META", externalId: msg.providerMessageId } },
+    });
     expect(JSON.stringify(ev.payload)).not.toContain(from);
     expect(JSON.stringify(ev.payload)).not.toContain("Ramesh");
   });
@@ -99,7 +111,11 @@ describe("WhatsApp webhook → tip", () => {
 
   it("matches one informant across concurrent first messages and threads them into one tip", async () => {
     const from = phone();
-    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => post(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: `part ${i}` } }])]))));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        post(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: `part ${i}` } }])])),
+      ),
+    );
     expect(results.every((r) => r.status === 200)).toBe(true);
     const inf = await informantOf(from);
     expect(inf!.tips).toHaveLength(1);
@@ -113,11 +129,18 @@ describe("WhatsApp webhook → tip", () => {
     await post(envelope([inbound({ wa_id: from }, [{ ...TYPES.text, timestamp: old }])]));
     await post(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: "two hours later" } }])]));
     const recent = String(Math.floor(Date.now() / 1000) - 3600);
-    await post(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: "within the window" }, timestamp: recent }])]));
+    await post(
+      envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: "within the window" }, timestamp: recent }])]),
+    );
     const inf = await informantOf(from);
     const tips = inf!.tips.sort((a, b) => a.seq - b.seq);
     expect(tips).toHaveLength(2);
-    expect(tips[1].messages.filter((m) => m.direction === "INBOUND").map((m) => m.body).sort()).toEqual(["two hours later", "within the window"]);
+    expect(
+      tips[1].messages
+        .filter((m) => m.direction === "INBOUND")
+        .map((m) => m.body)
+        .sort(),
+    ).toEqual(["two hours later", "within the window"]);
   });
 
   it("stores a blocked informant's messages on a flagged tip with no acknowledgement", async () => {
@@ -135,27 +158,72 @@ describe("WhatsApp webhook → tip", () => {
 
   it("stores every documented message type, with media as pending attachments and fetch jobs", async () => {
     const from = phone();
-    const kinds = ["text", "image", "audio", "video", "document", "sticker", "location", "contacts", "button_reply", "list_reply", "button", "unsupported"];
-    const res = await post(envelope([inbound({ wa_id: from }, kinds.map((k) => TYPES[k]))]));
+    const kinds = [
+      "text",
+      "image",
+      "audio",
+      "video",
+      "document",
+      "sticker",
+      "location",
+      "contacts",
+      "button_reply",
+      "list_reply",
+      "button",
+      "unsupported",
+    ];
+    const res = await post(
+      envelope([
+        inbound(
+          { wa_id: from },
+          kinds.map((k) => TYPES[k]),
+        ),
+      ]),
+    );
     expect(res.status).toBe(200);
     const msgs = (await informantOf(from))!.tips[0].messages.filter((m) => m.direction === "INBOUND");
     const byKind = Object.fromEntries(msgs.map((m) => [m.kind + (m.kind === "INTERACTIVE" ? ":" + m.body : ""), m]));
     expect(Object.keys(byKind).sort()).toEqual(
-      ["AUDIO", "CONTACTS", "DOCUMENT", "IMAGE", "INTERACTIVE:Cancel", "INTERACTIVE:Express Shipping", "INTERACTIVE:Unsubscribe", "LOCATION", "STICKER", "TEXT", "UNSUPPORTED", "VIDEO"].sort(),
+      [
+        "AUDIO",
+        "CONTACTS",
+        "DOCUMENT",
+        "IMAGE",
+        "INTERACTIVE:Cancel",
+        "INTERACTIVE:Express Shipping",
+        "INTERACTIVE:Unsubscribe",
+        "LOCATION",
+        "STICKER",
+        "TEXT",
+        "UNSUPPORTED",
+        "VIDEO",
+      ].sort(),
     );
     expect(byKind.IMAGE.body).toBe("Black Nike sneakers");
-    expect(byKind.IMAGE.attachments[0]).toMatchObject({ providerRef: "1003383421387256", mime: "image/jpeg", expectedSha256: "Ubiq4zCrOFJOaGT7bwtlSo4pqF2bDgKbsP4fgyUWeO8=", fetchState: "PENDING" });
+    expect(byKind.IMAGE.attachments[0]).toMatchObject({
+      providerRef: "1003383421387256",
+      mime: "image/jpeg",
+      expectedSha256: "Ubiq4zCrOFJOaGT7bwtlSo4pqF2bDgKbsP4fgyUWeO8=",
+      fetchState: "PENDING",
+    });
     expect(byKind.AUDIO.meta).toMatchObject({ voice: true });
     expect(byKind.DOCUMENT.attachments[0].filename).toBe("receipt.pdf");
-    expect(byKind.LOCATION.meta).toMatchObject({ latitude: 37.483307, longitude: -122.148981, name: "Main Street Beach" });
+    expect(byKind.LOCATION.meta).toMatchObject({
+      latitude: 37.483307,
+      longitude: -122.148981,
+      name: "Main Street Beach",
+    });
     expect(byKind.CONTACTS.body).toBe("Barbara J. Johnson");
     expect(byKind.UNSUPPORTED.meta).toMatchObject({ reason: expect.stringContaining("131051") });
     const tip = (await informantOf(from))!.tips[0];
     expect(tip.mediaCount).toBe(5);
     const attachmentIds = msgs.flatMap((m) => m.attachments.map((a) => a.id));
     const jobs = await db.job.findMany({ where: { kind: "media.fetch" } });
-    for (const id of attachmentIds) expect(jobs.some((j) => (j.payload as { attachmentId: string }).attachmentId === id)).toBe(true);
-    const unsupported = await db.webhookEvent.findUniqueOrThrow({ where: { provider_externalId: { provider: "META", externalId: byKind.UNSUPPORTED.providerMessageId } } });
+    for (const id of attachmentIds)
+      expect(jobs.some((j) => (j.payload as { attachmentId: string }).attachmentId === id)).toBe(true);
+    const unsupported = await db.webhookEvent.findUniqueOrThrow({
+      where: { provider_externalId: { provider: "META", externalId: byKind.UNSUPPORTED.providerMessageId } },
+    });
     expect(unsupported.error).toMatch(/131051 Message type unknown/);
     // An unknown future type is recorded with its reason, never dropped.
     const odd = envelope([inbound({ wa_id: from }, [{ type: "poll_creation", poll_creation: { name: "?" } }])]);
@@ -169,7 +237,9 @@ describe("WhatsApp webhook → tip", () => {
     const first = envelope([inbound({ wa_id: from }, [TYPES.text])]);
     await post(first);
     const target = rawMessageIds(first)[0];
-    await post(envelope([inbound({ wa_id: from }, [{ type: "reaction", reaction: { message_id: target, emoji: "👍" } }])]));
+    await post(
+      envelope([inbound({ wa_id: from }, [{ type: "reaction", reaction: { message_id: target, emoji: "👍" } }])]),
+    );
     const msgs = (await informantOf(from))!.tips[0].messages;
     const reaction = msgs.find((m) => m.kind === "REACTION")!;
     expect(reaction).toMatchObject({ body: "👍", replyToProviderId: hashProviderId(target) });
@@ -180,7 +250,10 @@ describe("WhatsApp webhook → tip", () => {
     const a = phone();
     const b = phone();
     const stranger = phone();
-    const payload = envelope([inbound({ wa_id: a }, [TYPES.text, TYPES.image]), inbound({ wa_id: b }, [TYPES.location])]);
+    const payload = envelope([
+      inbound({ wa_id: a }, [TYPES.text, TYPES.image]),
+      inbound({ wa_id: b }, [TYPES.location]),
+    ]);
     payload.entry.push(envelope([inbound({ wa_id: stranger }, [TYPES.text])], "999999999").entry[0]);
     expect((await post(payload)).status).toBe(200);
     expect((await informantOf(a))!.tips[0].messages.filter((m) => m.direction === "INBOUND")).toHaveLength(2);
@@ -192,7 +265,10 @@ describe("WhatsApp webhook → tip", () => {
     const bsuid = `IN.${Date.now()}${seq++}`;
     await post(envelope([inbound({ wa_id: phone(), user_id: bsuid }, [TYPES.text])]));
     await post(envelope([inbound({ user_id: bsuid }, [{ type: "text", text: { body: "number hidden now" } }])]));
-    const inf = await db.informant.findUniqueOrThrow({ where: { addressHash: hashAddress({ kind: "bsuid", value: bsuid }) }, include: { tips: { include: { messages: true } } } });
+    const inf = await db.informant.findUniqueOrThrow({
+      where: { addressHash: hashAddress({ kind: "bsuid", value: bsuid }) },
+      include: { tips: { include: { messages: true } } },
+    });
     expect(inf.tips).toHaveLength(1);
     expect(inf.tips[0].messages.filter((m) => m.direction === "INBOUND")).toHaveLength(2);
   });
@@ -203,23 +279,48 @@ describe("WhatsApp webhook → tip", () => {
     const ack = (await informantOf(from))!.tips[0].messages.find((m) => m.direction === "OUTBOUND")!;
     // What the send job does once Meta accepted the message.
     const sent = wamid(from);
-    await db.message.update({ where: { id: ack.id }, data: { providerMessageId: hashProviderId(sent), deliveryStatus: "SENT" } });
+    await db.message.update({
+      where: { id: ack.id },
+      data: { providerMessageId: hashProviderId(sent), deliveryStatus: "SENT" },
+    });
     const deliver = (s: string, extra = {}) => post(envelope([{ statuses: [status(sent, s, extra)] }]));
     expect((await deliver("read")).status).toBe(200);
     expect((await deliver("delivered")).status).toBe(200); // late, out of order: must not go back
     expect((await db.message.findUniqueOrThrow({ where: { id: ack.id } })).deliveryStatus).toBe("READ");
-    await deliver("failed", { errors: [{ code: 131047, title: "Re-engagement message", message: "Re-engagement message", error_data: { details: "More than 24 hours have passed" } }] });
+    await deliver("failed", {
+      errors: [
+        {
+          code: 131047,
+          title: "Re-engagement message",
+          message: "Re-engagement message",
+          error_data: { details: "More than 24 hours have passed" },
+        },
+      ],
+    });
     const failed = await db.message.findUniqueOrThrow({ where: { id: ack.id } });
     expect(failed.deliveryStatus).toBe("FAILED");
     expect(failed.deliveryError).toMatch(/131047 Re-engagement message More than 24 hours/);
     expect((await post(envelope([{ statuses: [status("wamid.unknown" + seq, "delivered")] }]))).status).toBe(200);
-    const ignored = await db.webhookEvent.findFirstOrThrow({ where: { externalId: `status:${hashProviderId("wamid.unknown" + seq)}:delivered` } });
+    const ignored = await db.webhookEvent.findFirstOrThrow({
+      where: { externalId: `status:${hashProviderId("wamid.unknown" + seq)}:delivered` },
+    });
     expect(ignored).toMatchObject({ status: "IGNORED", error: "status for a message we did not send" });
     expect(JSON.stringify(ignored.payload)).not.toContain("16505551234");
   });
 
   it("records webhook-level errors with their reason", async () => {
-    const payload = envelope([{ errors: [{ code: 130472, title: "User's number is part of an experiment", message: "x", error_data: { details: "Failed to send message because this user's phone number is part of an experiment" } }] }]);
+    const payload = envelope([
+      {
+        errors: [
+          {
+            code: 130472,
+            title: "User's number is part of an experiment",
+            message: "x",
+            error_data: { details: "Failed to send message because this user's phone number is part of an experiment" },
+          },
+        ],
+      },
+    ]);
     expect((await post(payload)).status).toBe(200);
     expect((await post(payload)).status).toBe(200);
     const evs = await db.webhookEvent.findMany({ where: { kind: "error", error: { contains: "130472" } } });
@@ -246,7 +347,10 @@ describe("WhatsApp webhook → tip", () => {
     expect((await post(payload)).status).toBe(200);
     const inf = await informantOf(from);
     expect(inf!.tips).toHaveLength(1);
-    expect(inf!.tips[0].messages.filter((m) => m.direction === "INBOUND").map((m) => m.body)).toEqual(["Does it come in another color?", "second"]);
+    expect(inf!.tips[0].messages.filter((m) => m.direction === "INBOUND").map((m) => m.body)).toEqual([
+      "Does it come in another color?",
+      "second",
+    ]);
   });
 
   it("changes nothing when a message already stored arrives under another event key", async () => {
@@ -257,14 +361,26 @@ describe("WhatsApp webhook → tip", () => {
     const before = await informantOf(from);
     // Same provider message, new event key: the statement stops at the message and undoes itself.
     const again = await ingestEvent({
-      type: "message", provider: "META", externalId: `rebatched:${providerMessageId}`, kind: "message.text", at: new Date(), payload: {},
-      channel: "WHATSAPP", sender: { address: { kind: "phone", value: from } }, providerMessageId, messageKind: "TEXT", body: "again", media: [],
+      type: "message",
+      provider: "META",
+      externalId: `rebatched:${providerMessageId}`,
+      kind: "message.text",
+      at: new Date(),
+      payload: {},
+      channel: "WHATSAPP",
+      sender: { address: { kind: "phone", value: from } },
+      providerMessageId,
+      messageKind: "TEXT",
+      body: "again",
+      media: [],
     });
     expect(again.outcome).toBe("duplicate");
     expect(await db.webhookEvent.count({ where: { externalId: `rebatched:${providerMessageId}` } })).toBe(0);
     const after = await informantOf(from);
     expect(after!.lastSeenAt).toEqual(before!.lastSeenAt);
-    expect(after!.tips.map((t) => [t.messageCount, t.searchText])).toEqual(before!.tips.map((t) => [t.messageCount, t.searchText]));
+    expect(after!.tips.map((t) => [t.messageCount, t.searchText])).toEqual(
+      before!.tips.map((t) => [t.messageCount, t.searchText]),
+    );
   });
 
   it("verifies the subscription only with our verify token", async () => {

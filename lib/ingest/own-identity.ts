@@ -25,7 +25,10 @@ export async function withoutOwnIdentity(ev: IngestEvent): Promise<IngestEvent> 
     const others = contacts.filter((c) => !isOwnContact(c, own));
     if (others.length !== contacts.length) {
       meta = { ...meta, contacts: others as Prisma.InputJsonArray };
-      body = others.map((c) => (c as { name?: { formatted_name?: string } })?.name?.formatted_name ?? "").filter(Boolean).join(", ");
+      body = others
+        .map((c) => (c as { name?: { formatted_name?: string } })?.name?.formatted_name ?? "")
+        .filter(Boolean)
+        .join(", ");
     }
   }
   const c = (s: string) => clean(s, own, ev.sender);
@@ -62,6 +65,7 @@ function strings(value: unknown): string[] {
 export function mapStrings<T>(value: T, clean: (s: string) => string): T {
   if (typeof value === "string") return clean(value) as T;
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, clean)) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, clean)])) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, clean)])) as T;
   return value;
 }

@@ -33,7 +33,8 @@ export function keep(value: unknown, shape: Shape): Prisma.InputJsonObject {
     let kept: Prisma.InputJsonValue | undefined;
     if (rule === "token") kept = token(v);
     else if (rule === "text") kept = typeof v === "string" ? scrubIdentity(v) : undefined;
-    else if (Array.isArray(rule)) kept = Array.isArray(v) ? v.slice(0, MAX_ITEMS).map((x) => keep(x, rule[0] as Shape)) : undefined;
+    else if (Array.isArray(rule))
+      kept = Array.isArray(v) ? v.slice(0, MAX_ITEMS).map((x) => keep(x, rule[0] as Shape)) : undefined;
     else kept = isShape(v) ? keep(v, rule as Shape) : undefined;
     if (kept !== undefined) out[key] = kept;
   }
@@ -76,24 +77,61 @@ export const META = {
     conversation: { origin: { type: "token" } },
     pricing: { billable: "token", pricing_model: "token", category: "token", type: "token" },
   },
-  call: { event: "token", timestamp: "token", direction: "token", status: "token", start_time: "token", end_time: "token", duration: "token", errors: [ERROR] },
+  call: {
+    event: "token",
+    timestamp: "token",
+    direction: "token",
+    status: "token",
+    start_time: "token",
+    end_time: "token",
+    duration: "token",
+    errors: [ERROR],
+  },
   error: ERROR,
   /** What is left of an item that could not be read at all. */
   unreadable: { type: "token", status: "token", event: "token", timestamp: "token" },
 } as const satisfies Record<string, Shape>;
 
-const params = (...names: string[]): Shape => Object.fromEntries(names.map((n) => [n, n === "ErrorMessage" ? "text" : "token"]));
+const params = (...names: string[]): Shape =>
+  Object.fromEntries(names.map((n) => [n, n === "ErrorMessage" ? "text" : "token"]));
 const MEDIA_TYPES = Array.from({ length: 10 }, (_, i) => `MediaContentType${i}`);
 
 export const TWILIO = {
   message: params("MessageType", "NumMedia", "NumSegments", "SmsStatus", "ApiVersion", "ChannelPrefix", ...MEDIA_TYPES),
   status: params("MessageStatus", "SmsStatus", "ErrorCode", "ErrorMessage", "ChannelPrefix", "ApiVersion"),
-  call: params("CallStatus", "CallDuration", "Direction", "ApiVersion", "Timestamp", "SequenceNumber", "CallbackSource", "RecordingStatus", "RecordingDuration", "RecordingChannels", "RecordingSource", "ErrorCode", "ErrorMessage"),
+  call: params(
+    "CallStatus",
+    "CallDuration",
+    "Direction",
+    "ApiVersion",
+    "Timestamp",
+    "SequenceNumber",
+    "CallbackSource",
+    "RecordingStatus",
+    "RecordingDuration",
+    "RecordingChannels",
+    "RecordingSource",
+    "ErrorCode",
+    "ErrorMessage",
+  ),
 } as const satisfies Record<string, Shape>;
 
 export const EXOTEL = {
   call: params(
-    "CallType", "DialCallStatus", "DialCallDuration", "Duration", "ConversationDuration", "RecordingDuration", "Status", "Direction", "EventType",
-    "StartTime", "EndTime", "Created", "DateUpdated", "CurrentTime", "ProcessStatus",
+    "CallType",
+    "DialCallStatus",
+    "DialCallDuration",
+    "Duration",
+    "ConversationDuration",
+    "RecordingDuration",
+    "Status",
+    "Direction",
+    "EventType",
+    "StartTime",
+    "EndTime",
+    "Created",
+    "DateUpdated",
+    "CurrentTime",
+    "ProcessStatus",
   ),
 } as const satisfies Record<string, Shape>;

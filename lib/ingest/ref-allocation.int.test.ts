@@ -38,11 +38,21 @@ async function eventually(check: () => boolean, ms = 5000) {
 describe("ingest numbers new tips at the end of the transaction", () => {
   it("keeps refs gap-free and unique for 24 concurrent first contacts, with the real ref in each acknowledgement and bus event", async () => {
     const senders = Array.from({ length: 24 }, phone);
-    const results = await Promise.all(senders.map((from) => post(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: `tip from ${from.slice(-3)}` } }])]))));
+    const results = await Promise.all(
+      senders.map((from) =>
+        post(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: `tip from ${from.slice(-3)}` } }])])),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(24).fill(200));
     const tips = await db.tip.findMany({
       where: { messages: { some: { body: { startsWith: "tip from " } } } },
-      select: { id: true, ref: true, year: true, messageCount: true, messages: { select: { id: true, direction: true, body: true } } },
+      select: {
+        id: true,
+        ref: true,
+        year: true,
+        messageCount: true,
+        messages: { select: { id: true, direction: true, body: true } },
+      },
     });
     expect(tips).toHaveLength(24);
     await expectGapFree(tips[0].year);
@@ -63,9 +73,14 @@ describe("ingest numbers new tips at the end of the transaction", () => {
     const from = phone();
     await post(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: "first" } }])]));
     await post(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: "second" } }])]));
-    const msg = await db.message.findFirstOrThrow({ where: { body: "second" }, select: { id: true, tip: { select: { ref: true } } } });
+    const msg = await db.message.findFirstOrThrow({
+      where: { body: "second" },
+      select: { id: true, tip: { select: { ref: true } } },
+    });
     await eventually(() => seen.some((e) => e.type === "message.created" && e.messageId === msg.id));
-    expect(seen.find((e) => e.type === "message.created" && e.messageId === msg.id)).toMatchObject({ ref: msg.tip.ref });
+    expect(seen.find((e) => e.type === "message.created" && e.messageId === msg.id)).toMatchObject({
+      ref: msg.tip.ref,
+    });
   });
 
   it("rolls the number back when the commit fails after numbering, so the next tip takes it", async () => {
@@ -75,12 +90,16 @@ describe("ingest numbers new tips at the end of the transaction", () => {
       CREATE OR REPLACE FUNCTION fail_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated commit failure'; END $$;
       CREATE CONSTRAINT TRIGGER fail_commit AFTER INSERT ON "Message" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_commit();`);
     try {
-      expect((await post(envelope([inbound({ wa_id: phone() }, [{ type: "text", text: { body: "lost" } }])]))).status).toBe(503);
+      expect(
+        (await post(envelope([inbound({ wa_id: phone() }, [{ type: "text", text: { body: "lost" } }])]))).status,
+      ).toBe(503);
     } finally {
       await ownerRaw().exec(`DROP TRIGGER fail_commit ON "Message"; DROP FUNCTION fail_commit();`);
     }
     expect(await db.tipCounter.findMany()).toEqual(before);
-    expect((await post(envelope([inbound({ wa_id: phone() }, [{ type: "text", text: { body: "kept" } }])]))).status).toBe(200);
+    expect(
+      (await post(envelope([inbound({ wa_id: phone() }, [{ type: "text", text: { body: "kept" } }])]))).status,
+    ).toBe(200);
     const tip = await db.tip.findFirstOrThrow({ where: { messages: { some: { body: "kept" } } } });
     // The year's counter may not exist yet when this is the file's first new tip (then it starts at 0).
     expect(tip.seq).toBe((before.find((c) => c.year === tip.year)?.last ?? 0) + 1);
@@ -89,8 +108,16 @@ describe("ingest numbers new tips at the end of the transaction", () => {
 
   it("numbers a tip opened by a call, too", async () => {
     const r = await ingestEvent({
-      type: "call", provider: "EXOTEL", externalId: `call-test-${phone()}`, kind: "call.passthru", at: new Date(), payload: {},
-      sender: { address: { kind: "phone", value: phone() } }, callId: `CA${phone()}`, direction: "INBOUND", status: "missed",
+      type: "call",
+      provider: "EXOTEL",
+      externalId: `call-test-${phone()}`,
+      kind: "call.passthru",
+      at: new Date(),
+      payload: {},
+      sender: { address: { kind: "phone", value: phone() } },
+      callId: `CA${phone()}`,
+      direction: "INBOUND",
+      status: "missed",
     });
     expect(r).toMatchObject({ outcome: "stored", newTip: true });
     expect(r.ref).toMatch(/^EM-\d{4}-\d{6}$/);

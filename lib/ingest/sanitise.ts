@@ -58,7 +58,9 @@ export function cleanText(s: string, repairs: Repairs, max = LIMITS.string): str
  */
 export function sanitiseJson(value: unknown, repairs: Repairs): unknown {
   const root: { v: unknown } = { v: undefined };
-  const stack: { src: unknown; set: (v: unknown) => void; depth: number }[] = [{ src: value, set: (v) => (root.v = v), depth: 0 }];
+  const stack: { src: unknown; set: (v: unknown) => void; depth: number }[] = [
+    { src: value, set: (v) => (root.v = v), depth: 0 },
+  ];
   while (stack.length) {
     const { src, set, depth } = stack.pop()!;
     if (typeof src === "string") set(cleanText(src, repairs));
@@ -80,7 +82,12 @@ export function sanitiseJson(value: unknown, repairs: Repairs): unknown {
       for (const [k, v] of entries.slice(0, LIMITS.width)) {
         const key = cleanText(k, repairs, 200);
         // defineProperty: a "__proto__" key stays a plain key, as JSON.parse made it.
-        stack.push({ src: v, set: (x) => Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true }), depth: depth + 1 });
+        stack.push({
+          src: v,
+          set: (x) =>
+            Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true }),
+          depth: depth + 1,
+        });
       }
     }
   }

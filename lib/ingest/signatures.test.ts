@@ -10,15 +10,33 @@ describe("Twilio signature (X-Twilio-Signature)", () => {
     // https://www.twilio.com/docs/usage/webhooks/webhooks-security — auth token 12345, this URL and
     // these parameters. The current page uses +14158675310 (→ GvWf1cFY…); older versions of the
     // page used +12349013030 (→ 0/KCTR6D…). Both must verify.
-    const params = { CallSid: "CA1234567890ABCDE", Caller: "+14158675310", Digits: "1234", From: "+14158675310", To: "+18005551212" };
+    const params = {
+      CallSid: "CA1234567890ABCDE",
+      Caller: "+14158675310",
+      Digits: "1234",
+      From: "+14158675310",
+      To: "+18005551212",
+    };
     expect(twilioSignature("12345", URL_, pairs(params))).toBe("GvWf1cFY/Q7PnoempGyD5oXAezc=");
-    const older = { CallSid: "CA1234567890ABCDE", Caller: "+12349013030", Digits: "1234", From: "+12349013030", To: "+18005551212" };
+    const older = {
+      CallSid: "CA1234567890ABCDE",
+      Caller: "+12349013030",
+      Digits: "1234",
+      From: "+12349013030",
+      To: "+18005551212",
+    };
     expect(twilioSignature("12345", URL_, pairs(older))).toBe("0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
     expect(verifyTwilioSignature("12345", "GvWf1cFY/Q7PnoempGyD5oXAezc=", URL_, pairs(params).reverse())).toBe(true);
   });
 
   it("rejects a changed parameter, URL, token, or a missing header", () => {
-    const params = { CallSid: "CA1234567890ABCDE", Caller: "+14158675310", Digits: "1234", From: "+14158675310", To: "+18005551212" };
+    const params = {
+      CallSid: "CA1234567890ABCDE",
+      Caller: "+14158675310",
+      Digits: "1234",
+      From: "+14158675310",
+      To: "+18005551212",
+    };
     const good = "GvWf1cFY/Q7PnoempGyD5oXAezc=";
     expect(verifyTwilioSignature("12345", good, URL_, pairs({ ...params, Digits: "9999" }))).toBe(false);
     expect(verifyTwilioSignature("12345", good, URL_ + "&x=1", pairs(params))).toBe(false);

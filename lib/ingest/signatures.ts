@@ -22,7 +22,12 @@ export function twilioSignature(authToken: string, url: string, params: [string,
   return crypto.createHmac("sha1", authToken).update(data, "utf8").digest("base64");
 }
 
-export function verifyTwilioSignature(authToken: string, header: string | null, url: string, params: [string, string][]) {
+export function verifyTwilioSignature(
+  authToken: string,
+  header: string | null,
+  url: string,
+  params: [string, string][],
+) {
   if (!header || !authToken) return false;
   return safeEqual(header.trim(), twilioSignature(authToken, url, params));
 }

@@ -22,14 +22,29 @@ import type { CallEvent, EditEvent, IngestEvent, IngestResult, MediaRef } from "
 /** The SQLSTATE ingest_message raises when the provider message id is already stored under another event key. */
 const ALREADY_STORED = "MKDUP";
 
-type Row = { outcome: IngestResult["outcome"]; tip_id: string | null; ref: string | null; message_id: string | null; new_tip: boolean; reason: string | null };
+type Row = {
+  outcome: IngestResult["outcome"];
+  tip_id: string | null;
+  ref: string | null;
+  message_id: string | null;
+  new_tip: boolean;
+  reason: string | null;
+};
 
 export async function storeEvent(ev: IngestEvent): Promise<IngestResult> {
   const [fn, input] = entryPoint(ev);
   try {
     // Bounded by the webhook deadline (plus a margin): a statement the route gave up on releases its connection.
-    const [row] = await raw().query<Row>(`SELECT * FROM mukhbir_internal.${fn}($1::jsonb)`, [JSON.stringify(input)], { timeoutMs: env().WEBHOOK_DEADLINE_MS + 1_000 });
-    if (row.outcome !== "stored") return { outcome: row.outcome, tipId: row.tip_id ?? undefined, ref: row.ref ?? undefined, messageId: row.message_id ?? undefined };
+    const [row] = await raw().query<Row>(`SELECT * FROM mukhbir_internal.${fn}($1::jsonb)`, [JSON.stringify(input)], {
+      timeoutMs: env().WEBHOOK_DEADLINE_MS + 1_000,
+    });
+    if (row.outcome !== "stored")
+      return {
+        outcome: row.outcome,
+        tipId: row.tip_id ?? undefined,
+        ref: row.ref ?? undefined,
+        messageId: row.message_id ?? undefined,
+      };
     return { outcome: "stored", tipId: row.tip_id!, ref: row.ref!, messageId: row.message_id!, newTip: row.new_tip };
   } catch (e) {
     // The same provider message under another event key (e.g. a re-batched delivery): already stored, nothing changed.
@@ -45,12 +60,23 @@ function entryPoint(ev: IngestEvent): [string, Record<string, unknown>] {
     case "call":
       return ["ingest_call", callInput(ev)];
     case "status":
-      return ["ingest_status", { ...eventKeys(ev), providerMessageIds: [ev.providerMessageId, ...(ev.previousIds ?? [])], status: ev.status, error: ev.error ?? null }];
+      return [
+        "ingest_status",
+        {
+          ...eventKeys(ev),
+          providerMessageIds: [ev.providerMessageId, ...(ev.previousIds ?? [])],
+          status: ev.status,
+          error: ev.error ?? null,
+        },
+      ];
     case "edit":
       return ["ingest_edit", editInput(ev)];
     case "notice":
       // A provider-reported error is FAILED; anything else we cannot place is IGNORED, with the reason.
-      return ["ingest_notice", { ...eventKeys(ev), eventStatus: ev.kind === "error" ? "FAILED" : "IGNORED", reason: ev.reason }];
+      return [
+        "ingest_notice",
+        { ...eventKeys(ev), eventStatus: ev.kind === "error" ? "FAILED" : "IGNORED", reason: ev.reason },
+      ];
     case "failed":
       return ["ingest_notice", { ...eventKeys(ev), eventStatus: "FAILED", reason: ev.reason }];
   }
@@ -58,11 +84,24 @@ function entryPoint(ev: IngestEvent): [string, Record<string, unknown>] {
 
 /** What record_event needs of any event. */
 function eventKeys(ev: IngestEvent) {
-  return { provider: ev.provider, externalId: ev.externalId, previousKeys: ev.previousKeys ?? [], kind: ev.kind, payload: ev.payload, repairs: ev.repairs ?? 0 };
+  return {
+    provider: ev.provider,
+    externalId: ev.externalId,
+    previousKeys: ev.previousKeys ?? [],
+    kind: ev.kind,
+    payload: ev.payload,
+    repairs: ev.repairs ?? 0,
+  };
 }
 
 function media(list: MediaRef[]) {
-  return list.map((m) => ({ providerRef: m.providerRef, mime: m.mime ?? null, filename: m.filename ?? null, expectedSha256: m.expectedSha256 ?? null, durationSec: m.durationSec ?? null }));
+  return list.map((m) => ({
+    providerRef: m.providerRef,
+    mime: m.mime ?? null,
+    filename: m.filename ?? null,
+    expectedSha256: m.expectedSha256 ?? null,
+    durationSec: m.durationSec ?? null,
+  }));
 }
 
 function messageInput(ev: Extract<IngestEvent, { type: "message" }>) {
@@ -99,7 +138,14 @@ function callInput(ev: CallEvent) {
   // An unconfirmed call is filed under an informant of its own, keyed by the call (ADR 0211): the
   // number it claimed is never used, stored or matched.
   const informant = ev.unverified
-    ? { ids: [{ hash: hashAddress(`unverified-call:${ev.provider}:${ev.callId}`), cipher: null }], addressCipher: null, nameCipher: null, keyId: "none", pepperId: null, aliases: aliasCandidates() }
+    ? {
+        ids: [{ hash: hashAddress(`unverified-call:${ev.provider}:${ev.callId}`), cipher: null }],
+        addressCipher: null,
+        nameCipher: null,
+        keyId: "none",
+        pepperId: null,
+        aliases: aliasCandidates(),
+      }
     : ev.sender
       ? informantInput(ev.sender)
       : { ids: null };

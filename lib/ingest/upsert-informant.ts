@@ -38,5 +38,13 @@ export function informantInput(sender: Sender) {
     return { hash, cipher: encrypt(formatAddress(a)).cipher, previous };
   });
   const keyId = env().IDENTITY_ACTIVE_KEY;
-  return { ids, hash: ids[0].hash, addressCipher: ids[0].cipher, nameCipher: name?.cipher ?? null, keyId, pepperId: activePepperId(), aliases: aliasCandidates() };
+  return {
+    ids,
+    hash: ids[0].hash,
+    addressCipher: ids[0].cipher,
+    nameCipher: name?.cipher ?? null,
+    keyId,
+    pepperId: activePepperId(),
+    aliases: aliasCandidates(),
+  };
 }

@@ -23,7 +23,15 @@ export const metaWebhook = {
 export const twilioWebhook = {
   whatsapp: route(countedWebhook("twilio", (req: Request) => handleTwilio(req, (p) => twilioWhatsApp(p)))),
   status: route(countedWebhook("twilio", (req: Request) => handleTwilio(req, (p) => twilioMessageStatus(p)))),
-  voice: route(countedWebhook("twilio", (req: Request) => handleTwilio(req, (p) => twilioCall(p, "incoming"), () => voicemailTwiml()))),
+  voice: route(
+    countedWebhook("twilio", (req: Request) =>
+      handleTwilio(
+        req,
+        (p) => twilioCall(p, "incoming"),
+        () => voicemailTwiml(),
+      ),
+    ),
+  ),
   voiceStatus: route(countedWebhook("twilio", (req: Request) => handleTwilio(req, (p) => twilioCall(p, "status")))),
   recording: route(countedWebhook("twilio", (req: Request) => handleTwilio(req, (p) => twilioCall(p, "recording")))),
   recorded: route(countedWebhook("twilio", (req: Request) => handleTwilio(req, null, () => thanksTwiml()))),
@@ -31,7 +39,19 @@ export const twilioWebhook = {
 
 /** Exotel: a secret token in the path; Passthru by GET or POST, StatusCallback by POST. */
 export const exotelWebhook = {
-  passthruGet: route(countedWebhook("exotel", async (req: Request, ctx: TokenContext) => handleExotelGet(req, (await ctx.params).token, (p) => exotelPassthru(p)))),
-  passthruPost: route(countedWebhook("exotel", async (req: Request, ctx: TokenContext) => handleExotelPost(req, (await ctx.params).token, (p) => exotelPassthru(p)))),
-  status: route(countedWebhook("exotel", async (req: Request, ctx: TokenContext) => handleExotelPost(req, (await ctx.params).token, (p) => exotelStatus(p)))),
+  passthruGet: route(
+    countedWebhook("exotel", async (req: Request, ctx: TokenContext) =>
+      handleExotelGet(req, (await ctx.params).token, (p) => exotelPassthru(p)),
+    ),
+  ),
+  passthruPost: route(
+    countedWebhook("exotel", async (req: Request, ctx: TokenContext) =>
+      handleExotelPost(req, (await ctx.params).token, (p) => exotelPassthru(p)),
+    ),
+  ),
+  status: route(
+    countedWebhook("exotel", async (req: Request, ctx: TokenContext) =>
+      handleExotelPost(req, (await ctx.params).token, (p) => exotelStatus(p)),
+    ),
+  ),
 };

@@ -19,7 +19,13 @@ const outboundSend = z.object({ messageId: z.uuid() });
 const stationNotify = z.object({ notificationId: z.uuid() });
 const statusQuery = z.object({ messageId: z.uuid() });
 const watchMatch = z.object({ messageId: z.uuid() });
-const exotelVerify = z.looseObject({ type: z.literal("call"), provider: z.literal("EXOTEL"), externalId: z.string(), callId: z.string(), at: z.string() });
+const exotelVerify = z.looseObject({
+  type: z.literal("call"),
+  provider: z.literal("EXOTEL"),
+  externalId: z.string(),
+  callId: z.string(),
+  at: z.string(),
+});
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
   const r = schema.safeParse(payload);
@@ -33,7 +39,9 @@ export function registerHandlers() {
   registered = true;
   registerHandler("media.fetch", (payload, job) => fetchAttachment(parse(mediaFetch, payload).attachmentId, job));
   registerHandler("outbound.send", (payload, job) => sendOutbound(parse(outboundSend, payload).messageId, job));
-  registerHandler("exotel.verify", (payload, job) => verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job));
+  registerHandler("exotel.verify", (payload, job) =>
+    verifyExotelCallback(parse(exotelVerify, payload) as PendingCallback, job),
+  );
   registerHandler(NOTIFY_JOB, (payload, job) => sendNotification(parse(stationNotify, payload).notificationId, job));
   registerHandler(STATUS_JOB, (payload) => answerStatusQuery(parse(statusQuery, payload).messageId));
   // The cross-script search index for messages stored before it existed (ADR 0700).

@@ -53,7 +53,12 @@ export async function fail(job: ClaimedJob, error: string, opts: { permanent?: b
   const delayMs = Math.min(30_000 * 2 ** (job.attempts - 1), 3_600_000);
   await db.job.update({
     where: { id: job.id },
-    data: { state: final ? "FAILED" : "PENDING", lockedAt: null, lastError: error.slice(0, 1000), runAt: final ? undefined : new Date(Date.now() + delayMs) },
+    data: {
+      state: final ? "FAILED" : "PENDING",
+      lockedAt: null,
+      lastError: error.slice(0, 1000),
+      runAt: final ? undefined : new Date(Date.now() + delayMs),
+    },
   });
   return final;
 }

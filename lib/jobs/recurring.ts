@@ -25,12 +25,21 @@ function slot(kind: RecurringKind, at: number) {
 
 /** A one-off rollup build now (start-up, new SLA targets); `reason` keeps it apart from the hourly slots. */
 export async function warmRollupsSoon(reason: string, at = Date.now()) {
-  await db.$transaction((tx) => enqueue(tx, "dashboard.rollups", {}, { runAt: new Date(at), maxAttempts: 3, dedupeKey: `dashboard.rollups@${reason}@${new Date(at).toISOString()}` }));
+  await db.$transaction((tx) =>
+    enqueue(
+      tx,
+      "dashboard.rollups",
+      {},
+      { runAt: new Date(at), maxAttempts: 3, dedupeKey: `dashboard.rollups@${reason}@${new Date(at).toISOString()}` },
+    ),
+  );
 }
 
 /** Schedules the slot containing `at` (now by default), to run at once, or the next slot. */
 export async function scheduleRecurring(kind: RecurringKind, which: "current" | "next" = "current", at = Date.now()) {
   const start = which === "current" ? slot(kind, at) : slot(kind, at) + RECURRING[kind];
   const runAt = new Date(Math.max(start, at));
-  await db.$transaction((tx) => enqueue(tx, kind, {}, { runAt, maxAttempts: 3, dedupeKey: `${kind}@${new Date(start).toISOString()}` }));
+  await db.$transaction((tx) =>
+    enqueue(tx, kind, {}, { runAt, maxAttempts: 3, dedupeKey: `${kind}@${new Date(start).toISOString()}` }),
+  );
 }

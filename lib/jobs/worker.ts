@@ -109,7 +109,10 @@ export function startWorker(intervalMs = 1000) {
   const renewEvery = Math.max(1000, (env().JOB_STALE_SECONDS * 1000) / 4);
   s.lease = setInterval(() => {
     const ids = [...s.active.keys()];
-    if (ids.length) renewLocks(ids).catch((e) => log.warn("job lease renewal failed", { error: e instanceof Error ? e.message : String(e) }));
+    if (ids.length)
+      renewLocks(ids).catch((e) =>
+        log.warn("job lease renewal failed", { error: e instanceof Error ? e.message : String(e) }),
+      );
   }, renewEvery);
   s.lease.unref();
 }

@@ -12,7 +12,13 @@ import http from "node:http";
 import { log } from "../log";
 
 type Hook = { name: string; run: () => Promise<void> | void };
-type State = { draining: boolean; inflight: Set<Promise<unknown>>; streams: Set<() => void>; hooks: Hook[]; installed: boolean };
+type State = {
+  draining: boolean;
+  inflight: Set<Promise<unknown>>;
+  streams: Set<() => void>;
+  hooks: Hook[];
+  installed: boolean;
+};
 
 const g = globalThis as unknown as { __mukhbirLifecycle?: State };
 function state(): State {
@@ -53,7 +59,8 @@ export function onShutdown(name: string, run: Hook["run"]) {
   state().hooks.push({ name, run });
 }
 
-const bounded = (p: Promise<unknown>, ms: number) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, ms).unref())]);
+const bounded = (p: Promise<unknown>, ms: number) =>
+  Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, ms).unref())]);
 
 export async function shutdown(signal: string) {
   const s = state();

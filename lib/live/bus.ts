@@ -18,7 +18,14 @@ export type LiveEvent =
   | { type: "tip.created"; tipId: string; ref: string; flagged?: boolean }
   | { type: "tip.updated"; tipId: string; ref: string }
   /** `flagged`: from a blocked informant — stored and shown, but no alert sound. */
-  | { type: "message.created"; tipId: string; ref: string; messageId: string; direction: "INBOUND" | "OUTBOUND"; flagged?: boolean }
+  | {
+      type: "message.created";
+      tipId: string;
+      ref: string;
+      messageId: string;
+      direction: "INBOUND" | "OUTBOUND";
+      flagged?: boolean;
+    }
   | { type: "message.updated"; tipId: string; ref: string; messageId: string }
   /** A new message hit a watch item (ADR 0702): for its owner, or everyone who can see the tip when shared. */
   | { type: "watch.hit"; tipId: string; ref: string; watchId: string; ownerId: string; shared: boolean };

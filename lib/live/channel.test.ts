@@ -8,6 +8,9 @@ describe("live channel", () => {
     const sql = fs.readFileSync(path.resolve(process.cwd(), "prisma/functions/emit_live.sql"), "utf8");
     expect(sql).toContain(`pg_notify('${CHANNEL}', '')`);
     const files = fs.readdirSync(path.resolve(process.cwd(), "prisma/functions")).filter((f) => f !== "emit_live.sql");
-    for (const f of files) expect(fs.readFileSync(path.resolve(process.cwd(), "prisma/functions", f), "utf8"), f).not.toContain("pg_notify(");
+    for (const f of files)
+      expect(fs.readFileSync(path.resolve(process.cwd(), "prisma/functions", f), "utf8"), f).not.toContain(
+        "pg_notify(",
+      );
   });
 });

@@ -46,7 +46,8 @@ export function liveStream(opts: LiveStreamOptions): ReadableStream<Uint8Array> 
           close();
         }
       };
-      const frame = (m: StreamMessage, id?: string) => send(`${id ? `id: ${id}\n` : ""}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
+      const frame = (m: StreamMessage, id?: string) =>
+        send(`${id ? `id: ${id}\n` : ""}event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
       let latest = "";
       // The catch-up and the first batches of the bus may both hold an event: forward it once.
       // (A repeat would be harmless — the browser refetches rows — so the memory stays bounded.)
@@ -88,7 +89,9 @@ export function liveStream(opts: LiveStreamOptions): ReadableStream<Uint8Array> 
 
       let first: LiveBatch;
       try {
-        first = opts.cursor ? await readSince(opts.cursor) : await readSince(null).then((b) => ({ ...b, resync: false }));
+        first = opts.cursor
+          ? await readSince(opts.cursor)
+          : await readSince(null).then((b) => ({ ...b, resync: false }));
       } catch {
         // The database is away: end the stream; the browser retries with the same cursor.
         return close();

@@ -26,7 +26,9 @@ async function readAll(key: string): Promise<Buffer | null> {
 /** Re-encodes an image without any metadata; orientation is applied to the pixels first. */
 export async function stripImage(input: Buffer): Promise<{ data: Buffer; mime: string; ext: string }> {
   // sharp writes no metadata unless asked (keepMetadata / withMetadata); rotate() bakes in EXIF orientation.
-  const img = sharp(input, { failOn: "none", animated: false }).rotate().resize({ width: MAX_EDGE, height: MAX_EDGE, fit: "inside", withoutEnlargement: true });
+  const img = sharp(input, { failOn: "none", animated: false })
+    .rotate()
+    .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: "inside", withoutEnlargement: true });
   const { hasAlpha } = await sharp(input, { failOn: "none" }).metadata();
   if (hasAlpha) return { data: await img.png().toBuffer(), mime: "image/png", ext: "png" };
   return { data: await img.jpeg({ quality: 85, mozjpeg: true }).toBuffer(), mime: "image/jpeg", ext: "jpg" };
@@ -34,11 +36,14 @@ export async function stripImage(input: Buffer): Promise<{ data: Buffer; mime: s
 
 type Copy = { data: Buffer; mime: string; ext: string };
 
-const OFFICE = /^application\/(vnd\.openxmlformats-officedocument\.|vnd\.oasis\.opendocument\.|vnd\.ms-(word|excel|powerpoint)\.[a-z.]*macroenabled)/;
+const OFFICE =
+  /^application\/(vnd\.openxmlformats-officedocument\.|vnd\.oasis\.opendocument\.|vnd\.ms-(word|excel|powerpoint)\.[a-z.]*macroenabled)/;
 
 /** Whether a copy without metadata can be attempted for this kind (the page offers a view only then). */
 export function cleanable(mime: string): boolean {
-  return /^(image|audio|video)\//.test(mime) || mime === "application/pdf" || OFFICE.test(mime) || mime === "text/plain";
+  return (
+    /^(image|audio|video)\//.test(mime) || mime === "application/pdf" || OFFICE.test(mime) || mime === "text/plain"
+  );
 }
 
 /** The metadata-free copy of a file, or null when this kind (or this file) cannot be cleaned. */
@@ -56,7 +61,10 @@ export type DisplayCopy = { key: string; mime: string };
 
 /** The display copy's storage key, making it now if needed. Null when the original is not stored (yet) or cannot be cleaned. */
 export async function ensureDisplayCopy(attachmentId: string): Promise<DisplayCopy | null> {
-  const a = await db.attachment.findUnique({ where: { id: attachmentId }, select: { storageKey: true, displayKey: true, mime: true, fetchState: true } });
+  const a = await db.attachment.findUnique({
+    where: { id: attachmentId },
+    select: { storageKey: true, displayKey: true, mime: true, fetchState: true },
+  });
   if (!a?.storageKey || a.fetchState !== "STORED" || !cleanable(a.mime)) return null;
   if (a.displayKey) return { key: a.displayKey, mime: displayMime(a.mime, a.displayKey) };
   const original = await readAll(a.storageKey);
@@ -66,7 +74,10 @@ export async function ensureDisplayCopy(attachmentId: string): Promise<DisplayCo
   const key = newStorageKey(copy.ext);
   await storage().put(key, copy.data, { contentType: copy.mime });
   // Two first views at once: the first copy recorded wins, the other is removed.
-  const won = await db.attachment.updateMany({ where: { id: attachmentId, displayKey: null }, data: { displayKey: key } });
+  const won = await db.attachment.updateMany({
+    where: { id: attachmentId, displayKey: null },
+    data: { displayKey: key },
+  });
   if (won.count) return { key, mime: copy.mime };
   await storage().delete(key);
   return ensureDisplayCopy(attachmentId);

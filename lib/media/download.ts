@@ -18,7 +18,10 @@ export type Downloaded = { key: string; size: number; sha256: string; head: Buff
 const HEAD = 4096;
 const TAIL = 64 * 1024;
 
-export async function downloadToStorage(res: Response, opts: { maxBytes: number; ext?: string; contentType?: string; abort?: () => void }): Promise<Downloaded> {
+export async function downloadToStorage(
+  res: Response,
+  opts: { maxBytes: number; ext?: string; contentType?: string; abort?: () => void },
+): Promise<Downloaded> {
   const declared = Number(res.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > opts.maxBytes) {
     opts.abort?.();

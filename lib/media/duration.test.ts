@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { audioDuration } from "./duration";
 import { voiceOgg, recordingWav, recordingMp3 } from "../simulate/fake-media";
 
-const read = (b: Buffer) => audioDuration("audio/ogg", b.subarray(0, 4096), b.subarray(Math.max(0, b.length - 65536)), b.length);
+const read = (b: Buffer) =>
+  audioDuration("audio/ogg", b.subarray(0, 4096), b.subarray(Math.max(0, b.length - 65536)), b.length);
 
 describe("audioDuration", () => {
   it("reads Ogg/Opus duration from the last page's granule position minus pre-skip", () => {

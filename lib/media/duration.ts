@@ -4,7 +4,8 @@
 
 export function audioDuration(mime: string, head: Buffer, tail: Buffer, size: number): number | null {
   if (head.subarray(0, 4).toString("latin1") === "OggS") return oggDuration(head, tail);
-  if (head.subarray(0, 4).toString("latin1") === "RIFF" && head.subarray(8, 12).toString("latin1") === "WAVE") return wavDuration(head, size);
+  if (head.subarray(0, 4).toString("latin1") === "RIFF" && head.subarray(8, 12).toString("latin1") === "WAVE")
+    return wavDuration(head, size);
   void mime;
   return null;
 }

@@ -6,7 +6,13 @@ import { Readable } from "node:stream";
 import { startFakeProviders } from "../simulate/fake-providers";
 
 // The app reads its configuration once: point the provider bases at the fake before anything does.
-const fake = await startFakeProviders({ metaToken: "test-access-token", twilioSid: "ACtest", twilioToken: "12345", exotelKey: "exo-key", exotelToken: "exo-token" });
+const fake = await startFakeProviders({
+  metaToken: "test-access-token",
+  twilioSid: "ACtest",
+  twilioToken: "12345",
+  exotelKey: "exo-key",
+  exotelToken: "exo-token",
+});
 process.env.WHATSAPP_API_BASE = `${fake.url}/meta/v23.0`;
 process.env.TWILIO_API_BASE = `${fake.url}/twilio`;
 process.env.EXOTEL_API_KEY = "exo-key";
@@ -30,15 +36,34 @@ async function read(key: string) {
   return Buffer.concat(chunks);
 }
 
-async function attachment(data: { provider?: "META" | "TWILIO" | "EXOTEL"; providerRef: string; expectedSha256?: string; createdAt?: Date }, job: { maxAttempts?: number } = {}) {
+async function attachment(
+  data: { provider?: "META" | "TWILIO" | "EXOTEL"; providerRef: string; expectedSha256?: string; createdAt?: Date },
+  job: { maxAttempts?: number } = {},
+) {
   const tip = await makeTip();
   const message = await db.message.findFirstOrThrow({ where: { tipId: tip.id }, select: { id: true } });
-  const a = await db.attachment.create({ data: { messageId: message.id, provider: data.provider ?? "META", providerRef: data.providerRef, expectedSha256: data.expectedSha256, createdAt: data.createdAt } });
-  await db.$transaction((tx) => enqueue(tx, "media.fetch", { attachmentId: a.id }, { dedupeKey: `media.fetch:${a.id}`, maxAttempts: job.maxAttempts }));
+  const a = await db.attachment.create({
+    data: {
+      messageId: message.id,
+      provider: data.provider ?? "META",
+      providerRef: data.providerRef,
+      expectedSha256: data.expectedSha256,
+      createdAt: data.createdAt,
+    },
+  });
+  await db.$transaction((tx) =>
+    enqueue(
+      tx,
+      "media.fetch",
+      { attachmentId: a.id },
+      { dedupeKey: `media.fetch:${a.id}`, maxAttempts: job.maxAttempts },
+    ),
+  );
   return a;
 }
 
-const jobOf = (attachmentId: string) => db.job.findFirstOrThrow({ where: { kind: "media.fetch", payload: { equals: { attachmentId } } } });
+const jobOf = (attachmentId: string) =>
+  db.job.findFirstOrThrow({ where: { kind: "media.fetch", payload: { equals: { attachmentId } } } });
 const stored = (id: string) => db.attachment.findUniqueOrThrow({ where: { id } });
 
 beforeAll(() => registerHandlers());
@@ -49,10 +74,20 @@ describe("media.fetch", () => {
   it("fetches a WhatsApp photo through the Graph lookup, checks the webhook's base64 SHA-256, stores it", async () => {
     fake.reset();
     const photo = fake.fixtures.photo.bytes;
-    const a = await attachment({ providerRef: `photo-${uid()}`, expectedSha256: crypto.createHash("sha256").update(photo).digest("base64") });
+    const a = await attachment({
+      providerRef: `photo-${uid()}`,
+      expectedSha256: crypto.createHash("sha256").update(photo).digest("base64"),
+    });
     await drain();
     const row = await stored(a.id);
-    expect(row).toMatchObject({ fetchState: "STORED", mime: "image/jpeg", size: photo.length, sha256: sha(photo), fetchError: null, attempts: 1 });
+    expect(row).toMatchObject({
+      fetchState: "STORED",
+      mime: "image/jpeg",
+      size: photo.length,
+      sha256: sha(photo),
+      fetchError: null,
+      attempts: 1,
+    });
     expect(row.storageKey).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{32}\.jpg$/);
     expect(row.storageKey).not.toContain(a.providerRef);
     expect((await read(row.storageKey!)).equals(photo)).toBe(true);
@@ -75,7 +110,11 @@ describe("media.fetch", () => {
 
   it("fails for good on a SHA-256 mismatch and keeps nothing", async () => {
     const id = `mismatch-${uid()}`;
-    fake.addMedia(id, { mime: "image/jpeg", bytes: Buffer.from("not the announced bytes"), announcedSha256: "0".repeat(64) });
+    fake.addMedia(id, {
+      mime: "image/jpeg",
+      bytes: Buffer.from("not the announced bytes"),
+      announcedSha256: "0".repeat(64),
+    });
     const a = await attachment({ providerRef: id });
     await drain();
     const row = await stored(a.id);
@@ -132,7 +171,10 @@ describe("media.fetch", () => {
     fake.reset();
     const a = await attachment({ providerRef: `photo-${uid()}`, createdAt: new Date(Date.now() - 8 * 24 * 3600_000) });
     await drain();
-    expect(await stored(a.id)).toMatchObject({ fetchState: "FAILED", fetchError: "WhatsApp media id expired (older than 7 days)" });
+    expect(await stored(a.id)).toMatchObject({
+      fetchState: "FAILED",
+      fetchError: "WhatsApp media id expired (older than 7 days)",
+    });
     expect(fake.calls).toHaveLength(0);
   });
 
@@ -170,7 +212,10 @@ describe("media.fetch", () => {
     const a = await attachment({ providerRef: `photo-${uid()}` });
     const job = await jobOf(a.id);
     // What a process killed mid-download leaves behind.
-    await db.job.update({ where: { id: job.id }, data: { state: "RUNNING", attempts: 1, lockedAt: new Date(Date.now() - 10 * 60_000) } });
+    await db.job.update({
+      where: { id: job.id },
+      data: { state: "RUNNING", attempts: 1, lockedAt: new Date(Date.now() - 10 * 60_000) },
+    });
     await db.attachment.update({ where: { id: a.id }, data: { fetchState: "FETCHING", attempts: 1 } });
     await drain();
     expect(await stored(a.id)).toMatchObject({ fetchState: "STORED" });
@@ -187,14 +232,27 @@ describe("media.fetch", () => {
 
   it("fetches Twilio media with basic auth, rewriting api.twilio.com to the configured base", async () => {
     fake.reset();
-    const a = await attachment({ provider: "TWILIO", providerRef: `https://api.twilio.com/2010-04-01/Accounts/ACtest/Messages/MM${uid()}/Media/MEphoto${uid()}` });
+    const a = await attachment({
+      provider: "TWILIO",
+      providerRef: `https://api.twilio.com/2010-04-01/Accounts/ACtest/Messages/MM${uid()}/Media/MEphoto${uid()}`,
+    });
     await drain();
-    expect(await stored(a.id)).toMatchObject({ fetchState: "STORED", mime: "image/jpeg", sha256: sha(fake.fixtures.photo.bytes) });
-    expect(fake.calls[0]).toMatchObject({ route: "twilio.media", headers: { authorization: "Basic " + Buffer.from("ACtest:12345").toString("base64") } });
+    expect(await stored(a.id)).toMatchObject({
+      fetchState: "STORED",
+      mime: "image/jpeg",
+      sha256: sha(fake.fixtures.photo.bytes),
+    });
+    expect(fake.calls[0]).toMatchObject({
+      route: "twilio.media",
+      headers: { authorization: "Basic " + Buffer.from("ACtest:12345").toString("base64") },
+    });
   });
 
   it("stores a Twilio call recording (WAV) with its duration", async () => {
-    const a = await attachment({ provider: "TWILIO", providerRef: `https://api.twilio.com/2010-04-01/Accounts/ACtest/Recordings/RE${uid()}` });
+    const a = await attachment({
+      provider: "TWILIO",
+      providerRef: `https://api.twilio.com/2010-04-01/Accounts/ACtest/Recordings/RE${uid()}`,
+    });
     await drain();
     const row = await stored(a.id);
     expect(row).toMatchObject({ fetchState: "STORED", mime: "audio/x-wav" });
@@ -203,9 +261,15 @@ describe("media.fetch", () => {
 
   it("never sends Twilio credentials to another host", async () => {
     fake.reset();
-    const a = await attachment({ provider: "TWILIO", providerRef: `https://evil.example/2010-04-01/Accounts/ACtest/Messages/MM1/Media/ME1` });
+    const a = await attachment({
+      provider: "TWILIO",
+      providerRef: `https://evil.example/2010-04-01/Accounts/ACtest/Messages/MM1/Media/ME1`,
+    });
     await drain();
-    expect(await stored(a.id)).toMatchObject({ fetchState: "FAILED", fetchError: "refusing Twilio media URL on unexpected host evil.example" });
+    expect(await stored(a.id)).toMatchObject({
+      fetchState: "FAILED",
+      fetchError: "refusing Twilio media URL on unexpected host evil.example",
+    });
     expect(fake.calls).toHaveLength(0);
   });
 
@@ -213,7 +277,11 @@ describe("media.fetch", () => {
     fake.reset();
     const a = await attachment({ provider: "EXOTEL", providerRef: `${fake.url}/exotel/recordings/${uid()}.mp3` });
     await drain();
-    expect(await stored(a.id)).toMatchObject({ fetchState: "STORED", mime: "audio/mpeg", sha256: sha(fake.fixtures.mp3.bytes) });
+    expect(await stored(a.id)).toMatchObject({
+      fetchState: "STORED",
+      mime: "audio/mpeg",
+      sha256: sha(fake.fixtures.mp3.bytes),
+    });
     expect(fake.calls[0].headers.authorization).toBe("Basic " + Buffer.from("exo-key:exo-token").toString("base64"));
   });
 

@@ -17,7 +17,16 @@ import { extensionFor } from "./mime";
 export async function fetchAttachment(attachmentId: string, job?: { attempts: number; maxAttempts: number }) {
   const a = await db.attachment.findUnique({
     where: { id: attachmentId },
-    select: { id: true, provider: true, providerRef: true, mime: true, expectedSha256: true, fetchState: true, createdAt: true, messageId: true },
+    select: {
+      id: true,
+      provider: true,
+      providerRef: true,
+      mime: true,
+      expectedSha256: true,
+      fetchState: true,
+      createdAt: true,
+      messageId: true,
+    },
   });
   if (!a || a.fetchState === "STORED") return; // replayed job: nothing left to do
   await db.attachment.update({ where: { id: a.id }, data: { fetchState: "FETCHING", attempts: { increment: 1 } } });
@@ -27,7 +36,11 @@ export async function fetchAttachment(attachmentId: string, job?: { attempts: nu
     if (src.size && src.size > maxBytes) throw new PermanentJobError(new MediaTooLargeError(maxBytes).message);
     const controller = new AbortController();
     // Allowlist, vetted addresses, manual redirects, credentials only to the provider (ADR 0210).
-    const res = await guardedFetch(src.url, { auth: src.auth, signal: controller.signal, timeoutMs: env().MEDIA_FETCH_TIMEOUT_SECONDS * 1000 });
+    const res = await guardedFetch(src.url, {
+      auth: src.auth,
+      signal: controller.signal,
+      timeoutMs: env().MEDIA_FETCH_TIMEOUT_SECONDS * 1000,
+    });
     if (!res.ok) {
       void res.body?.cancel();
       // 404/410 on Twilio/Exotel: deleted for good. On WhatsApp the 5-minute URL may just have
@@ -37,10 +50,17 @@ export async function fetchAttachment(attachmentId: string, job?: { attempts: nu
       if (gone || res.status === 401 || res.status === 403) throw new PermanentJobError(msg);
       throw new Error(msg);
     }
-    const mime = (src.mime ?? res.headers.get("content-type") ?? a.mime).split(";")[0].trim().toLowerCase() || "application/octet-stream";
+    const mime =
+      (src.mime ?? res.headers.get("content-type") ?? a.mime).split(";")[0].trim().toLowerCase() ||
+      "application/octet-stream";
     let got;
     try {
-      got = await downloadToStorage(res, { maxBytes, ext: extensionFor(mime), contentType: mime, abort: () => controller.abort() });
+      got = await downloadToStorage(res, {
+        maxBytes,
+        ext: extensionFor(mime),
+        contentType: mime,
+        abort: () => controller.abort(),
+      });
     } catch (e) {
       if (e instanceof MediaTooLargeError) throw new PermanentJobError(e.message);
       throw e;
@@ -54,10 +74,23 @@ export async function fetchAttachment(attachmentId: string, job?: { attempts: nu
     await db.$transaction(async (tx) => {
       const row = await tx.attachment.update({
         where: { id: a.id },
-        data: { fetchState: "STORED", fetchError: null, mime, size: got.size, sha256: got.sha256, storageKey: got.key, durationSec },
+        data: {
+          fetchState: "STORED",
+          fetchError: null,
+          mime,
+          size: got.size,
+          sha256: got.sha256,
+          storageKey: got.key,
+          durationSec,
+        },
         select: { message: { select: { id: true, tip: { select: { id: true, ref: true } } } } },
       });
-      await publish(tx, { type: "message.updated", tipId: row.message.tip.id, ref: row.message.tip.ref, messageId: row.message.id });
+      await publish(tx, {
+        type: "message.updated",
+        tipId: row.message.tip.id,
+        ref: row.message.tip.ref,
+        messageId: row.message.id,
+      });
     });
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).slice(0, 500);
@@ -68,7 +101,13 @@ export async function fetchAttachment(attachmentId: string, job?: { attempts: nu
         data: { fetchState: final ? "FAILED" : "PENDING", fetchError: reason },
         select: { message: { select: { id: true, tip: { select: { id: true, ref: true } } } } },
       });
-      if (final) await publish(tx, { type: "message.updated", tipId: row.message.tip.id, ref: row.message.tip.ref, messageId: row.message.id });
+      if (final)
+        await publish(tx, {
+          type: "message.updated",
+          tipId: row.message.tip.id,
+          ref: row.message.tip.ref,
+          messageId: row.message.id,
+        });
     });
     throw e;
   }

@@ -7,7 +7,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import { startFakeProviders } from "../simulate/fake-providers";
 
-const fake = await startFakeProviders({ metaToken: "test-access-token", exotelKey: "exo-key", exotelToken: "exo-token" });
+const fake = await startFakeProviders({
+  metaToken: "test-access-token",
+  exotelKey: "exo-key",
+  exotelToken: "exo-token",
+});
 const target = await startFakeProviders();
 process.env.WHATSAPP_API_BASE = `${fake.url}/meta/v23.0`;
 process.env.EXOTEL_API_BASE = `${fake.url}/exotel`;
@@ -25,9 +29,13 @@ async function fetchJob(provider: "META" | "EXOTEL", providerRef: string) {
   const tip = await makeTip();
   const message = await db.message.findFirstOrThrow({ where: { tipId: tip.id }, select: { id: true } });
   const a = await db.attachment.create({ data: { messageId: message.id, provider, providerRef } });
-  await db.$transaction((tx) => enqueue(tx, "media.fetch", { attachmentId: a.id }, { dedupeKey: `media.fetch:${a.id}` }));
+  await db.$transaction((tx) =>
+    enqueue(tx, "media.fetch", { attachmentId: a.id }, { dedupeKey: `media.fetch:${a.id}` }),
+  );
   await drain();
-  const job = await db.job.findFirstOrThrow({ where: { kind: "media.fetch", payload: { equals: { attachmentId: a.id } } } });
+  const job = await db.job.findFirstOrThrow({
+    where: { kind: "media.fetch", payload: { equals: { attachmentId: a.id } } },
+  });
   return { attachment: await db.attachment.findUniqueOrThrow({ where: { id: a.id } }), job };
 }
 
@@ -47,12 +55,32 @@ afterAll(async () => {
 
 const cases: [string, () => string, RegExp][] = [
   ["127.0.0.1 (not on the allowlist)", internal, /not on the fetch allowlist/],
-  ["169.254.169.254 (cloud metadata, even when listed)", () => "http://169.254.169.254/latest/meta-data/iam/security-credentials/", /refused 169\.254\.169\.254: 169\.254\.169\.254 is a linkLocal address/],
+  [
+    "169.254.169.254 (cloud metadata, even when listed)",
+    () => "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+    /refused 169\.254\.169\.254: 169\.254\.169\.254 is a linkLocal address/,
+  ],
   ["a private address", () => "http://10.20.30.40/recording.mp3", /not on the fetch allowlist/],
-  ["a host name that resolves to loopback", () => `http://localhost:${target.port}/internal/${uid()}`, /refused localhost:\d+: (127\.0\.0\.1|::1) is a loopback address/],
-  ["an allowed host that redirects to an internal one", () => `${fake.url}/redirect?to=${encodeURIComponent(internal())}`, /refused http:\/\/127\.0\.0\.1:\d+: not on the fetch allowlist/],
-  ["an allowed host that redirects to cloud metadata", () => `${fake.url}/redirect?to=${encodeURIComponent("http://169.254.169.254/latest/meta-data/")}`, /refused 169\.254\.169\.254: .* linkLocal/],
-  ["an allowed host that redirects to a name resolving to loopback", () => `${fake.url}/redirect?to=${encodeURIComponent(`http://localhost:${target.port}/x`)}`, /loopback address/],
+  [
+    "a host name that resolves to loopback",
+    () => `http://localhost:${target.port}/internal/${uid()}`,
+    /refused localhost:\d+: (127\.0\.0\.1|::1) is a loopback address/,
+  ],
+  [
+    "an allowed host that redirects to an internal one",
+    () => `${fake.url}/redirect?to=${encodeURIComponent(internal())}`,
+    /refused http:\/\/127\.0\.0\.1:\d+: not on the fetch allowlist/,
+  ],
+  [
+    "an allowed host that redirects to cloud metadata",
+    () => `${fake.url}/redirect?to=${encodeURIComponent("http://169.254.169.254/latest/meta-data/")}`,
+    /refused 169\.254\.169\.254: .* linkLocal/,
+  ],
+  [
+    "an allowed host that redirects to a name resolving to loopback",
+    () => `${fake.url}/redirect?to=${encodeURIComponent(`http://localhost:${target.port}/x`)}`,
+    /loopback address/,
+  ],
 ];
 
 describe("media fetch refusals", () => {
@@ -83,12 +111,18 @@ describe("media fetch refusals", () => {
     const { env } = await import("../env");
     const before = env().FETCH_ALLOWED_HOSTS;
     // env() is read once per process; this test swaps the parsed list the same way start-up would have.
-    (env() as { FETCH_ALLOWED_HOSTS: string[] }).FETCH_ALLOWED_HOSTS = [`http://127.0.0.1:${fake.port}`, `http://127.0.0.1:${target.port}`];
+    (env() as { FETCH_ALLOWED_HOSTS: string[] }).FETCH_ALLOWED_HOSTS = [
+      `http://127.0.0.1:${fake.port}`,
+      `http://127.0.0.1:${target.port}`,
+    ];
     try {
       const cdn = `http://127.0.0.1:${target.port}/exotel/recordings/${uid()}.mp3`;
       const { attachment } = await fetchJob("EXOTEL", `${fake.url}/redirect?to=${encodeURIComponent(cdn)}`);
       // The target (another host) answered without Exotel's credentials, so its own check refused it.
-      expect(fake.calls[0]).toMatchObject({ route: "redirect", headers: { authorization: "Basic " + Buffer.from("exo-key:exo-token").toString("base64") } });
+      expect(fake.calls[0]).toMatchObject({
+        route: "redirect",
+        headers: { authorization: "Basic " + Buffer.from("exo-key:exo-token").toString("base64") },
+      });
       expect(target.calls).toHaveLength(1);
       expect(target.calls[0].headers.authorization).toBeUndefined();
       expect(attachment.fetchState).toBe("STORED");

@@ -8,7 +8,15 @@ import { AppError } from "../errors";
 async function failedAttachment() {
   const tip = await makeTip();
   const m = await db.message.findFirstOrThrow({ where: { tipId: tip.id } });
-  return db.attachment.create({ data: { messageId: m.id, provider: "META", providerRef: "photo-1", fetchState: "FAILED", fetchError: "WhatsApp media lookup failed: HTTP 401" } });
+  return db.attachment.create({
+    data: {
+      messageId: m.id,
+      provider: "META",
+      providerRef: "photo-1",
+      fetchState: "FAILED",
+      fetchError: "WhatsApp media lookup failed: HTTP 401",
+    },
+  });
 }
 
 describe("retryMediaFetch", () => {
@@ -16,7 +24,10 @@ describe("retryMediaFetch", () => {
     const admin = await makeUser({ role: "ADMIN" });
     const a = await failedAttachment();
     await retryMediaFetch({ id: admin.id, role: "ADMIN", ip: "127.0.0.1" }, a.id);
-    expect(await db.attachment.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ fetchState: "PENDING", fetchError: null });
+    expect(await db.attachment.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      fetchState: "PENDING",
+      fetchError: null,
+    });
     const jobs = await db.job.findMany({ where: { kind: "media.fetch", payload: { equals: { attachmentId: a.id } } } });
     expect(jobs).toHaveLength(1);
     expect(jobs[0].state).toBe("PENDING");

@@ -34,21 +34,26 @@ async function scrape() {
   expect(res.headers.get("content-type")).toContain("text/plain");
   return parseExposition(await res.text());
 }
-const at = (m: Map<string, number>, name: string, labels: Record<string, string> = {}) => m.get(seriesKey(name, labels)) ?? 0;
+const at = (m: Map<string, number>, name: string, labels: Record<string, string> = {}) =>
+  m.get(seriesKey(name, labels)) ?? 0;
 
 let seq = 0;
 const phone = () => `9197${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(5, "0")}`;
 function postMeta(body: string, signature: string | null) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (signature) headers["x-hub-signature-256"] = signature;
-  return metaWebhook.POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers }));
+  return metaWebhook.POST(
+    new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers }),
+  );
 }
 
 describe("/api/metrics", () => {
   it("counts the live streams open in this process", async () => {
     const base = at(await scrape(), "mukhbir_live_streams_open");
     const aborts = [new AbortController(), new AbortController()];
-    const readers = aborts.map((a) => liveStream({ cursor: null, signal: a.signal, lease: async () => true, message: () => null }).getReader());
+    const readers = aborts.map((a) =>
+      liveStream({ cursor: null, signal: a.signal, lease: async () => true, message: () => null }).getReader(),
+    );
     // The first frame (`retry:`) is sent once the stream is registered.
     for (const r of readers) expect(new TextDecoder().decode((await r.read()).value)).toContain("retry:");
     expect(at(await scrape(), "mukhbir_live_streams_open")).toBe(base + 2);
@@ -62,14 +67,20 @@ describe("/api/metrics", () => {
     delete process.env.METRICS_TOKEN;
     reloadEnv();
     try {
-      expect((await metricsRoute(new Request(URL_, { headers: { authorization: `Bearer ${TOKEN}` } }))).status).toBe(404);
+      expect((await metricsRoute(new Request(URL_, { headers: { authorization: `Bearer ${TOKEN}` } }))).status).toBe(
+        404,
+      );
     } finally {
       process.env.METRICS_TOKEN = TOKEN;
       reloadEnv();
     }
     expect((await metricsRoute(new Request(URL_))).status).toBe(401);
-    expect((await metricsRoute(new Request(URL_, { headers: { authorization: `Bearer ${TOKEN.slice(0, -1)}x` } }))).status).toBe(401);
-    expect((await metricsRoute(new Request(URL_, { headers: { authorization: `Bearer ${TOKEN}${TOKEN}` } }))).status).toBe(401);
+    expect(
+      (await metricsRoute(new Request(URL_, { headers: { authorization: `Bearer ${TOKEN.slice(0, -1)}x` } }))).status,
+    ).toBe(401);
+    expect(
+      (await metricsRoute(new Request(URL_, { headers: { authorization: `Bearer ${TOKEN}${TOKEN}` } }))).status,
+    ).toBe(401);
     expect((await metricsRoute(new Request(URL_, { headers: { authorization: `Basic ${TOKEN}` } }))).status).toBe(401);
   });
 
@@ -94,7 +105,13 @@ describe("/api/metrics", () => {
     const user = await makeUser();
     const ip = `198.51.100.${crypto.randomInt(1, 254)}`;
     const codes: string[] = [];
-    for (let i = 0; i < 6; i++) codes.push(await authenticate({ username: user.username, password: "wrong-guess-123" }, ip).then(() => "in", (e: unknown) => (e instanceof SignInError ? e.code : String(e))));
+    for (let i = 0; i < 6; i++)
+      codes.push(
+        await authenticate({ username: user.username, password: "wrong-guess-123" }, ip).then(
+          () => "in",
+          (e: unknown) => (e instanceof SignInError ? e.code : String(e)),
+        ),
+      );
     expect(codes.slice(0, 4)).toEqual(["wrong", "wrong", "wrong", "wrong"]);
     expect(codes[4]).toMatch(/^locked:/);
     expect(codes[5]).toMatch(/^locked:/);
@@ -115,7 +132,8 @@ describe("/api/metrics", () => {
     await makeTip({ receivedAt: new Date(Date.now() - 3 * 86_400_000), priority: "NORMAL" });
 
     const after = await scrape();
-    const delta = (name: string, labels: Record<string, string> = {}) => at(after, name, labels) - at(before, name, labels);
+    const delta = (name: string, labels: Record<string, string> = {}) =>
+      at(after, name, labels) - at(before, name, labels);
 
     const meta = (outcome: string) => delta("mukhbir_webhook_requests_total", { provider: "meta", outcome });
     expect(meta("ok")).toBe(3);

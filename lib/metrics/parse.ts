@@ -13,7 +13,8 @@ export function parseExposition(text: string): Map<string, number> {
 
 function parseLabels(s: string): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const m of s.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[m[1]] = m[2].replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c));
+  for (const m of s.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
+    labels[m[1]] = m[2].replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c));
   return labels;
 }
 

@@ -52,11 +52,39 @@ function create() {
     },
   });
   // Set by lib/metrics/scrape.ts from the database at each scrape.
-  const jobs = new Gauge({ name: "mukhbir_jobs", help: "Jobs not done, by kind and state (PENDING, RUNNING, FAILED = gave up), read from the job table at scrape.", labelNames: ["kind", "state"] as const, registers: [registry] });
-  const tipsOpen = new Gauge({ name: "mukhbir_tips_open", help: "Open tips (all stations), from the queue's view counters at scrape.", registers: [registry] });
-  const tipsBreaching = new Gauge({ name: "mukhbir_tips_breaching_sla", help: "Open tips breaching their SLA (lib/sla), from the queue's view counters at scrape.", registers: [registry] });
-  const signInLocked = new Gauge({ name: "mukhbir_signin_locked", help: "Username-and-address pairs locked out now, read at scrape.", registers: [registry] });
-  return { registry, webhookRequests, webhookSeconds, jobFailures, signInFailures, signInLockouts, jobs, tipsOpen, tipsBreaching, signInLocked };
+  const jobs = new Gauge({
+    name: "mukhbir_jobs",
+    help: "Jobs not done, by kind and state (PENDING, RUNNING, FAILED = gave up), read from the job table at scrape.",
+    labelNames: ["kind", "state"] as const,
+    registers: [registry],
+  });
+  const tipsOpen = new Gauge({
+    name: "mukhbir_tips_open",
+    help: "Open tips (all stations), from the queue's view counters at scrape.",
+    registers: [registry],
+  });
+  const tipsBreaching = new Gauge({
+    name: "mukhbir_tips_breaching_sla",
+    help: "Open tips breaching their SLA (lib/sla), from the queue's view counters at scrape.",
+    registers: [registry],
+  });
+  const signInLocked = new Gauge({
+    name: "mukhbir_signin_locked",
+    help: "Username-and-address pairs locked out now, read at scrape.",
+    registers: [registry],
+  });
+  return {
+    registry,
+    webhookRequests,
+    webhookSeconds,
+    jobFailures,
+    signInFailures,
+    signInLockouts,
+    jobs,
+    tipsOpen,
+    tipsBreaching,
+    signInLocked,
+  };
 }
 
 export type Metrics = ReturnType<typeof create>;
@@ -76,7 +104,10 @@ export function webhookOutcome(status: number): string {
 }
 
 /** Wraps a webhook handler: counts its answer by provider and outcome and times it. */
-export function countedWebhook<Args extends unknown[]>(provider: "meta" | "twilio" | "exotel", handler: (...args: Args) => Response | Promise<Response>) {
+export function countedWebhook<Args extends unknown[]>(
+  provider: "meta" | "twilio" | "exotel",
+  handler: (...args: Args) => Response | Promise<Response>,
+) {
   return async (...args: Args): Promise<Response> => {
     const m = metrics();
     const end = m.webhookSeconds.startTimer({ provider });

@@ -10,7 +10,10 @@ export const metricsRoute = route(async (req: Request) => {
   const access = metricsAccess(req);
   if (access === "off") return new Response("Not Found", { status: 404, headers: { "Cache-Control": "no-store" } });
   if (access === "refused")
-    return new Response("Unauthorized", { status: 401, headers: { "Cache-Control": "no-store", "WWW-Authenticate": 'Bearer realm="metrics"' } });
+    return new Response("Unauthorized", {
+      status: 401,
+      headers: { "Cache-Control": "no-store", "WWW-Authenticate": 'Bearer realm="metrics"' },
+    });
   const { body, contentType } = await scrapeMetrics();
   return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
 });

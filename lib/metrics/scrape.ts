@@ -11,7 +11,12 @@ import type { Viewer } from "../auth/scope";
 import { metrics } from "./registry";
 
 /** Sees every station, like a supervisor: the counts are the whole district's. */
-const DISTRICT: Viewer = { id: "00000000-0000-0000-0000-000000000000", role: "SUPERVISOR", stationId: null, districtWide: true };
+const DISTRICT: Viewer = {
+  id: "00000000-0000-0000-0000-000000000000",
+  role: "SUPERVISOR",
+  stationId: null,
+  districtWide: true,
+};
 
 export async function scrapeMetrics(now = new Date()): Promise<{ body: string; contentType: string }> {
   const m = metrics();
@@ -20,7 +25,9 @@ export async function scrapeMetrics(now = new Date()): Promise<{ body: string; c
       SELECT "kind", "state"::text AS "state", count(*)::int AS n FROM "Job"
       WHERE "state" IN ('PENDING', 'RUNNING', 'FAILED') GROUP BY 1, 2`,
     slaTargets().then((targets) => countViews({ viewer: DISTRICT, targets, now })),
-    db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "LoginThrottle" WHERE "key" LIKE 'p:%' AND "lockedUntil" > now()`,
+    db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "LoginThrottle" WHERE "key" LIKE 'p:%' AND "lockedUntil" > now()`,
   ]);
   m.jobs.reset();
   for (const r of jobs) m.jobs.set({ kind: r.kind, state: r.state }, r.n);

@@ -23,12 +23,16 @@ const EXPLICITLY_ALLOWABLE = new Set(["loopback", "private", "uniqueLocal", "car
 
 /** The entry that admits this URL, or a refusal naming why not. */
 export function admit(url: URL, allow: AllowEntry[]): AllowEntry {
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new FetchRefused(`refused ${url.protocol} URL (only http and https)`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new FetchRefused(`refused ${url.protocol} URL (only http and https)`);
   if (url.username || url.password) throw new FetchRefused("refused a URL with credentials in it");
   const host = url.hostname.toLowerCase();
   const port = url.port || DEFAULT_PORT[url.protocol];
-  const entry = allow.find((e) => e.scheme === url.protocol && e.port === port && (e.wildcard ? host.endsWith(`.${e.host}`) : host === e.host));
-  if (!entry) throw new FetchRefused(`refused ${url.protocol}//${url.host}: not on the fetch allowlist (FETCH_ALLOWED_HOSTS)`);
+  const entry = allow.find(
+    (e) => e.scheme === url.protocol && e.port === port && (e.wildcard ? host.endsWith(`.${e.host}`) : host === e.host),
+  );
+  if (!entry)
+    throw new FetchRefused(`refused ${url.protocol}//${url.host}: not on the fetch allowlist (FETCH_ALLOWED_HOSTS)`);
   return entry;
 }
 
@@ -39,7 +43,10 @@ export function addressProblem(address: string, entry: AllowEntry, literalHost: 
   const ip = ipaddr.process(address);
   const range = ip.range();
   if (range === "unicast") return null;
-  const exact = entry.ipLiteral && literalHost !== null && ipaddr.process(literalHost).toNormalizedString() === ip.toNormalizedString();
+  const exact =
+    entry.ipLiteral &&
+    literalHost !== null &&
+    ipaddr.process(literalHost).toNormalizedString() === ip.toNormalizedString();
   if (exact && EXPLICITLY_ALLOWABLE.has(range)) return null;
   return `${ip.toString()} is a ${range} address`;
 }

@@ -43,7 +43,10 @@ export function hostKey(url: URL | string): string {
 
 export async function guardedFetch(input: string, opts: GuardedFetchOptions = {}): Promise<Response> {
   const allow = opts.allow ?? configuredAllowlist();
-  const signal = AbortSignal.any([AbortSignal.timeout(opts.timeoutMs ?? 60_000), ...(opts.signal ? [opts.signal] : [])]);
+  const signal = AbortSignal.any([
+    AbortSignal.timeout(opts.timeoutMs ?? 60_000),
+    ...(opts.signal ? [opts.signal] : []),
+  ]);
   const authHosts = new Set((opts.auth?.hosts ?? []).map((h) => hostKey(h.includes("://") ? h : `https://${h}`)));
   let url: URL;
   try {
@@ -69,15 +72,27 @@ export async function guardedFetch(input: string, opts: GuardedFetchOptions = {}
   }
 }
 
-function request(url: URL, target: Vetted, headers: Record<string, string>, signal: AbortSignal): Promise<http.IncomingMessage> {
+function request(
+  url: URL,
+  target: Vetted,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<http.IncomingMessage> {
   // The socket may only ever reach the address we vetted, whatever the resolver says now.
   const lookup: LookupFunction = (_host, options, cb) => {
-    if ((options as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+    if ((options as { all?: boolean }).all)
+      (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address: target.address, family: target.family },
+      ]);
     else cb(null, target.address, target.family);
   };
   const mod = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const req = mod.request(url, { method: "GET", headers: { "user-agent": "mukhbir", ...headers }, lookup, signal, agent: false }, resolve);
+    const req = mod.request(
+      url,
+      { method: "GET", headers: { "user-agent": "mukhbir", ...headers }, lookup, signal, agent: false },
+      resolve,
+    );
     req.on("error", (e) => reject(signal.aborted ? new Error(`fetch timed out or was aborted (${url.host})`) : e));
     req.end();
   });
@@ -85,7 +100,8 @@ function request(url: URL, target: Vetted, headers: Record<string, string>, sign
 
 function toResponse(res: http.IncomingMessage): Response {
   const headers = new Headers();
-  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  for (const [k, v] of Object.entries(res.headers))
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
   const status = res.statusCode ?? 502;
   const empty = status === 204 || status === 304;
   if (empty) res.resume();

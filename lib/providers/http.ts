@@ -12,10 +12,18 @@ export class ProviderError extends Error {
   }
 }
 
-export async function callProvider(url: string, init: { headers: Record<string, string>; body: string }): Promise<{ status: number; body: unknown }> {
+export async function callProvider(
+  url: string,
+  init: { headers: Record<string, string>; body: string },
+): Promise<{ status: number; body: unknown }> {
   let res: Response;
   try {
-    res = await fetch(url, { method: "POST", headers: init.headers, body: init.body, signal: AbortSignal.timeout(30_000) });
+    res = await fetch(url, {
+      method: "POST",
+      headers: init.headers,
+      body: init.body,
+      signal: AbortSignal.timeout(30_000),
+    });
   } catch (e) {
     throw new ProviderError(`provider unreachable: ${e instanceof Error ? e.message : String(e)}`, false);
   }

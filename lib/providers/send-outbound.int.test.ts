@@ -20,7 +20,9 @@ const uid = () => crypto.randomBytes(4).toString("hex");
 let phoneSeq = 0;
 
 /** A tip whose informant wrote through `provider` `hoursAgo` hours ago, and one QUEUED reply to them. */
-async function reply(opts: { provider?: "META" | "TWILIO" | "EXOTEL"; address?: string; hoursAgo?: number; body?: string } = {}) {
+async function reply(
+  opts: { provider?: "META" | "TWILIO" | "EXOTEL"; address?: string; hoursAgo?: number; body?: string } = {},
+) {
   phoneSeq += 1;
   const address = opts.address ?? `phone:9198765${String(40000 + phoneSeq).padStart(5, "0")}`;
   const { cipher, keyId } = encrypt(address);
@@ -31,14 +33,25 @@ async function reply(opts: { provider?: "META" | "TWILIO" | "EXOTEL"; address?: 
   const id = crypto.randomUUID();
   await db.$transaction(async (tx) => {
     await tx.message.create({
-      data: { id, tipId: tip.id, informantId: informant.id, direction: "OUTBOUND", kind: "TEXT", body: opts.body ?? `Thank you, ref ${tip.ref}`, provider: opts.provider ?? "META", providerMessageId: `local:${id}`, deliveryStatus: "QUEUED" },
+      data: {
+        id,
+        tipId: tip.id,
+        informantId: informant.id,
+        direction: "OUTBOUND",
+        kind: "TEXT",
+        body: opts.body ?? `Thank you, ref ${tip.ref}`,
+        provider: opts.provider ?? "META",
+        providerMessageId: `local:${id}`,
+        deliveryStatus: "QUEUED",
+      },
     });
     await enqueue(tx, "outbound.send", { messageId: id }, { dedupeKey: `outbound.send:${id}` });
   });
   return { id, address, tip };
 }
 const message = (id: string) => db.message.findUniqueOrThrow({ where: { id } });
-const jobOf = (messageId: string) => db.job.findFirstOrThrow({ where: { kind: "outbound.send", payload: { equals: { messageId } } } });
+const jobOf = (messageId: string) =>
+  db.job.findFirstOrThrow({ where: { kind: "outbound.send", payload: { equals: { messageId } } } });
 
 beforeAll(() => registerHandlers());
 beforeEach(() => fake.reset());
@@ -50,12 +63,28 @@ describe("outbound.send", () => {
     await drain();
     expect(fake.calls).toHaveLength(1);
     const call = fake.calls[0];
-    expect(call).toMatchObject({ route: "meta.send", method: "POST", path: "/meta/v23.0/106540352242922/messages", headers: { authorization: "Bearer test-access-token", "content-type": "application/json" } });
-    expect(call.body).toEqual({ messaging_product: "whatsapp", recipient_type: "individual", to: r.address.slice(6), type: "text", text: { preview_url: false, body: "धन्यवाद / Thank you" } });
+    expect(call).toMatchObject({
+      route: "meta.send",
+      method: "POST",
+      path: "/meta/v23.0/106540352242922/messages",
+      headers: { authorization: "Bearer test-access-token", "content-type": "application/json" },
+    });
+    expect(call.body).toEqual({
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: r.address.slice(6),
+      type: "text",
+      text: { preview_url: false, body: "धन्यवाद / Thank you" },
+    });
     const wamid = (call.response as { messages: { id: string }[] }).messages[0].id;
     // WhatsApp's id carries the recipient's number: only its keyed hash is kept.
     expect(Buffer.from(wamid.slice(6), "base64").toString("latin1")).toContain(r.address.slice(6));
-    expect(await message(r.id)).toMatchObject({ providerMessageId: hashProviderId(wamid), deliveryStatus: "SENT", deliveryError: null, provider: "META" });
+    expect(await message(r.id)).toMatchObject({
+      providerMessageId: hashProviderId(wamid),
+      deliveryStatus: "SENT",
+      deliveryError: null,
+      provider: "META",
+    });
     expect((await jobOf(r.id)).state).toBe("DONE");
   });
 
@@ -92,8 +121,15 @@ describe("outbound.send", () => {
       const r = await reply({ hoursAgo: 30, body: "कृपया और जानकारी दें" });
       await drain();
       expect(fake.calls[0].body).toEqual({
-        messaging_product: "whatsapp", recipient_type: "individual", to: r.address.slice(6), type: "template",
-        template: { name: "tip_followup", language: { code: "hi" }, components: [{ type: "body", parameters: [{ type: "text", text: "कृपया और जानकारी दें" }] }] },
+        messaging_product: "whatsapp",
+        recipient_type: "individual",
+        to: r.address.slice(6),
+        type: "template",
+        template: {
+          name: "tip_followup",
+          language: { code: "hi" },
+          components: [{ type: "body", parameters: [{ type: "text", text: "कृपया और जानकारी दें" }] }],
+        },
       });
       expect((await message(r.id)).deliveryStatus).toBe("SENT");
     } finally {
@@ -105,8 +141,19 @@ describe("outbound.send", () => {
     const r = await reply({ provider: "TWILIO", body: "Shukriya, hum dekh rahe hain" });
     await drain();
     const call = fake.calls[0];
-    expect(call).toMatchObject({ route: "twilio.send", path: "/twilio/2010-04-01/Accounts/ACtest/Messages.json", headers: { authorization: "Basic " + Buffer.from("ACtest:12345").toString("base64"), "content-type": "application/x-www-form-urlencoded" } });
-    expect(call.body).toEqual({ To: `whatsapp:+${r.address.slice(6)}`, From: "whatsapp:+14155238886", Body: "Shukriya, hum dekh rahe hain" });
+    expect(call).toMatchObject({
+      route: "twilio.send",
+      path: "/twilio/2010-04-01/Accounts/ACtest/Messages.json",
+      headers: {
+        authorization: "Basic " + Buffer.from("ACtest:12345").toString("base64"),
+        "content-type": "application/x-www-form-urlencoded",
+      },
+    });
+    expect(call.body).toEqual({
+      To: `whatsapp:+${r.address.slice(6)}`,
+      From: "whatsapp:+14155238886",
+      Body: "Shukriya, hum dekh rahe hain",
+    });
     const sid = (call.response as { sid: string }).sid;
     expect(sid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(await message(r.id)).toMatchObject({ providerMessageId: sid, deliveryStatus: "SENT", provider: "TWILIO" });
@@ -114,7 +161,11 @@ describe("outbound.send", () => {
 
   it("records a provider's refusal as FAILED without the number it may echo", async () => {
     const r = await reply({ provider: "TWILIO" });
-    fake.failNext("twilio.send", 1, 400, { code: 21211, message: `The 'To' number whatsapp:+${r.address.slice(6)} is not a valid phone number.`, status: 400 });
+    fake.failNext("twilio.send", 1, 400, {
+      code: 21211,
+      message: `The 'To' number whatsapp:+${r.address.slice(6)} is not a valid phone number.`,
+      status: 400,
+    });
     await drain();
     const m = await message(r.id);
     expect(m.deliveryStatus).toBe("FAILED");
@@ -130,7 +181,10 @@ describe("outbound.send", () => {
     const r = await reply();
     fake.failNext("meta.send", 1, 503);
     await drain();
-    expect(await message(r.id)).toMatchObject({ deliveryStatus: "QUEUED", deliveryError: "WhatsApp HTTP 503 code 1: injected failure" });
+    expect(await message(r.id)).toMatchObject({
+      deliveryStatus: "QUEUED",
+      deliveryError: "WhatsApp HTTP 503 code 1: injected failure",
+    });
     const job = await jobOf(r.id);
     expect(job).toMatchObject({ state: "PENDING", attempts: 1 });
     await db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
@@ -142,7 +196,10 @@ describe("outbound.send", () => {
     const r = await reply({ provider: "EXOTEL" });
     await drain();
     expect(fake.calls).toHaveLength(0);
-    expect(await message(r.id)).toMatchObject({ deliveryStatus: "FAILED", deliveryError: "Exotel calls have no messaging channel to reply through" });
+    expect(await message(r.id)).toMatchObject({
+      deliveryStatus: "FAILED",
+      deliveryError: "Exotel calls have no messaging channel to reply through",
+    });
   });
 
   it("tells the 24-hour window", () => {

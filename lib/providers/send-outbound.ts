@@ -19,7 +19,13 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
   const m = await db.message.findUnique({
     where: { id: messageId },
     select: {
-      id: true, direction: true, body: true, provider: true, providerMessageId: true, deliveryStatus: true, tipId: true,
+      id: true,
+      direction: true,
+      body: true,
+      provider: true,
+      providerMessageId: true,
+      deliveryStatus: true,
+      tipId: true,
       tip: { select: { ref: true } },
       informant: { select: { id: true, addressCipher: true, keyId: true, lastInboundAt: true } },
     },
@@ -39,14 +45,21 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
     let providerId: string;
     if (provider === "META") {
       const mode = replyMode(m.informant.lastInboundAt);
-      if (mode === "closed") throw new ProviderError("outside WhatsApp's 24-hour window and no approved template is configured (WHATSAPP_REPLY_TEMPLATE)", true);
+      if (mode === "closed")
+        throw new ProviderError(
+          "outside WhatsApp's 24-hour window and no approved template is configured (WHATSAPP_REPLY_TEMPLATE)",
+          true,
+        );
       const e = env();
       const wrote = (latest?.meta as { phoneNumberId?: unknown } | null)?.phoneNumberId;
-      const phoneNumberId = typeof wrote === "string" && e.WHATSAPP_PHONE_NUMBER_IDS.includes(wrote) ? wrote : undefined;
-      const template = mode === "template" ? { name: e.WHATSAPP_REPLY_TEMPLATE, lang: e.WHATSAPP_REPLY_TEMPLATE_LANG } : undefined;
+      const phoneNumberId =
+        typeof wrote === "string" && e.WHATSAPP_PHONE_NUMBER_IDS.includes(wrote) ? wrote : undefined;
+      const template =
+        mode === "template" ? { name: e.WHATSAPP_REPLY_TEMPLATE, lang: e.WHATSAPP_REPLY_TEMPLATE_LANG } : undefined;
       providerId = await sendWhatsApp({ to, body: m.body, template, phoneNumberId });
     } else if (provider === "TWILIO") {
-      if (!inServiceWindow(m.informant.lastInboundAt)) throw new ProviderError("outside WhatsApp's 24-hour window (Twilio needs an approved content template)", true);
+      if (!inServiceWindow(m.informant.lastInboundAt))
+        throw new ProviderError("outside WhatsApp's 24-hour window (Twilio needs an approved content template)", true);
       providerId = await sendTwilio(to, m.body);
     } else {
       throw new ProviderError("Exotel calls have no messaging channel to reply through", true);
@@ -56,7 +69,12 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
       const done = await tx.message.updateMany({
         where: { id: m.id, providerMessageId: m.providerMessageId },
         // WhatsApp's id for our reply holds the informant's number: kept only as its keyed hash, which is what statuses are matched by.
-        data: { provider, providerMessageId: provider === "META" ? hashProviderId(providerId) : providerId, deliveryStatus: "SENT", deliveryError: null },
+        data: {
+          provider,
+          providerMessageId: provider === "META" ? hashProviderId(providerId) : providerId,
+          deliveryStatus: "SENT",
+          deliveryError: null,
+        },
       });
       if (done.count) await publish(tx, { type: "message.updated", tipId: m.tipId, ref: m.tip.ref, messageId: m.id });
     });
@@ -78,7 +96,11 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
 
 function informantAddress(i: { addressCipher: string | null; keyId: string }) {
   // Retention destroyed it after a period without activity (ADR 0212): nothing left to send to.
-  if (!i.addressCipher) throw new ProviderError("the informant's address was deleted under the retention policy; replies are no longer possible", true);
+  if (!i.addressCipher)
+    throw new ProviderError(
+      "the informant's address was deleted under the retention policy; replies are no longer possible",
+      true,
+    );
   try {
     return parseAddress(decrypt(i.addressCipher, i.keyId));
   } catch {

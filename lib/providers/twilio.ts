@@ -19,7 +19,10 @@ export function twilioForm(to: Address, body: string, from: string): URLSearchPa
 export async function sendTwilio(to: Address, body: string): Promise<string> {
   const e = env();
   if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !e.TWILIO_WHATSAPP_FROM)
-    throw new ProviderError("Twilio sending is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM)", true);
+    throw new ProviderError(
+      "Twilio sending is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM)",
+      true,
+    );
   const form = twilioForm(to, body, e.TWILIO_WHATSAPP_FROM);
   const url = `${e.TWILIO_API_BASE.replace(/\/+$/, "")}/2010-04-01/Accounts/${encodeURIComponent(e.TWILIO_ACCOUNT_SID)}/Messages.json`;
   const { status, body: res } = await callProvider(url, {
@@ -35,6 +38,8 @@ export async function sendTwilio(to: Address, body: string): Promise<string> {
     return parsed.data.sid;
   }
   const e2 = err.safeParse(res);
-  const detail = e2.success ? `${e2.data.code ? ` code ${e2.data.code}` : ""}${e2.data.message ? `: ${e2.data.message.slice(0, 300)}` : ""}` : "";
+  const detail = e2.success
+    ? `${e2.data.code ? ` code ${e2.data.code}` : ""}${e2.data.message ? `: ${e2.data.message.slice(0, 300)}` : ""}`
+    : "";
   throw new ProviderError(`Twilio HTTP ${status}${detail}`, !retryable(status));
 }

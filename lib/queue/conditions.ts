@@ -41,20 +41,29 @@ export function filterConditions(f: QueueParams): Prisma.Sql[] {
   if (f.priority) out.push(Prisma.sql`t."priority" = ${f.priority}::"Priority"`);
   if (f.category) out.push(Prisma.sql`t."category" = ${f.category}::"Category"`);
   if (f.channel) out.push(Prisma.sql`t."channel" = ${f.channel}::"Channel"`);
-  if (f.station) out.push(f.station === "none" ? Prisma.sql`t."stationId" IS NULL` : Prisma.sql`t."stationId" = ${f.station}::uuid`);
-  if (f.assignee) out.push(f.assignee === "none" ? Prisma.sql`t."assigneeId" IS NULL` : Prisma.sql`t."assigneeId" = ${f.assignee}::uuid`);
+  if (f.station)
+    out.push(f.station === "none" ? Prisma.sql`t."stationId" IS NULL` : Prisma.sql`t."stationId" = ${f.station}::uuid`);
+  if (f.assignee)
+    out.push(
+      f.assignee === "none" ? Prisma.sql`t."assigneeId" IS NULL` : Prisma.sql`t."assigneeId" = ${f.assignee}::uuid`,
+    );
   const search = searchOf(f);
   // Cross-script search (ADR 0700): a set of tip ids from index lookups. A query too short to run
   // filters nothing (the page says why).
   if (search?.ok) out.push(Prisma.sql`t."id" IN (${searchCandidatesSql(search.query)})`);
   if (f.entity) {
     const i = f.entity.indexOf(":");
-    out.push(Prisma.sql`EXISTS (SELECT 1 FROM "TipEntity" e WHERE e."tipId" = t."id" AND e."kind" = ${f.entity.slice(0, i)} AND e."value" = ${f.entity.slice(i + 1)})`);
+    out.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "TipEntity" e WHERE e."tipId" = t."id" AND e."kind" = ${f.entity.slice(0, i)} AND e."value" = ${f.entity.slice(i + 1)})`,
+    );
   }
   return out;
 }
 
 export function whereClause(f: QueueParams, ctx: QueryContext, view: View = f.view): Prisma.Sql {
   const conditions = [tipScopeSql(ctx.viewer), viewCondition(view, ctx), ...filterConditions(f)];
-  return Prisma.join(conditions.map((c) => Prisma.sql`(${c})`), " AND ");
+  return Prisma.join(
+    conditions.map((c) => Prisma.sql`(${c})`),
+    " AND ",
+  );
 }

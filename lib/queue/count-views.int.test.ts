@@ -28,7 +28,13 @@ import { whereClause } from "./conditions";
 import { COUNTED_VIEWS, parseQueueParams } from "./params";
 import { postMetaRaw } from "../ingest/testing/post-meta";
 
-const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: null });
+const as = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({
+  id: u.id,
+  role: u.role,
+  stationId: u.stationId,
+  districtWide: !u.stationId,
+  ip: null,
+});
 let n = 0;
 const phone = () => `9196${String(process.pid % 1000).padStart(3, "0")}${String(++n).padStart(5, "0")}`;
 
@@ -43,7 +49,9 @@ async function direct(viewer: Viewer, now: Date): Promise<ViewCounts> {
   const ctx = { viewer, targets: DEFAULT_SLA, now };
   const out = {} as ViewCounts;
   for (const view of COUNTED_VIEWS) {
-    const [r] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "Tip" t WHERE ${whereClause(parseQueueParams({ view }), ctx)}`;
+    const [r] = await db.$queryRaw<
+      { n: bigint | number }[]
+    >`SELECT count(*) AS n FROM "Tip" t WHERE ${whereClause(parseQueueParams({ view }), ctx)}`;
     out[view as keyof ViewCounts] = Number(r.n);
   }
   return out;
@@ -59,11 +67,16 @@ describe("countViews from counters", () => {
 
   /** Every viewer's counts equal the direct counts at the given instants (default: now, and later
    * when un-responded normal tips breach but responded ones do not, and when all of them do). */
-  async function expectExact(label: string, instants: Date[] = [0, 2, 80].map((h) => new Date(Date.now() + h * 3_600_000))) {
+  async function expectExact(
+    label: string,
+    instants: Date[] = [0, 2, 80].map((h) => new Date(Date.now() + h * 3_600_000)),
+  ) {
     for (const now of instants)
       for (const viewer of viewers()) {
         const got = await countViews({ viewer, targets: DEFAULT_SLA, now });
-        expect(got, `${label}: ${viewer.role} ${viewer.stationId ?? "all"} at ${now.toISOString()}`).toEqual(await direct(viewer, now));
+        expect(got, `${label}: ${viewer.role} ${viewer.stationId ?? "all"} at ${now.toISOString()}`).toEqual(
+          await direct(viewer, now),
+        );
       }
   }
 
@@ -127,17 +140,56 @@ describe("countViews from counters", () => {
     const at = (minutesBefore: number) => new Date(now.getTime() - minutesBefore * 60_000);
     // Around the first-response targets (5, 15, 60, 240 min) and resolution targets (4 h … 7 d),
     // for both clocks, in both stations; some exactly on a cutoff.
-    const ages = [1, 4, 5, 6, 14, 15.5, 16, 59, 60, 61, 200, 239, 241, 300, 60 * 23.9, 60 * 24, 60 * 24.2, 60 * 71, 60 * 72.1, 60 * 24 * 6.9, 60 * 24 * 7.05, 60 * 24 * 30];
+    const ages = [
+      1,
+      4,
+      5,
+      6,
+      14,
+      15.5,
+      16,
+      59,
+      60,
+      61,
+      200,
+      239,
+      241,
+      300,
+      60 * 23.9,
+      60 * 24,
+      60 * 24.2,
+      60 * 71,
+      60 * 72.1,
+      60 * 24 * 6.9,
+      60 * 24 * 7.05,
+      60 * 24 * 30,
+    ];
     const priorities = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
     let i = 0;
     for (const age of ages)
       for (const priority of priorities) {
         const responded = i % 2 === 0;
         const stationId = [stationA, stationB, null][i++ % 3];
-        await makeTip({ receivedAt: at(age), priority, stationId, status: responded ? "IN_PROGRESS" : "NEW", assigneeId: responded ? oA.id : null, firstResponseAt: responded ? at(age - 0.5) : null });
+        await makeTip({
+          receivedAt: at(age),
+          priority,
+          stationId,
+          status: responded ? "IN_PROGRESS" : "NEW",
+          assigneeId: responded ? oA.id : null,
+          firstResponseAt: responded ? at(age - 0.5) : null,
+        });
       }
     const later = (m: number) => new Date(now.getTime() + m * 60_000);
-    await expectExact("breaching", [now, later(0.5), later(3), later(44), later(61), later(60 * 5), later(60 * 50), later(60 * 24 * 8)]);
+    await expectExact("breaching", [
+      now,
+      later(0.5),
+      later(3),
+      later(44),
+      later(61),
+      later(60 * 5),
+      later(60 * 50),
+      later(60 * 24 * 8),
+    ]);
     const counts = await countViews({ viewer: sup, targets: DEFAULT_SLA, now });
     expect(counts.breaching).toBeGreaterThan(0);
     expect(counts.breaching).toBeLessThan(counts.open);
@@ -147,12 +199,18 @@ describe("countViews from counters", () => {
     // Change rows of its own to fold (whatever other tests left): new tips in each station and
     // none, one claimed, one assigned and answered, one closed.
     const informant = await makeInformant();
-    const [a, b, c] = [await makeTip({ informantId: informant.id, stationId: stationA }), await makeTip({ informantId: informant.id, stationId: stationB, priority: "HIGH" }), await makeTip({ informantId: informant.id })];
+    const [a, b, c] = [
+      await makeTip({ informantId: informant.id, stationId: stationA }),
+      await makeTip({ informantId: informant.id, stationId: stationB, priority: "HIGH" }),
+      await makeTip({ informantId: informant.id }),
+    ];
     await claimTip(oA, a.id);
     await assignTip(sup, b.id, oB.id);
     await db.$transaction((tx) => noteFirstResponse(tx, b.id));
     await closeTip(sup, c.ref, { outcome: "ACTIONED", summary: "Raid conducted, case registered" });
-    const [{ pending }] = await raw().query<{ pending: number }>(`SELECT count(*)::int AS pending FROM mukhbir_internal.tip_view_count WHERE NOT folded`);
+    const [{ pending }] = await raw().query<{ pending: number }>(
+      `SELECT count(*)::int AS pending FROM mukhbir_internal.tip_view_count WHERE NOT folded`,
+    );
     expect(pending).toBeGreaterThan(0);
     await expectExact("before the hand fold", [new Date()]);
     expect(await foldViewCounts()).toBe(true);
@@ -172,7 +230,9 @@ describe("countViews from counters", () => {
     );
     // … and the next read folds them after counting.
     await expectExact("before the fold", [new Date()]);
-    const [{ left }] = await raw().query<{ left: number }>(`SELECT count(*)::int AS left FROM mukhbir_internal.tip_view_count WHERE NOT folded`);
+    const [{ left }] = await raw().query<{ left: number }>(
+      `SELECT count(*)::int AS left FROM mukhbir_internal.tip_view_count WHERE NOT folded`,
+    );
     expect(left).toBe(0);
     await expectExact("after the fold", [new Date(), new Date(Date.now() + 3 * 3_600_000)]);
   });

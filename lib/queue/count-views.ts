@@ -20,7 +20,10 @@ export type ViewCounts = Record<Exclude<View, "all" | "watched">, number>;
 /** Unfolded change rows (in either table) after which a read folds them (a few ms). */
 export const FOLD_AFTER = 500;
 
-type Row = Record<"unassigned" | "mine" | "open" | "waiting" | "whole" | "edge" | "closedToday" | "changes", bigint | number | null>;
+type Row = Record<
+  "unassigned" | "mine" | "open" | "waiting" | "whole" | "edge" | "closedToday" | "changes",
+  bigint | number | null
+>;
 
 export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
   const scope = tipScopeSql(ctx.viewer);
@@ -54,5 +57,12 @@ export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
            WHERE t."closedAt" >= ${startOfIstDay(ctx.now)}::timestamptz AND t."status" IN ('CLOSED', 'MERGED') AND ${scope}) d`;
   const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
   if (n(row.changes) > FOLD_AFTER) await foldViewCounts();
-  return { unassigned: n(row.unassigned), mine: n(row.mine), open: n(row.open), breaching: n(row.whole) + n(row.edge), waiting: n(row.waiting), closedToday: n(row.closedToday) };
+  return {
+    unassigned: n(row.unassigned),
+    mine: n(row.mine),
+    open: n(row.open),
+    breaching: n(row.whole) + n(row.edge),
+    waiting: n(row.waiting),
+    closedToday: n(row.closedToday),
+  };
 }

@@ -2,7 +2,10 @@
 // A tampered cursor is just ignored (the first page is shown), never an error.
 import { z } from "zod";
 
-const cursorSchema = z.array(z.union([z.string().max(100), z.number()])).min(2).max(3);
+const cursorSchema = z
+  .array(z.union([z.string().max(100), z.number()]))
+  .min(2)
+  .max(3);
 
 export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");

@@ -41,16 +41,64 @@ describe("queue queries", () => {
     stationB = (await makeStation()).id;
     me = (await makeUser({ role: "SUPERVISOR" })).id;
     other = (await makeUser()).id;
-    ctx = { viewer: { id: me, role: "SUPERVISOR", stationId: null, districtWide: false }, targets: DEFAULT_SLA, now: new Date() };
+    ctx = {
+      viewer: { id: me, role: "SUPERVISOR", stationId: null, districtWide: false },
+      targets: DEFAULT_SLA,
+      now: new Date(),
+    };
     const seed = async (name: string, data: Parameters<typeof makeTip>[0]) => (tips[name] = (await makeTip(data)).ref);
-    await seed("old", { receivedAt: min(300), text: "Gaddi number UP70 AB 1234 ke paas sharab bik rahi hai", stationId: stationA });
-    await seed("hindi", { receivedAt: min(200), text: "मोहल्ले में अवैध शराब बिक रही है", stationId: stationB, priority: "HIGH" });
-    await seed("nfkc", { receivedAt: min(100), text: "ＣＡＳＩＮＯ chal raha hai", stationId: stationA, category: "GAMBLING" });
-    await seed("mine", { receivedAt: min(90), text: "my tip", assigneeId: me, status: "IN_PROGRESS", firstResponseAt: min(80) });
-    await seed("others", { receivedAt: min(2), text: "someone else's", assigneeId: other, status: "IN_PROGRESS", priority: "URGENT", firstResponseAt: min(1) });
-    await seed("waiting", { receivedAt: min(50), text: "waiting one", assigneeId: me, status: "WAITING_INFORMANT", firstResponseAt: min(49) });
-    await seed("closed", { receivedAt: min(40), text: "spam closed", status: "CLOSED", closedAt: min(1), outcome: "SPAM_ABUSE" });
-    await seed("closedOld", { receivedAt: min(60 * 24 * 3), text: "old closed", status: "CLOSED", closedAt: min(60 * 24 * 2) });
+    await seed("old", {
+      receivedAt: min(300),
+      text: "Gaddi number UP70 AB 1234 ke paas sharab bik rahi hai",
+      stationId: stationA,
+    });
+    await seed("hindi", {
+      receivedAt: min(200),
+      text: "मोहल्ले में अवैध शराब बिक रही है",
+      stationId: stationB,
+      priority: "HIGH",
+    });
+    await seed("nfkc", {
+      receivedAt: min(100),
+      text: "ＣＡＳＩＮＯ chal raha hai",
+      stationId: stationA,
+      category: "GAMBLING",
+    });
+    await seed("mine", {
+      receivedAt: min(90),
+      text: "my tip",
+      assigneeId: me,
+      status: "IN_PROGRESS",
+      firstResponseAt: min(80),
+    });
+    await seed("others", {
+      receivedAt: min(2),
+      text: "someone else's",
+      assigneeId: other,
+      status: "IN_PROGRESS",
+      priority: "URGENT",
+      firstResponseAt: min(1),
+    });
+    await seed("waiting", {
+      receivedAt: min(50),
+      text: "waiting one",
+      assigneeId: me,
+      status: "WAITING_INFORMANT",
+      firstResponseAt: min(49),
+    });
+    await seed("closed", {
+      receivedAt: min(40),
+      text: "spam closed",
+      status: "CLOSED",
+      closedAt: min(1),
+      outcome: "SPAM_ABUSE",
+    });
+    await seed("closedOld", {
+      receivedAt: min(60 * 24 * 3),
+      text: "old closed",
+      status: "CLOSED",
+      closedAt: min(60 * 24 * 2),
+    });
     await seed("fresh", { receivedAt: min(1), text: "fresh normal", priority: "NORMAL" });
   });
 
@@ -118,7 +166,10 @@ describe("queue queries", () => {
 
   it("always applies the station scope of an officer bound to a station", async () => {
     const officer = await makeUser({ stationId: stationB });
-    const scoped = { ...ctx, viewer: { id: officer.id, role: "OFFICER" as const, stationId: stationB, districtWide: false } };
+    const scoped = {
+      ...ctx,
+      viewer: { id: officer.id, role: "OFFICER" as const, stationId: stationB, districtWide: false },
+    };
     expect(await refs({ view: "all" }, scoped)).toEqual([tips.hindi]);
     expect(await refs({ view: "all", station: stationA }, scoped)).toEqual([]);
     expect((await countViews(scoped)).unassigned).toBe(1);
@@ -135,7 +186,10 @@ describe("queue queries", () => {
         let after: string | undefined;
         const pages = [];
         for (;;) {
-          const page = await listQueue(parseQueueParams({ view: "all", sort, dir, size: "25", ...(after ? { after } : {}) }), ctx);
+          const page = await listQueue(
+            parseQueueParams({ view: "all", sort, dir, size: "25", ...(after ? { after } : {}) }),
+            ctx,
+          );
           pages.push(page);
           seen.push(...page.rows.map((r) => r.ref));
           if (!page.next) break;
@@ -150,7 +204,8 @@ describe("queue queries", () => {
     // Its own 60 tips, in a station of their own, so the pages hold exactly them.
     const bulk = (await makeStation()).id;
     const made: string[] = [];
-    for (let i = 0; i < 60; i++) made.push((await makeTip({ receivedAt: min(1000 + i), text: `bulk ${i}`, stationId: bulk })).ref);
+    for (let i = 0; i < 60; i++)
+      made.push((await makeTip({ receivedAt: min(1000 + i), text: `bulk ${i}`, stationId: bulk })).ref);
     const q = { view: "all", size: "25", station: bulk };
     const p1 = await listQueue(parseQueueParams(q), ctx);
     expect(p1.prev).toBeNull();

@@ -41,12 +41,25 @@ export type QueueRow = {
 export type QueuePage = { rows: QueueRow[]; prev: string | null; next: string | null };
 
 /** Sort keys: the column (its name on a row, for the cursor) and how a cursor value is bound; the id breaks ties. */
-type SortColumn = { key: "receivedAt" | "lastActivityAt" | "priority" | "ref" | "closedAt" | "rank"; column: Prisma.Sql; bind: (v: string | number) => Prisma.Sql };
-const receivedAt: SortColumn = { key: "receivedAt", column: Prisma.sql`t."receivedAt"`, bind: (v) => Prisma.sql`${v}::timestamptz` };
+type SortColumn = {
+  key: "receivedAt" | "lastActivityAt" | "priority" | "ref" | "closedAt" | "rank";
+  column: Prisma.Sql;
+  bind: (v: string | number) => Prisma.Sql;
+};
+const receivedAt: SortColumn = {
+  key: "receivedAt",
+  column: Prisma.sql`t."receivedAt"`,
+  bind: (v) => Prisma.sql`${v}::timestamptz`,
+};
 const SORT_SQL: Record<Exclude<SortKey, "relevance">, SortColumn[]> = {
   received: [receivedAt],
-  lastActivity: [{ key: "lastActivityAt", column: Prisma.sql`t."lastActivityAt"`, bind: (v) => Prisma.sql`${v}::timestamptz` }],
-  priority: [{ key: "priority", column: Prisma.sql`t."priority"`, bind: (v) => Prisma.sql`${v}::"Priority"` }, receivedAt],
+  lastActivity: [
+    { key: "lastActivityAt", column: Prisma.sql`t."lastActivityAt"`, bind: (v) => Prisma.sql`${v}::timestamptz` },
+  ],
+  priority: [
+    { key: "priority", column: Prisma.sql`t."priority"`, bind: (v) => Prisma.sql`${v}::"Priority"` },
+    receivedAt,
+  ],
   ref: [{ key: "ref", column: Prisma.sql`t."ref"`, bind: (v) => Prisma.sql`${v}::text` }],
   closed: [{ key: "closedAt", column: Prisma.sql`t."closedAt"`, bind: (v) => Prisma.sql`${v}::timestamptz` }],
 };
@@ -98,12 +111,20 @@ export async function listQueue(f: QueueParams, ctx: QueryContext): Promise<Queu
     where.push(forwardDesc ? Prisma.sql`(${lhs}) < (${rhs})` : Prisma.sql`(${lhs}) > (${rhs})`);
   }
   const dir = forwardDesc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const order = Prisma.join([...keys.map((k) => k.column), ID].map((c) => Prisma.sql`${c} ${dir}`), ", ");
-  const raw = await db.$queryRaw<DbRow[]>`SELECT ${COLUMNS}${rankColumn(f)} FROM ${FROM} WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${f.size + 1}::int`;
+  const order = Prisma.join(
+    [...keys.map((k) => k.column), ID].map((c) => Prisma.sql`${c} ${dir}`),
+    ", ",
+  );
+  const raw = await db.$queryRaw<
+    DbRow[]
+  >`SELECT ${COLUMNS}${rankColumn(f)} FROM ${FROM} WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${f.size + 1}::int`;
   const more = raw.length > f.size;
   const page = raw.slice(0, f.size);
   if (backwards) page.reverse();
-  const rows = await withMarks(f, page.map((r) => toQueueRow(r, ctx)));
+  const rows = await withMarks(
+    f,
+    page.map((r) => toQueueRow(r, ctx)),
+  );
   const cursorOf = (r: DbRow | undefined) => (r ? encodeCursor([...keys.map((k) => sortValue(r[k.key])), r.id]) : null);
   const first = backwards ? page[0] : page[0];
   const last = page[page.length - 1];
@@ -117,8 +138,13 @@ export async function listQueue(f: QueueParams, ctx: QueryContext): Promise<Queu
 /** Rows by id that (still) match the view and filters — for live updates of an open queue. */
 export async function queueRowsById(f: QueueParams, ctx: QueryContext, ids: string[]): Promise<QueueRow[]> {
   if (!ids.length) return [];
-  const raw = await db.$queryRaw<DbRow[]>`SELECT ${COLUMNS}${rankColumn(f)} FROM ${FROM} WHERE ${whereClause(f, ctx)} AND t."id" = ANY(${ids}::uuid[])`;
-  return withMarks(f, raw.map((r) => toQueueRow(r, ctx)));
+  const raw = await db.$queryRaw<
+    DbRow[]
+  >`SELECT ${COLUMNS}${rankColumn(f)} FROM ${FROM} WHERE ${whereClause(f, ctx)} AND t."id" = ANY(${ids}::uuid[])`;
+  return withMarks(
+    f,
+    raw.map((r) => toQueueRow(r, ctx)),
+  );
 }
 
 function sortValue(v: Date | string | number | null | undefined): string | number {
@@ -127,7 +153,8 @@ function sortValue(v: Date | string | number | null | undefined): string | numbe
 
 // pg already hands back Dates: format them without a copy (under `next start` every `new Date` goes
 // through Next's instrumented constructor, a few microseconds each, four per row).
-const iso = (d: Date | string | null) => (d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+const iso = (d: Date | string | null) =>
+  d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString();
 
 export function toQueueRow(r: DbRow, ctx: QueryContext): QueueRow {
   const row = {

@@ -28,7 +28,8 @@ describe("live bus", () => {
       await publish(tx, e);
       // Another connection reads the log while this transaction is open: the event is not there.
       // (PGlite has one connection: nothing can read beside an open transaction, by construction.)
-      if (raw().kind === "postgres") seenInside = (await readSince(cursor)).events.filter((x) => x.event.tipId === e.tipId).length;
+      if (raw().kind === "postgres")
+        seenInside = (await readSince(cursor)).events.filter((x) => x.event.tipId === e.tipId).length;
     });
     if (raw().kind === "postgres") expect(seenInside).toBe(0);
     expect(await until(() => got.some((x) => x.tipId === e.tipId))).toBe(true);
@@ -63,26 +64,29 @@ describe("live bus", () => {
     expect((await readSince(batch.cursor)).events).toEqual([]);
   });
 
-  it.runIf(raw().kind === "postgres")("does not skip a transaction that began before the cursor and committed after it", async () => {
-    // Two connections: the early transaction writes its event (lower log id), then a cursor is
-    // taken and a later transaction commits first. The early one commits last; its event must still
-    // be read from the cursor, though its id is smaller than one already read.
-    const { default: pg } = await import("pg");
-    const early = new pg.Client(process.env.DATABASE_URL);
-    await early.connect();
-    const slow = updated();
-    await early.query("BEGIN");
-    await early.query("SELECT mukhbir_internal.emit_live($1::jsonb)", [JSON.stringify(slow)]);
-    const cursor = await liveCursor();
-    const fast = updated();
-    await db.$transaction((tx) => publish(tx, fast));
-    const first = await readSince(cursor);
-    expect(idsOf(first.events)).toEqual([fast.tipId]);
-    await early.query("COMMIT");
-    await early.end();
-    const second = await readSince(first.cursor);
-    expect(idsOf(second.events)).toEqual([slow.tipId]);
-  });
+  it.runIf(raw().kind === "postgres")(
+    "does not skip a transaction that began before the cursor and committed after it",
+    async () => {
+      // Two connections: the early transaction writes its event (lower log id), then a cursor is
+      // taken and a later transaction commits first. The early one commits last; its event must still
+      // be read from the cursor, though its id is smaller than one already read.
+      const { default: pg } = await import("pg");
+      const early = new pg.Client(process.env.DATABASE_URL);
+      await early.connect();
+      const slow = updated();
+      await early.query("BEGIN");
+      await early.query("SELECT mukhbir_internal.emit_live($1::jsonb)", [JSON.stringify(slow)]);
+      const cursor = await liveCursor();
+      const fast = updated();
+      await db.$transaction((tx) => publish(tx, fast));
+      const first = await readSince(cursor);
+      expect(idsOf(first.events)).toEqual([fast.tipId]);
+      await early.query("COMMIT");
+      await early.end();
+      const second = await readSince(first.cursor);
+      expect(idsOf(second.events)).toEqual([slow.tipId]);
+    },
+  );
 
   it("answers resync for a cursor it cannot serve: malformed, from the future, or older than the pruned log", async () => {
     expect((await readSince("not-a-cursor")).resync).toBe(true);
@@ -91,7 +95,9 @@ describe("live bus", () => {
     await db.$transaction((tx) => publish(tx, updated()));
     await raw().query(`UPDATE mukhbir_internal.live_event SET "at" = now() - interval '2 days'`);
     await pruneLiveLog();
-    expect(await raw().query(`SELECT 1 FROM mukhbir_internal.live_event WHERE "at" < now() - interval '1 day'`)).toEqual([]);
+    expect(
+      await raw().query(`SELECT 1 FROM mukhbir_internal.live_event WHERE "at" < now() - interval '1 day'`),
+    ).toEqual([]);
     expect((await readSince(old)).resync).toBe(true);
     // A cursor taken after the prune is served again.
     const fresh = await liveCursor();

@@ -25,16 +25,28 @@ async function actorFor(data: Parameters<typeof makeUser>[0] = {}): Promise<Acto
 }
 
 const open = (actor: Actor, lifetimeMs = 60_000, cursor: string | null = null) =>
-  queueStream(actor, { cursor, signal: new AbortController().signal, lease: streamLease(actor, "queue:read", lifetimeMs), heartbeatMs: 100 });
+  queueStream(actor, {
+    cursor,
+    signal: new AbortController().signal,
+    lease: streamLease(actor, "queue:read", lifetimeMs),
+    heartbeatMs: 100,
+  });
 
 /** Reads the stream's text until `done(text)` holds, then cancels it. */
-async function readUntil(stream: ReadableStream<Uint8Array>, done: (text: string) => boolean, ms = 5000): Promise<string> {
+async function readUntil(
+  stream: ReadableStream<Uint8Array>,
+  done: (text: string) => boolean,
+  ms = 5000,
+): Promise<string> {
   const reader = stream.getReader();
   const dec = new TextDecoder();
   let text = "";
   const end = Date.now() + ms;
   while (!done(text) && Date.now() < end) {
-    const r = await Promise.race([reader.read(), new Promise<null>((res) => setTimeout(() => res(null), end - Date.now()))]);
+    const r = await Promise.race([
+      reader.read(),
+      new Promise<null>((res) => setTimeout(() => res(null), end - Date.now())),
+    ]);
     if (!r || r.done) break;
     text += dec.decode(r.value);
   }

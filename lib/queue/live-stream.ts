@@ -25,10 +25,14 @@ function forViewer(viewer: Viewer, { event: e }: LoggedEvent): boolean {
   return e.type !== "watch.hit" || e.shared || e.ownerId === viewer.id;
 }
 
-export function queueStream(viewer: Viewer, opts: { cursor: string | null; signal: AbortSignal; lease: () => Promise<boolean>; heartbeatMs?: number }) {
+export function queueStream(
+  viewer: Viewer,
+  opts: { cursor: string | null; signal: AbortSignal; lease: () => Promise<boolean>; heartbeatMs?: number },
+) {
   return liveStream({
     ...opts,
     // Station-bound officers hear only their station's tips (the tip's station when the log was read).
-    message: (e): StreamMessage | null => (reaches(viewer, e.stationId) && forViewer(viewer, e) ? { event: "tip", data: strip(e) } : null),
+    message: (e): StreamMessage | null =>
+      reaches(viewer, e.stationId) && forViewer(viewer, e) ? { event: "tip", data: strip(e) } : null,
   });
 }

@@ -10,7 +10,16 @@ import type { QueueParams } from "./params";
 export type QueueData = QueuePage & { counts: ViewCounts };
 
 export async function queueContext(viewer: Viewer): Promise<QueryContext> {
-  return { viewer: { id: viewer.id, role: viewer.role, stationId: viewer.stationId ?? null, districtWide: viewer.districtWide ?? false }, targets: await slaTargets(), now: new Date() };
+  return {
+    viewer: {
+      id: viewer.id,
+      role: viewer.role,
+      stationId: viewer.stationId ?? null,
+      districtWide: viewer.districtWide ?? false,
+    },
+    targets: await slaTargets(),
+    now: new Date(),
+  };
 }
 
 export async function loadQueue(viewer: Viewer, params: QueueParams): Promise<QueueData> {
@@ -20,7 +29,11 @@ export async function loadQueue(viewer: Viewer, params: QueueParams): Promise<Qu
 }
 
 /** Live refresh: the given rows as they now match (absent = no longer in this view), and counts. */
-export async function loadQueueRows(viewer: Viewer, params: QueueParams, ids: string[]): Promise<{ rows: QueueRow[]; counts: ViewCounts }> {
+export async function loadQueueRows(
+  viewer: Viewer,
+  params: QueueParams,
+  ids: string[],
+): Promise<{ rows: QueueRow[]; counts: ViewCounts }> {
   const ctx = await queueContext(viewer);
   const [rows, counts] = await Promise.all([queueRowsById(params, ctx, ids), countViews(ctx)]);
   return { rows, counts };

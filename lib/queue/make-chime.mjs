@@ -45,7 +45,10 @@ header.writeUInt16LE(2, 32);
 header.writeUInt16LE(16, 34);
 header.write("data", 36);
 header.writeUInt32LE(data.length, 40);
-const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), watch ? "../../public/sounds/watch-hit.wav" : "../../public/sounds/new-tip.wav");
+const out = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  watch ? "../../public/sounds/watch-hit.wav" : "../../public/sounds/new-tip.wav",
+);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, Buffer.concat([header, data]));
 console.log(`wrote ${out} (${header.length + data.length} bytes)`);

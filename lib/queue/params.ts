@@ -27,14 +27,33 @@ export const queueParamsSchema = z.object({
   channel: soft(z.enum(Channel)),
   station: uuidOr("none"),
   assignee: uuidOr("none"),
-  q: soft(z.string().trim().max(200).transform((s) => s || undefined)),
+  q: soft(
+    z
+      .string()
+      .trim()
+      .max(200)
+      .transform((s) => s || undefined),
+  ),
   /** `kind:value`, e.g. vehicle:UP70AB1234 (TipEntity). */
-  entity: soft(z.string().trim().regex(/^[a-z_]{1,32}:.{1,100}$/)),
+  entity: soft(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z_]{1,32}:.{1,100}$/),
+  ),
   sort: soft(z.enum(SORTS)),
   dir: soft(z.enum(["asc", "desc"])),
   after: soft(z.string().max(500)),
   before: soft(z.string().max(500)),
-  size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>])).catch(50).default(50),
+  size: z.coerce
+    .number()
+    .pipe(
+      z.union(
+        PAGE_SIZES.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>],
+      ),
+    )
+    .catch(50)
+    .default(50),
 });
 
 export type QueueParams = z.infer<typeof queueParamsSchema>;
@@ -51,16 +70,24 @@ export function parseQueueParams(input: RawParams): QueueParams {
 /** The sort a view uses unless the URL says otherwise: first in, first out for work views. */
 export function effectiveSort(p: QueueParams): { key: SortKey; desc: boolean } {
   const fallback: { key: SortKey; desc: boolean } =
-    p.view === "closedToday" ? { key: "closed", desc: true } : p.view === "all" || p.view === "watched" ? { key: "received", desc: true } : { key: "received", desc: false };
+    p.view === "closedToday"
+      ? { key: "closed", desc: true }
+      : p.view === "all" || p.view === "watched"
+        ? { key: "received", desc: true }
+        : { key: "received", desc: false };
   const searching = !!p.q && parseSearch(p.q).ok;
   if (searching && (!p.sort || p.sort === "relevance")) return { key: "relevance", desc: true };
-  const key = p.sort && p.sort !== "relevance" && (p.sort !== "closed" || p.view === "closedToday") ? p.sort : fallback.key;
+  const key =
+    p.sort && p.sort !== "relevance" && (p.sort !== "closed" || p.view === "closedToday") ? p.sort : fallback.key;
   const desc = p.dir ? p.dir === "desc" : key === fallback.key ? fallback.desc : key === "lastActivity";
   return { key, desc };
 }
 
 /** Serialises params back to a query string, dropping defaults (for links and the rows route). */
-export function queueSearch(p: Partial<QueueParams>, overrides: Partial<Record<keyof QueueParams, string | number | undefined>> = {}): string {
+export function queueSearch(
+  p: Partial<QueueParams>,
+  overrides: Partial<Record<keyof QueueParams, string | number | undefined>> = {},
+): string {
   const s = new URLSearchParams();
   const merged = { ...p, ...overrides } as Record<string, unknown>;
   for (const [k, v] of Object.entries(merged)) {

@@ -12,7 +12,10 @@ export async function closeRequest(actor: Viewer & { ip?: string | null }, id: s
     const found = await tx.actionRequest.findFirst({ where: { id, ...deskRequestScope(actor) }, select: { id: true } });
     if (!found) throw new AppError("notFound");
     await tx.$executeRaw`SELECT 1 FROM "ActionRequest" WHERE "id" = ${id}::uuid FOR UPDATE`;
-    const r = await tx.actionRequest.findUniqueOrThrow({ where: { id }, select: { id: true, state: true, tip: { select: { id: true, ref: true } } } });
+    const r = await tx.actionRequest.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, state: true, tip: { select: { id: true, ref: true } } },
+    });
     if (r.state !== "REPORTED") throw new AppError("conflict");
     await tx.actionRequest.update({ where: { id }, data: { state: "CLOSED", closedAt: new Date(now) } });
     await recordStep(tx, { actor, tip: r.tip, requestId: id, step: "closed", from: r.state, to: "CLOSED" });

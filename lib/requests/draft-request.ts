@@ -13,20 +13,38 @@ import { defaultDue, requestSettings } from "./settings";
 import { recordStep } from "./record-step";
 import { enqueueNotifications } from "./notify";
 
-export async function draftRequest(actor: Viewer & { ip?: string | null }, ref: string, input: unknown, now = Date.now()) {
+export async function draftRequest(
+  actor: Viewer & { ip?: string | null },
+  ref: string,
+  input: unknown,
+  now = Date.now(),
+) {
   // Scope first: a tip out of reach is "not found" whatever the input (nothing about it is revealed).
   await findScopedTip(db, actor, ref);
   const { brief, due } = parseBrief(input, now);
   return db.$transaction(async (tx) => {
     const scoped = await lockScopedTip(tx, actor, ref);
-    const tip = await tx.tip.findUniqueOrThrow({ where: { id: scoped.id }, select: { id: true, ref: true, priority: true, status: true, informant: { select: { alias: true } } } });
+    const tip = await tx.tip.findUniqueOrThrow({
+      where: { id: scoped.id },
+      select: { id: true, ref: true, priority: true, status: true, informant: { select: { alias: true } } },
+    });
     if (tip.status === "MERGED") throw new AppError("conflict");
-    const station = await tx.policeStation.findFirst({ where: { id: brief.stationId, active: true }, select: { id: true, name: true } });
+    const station = await tx.policeStation.findFirst({
+      where: { id: brief.stationId, active: true },
+      select: { id: true, name: true },
+    });
     if (!station || !reaches(actor, station.id)) throw new AppError("invalid");
     const media = [...new Set(brief.media)];
     if (media.length) {
       // Only this tip's stored images: a voice note identifies its speaker and is never sent.
-      const ok = await tx.attachment.count({ where: { id: { in: media }, fetchState: "STORED", mime: { startsWith: "image/" }, message: { tipId: tip.id, direction: "INBOUND" } } });
+      const ok = await tx.attachment.count({
+        where: {
+          id: { in: media },
+          fetchState: "STORED",
+          mime: { startsWith: "image/" },
+          message: { tipId: tip.id, direction: "INBOUND" },
+        },
+      });
       if (ok !== media.length) throw new AppError("invalid");
     }
     const settings = await requestSettings(tx);
@@ -36,18 +54,42 @@ export async function draftRequest(actor: Viewer & { ip?: string | null }, ref: 
     const at = new Date(now);
     const request = await tx.actionRequest.create({
       data: {
-        tipId: tip.id, stationId: station.id, priority: tip.priority, what: brief.what, where: brief.where, when: brief.when, whoNamed: brief.whoNamed,
-        instructions: brief.instructions, dueAt, warnings, draftedById: actor.id,
-        state: sendFirst ? "APPROVED" : "DRAFTED", releasedAt: sendFirst ? at : null,
+        tipId: tip.id,
+        stationId: station.id,
+        priority: tip.priority,
+        what: brief.what,
+        where: brief.where,
+        when: brief.when,
+        whoNamed: brief.whoNamed,
+        instructions: brief.instructions,
+        dueAt,
+        warnings,
+        draftedById: actor.id,
+        state: sendFirst ? "APPROVED" : "DRAFTED",
+        releasedAt: sendFirst ? at : null,
         media: { create: media.map((attachmentId) => ({ attachmentId })) },
       },
       select: { id: true },
     });
     await tx.tip.update({ where: { id: tip.id }, data: { lastActivityAt: at } });
-    const data = { station: station.name, priority: tip.priority, dueAt: dueAt.toISOString(), media: media.length, warnings };
+    const data = {
+      station: station.name,
+      priority: tip.priority,
+      dueAt: dueAt.toISOString(),
+      media: media.length,
+      warnings,
+    };
     await recordStep(tx, { actor, tip, requestId: request.id, step: "drafted", to: "DRAFTED", data });
     if (sendFirst) {
-      await recordStep(tx, { actor, tip, requestId: request.id, step: "released", from: "DRAFTED", to: "APPROVED", data: { reviewAfter: true } });
+      await recordStep(tx, {
+        actor,
+        tip,
+        requestId: request.id,
+        step: "released",
+        from: "DRAFTED",
+        to: "APPROVED",
+        data: { reviewAfter: true },
+      });
       await enqueueNotifications(tx, request.id, station.id, "new");
     }
     return { id: request.id, released: sendFirst, warnings };

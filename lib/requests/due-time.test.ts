@@ -8,6 +8,7 @@ describe("due time in IST wall-clock", () => {
     expect(toIstLocal(at!)).toBe("2026-12-10T18:30");
   });
   it("refuses what is not a wall-clock time", () => {
-    for (const bad of ["", "tomorrow", "2026-12-10 18:30", "2026-12-10T25:00", "2026-13-40T10:00"]) expect(parseIstLocal(bad)).toBeNull();
+    for (const bad of ["", "tomorrow", "2026-12-10 18:30", "2026-12-10T25:00", "2026-13-40T10:00"])
+      expect(parseIstLocal(bad)).toBeNull();
   });
 });

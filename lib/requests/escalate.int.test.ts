@@ -35,10 +35,15 @@ describe("escalation of overdue requests", () => {
     await addContact(admin, { stationId: station.id, name: "Duty", phone: duty });
     await addContact(admin, { stationId: station.id, name: "SHO", phone: senior, role: "SENIOR" });
     const tip = await makeTip({ priority: "URGENT" });
-    const { id } = await draftRequest(desk, tip.ref, { stationId: station.id, what: "Arms dealer at the dhaba", instructions: "Raid" });
+    const { id } = await draftRequest(desk, tip.ref, {
+      stationId: station.id,
+      what: "Arms dealer at the dhaba",
+      instructions: "Raid",
+    });
     await drain();
     const req = await db.actionRequest.findUniqueOrThrow({ where: { id } });
-    const sendsTo = (n: string) => fake.calls.filter((c) => c.route === "meta.send" && (c.body as { to: string }).to === `91${n}`);
+    const sendsTo = (n: string) =>
+      fake.calls.filter((c) => c.route === "meta.send" && (c.body as { to: string }).to === `91${n}`);
     expect(sendsTo(duty)).toHaveLength(1);
 
     const due = req.dueAt.getTime();
@@ -53,13 +58,18 @@ describe("escalation of overdue requests", () => {
     expect(sendsTo(senior)).toHaveLength(1);
     expect((sendsTo(senior)[0].body as { template: { name: string } }).template.name).toBe("station_request_overdue");
     expect(sendsTo(duty)).toHaveLength(1);
-    expect(mine(await listStationRequests(desk, { overdue: true, now: due + MIN })).map((r) => r.escalatedStage)).toEqual([1]);
+    expect(
+      mine(await listStationRequests(desk, { overdue: true, now: due + MIN })).map((r) => r.escalatedStage),
+    ).toEqual([1]);
     // An hour later (the default next stage): stage 2, once; then nothing more.
     expect(mine(await escalateRequests(due + 61 * MIN))).toEqual([{ id, stage: 2 }]);
     expect(mine(await escalateRequests(due + 600 * MIN))).toEqual([]);
     await drain();
     expect(sendsTo(senior)).toHaveLength(2);
-    const audits = await db.auditLog.findMany({ where: { tipId: tip.id, action: "request.escalated" }, orderBy: { id: "asc" } });
+    const audits = await db.auditLog.findMany({
+      where: { tipId: tip.id, action: "request.escalated" },
+      orderBy: { id: "asc" },
+    });
     expect(audits.map((a) => (a.detail as { stage: number; reason: string }).stage)).toEqual([1, 2]);
     expect((audits[0].detail as { reason: string }).reason).toBe("unacknowledged");
 
@@ -73,7 +83,11 @@ describe("escalation of overdue requests", () => {
     const desk = actorOf({ ...(await makeUser()), districtWide: true });
     const local = actorOf(await makeUser({ stationId: station.id, districtWide: false }));
     const tip = await makeTip({ priority: "URGENT" });
-    const { id } = await draftRequest(desk, tip.ref, { stationId: station.id, what: "Gambling den", instructions: "Raid" });
+    const { id } = await draftRequest(desk, tip.ref, {
+      stationId: station.id,
+      what: "Gambling den",
+      instructions: "Raid",
+    });
     await reportAction(local, id, parseReport({ kind: "ACTION_TAKEN" }), []);
     const due = (await db.actionRequest.findUniqueOrThrow({ where: { id } })).dueAt.getTime();
     expect((await escalateRequests(due + 120 * MIN)).filter((x) => x.id === id)).toEqual([]);

@@ -22,7 +22,10 @@ export async function escalateRequests(now = Date.now()): Promise<{ id: string; 
     where: {
       state: { in: OVERDUE_STATES },
       releasedAt: { not: null },
-      OR: [{ escalatedStage: 0, dueAt: { lte: new Date(now) } }, { escalatedStage: 1, dueAt: { lte: stageTwo } }],
+      OR: [
+        { escalatedStage: 0, dueAt: { lte: new Date(now) } },
+        { escalatedStage: 1, dueAt: { lte: stageTwo } },
+      ],
     },
     orderBy: { dueAt: "asc" },
     take: 200,
@@ -32,12 +35,25 @@ export async function escalateRequests(now = Date.now()): Promise<{ id: string; 
   for (const r of due) {
     const stage = r.escalatedStage + 1;
     await db.$transaction(async (tx) => {
-      const claimed = await tx.actionRequest.updateMany({ where: { id: r.id, escalatedStage: r.escalatedStage, state: { in: OVERDUE_STATES } }, data: { escalatedStage: stage } });
+      const claimed = await tx.actionRequest.updateMany({
+        where: { id: r.id, escalatedStage: r.escalatedStage, state: { in: OVERDUE_STATES } },
+        data: { escalatedStage: stage },
+      });
       if (!claimed.count) return;
-      const req = await tx.actionRequest.findUniqueOrThrow({ where: { id: r.id }, select: { state: true, stationId: true, tip: { select: { id: true, ref: true } } } });
+      const req = await tx.actionRequest.findUniqueOrThrow({
+        where: { id: r.id },
+        select: { state: true, stationId: true, tip: { select: { id: true, ref: true } } },
+      });
       const notified = await enqueueNotifications(tx, r.id, req.stationId, `overdue-${stage}`, "SENIOR");
       const reason = req.state === "ACKNOWLEDGED" ? "unreported" : "unacknowledged";
-      await recordStep(tx, { actor: null, tip: req.tip, requestId: r.id, step: "escalated", to: String(stage), data: { stage, reason, notified } });
+      await recordStep(tx, {
+        actor: null,
+        tip: req.tip,
+        requestId: r.id,
+        step: "escalated",
+        to: String(stage),
+        data: { stage, reason, notified },
+      });
       done.push({ id: r.id, stage });
     });
   }

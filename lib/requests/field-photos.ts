@@ -14,8 +14,14 @@ export type StoredPhoto = { mime: string; size: number; sha256: string; storageK
 
 export function sniffImage(b: Buffer): { mime: string; ext: string } | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { mime: "image/jpeg", ext: "jpg" };
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { mime: "image/png", ext: "png" };
-  if (b.length >= 12 && b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP") return { mime: "image/webp", ext: "webp" };
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return { mime: "image/png", ext: "png" };
+  if (
+    b.length >= 12 &&
+    b.subarray(0, 4).toString("latin1") === "RIFF" &&
+    b.subarray(8, 12).toString("latin1") === "WEBP"
+  )
+    return { mime: "image/webp", ext: "webp" };
   return null;
 }
 
@@ -41,7 +47,12 @@ export async function storePhotos(photos: { bytes: Buffer; mime: string; ext: st
     for (const p of photos) {
       const storageKey = newStorageKey(p.ext);
       await storage().put(storageKey, p.bytes, { contentType: p.mime });
-      stored.push({ mime: p.mime, size: p.bytes.length, sha256: crypto.createHash("sha256").update(p.bytes).digest("hex"), storageKey });
+      stored.push({
+        mime: p.mime,
+        size: p.bytes.length,
+        sha256: crypto.createHash("sha256").update(p.bytes).digest("hex"),
+        storageKey,
+      });
     }
     return stored;
   } catch (e) {
@@ -51,5 +62,11 @@ export async function storePhotos(photos: { bytes: Buffer; mime: string; ext: st
 }
 
 export async function dropPhotos(stored: StoredPhoto[]) {
-  await Promise.all(stored.map((s) => storage().delete(s.storageKey).catch(() => undefined)));
+  await Promise.all(
+    stored.map((s) =>
+      storage()
+        .delete(s.storageKey)
+        .catch(() => undefined),
+    ),
+  );
 }

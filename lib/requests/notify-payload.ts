@@ -14,7 +14,9 @@ export function whatsappNotice(to: string, n: StationNotice, template: { name: s
     template: {
       name: template.name,
       language: { code: template.lang },
-      components: [{ type: "body", parameters: [n.ref, n.priority, n.station, n.link].map((text) => ({ type: "text", text })) }],
+      components: [
+        { type: "body", parameters: [n.ref, n.priority, n.station, n.link].map((text) => ({ type: "text", text })) },
+      ],
     },
   };
 }

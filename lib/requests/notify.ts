@@ -18,7 +18,13 @@ import { recordStep } from "./record-step";
 export const NOTIFY_JOB = "station.notify";
 
 /** Queues one notification per active contact of `role` (duty officers for a new request). Returns how many. */
-export async function enqueueNotifications(tx: Tx, requestId: string, stationId: string, stage: string, role: "DUTY" | "SENIOR" = "DUTY") {
+export async function enqueueNotifications(
+  tx: Tx,
+  requestId: string,
+  stationId: string,
+  stage: string,
+  role: "DUTY" | "SENIOR" = "DUTY",
+) {
   const contacts = await tx.dutyContact.findMany({ where: { stationId, active: true, role }, select: { id: true } });
   for (const c of contacts) {
     const n = await tx.stationNotification.upsert({
@@ -36,22 +42,55 @@ export async function sendNotification(notificationId: string, job?: { attempts:
   const n = await db.stationNotification.findUnique({
     where: { id: notificationId },
     select: {
-      id: true, state: true, stage: true,
+      id: true,
+      state: true,
+      stage: true,
       contact: { select: { phone: true, channel: true } },
-      request: { select: { id: true, state: true, priority: true, releasedAt: true, station: { select: { name: true } }, tip: { select: { id: true, ref: true } } } },
+      request: {
+        select: {
+          id: true,
+          state: true,
+          priority: true,
+          releasedAt: true,
+          station: { select: { name: true } },
+          tip: { select: { id: true, ref: true } },
+        },
+      },
     },
   });
   if (!n || n.state !== "PENDING") return; // sent or given up: never twice
   const e = env();
-  const notice: StationNotice = { ref: n.request.tip.ref, priority: n.request.priority, station: n.request.station.name, link: `${e.PUBLIC_BASE_URL.replace(/\/+$/, "")}/station/requests/${n.request.id}` };
+  const notice: StationNotice = {
+    ref: n.request.tip.ref,
+    priority: n.request.priority,
+    station: n.request.station.name,
+    link: `${e.PUBLIC_BASE_URL.replace(/\/+$/, "")}/station/requests/${n.request.id}`,
+  };
   try {
     const overdue = n.stage !== "new";
-    const providerId = n.contact.channel === "WHATSAPP" ? await sendWhatsAppNotice(n.contact.phone, notice, overdue) : await sendSmsNotice(n.contact.phone, notice, overdue);
+    const providerId =
+      n.contact.channel === "WHATSAPP"
+        ? await sendWhatsAppNotice(n.contact.phone, notice, overdue)
+        : await sendSmsNotice(n.contact.phone, notice, overdue);
     await db.$transaction(async (tx) => {
-      const done = await tx.stationNotification.updateMany({ where: { id: n.id, state: "PENDING" }, data: { state: "SENT", providerId, error: null, attempts: { increment: 1 } } });
+      const done = await tx.stationNotification.updateMany({
+        where: { id: n.id, state: "PENDING" },
+        data: { state: "SENT", providerId, error: null, attempts: { increment: 1 } },
+      });
       if (!done.count) return;
-      const moved = await tx.actionRequest.updateMany({ where: { id: n.request.id, state: "APPROVED" }, data: { state: "SENT", sentAt: new Date() } });
-      if (moved.count) await recordStep(tx, { actor: null, tip: n.request.tip, requestId: n.request.id, step: "sent", from: "APPROVED", to: "SENT" });
+      const moved = await tx.actionRequest.updateMany({
+        where: { id: n.request.id, state: "APPROVED" },
+        data: { state: "SENT", sentAt: new Date() },
+      });
+      if (moved.count)
+        await recordStep(tx, {
+          actor: null,
+          tip: n.request.tip,
+          requestId: n.request.id,
+          step: "sent",
+          from: "APPROVED",
+          to: "SENT",
+        });
       else await publish(tx, { type: "tip.updated", tipId: n.request.tip.id, ref: n.request.tip.ref });
     });
   } catch (err) {
@@ -59,10 +98,22 @@ export async function sendNotification(notificationId: string, job?: { attempts:
     const permanent = err instanceof ProviderError && err.permanent;
     const final = permanent || (job ? job.attempts >= job.maxAttempts : false);
     await db.$transaction(async (tx) => {
-      await tx.stationNotification.updateMany({ where: { id: n.id, state: "PENDING" }, data: { error: reason, attempts: { increment: 1 }, ...(final ? { state: "FAILED" } : {}) } });
+      await tx.stationNotification.updateMany({
+        where: { id: n.id, state: "PENDING" },
+        data: { error: reason, attempts: { increment: 1 }, ...(final ? { state: "FAILED" } : {}) },
+      });
       await publish(tx, { type: "tip.updated", tipId: n.request.tip.id, ref: n.request.tip.ref });
     });
-    if (final) await auditNow({ actorId: null, actorRole: null, action: "request.notify_failed", targetType: "request", targetId: n.request.id, tipId: n.request.tip.id, detail: { ref: n.request.tip.ref, notification: n.id, reason } });
+    if (final)
+      await auditNow({
+        actorId: null,
+        actorRole: null,
+        action: "request.notify_failed",
+        targetType: "request",
+        targetId: n.request.id,
+        tipId: n.request.tip.id,
+        detail: { ref: n.request.tip.ref, notification: n.id, reason },
+      });
     throw permanent ? new PermanentJobError(reason) : err;
   }
 }
@@ -71,11 +122,18 @@ async function sendWhatsAppNotice(phone: string, notice: StationNotice, overdue:
   const e = env();
   const phoneNumberId = e.WHATSAPP_PHONE_NUMBER_IDS[0];
   const template = overdue ? e.STATION_ESCALATION_TEMPLATE : e.STATION_NOTIFY_TEMPLATE;
-  if (!phoneNumberId || !e.WHATSAPP_ACCESS_TOKEN || !template) throw new ProviderError("WhatsApp station notices are not configured (WHATSAPP_PHONE_NUMBER_IDS, WHATSAPP_ACCESS_TOKEN, STATION_NOTIFY_TEMPLATE, STATION_ESCALATION_TEMPLATE)", true);
-  const { status, body } = await callProvider(`${e.WHATSAPP_API_BASE.replace(/\/+$/, "")}/${encodeURIComponent(phoneNumberId)}/messages`, {
-    headers: { authorization: `Bearer ${e.WHATSAPP_ACCESS_TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify(whatsappNotice(phone, notice, { name: template, lang: e.STATION_NOTIFY_TEMPLATE_LANG })),
-  });
+  if (!phoneNumberId || !e.WHATSAPP_ACCESS_TOKEN || !template)
+    throw new ProviderError(
+      "WhatsApp station notices are not configured (WHATSAPP_PHONE_NUMBER_IDS, WHATSAPP_ACCESS_TOKEN, STATION_NOTIFY_TEMPLATE, STATION_ESCALATION_TEMPLATE)",
+      true,
+    );
+  const { status, body } = await callProvider(
+    `${e.WHATSAPP_API_BASE.replace(/\/+$/, "")}/${encodeURIComponent(phoneNumberId)}/messages`,
+    {
+      headers: { authorization: `Bearer ${e.WHATSAPP_ACCESS_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(whatsappNotice(phone, notice, { name: template, lang: e.STATION_NOTIFY_TEMPLATE_LANG })),
+    },
+  );
   const id = (body as { messages?: { id?: unknown }[] } | null)?.messages?.[0]?.id;
   if (status >= 200 && status < 300 && typeof id === "string") return id;
   throw new ProviderError(`WhatsApp HTTP ${status}`, status < 300 ? false : !retryable(status));
@@ -83,11 +141,22 @@ async function sendWhatsAppNotice(phone: string, notice: StationNotice, overdue:
 
 async function sendSmsNotice(phone: string, notice: StationNotice, overdue: boolean): Promise<string> {
   const e = env();
-  if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !e.TWILIO_SMS_FROM) throw new ProviderError("SMS to stations is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_SMS_FROM)", true);
+  if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !e.TWILIO_SMS_FROM)
+    throw new ProviderError(
+      "SMS to stations is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_SMS_FROM)",
+      true,
+    );
   const url = `${e.TWILIO_API_BASE.replace(/\/+$/, "")}/2010-04-01/Accounts/${encodeURIComponent(e.TWILIO_ACCOUNT_SID)}/Messages.json`;
   const { status, body } = await callProvider(url, {
-    headers: { authorization: "Basic " + Buffer.from(`${e.TWILIO_ACCOUNT_SID}:${e.TWILIO_AUTH_TOKEN}`).toString("base64"), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ To: `+${phone}`, From: e.TWILIO_SMS_FROM, Body: smsNotice(notice, overdue) }).toString(),
+    headers: {
+      authorization: "Basic " + Buffer.from(`${e.TWILIO_ACCOUNT_SID}:${e.TWILIO_AUTH_TOKEN}`).toString("base64"),
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({
+      To: `+${phone}`,
+      From: e.TWILIO_SMS_FROM,
+      Body: smsNotice(notice, overdue),
+    }).toString(),
   });
   const sid = (body as { sid?: unknown } | null)?.sid;
   if (status >= 200 && status < 300 && typeof sid === "string") return sid;

@@ -12,8 +12,14 @@ describe("informant-pointing phrases", () => {
   });
 
   it("finds relationships and the informant as a witness", () => {
-    expect(kinds("My brother-in-law knows him; I saw the truck")).toEqual(["relation:My brother-in-law", "witness:I saw"]);
-    expect(kinds("mera padosi hi maal rakhta hai, maine dekha")).toEqual(["relation:mera padosi", "witness:maine dekha"]);
+    expect(kinds("My brother-in-law knows him; I saw the truck")).toEqual([
+      "relation:My brother-in-law",
+      "witness:I saw",
+    ]);
+    expect(kinds("mera padosi hi maal rakhta hai, maine dekha")).toEqual([
+      "relation:mera padosi",
+      "witness:maine dekha",
+    ]);
     expect(kinds("हमारे पड़ोसी के घर में, मैंने देखा")).toEqual(["relation:हमारे पड़ोसी", "witness:मैंने देखा"]);
   });
 
@@ -22,7 +28,9 @@ describe("informant-pointing phrases", () => {
   });
 
   it("leaves a cleaned brief alone", () => {
-    expect(informantPhrases("House opposite the Hanuman temple, Mohalla Kareli. Illicit liquor sold after 8 pm.", "M-7K3Q")).toEqual([]);
+    expect(
+      informantPhrases("House opposite the Hanuman temple, Mohalla Kareli. Illicit liquor sold after 8 pm.", "M-7K3Q"),
+    ).toEqual([]);
     expect(informantPhrases("Myhouse mentions nothing; the mystery shop")).toEqual([]);
   });
 });

@@ -7,14 +7,18 @@
 export type PhraseKind = "place" | "relation" | "witness" | "alias";
 export type PhraseHit = { kind: PhraseKind; text: string; index: number };
 
-const PLACES_EN = "house|home|flat|room|shop|store|office|street|lane|gali|village|colony|mohalla|building|farm|field|plot|school|workplace|factory|neighbourhood|neighborhood|door|gate|roof|terrace|compound|area";
-const RELATIONS_EN = "brother-in-law|sister-in-law|brother|sister|father|mother|dad|mom|mum|wife|husband|son|daughter|uncle|aunt|cousin|nephew|niece|friend|neighbour|neighbor|landlord|tenant|employer|boss|colleague|relative|family";
+const PLACES_EN =
+  "house|home|flat|room|shop|store|office|street|lane|gali|village|colony|mohalla|building|farm|field|plot|school|workplace|factory|neighbourhood|neighborhood|door|gate|roof|terrace|compound|area";
+const RELATIONS_EN =
+  "brother-in-law|sister-in-law|brother|sister|father|mother|dad|mom|mum|wife|husband|son|daughter|uncle|aunt|cousin|nephew|niece|friend|neighbour|neighbor|landlord|tenant|employer|boss|colleague|relative|family";
 // Hinglish (Hindi in Latin letters, as typed on WhatsApp).
 const PLACES_HINGLISH = "ghar|makan|makaan|dukan|dukaan|gali|gaon|gaanv|mohalla|kamra|chhat|darwaza|khet|office";
-const RELATIONS_HINGLISH = "bhai|bhaiya|behen|bahan|didi|papa|pita|maa|mummy|patni|biwi|pati|beta|beti|chacha|chachi|mama|mami|tau|padosi|padosan|dost|yaar|jija|saala|devar|bhabhi|rishtedar";
+const RELATIONS_HINGLISH =
+  "bhai|bhaiya|behen|bahan|didi|papa|pita|maa|mummy|patni|biwi|pati|beta|beti|chacha|chachi|mama|mami|tau|padosi|padosan|dost|yaar|jija|saala|devar|bhabhi|rishtedar";
 // Devanagari.
 const PLACES_HI = "घर|मकान|दुकान|गली|गाँव|गांव|मोहल्ले|मोहल्ला|कमरे|कमरा|छत|दरवाज़े|दरवाजे|खेत|दफ्तर|ऑफिस|पड़ोस|पडोस";
-const RELATIONS_HI = "भाई|भैया|बहन|दीदी|पिता|पापा|माँ|मां|पत्नी|पति|बेटा|बेटी|बेटे|चाचा|चाची|मामा|मामी|ताऊ|पड़ोसी|पडोसी|दोस्त|जीजा|साले|साला|देवर|भाभी|रिश्तेदार";
+const RELATIONS_HI =
+  "भाई|भैया|बहन|दीदी|पिता|पापा|माँ|मां|पत्नी|पति|बेटा|बेटी|बेटे|चाचा|चाची|मामा|मामी|ताऊ|पड़ोसी|पडोसी|दोस्त|जीजा|साले|साला|देवर|भाभी|रिश्तेदार";
 
 const EN_MY = String.raw`\b(?:my|our|mine)\s+(?:own\s+)?`;
 const HINGLISH_MY = String.raw`\b(?:mera|meri|mere|hamara|hamari|hamare|humara|humari|humare|apne|apna|apni)\s+`;
@@ -51,6 +55,7 @@ export function informantPhrases(text: string, alias?: string | null): PhraseHit
   // Overlapping hits ("हमारे पड़ोस" inside "हमारे पड़ोसी": Devanagari has no word boundary): the longest wins.
   hits.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const out: PhraseHit[] = [];
-  for (const h of hits) if (!out.length || h.index >= out[out.length - 1].index + out[out.length - 1].text.length) out.push(h);
+  for (const h of hits)
+    if (!out.length || h.index >= out[out.length - 1].index + out[out.length - 1].text.length) out.push(h);
   return out;
 }

@@ -7,10 +7,34 @@ import type { Prisma } from "../generated/prisma/client";
 import { deskRequestScope, stationRequestScope } from "./scope";
 import { OVERDUE_STATES } from "./escalate";
 
-const brief = { id: true, state: true, priority: true, what: true, where: true, when: true, whoNamed: true, instructions: true, dueAt: true, releasedAt: true, approvedAt: true, createdAt: true } as const;
+const brief = {
+  id: true,
+  state: true,
+  priority: true,
+  what: true,
+  where: true,
+  when: true,
+  whoNamed: true,
+  instructions: true,
+  dueAt: true,
+  releasedAt: true,
+  approvedAt: true,
+  createdAt: true,
+} as const;
 const reports = {
   orderBy: { createdAt: "asc" },
-  select: { id: true, kind: true, firNumber: true, arrests: true, seizedWhat: true, seizedQty: true, details: true, createdAt: true, author: { select: { name: true } }, photos: { select: { id: true } } },
+  select: {
+    id: true,
+    kind: true,
+    firNumber: true,
+    arrests: true,
+    seizedWhat: true,
+    seizedQty: true,
+    details: true,
+    createdAt: true,
+    author: { select: { name: true } },
+    photos: { select: { id: true } },
+  },
 } as const;
 
 /**
@@ -18,12 +42,25 @@ const reports = {
  * time. `overdue`: only those past their due time and not yet reported (the desk's overdue view).
  */
 export function listStationRequests(viewer: Viewer, opts: { overdue?: boolean; now?: number } = {}) {
-  const overdue: Prisma.ActionRequestWhereInput = opts.overdue ? { state: { in: OVERDUE_STATES }, dueAt: { lt: new Date(opts.now ?? Date.now()) } } : {};
+  const overdue: Prisma.ActionRequestWhereInput = opts.overdue
+    ? { state: { in: OVERDUE_STATES }, dueAt: { lt: new Date(opts.now ?? Date.now()) } }
+    : {};
   return db.actionRequest.findMany({
     where: { ...stationRequestScope(viewer), ...overdue },
     orderBy: [{ closedAt: { sort: "desc", nulls: "first" } }, { dueAt: "asc" }],
     take: 100,
-    select: { id: true, state: true, priority: true, what: true, where: true, dueAt: true, escalatedStage: true, tip: { select: { ref: true } }, station: { select: { name: true, nameHi: true } }, _count: { select: { media: true } } },
+    select: {
+      id: true,
+      state: true,
+      priority: true,
+      what: true,
+      where: true,
+      dueAt: true,
+      escalatedStage: true,
+      tip: { select: { ref: true } },
+      station: { select: { name: true, nameHi: true } },
+      _count: { select: { media: true } },
+    },
   });
 }
 
@@ -31,7 +68,13 @@ export function getStationRequest(viewer: Viewer, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
   return db.actionRequest.findFirst({
     where: { id, ...stationRequestScope(viewer) },
-    select: { ...brief, tip: { select: { ref: true } }, station: { select: { name: true, nameHi: true } }, media: { select: { attachmentId: true } }, reports },
+    select: {
+      ...brief,
+      tip: { select: { ref: true } },
+      station: { select: { name: true, nameHi: true } },
+      media: { select: { attachmentId: true } },
+      reports,
+    },
   });
 }
 
@@ -41,12 +84,17 @@ export function listTipRequests(viewer: Viewer, tipId: string) {
     where: { tipId, ...deskRequestScope(viewer) },
     orderBy: { createdAt: "asc" },
     select: {
-      ...brief, warnings: true, escalatedStage: true,
+      ...brief,
+      warnings: true,
+      escalatedStage: true,
       station: { select: { name: true, nameHi: true } },
       draftedBy: { select: { name: true } },
       approvedBy: { select: { name: true } },
       _count: { select: { media: true } },
-      notifications: { orderBy: { createdAt: "asc" }, select: { id: true, state: true, error: true, attempts: true, contact: { select: { name: true } } } },
+      notifications: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, state: true, error: true, attempts: true, contact: { select: { name: true } } },
+      },
       reports,
     },
   });

@@ -9,14 +9,30 @@ import { audit } from "../audit";
 import { publish } from "../live/bus";
 
 export type StepActor = { id: string; role: Role; ip?: string | null } | null;
-export type RequestStep = "drafted" | "released" | "approved" | "sent" | "acknowledged" | "reported" | "closed" | "notify_failed" | "escalated";
+export type RequestStep =
+  "drafted" | "released" | "approved" | "sent" | "acknowledged" | "reported" | "closed" | "notify_failed" | "escalated";
 
 export async function recordStep(
   tx: Tx,
-  s: { actor: StepActor; tip: { id: string; ref: string }; requestId: string; step: RequestStep; from?: string | null; to?: string | null; data?: Record<string, Prisma.InputJsonValue | null> },
+  s: {
+    actor: StepActor;
+    tip: { id: string; ref: string };
+    requestId: string;
+    step: RequestStep;
+    from?: string | null;
+    to?: string | null;
+    data?: Record<string, Prisma.InputJsonValue | null>;
+  },
 ) {
   await tx.tipEvent.create({
-    data: { tipId: s.tip.id, actorId: s.actor?.id ?? null, type: `request_${s.step}`, fromValue: s.from ?? null, toValue: s.to ?? null, data: { requestId: s.requestId, ...s.data } },
+    data: {
+      tipId: s.tip.id,
+      actorId: s.actor?.id ?? null,
+      type: `request_${s.step}`,
+      fromValue: s.from ?? null,
+      toValue: s.to ?? null,
+      data: { requestId: s.requestId, ...s.data },
+    },
   });
   await audit(tx, {
     actorId: s.actor?.id ?? null,

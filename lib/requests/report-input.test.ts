@@ -14,17 +14,26 @@ const code = (f: () => unknown) => {
 
 describe("action report input", () => {
   it("takes an FIR number as number/year and a count of arrests", () => {
-    expect(parseReport({ kind: "FIR_REGISTERED", firNumber: " 0457/2026 ", arrests: "2" })).toMatchObject({ kind: "FIR_REGISTERED", firNumber: "0457/2026", arrests: 2 });
+    expect(parseReport({ kind: "FIR_REGISTERED", firNumber: " 0457/2026 ", arrests: "2" })).toMatchObject({
+      kind: "FIR_REGISTERED",
+      firNumber: "0457/2026",
+      arrests: 2,
+    });
   });
   it("refuses a malformed or missing FIR number with its own code", () => {
-    for (const fir of ["", "FIR 12", "457-2026", "0457/26", "12345678/2026"]) expect(code(() => parseReport({ kind: "FIR_REGISTERED", firNumber: fir }))).toBe("firNumberInvalid");
+    for (const fir of ["", "FIR 12", "457-2026", "0457/26", "12345678/2026"])
+      expect(code(() => parseReport({ kind: "FIR_REGISTERED", firNumber: fir }))).toBe("firNumberInvalid");
   });
   it("needs a count for arrests and a what for a recovery; refuses unknown kinds", () => {
     expect(code(() => parseReport({ kind: "ARREST" }))).toBe("invalid");
     expect(code(() => parseReport({ kind: "ARREST", arrests: "-1" }))).toBe("invalid");
     expect(code(() => parseReport({ kind: "RECOVERY", seizedQty: "40 l" }))).toBe("invalid");
     expect(code(() => parseReport({ kind: "ACKNOWLEDGED" }))).toBe("invalid");
-    expect(parseReport({ kind: "RECOVERY", seizedWhat: "Country liquor", seizedQty: "40 litres" })).toMatchObject({ seizedWhat: "Country liquor", seizedQty: "40 litres", arrests: null });
+    expect(parseReport({ kind: "RECOVERY", seizedWhat: "Country liquor", seizedQty: "40 litres" })).toMatchObject({
+      seizedWhat: "Country liquor",
+      seizedQty: "40 litres",
+      arrests: null,
+    });
   });
 });
 
@@ -33,8 +42,14 @@ describe("station notice payloads", () => {
   it("carries exactly the ref, priority, station and link", () => {
     const body = whatsappNotice("919876543210", n, { name: "station_action_request", lang: "hi" });
     expect(body.template.components[0].parameters.map((p) => p.text)).toEqual([n.ref, n.priority, n.station, n.link]);
-    expect(body).toMatchObject({ to: "919876543210", type: "template", template: { name: "station_action_request", language: { code: "hi" } } });
-    expect(smsNotice(n)).toBe("Mukhbir: new action request EM-2026-000123 (URGENT) for Kareli. Open: https://x.in/station/requests/1");
+    expect(body).toMatchObject({
+      to: "919876543210",
+      type: "template",
+      template: { name: "station_action_request", language: { code: "hi" } },
+    });
+    expect(smsNotice(n)).toBe(
+      "Mukhbir: new action request EM-2026-000123 (URGENT) for Kareli. Open: https://x.in/station/requests/1",
+    );
     expect(smsNotice(n, true)).toContain("OVERDUE");
   });
 });

@@ -15,7 +15,14 @@ const schema = z.object({
   details: z.string().trim().max(2000).default(""),
 });
 
-export type ReportInput = { kind: (typeof REPORT_KINDS)[number]; firNumber: string | null; arrests: number | null; seizedWhat: string | null; seizedQty: string | null; details: string };
+export type ReportInput = {
+  kind: (typeof REPORT_KINDS)[number];
+  firNumber: string | null;
+  arrests: number | null;
+  seizedWhat: string | null;
+  seizedQty: string | null;
+  details: string;
+};
 
 export function parseReport(raw: Record<string, unknown>): ReportInput {
   const r = schema.safeParse(raw);
@@ -30,5 +37,12 @@ export function parseReport(raw: Record<string, unknown>): ReportInput {
   }
   if (v.kind === "ARREST" && !arrests) throw new AppError("invalid");
   if (v.kind === "RECOVERY" && !v.seizedWhat) throw new AppError("invalid");
-  return { kind: v.kind, firNumber: v.firNumber || null, arrests, seizedWhat: v.seizedWhat || null, seizedQty: v.seizedQty || null, details: v.details };
+  return {
+    kind: v.kind,
+    firNumber: v.firNumber || null,
+    arrests,
+    seizedWhat: v.seizedWhat || null,
+    seizedQty: v.seizedQty || null,
+    details: v.details,
+  };
 }

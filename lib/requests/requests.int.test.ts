@@ -23,8 +23,20 @@ const { toIstLocal } = await import("./due-time");
 
 const uid = () => crypto.randomBytes(4).toString("hex");
 const mobile = () => `9${String(crypto.randomInt(0, 1e9)).padStart(9, "0")}`;
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e) => (e instanceof AppError ? e.code : String(e)));
-const brief = (stationId: string, extra: Record<string, unknown> = {}) => ({ stationId, what: "Illicit liquor sold after 8 pm", where: "House opposite the Hanuman temple, Kareli", when: "Evenings", whoNamed: "One Raju", instructions: "Verify discreetly and raid", ...extra });
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e) => (e instanceof AppError ? e.code : String(e)),
+  );
+const brief = (stationId: string, extra: Record<string, unknown> = {}) => ({
+  stationId,
+  what: "Illicit liquor sold after 8 pm",
+  where: "House opposite the Hanuman temple, Kareli",
+  when: "Evenings",
+  whoNamed: "One Raju",
+  instructions: "Verify discreetly and raid",
+  ...extra,
+});
 
 async function world() {
   const station = await makeStation();
@@ -48,8 +60,14 @@ describe("action requests", () => {
     const w = await world();
     const tip = await makeTip();
     const before = await db.actionRequest.count({ where: { tipId: tip.id } });
-    expect(await code(draftRequest(w.desk, tip.ref, brief(w.station.id, { instructions: "  " })))).toBe("instructionsRequired");
-    expect(await code(draftRequest(w.desk, tip.ref, brief(w.station.id, { due: toIstLocal(new Date(Date.now() - 3_600_000)) })))).toBe("dueInPast");
+    expect(await code(draftRequest(w.desk, tip.ref, brief(w.station.id, { instructions: "  " })))).toBe(
+      "instructionsRequired",
+    );
+    expect(
+      await code(
+        draftRequest(w.desk, tip.ref, brief(w.station.id, { due: toIstLocal(new Date(Date.now() - 3_600_000)) })),
+      ),
+    ).toBe("dueInPast");
     expect(await code(draftRequest(w.desk, tip.ref, brief(w.station.id, { what: "" })))).toBe("invalid");
     expect(await db.actionRequest.count({ where: { tipId: tip.id } })).toBe(before);
     expect(await db.auditLog.count({ where: { tipId: tip.id, action: { startsWith: "request." } } })).toBe(0);
@@ -59,7 +77,11 @@ describe("action requests", () => {
     const w = await world();
     const informant = await makeInformant();
     const tip = await makeTip({ informantId: informant.id, text: "daaru from my house opposite the temple" });
-    const r = await draftRequest(w.desk, tip.ref, brief(w.station.id, { where: `my house opposite the temple (${informant.alias})` }));
+    const r = await draftRequest(
+      w.desk,
+      tip.ref,
+      brief(w.station.id, { where: `my house opposite the temple (${informant.alias})` }),
+    );
     expect(r).toMatchObject({ released: false, warnings: 2 });
     let req = await db.actionRequest.findUniqueOrThrow({ where: { id: r.id } });
     expect(req).toMatchObject({ state: "DRAFTED", priority: "NORMAL", releasedAt: null, warnings: 2 });
@@ -81,8 +103,22 @@ describe("action requests", () => {
     expect(sends[0].path).toBe("/meta/v23.0/106540352242922/messages");
     expect(sends[0].headers.authorization).toBe("Bearer test-access-token");
     expect(sends[0].body).toEqual({
-      messaging_product: "whatsapp", recipient_type: "individual", to: `91${w.phone}`, type: "template",
-      template: { name: "station_action_request", language: { code: "en" }, components: [{ type: "body", parameters: [tip.ref, "NORMAL", w.station.name, `https://mukhbir.example.in/station/requests/${r.id}`].map((text) => ({ type: "text", text })) }] },
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: `91${w.phone}`,
+      type: "template",
+      template: {
+        name: "station_action_request",
+        language: { code: "en" },
+        components: [
+          {
+            type: "body",
+            parameters: [tip.ref, "NORMAL", w.station.name, `https://mukhbir.example.in/station/requests/${r.id}`].map(
+              (text) => ({ type: "text", text }),
+            ),
+          },
+        ],
+      },
     });
     const raw = JSON.stringify(sends[0].body);
     for (const secret of [informant.alias, "my house", "temple", "liquor", "Raju"]) expect(raw).not.toContain(secret);
@@ -96,22 +132,47 @@ describe("action requests", () => {
     expect(await code(acknowledgeRequest(w.local, r.id))).toBe("conflict");
     expect(() => parseReport({ kind: "FIR_REGISTERED", firNumber: "FIR twelve" })).toThrow(AppError);
     expect(() => parseReport({ kind: "FIR_REGISTERED", firNumber: "" })).toThrow(AppError);
-    await reportAction(w.local, r.id, parseReport({ kind: "FIR_REGISTERED", firNumber: "0123/2026", arrests: "2" }), []);
+    await reportAction(
+      w.local,
+      r.id,
+      parseReport({ kind: "FIR_REGISTERED", firNumber: "0123/2026", arrests: "2" }),
+      [],
+    );
     req = await db.actionRequest.findUniqueOrThrow({ where: { id: r.id } });
     expect(req).toMatchObject({ state: "REPORTED" });
     expect(req.acknowledgedAt).toBeTruthy();
     const reports = await db.actionReport.findMany({ where: { requestId: r.id }, orderBy: { createdAt: "asc" } });
-    expect(reports.map((x) => [x.kind, x.firNumber, x.arrests])).toEqual([["ACKNOWLEDGED", null, null], ["FIR_REGISTERED", "0123/2026", 2]]);
+    expect(reports.map((x) => [x.kind, x.firNumber, x.arrests])).toEqual([
+      ["ACKNOWLEDGED", null, null],
+      ["FIR_REGISTERED", "0123/2026", 2],
+    ]);
 
     await closeRequest(w.desk, r.id);
     expect((await db.actionRequest.findUniqueOrThrow({ where: { id: r.id } })).state).toBe("CLOSED");
     expect(await code(reportAction(w.local, r.id, parseReport({ kind: "ACTION_TAKEN" }), []))).toBe("conflict");
 
-    const audits = await db.auditLog.findMany({ where: { tipId: tip.id, action: { startsWith: "request." } }, orderBy: { id: "asc" } });
-    expect(audits.map((a) => a.action)).toEqual(["request.drafted", "request.approved", "request.sent", "request.acknowledged", "request.reported", "request.closed"]);
+    const audits = await db.auditLog.findMany({
+      where: { tipId: tip.id, action: { startsWith: "request." } },
+      orderBy: { id: "asc" },
+    });
+    expect(audits.map((a) => a.action)).toEqual([
+      "request.drafted",
+      "request.approved",
+      "request.sent",
+      "request.acknowledged",
+      "request.reported",
+      "request.closed",
+    ]);
     for (const a of audits) expect(JSON.stringify(a.detail)).not.toContain("temple");
     const events = await db.tipEvent.findMany({ where: { tipId: tip.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["request_drafted", "request_approved", "request_sent", "request_acknowledged", "request_reported", "request_closed"]);
+    expect(events.map((e) => e.type)).toEqual([
+      "request_drafted",
+      "request_approved",
+      "request_sent",
+      "request_acknowledged",
+      "request_reported",
+      "request_closed",
+    ]);
     // The tip itself stays open.
     expect((await db.tip.findUniqueOrThrow({ where: { id: tip.id } })).status).toBe("NEW");
   });
@@ -129,7 +190,10 @@ describe("action requests", () => {
     await approveRequest(w.supervisor, r.id);
     await drain();
     expect(fake.calls.filter((c) => c.route === "meta.send")).toHaveLength(1);
-    expect(await db.actionRequest.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ state: "SENT", approvedById: w.supervisor.id });
+    expect(await db.actionRequest.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
+      state: "SENT",
+      approvedById: w.supervisor.id,
+    });
   });
 
   it("keeps a failed notification pending with its error and retries it later; a refusal fails it for good", async () => {
@@ -152,7 +216,10 @@ describe("action requests", () => {
     fake.failNext("meta.send", 1, 400, { error: { message: "Template name does not exist", code: 132001 } });
     await approveRequest(w.supervisor, r2.id);
     await drain();
-    expect(await db.stationNotification.findFirstOrThrow({ where: { requestId: r2.id } })).toMatchObject({ state: "FAILED", attempts: 1 });
+    expect(await db.stationNotification.findFirstOrThrow({ where: { requestId: r2.id } })).toMatchObject({
+      state: "FAILED",
+      attempts: 1,
+    });
     expect(await db.auditLog.count({ where: { tipId: tip2.id, action: "request.notify_failed" } })).toBe(1);
   });
 
@@ -180,7 +247,9 @@ describe("action requests", () => {
     const w = await world();
     const admin = actorOf(await makeUser({ role: "ADMIN" }));
     const before = await db.dutyContact.count({ where: { stationId: w.station.id } });
-    expect(await code(addContact(admin, { stationId: w.station.id, name: "Landline", phone: "0532 2440111" }))).toBe("mobileInvalid");
+    expect(await code(addContact(admin, { stationId: w.station.id, name: "Landline", phone: "0532 2440111" }))).toBe(
+      "mobileInvalid",
+    );
     expect(await db.dutyContact.count({ where: { stationId: w.station.id } })).toBe(before);
   });
 });

@@ -9,18 +9,30 @@ import type { Priority } from "../generated/prisma/enums";
 export const REQUEST_SETTING_KEY = "requests";
 
 const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
-const hours = z.number().positive().max(24 * 30);
+const hours = z
+  .number()
+  .positive()
+  .max(24 * 30);
 
 export const requestSettingsSchema = z.object({
   dueHours: z.object({ URGENT: hours, HIGH: hours, NORMAL: hours, LOW: hours }),
   /** Priorities whose briefs are released at once and approved after (urgent: the raid cannot wait). */
   sendFirst: z.array(z.enum(PRIORITIES)),
   /** Minutes after the due time at which an unacknowledged or unreported request escalates again (stage 2). */
-  escalateAfterMinutes: z.number().int().positive().max(7 * 24 * 60).default(60),
+  escalateAfterMinutes: z
+    .number()
+    .int()
+    .positive()
+    .max(7 * 24 * 60)
+    .default(60),
 });
 export type RequestSettings = z.infer<typeof requestSettingsSchema>;
 
-export const DEFAULT_REQUEST_SETTINGS: RequestSettings = { dueHours: { URGENT: 2, HIGH: 12, NORMAL: 48, LOW: 120 }, sendFirst: ["URGENT"], escalateAfterMinutes: 60 };
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
+  dueHours: { URGENT: 2, HIGH: 12, NORMAL: 48, LOW: 120 },
+  sendFirst: ["URGENT"],
+  escalateAfterMinutes: 60,
+};
 
 export async function requestSettings(client: Tx | typeof db = db): Promise<RequestSettings> {
   const row = await client.setting.findUnique({ where: { key: REQUEST_SETTING_KEY }, select: { value: true } });

@@ -13,7 +13,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function findBriefImage(viewer: Viewer, requestId: string, attachmentId: string) {
   if (!UUID.test(requestId) || !UUID.test(attachmentId)) throw new AppError("notFound");
   const link = await db.actionRequestMedia.findFirst({
-    where: { requestId, attachmentId, request: stationRequestScope(viewer), attachment: { mime: { startsWith: "image/" }, fetchState: "STORED" } },
+    where: {
+      requestId,
+      attachmentId,
+      request: stationRequestScope(viewer),
+      attachment: { mime: { startsWith: "image/" }, fetchState: "STORED" },
+    },
     select: { attachmentId: true, request: { select: { tip: { select: { id: true, ref: true } } } } },
   });
   if (!link) throw new AppError("notFound");
@@ -24,7 +29,12 @@ export async function findFieldPhoto(viewer: Viewer, requestId: string, photoId:
   if (!UUID.test(requestId) || !UUID.test(photoId)) throw new AppError("notFound");
   const photo = await db.fieldPhoto.findFirst({
     where: { id: photoId, report: { requestId, request: stationRequestScope(viewer) } },
-    select: { id: true, mime: true, storageKey: true, report: { select: { request: { select: { tip: { select: { id: true, ref: true } } } } } } },
+    select: {
+      id: true,
+      mime: true,
+      storageKey: true,
+      report: { select: { request: { select: { tip: { select: { id: true, ref: true } } } } } },
+    },
   });
   if (!photo) throw new AppError("notFound");
   return { ...photo, tip: photo.report.request.tip };

@@ -17,15 +17,25 @@ const OPEN: RequestState[] = ["APPROVED", "SENT", "ACKNOWLEDGED", "REPORTED"];
 
 async function lockStationRequest(tx: Tx, actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("notFound");
-  const found = await tx.actionRequest.findFirst({ where: { id, ...stationRequestScope(actor) }, select: { id: true } });
+  const found = await tx.actionRequest.findFirst({
+    where: { id, ...stationRequestScope(actor) },
+    select: { id: true },
+  });
   if (!found) throw new AppError("notFound");
   await tx.$executeRaw`SELECT 1 FROM "ActionRequest" WHERE "id" = ${id}::uuid FOR UPDATE`;
-  return tx.actionRequest.findUniqueOrThrow({ where: { id }, select: { id: true, state: true, acknowledgedAt: true, tip: { select: { id: true, ref: true } } } });
+  return tx.actionRequest.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, state: true, acknowledgedAt: true, tip: { select: { id: true, ref: true } } },
+  });
 }
 
 /** "Not found" unless the viewer's station was released this request (checked before any input is read). */
 export async function assertStationRequest(actor: Viewer, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await db.actionRequest.findFirst({ where: { id, ...stationRequestScope(actor) }, select: { id: true } }))) throw new AppError("notFound");
+  if (
+    !/^[0-9a-f-]{36}$/i.test(id) ||
+    !(await db.actionRequest.findFirst({ where: { id, ...stationRequestScope(actor) }, select: { id: true } }))
+  )
+    throw new AppError("notFound");
 }
 
 export async function acknowledgeRequest(actor: Actor, id: string, now = Date.now()) {
@@ -34,13 +44,29 @@ export async function acknowledgeRequest(actor: Actor, id: string, now = Date.no
     if (r.state !== "APPROVED" && r.state !== "SENT") throw new AppError("conflict");
     const at = new Date(now);
     await tx.actionRequest.update({ where: { id: r.id }, data: { state: "ACKNOWLEDGED", acknowledgedAt: at } });
-    await tx.actionReport.create({ data: { requestId: r.id, authorId: actor.id, kind: "ACKNOWLEDGED" }, select: { id: true } });
-    await recordStep(tx, { actor, tip: r.tip, requestId: r.id, step: "acknowledged", from: r.state, to: "ACKNOWLEDGED" });
+    await tx.actionReport.create({
+      data: { requestId: r.id, authorId: actor.id, kind: "ACKNOWLEDGED" },
+      select: { id: true },
+    });
+    await recordStep(tx, {
+      actor,
+      tip: r.tip,
+      requestId: r.id,
+      step: "acknowledged",
+      from: r.state,
+      to: "ACKNOWLEDGED",
+    });
   });
 }
 
 /** Records a report with its already-stored photos; if anything fails, the photos are deleted again. */
-export async function reportAction(actor: Actor, id: string, input: ReportInput, photos: StoredPhoto[], now = Date.now()) {
+export async function reportAction(
+  actor: Actor,
+  id: string,
+  input: ReportInput,
+  photos: StoredPhoto[],
+  now = Date.now(),
+) {
   try {
     return await db.$transaction(async (tx) => {
       const r = await lockStationRequest(tx, actor, id);
@@ -48,15 +74,36 @@ export async function reportAction(actor: Actor, id: string, input: ReportInput,
       const at = new Date(now);
       const report = await tx.actionReport.create({
         data: {
-          requestId: r.id, authorId: actor.id, kind: input.kind, firNumber: input.firNumber, arrests: input.arrests, seizedWhat: input.seizedWhat, seizedQty: input.seizedQty, details: input.details,
+          requestId: r.id,
+          authorId: actor.id,
+          kind: input.kind,
+          firNumber: input.firNumber,
+          arrests: input.arrests,
+          seizedWhat: input.seizedWhat,
+          seizedQty: input.seizedQty,
+          details: input.details,
           photos: { create: photos.map((p) => ({ ...p, uploadedById: actor.id })) },
         },
         select: { id: true },
       });
-      await tx.actionRequest.update({ where: { id: r.id }, data: { state: "REPORTED", reportedAt: at, acknowledgedAt: r.acknowledgedAt ?? at } });
+      await tx.actionRequest.update({
+        where: { id: r.id },
+        data: { state: "REPORTED", reportedAt: at, acknowledgedAt: r.acknowledgedAt ?? at },
+      });
       await recordStep(tx, {
-        actor, tip: r.tip, requestId: r.id, step: "reported", from: r.state, to: "REPORTED",
-        data: { report: report.id, kind: input.kind, firNumber: input.firNumber, arrests: input.arrests, photos: photos.length },
+        actor,
+        tip: r.tip,
+        requestId: r.id,
+        step: "reported",
+        from: r.state,
+        to: "REPORTED",
+        data: {
+          report: report.id,
+          kind: input.kind,
+          firNumber: input.firNumber,
+          arrests: input.arrests,
+          photos: photos.length,
+        },
       });
       return report;
     });

@@ -24,10 +24,22 @@ export function askedRef(text: string): string | null {
 
 export function statusText(ref: string, status: CoarseStatus): string {
   const t = {
-    unknown: [`संदर्भ संख्या ${ref} की कोई सूचना इस नंबर से नहीं मिली।`, `We found no information with reference ${ref} from this number.`],
-    received: [`आपकी सूचना ${ref} हमें मिल गई है और इस पर काम हो रहा है।`, `Your information ${ref} has been received and is being looked into.`],
-    acted: [`आपकी सूचना ${ref} पर कार्रवाई की जा रही है। धन्यवाद।`, `Action is being taken on your information ${ref}. Thank you.`],
-    closed: [`आपकी सूचना ${ref} पर काम पूरा हो गया है। धन्यवाद।`, `Work on your information ${ref} has been completed. Thank you.`],
+    unknown: [
+      `संदर्भ संख्या ${ref} की कोई सूचना इस नंबर से नहीं मिली।`,
+      `We found no information with reference ${ref} from this number.`,
+    ],
+    received: [
+      `आपकी सूचना ${ref} हमें मिल गई है और इस पर काम हो रहा है।`,
+      `Your information ${ref} has been received and is being looked into.`,
+    ],
+    acted: [
+      `आपकी सूचना ${ref} पर कार्रवाई की जा रही है। धन्यवाद।`,
+      `Action is being taken on your information ${ref}. Thank you.`,
+    ],
+    closed: [
+      `आपकी सूचना ${ref} पर काम पूरा हो गया है। धन्यवाद।`,
+      `Work on your information ${ref} has been completed. Thank you.`,
+    ],
   }[status];
   return `${t[0]}\n\n${t[1]}`;
 }
@@ -35,24 +47,61 @@ export function statusText(ref: string, status: CoarseStatus): string {
 /** Enqueues the status reply for a stored inbound message that names a ref (dedupe: once per message). */
 export async function queueStatusQuery(messageId: string, body: string) {
   if (!askedRef(body)) return;
-  await db.$transaction((tx) => enqueue(tx, STATUS_JOB, { messageId }, { dedupeKey: `status:${messageId}`, maxAttempts: 3 }));
+  await db.$transaction((tx) =>
+    enqueue(tx, STATUS_JOB, { messageId }, { dedupeKey: `status:${messageId}`, maxAttempts: 3 }),
+  );
 }
 
 export async function answerStatusQuery(messageId: string) {
-  const m = await db.message.findUnique({ where: { id: messageId }, select: { id: true, direction: true, kind: true, body: true, informantId: true, provider: true, tip: { select: { id: true, ref: true } } } });
+  const m = await db.message.findUnique({
+    where: { id: messageId },
+    select: {
+      id: true,
+      direction: true,
+      kind: true,
+      body: true,
+      informantId: true,
+      provider: true,
+      tip: { select: { id: true, ref: true } },
+    },
+  });
   if (!m || m.direction !== "INBOUND" || m.kind !== "TEXT") return;
   const ref = askedRef(m.body);
   if (!ref) return;
   const status = await coarseStatus(ref, m.informantId);
   await db.$transaction(async (tx) => {
     const reply = await tx.message.create({
-      data: { tipId: m.tip.id, informantId: m.informantId, direction: "OUTBOUND", kind: "TEXT", body: statusText(ref, status), meta: { statusQuery: true }, provider: m.provider, providerMessageId: `local:${crypto.randomUUID()}`, deliveryStatus: "QUEUED" },
+      data: {
+        tipId: m.tip.id,
+        informantId: m.informantId,
+        direction: "OUTBOUND",
+        kind: "TEXT",
+        body: statusText(ref, status),
+        meta: { statusQuery: true },
+        provider: m.provider,
+        providerMessageId: `local:${crypto.randomUUID()}`,
+        deliveryStatus: "QUEUED",
+      },
       select: { id: true },
     });
     await enqueue(tx, "outbound.send", { messageId: reply.id }, { dedupeKey: reply.id });
     // Which answer was given, not which ref was asked (another informant's ref stays out of this tip's trail).
-    await audit(tx, { actorId: null, actorRole: null, action: "tip.status_query", targetType: "message", targetId: reply.id, tipId: m.tip.id, detail: { ref: m.tip.ref, answer: status } });
-    await publish(tx, { type: "message.created", tipId: m.tip.id, ref: m.tip.ref, messageId: reply.id, direction: "OUTBOUND" });
+    await audit(tx, {
+      actorId: null,
+      actorRole: null,
+      action: "tip.status_query",
+      targetType: "message",
+      targetId: reply.id,
+      tipId: m.tip.id,
+      detail: { ref: m.tip.ref, answer: status },
+    });
+    await publish(tx, {
+      type: "message.created",
+      tipId: m.tip.id,
+      ref: m.tip.ref,
+      messageId: reply.id,
+      direction: "OUTBOUND",
+    });
   });
 }
 
@@ -60,7 +109,11 @@ export async function answerStatusQuery(messageId: string) {
 export async function coarseStatus(ref: string, informantId: string): Promise<CoarseStatus> {
   const tip = await db.tip.findFirst({
     where: { ref, informantId },
-    select: { status: true, mergedInto: { select: { status: true } }, _count: { select: { requests: { where: { releasedAt: { not: null } } } } } },
+    select: {
+      status: true,
+      mergedInto: { select: { status: true } },
+      _count: { select: { requests: { where: { releasedAt: { not: null } } } } },
+    },
   });
   if (!tip) return "unknown";
   const status = tip.status === "MERGED" && tip.mergedInto ? tip.mergedInto.status : tip.status;

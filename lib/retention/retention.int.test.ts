@@ -37,7 +37,15 @@ async function informant(at: Date) {
 }
 
 async function webhookEvent(receivedAt: Date) {
-  return db.webhookEvent.create({ data: { provider: "META", externalId: `ret-${crypto.randomUUID()}`, kind: "message.text", receivedAt, payload: { type: "text", text: { body: "kept until the period ends" } } } });
+  return db.webhookEvent.create({
+    data: {
+      provider: "META",
+      externalId: `ret-${crypto.randomUUID()}`,
+      kind: "message.text",
+      receivedAt,
+      payload: { type: "text", text: { body: "kept until the period ends" } },
+    },
+  });
 }
 
 async function officer() {
@@ -57,7 +65,9 @@ describe("retention", () => {
     expect(r).toMatchObject({ dryRun: true, addressDays: 90, payloadDays: 30 });
     expect(r.addressesDestroyed).toBeGreaterThanOrEqual(1);
     expect(r.payloadsPurged).toBeGreaterThanOrEqual(1);
-    expect((await db.informant.findUniqueOrThrow({ where: { id: old.id }, ...withSecrets })).addressCipher).not.toBeNull();
+    expect(
+      (await db.informant.findUniqueOrThrow({ where: { id: old.id }, ...withSecrets })).addressCipher,
+    ).not.toBeNull();
     expect((await db.webhookEvent.findUniqueOrThrow({ where: { id: ev.id } })).payloadPurgedAt).toBeNull();
     expect(await db.auditLog.count()).toBe(audits);
   });
@@ -76,30 +86,59 @@ describe("retention", () => {
     expect(gone).toMatchObject({ addressCipher: null, nameCipher: null, alias: old.alias });
     expect(gone.addressDestroyedAt).toBeInstanceOf(Date);
     // Every identifier's ciphertext is an encrypted address too: gone with it; its hash stays for matching.
-    const ids = await db.informantIdentifier.findMany({ where: { informantId: old.id }, omit: { cipher: false, hash: false } });
+    const ids = await db.informantIdentifier.findMany({
+      where: { informantId: old.id },
+      omit: { cipher: false, hash: false },
+    });
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((i) => i.cipher === null)).toBe(true);
-    expect((await db.informantIdentifier.findMany({ where: { informantId: recent.id }, omit: { cipher: false } })).every((i) => i.cipher !== null)).toBe(true);
+    expect(
+      (await db.informantIdentifier.findMany({ where: { informantId: recent.id }, omit: { cipher: false } })).every(
+        (i) => i.cipher !== null,
+      ),
+    ).toBe(true);
     // The keyed hash stays: a returning informant keeps the alias.
-    expect((await db.informant.findUniqueOrThrow({ where: { id: old.id }, omit: { addressHash: false } })).addressHash).toBe(hashAddress(old.address));
+    expect(
+      (await db.informant.findUniqueOrThrow({ where: { id: old.id }, omit: { addressHash: false } })).addressHash,
+    ).toBe(hashAddress(old.address));
     const kept = await db.informant.findUniqueOrThrow({ where: { id: recent.id }, ...withSecrets });
     expect(decrypt(kept.addressCipher!, kept.keyId)).toBe(`phone:${recent.address.value}`);
     expect(kept.addressDestroyedAt).toBeNull();
 
-    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: oldEvent.id } })).toMatchObject({ payload: {}, payloadPurgedAt: expect.any(Date), externalId: oldEvent.externalId });
-    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: newEvent.id } })).toMatchObject({ payload: newEvent.payload, payloadPurgedAt: null });
+    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: oldEvent.id } })).toMatchObject({
+      payload: {},
+      payloadPurgedAt: expect.any(Date),
+      externalId: oldEvent.externalId,
+    });
+    expect(await db.webhookEvent.findUniqueOrThrow({ where: { id: newEvent.id } })).toMatchObject({
+      payload: newEvent.payload,
+      payloadPurgedAt: null,
+    });
 
     // Audited, appended: every earlier row is still there, unchanged.
     const row = await db.auditLog.findFirstOrThrow({ where: { action: "retention.run" }, orderBy: { id: "desc" } });
     expect(row).toMatchObject({ actorId: null, actorRole: "SYSTEM" });
-    expect(row.detail).toMatchObject({ addressesDestroyed: r.addressesDestroyed, payloadsPurged: r.payloadsPurged, addressDays: 90, payloadDays: 30, dryRun: false });
-    const after = await db.auditLog.findMany({ where: { id: { lte: trail.at(-1)?.id ?? 0n } }, orderBy: { id: "asc" }, select: { id: true, hash: true } });
+    expect(row.detail).toMatchObject({
+      addressesDestroyed: r.addressesDestroyed,
+      payloadsPurged: r.payloadsPurged,
+      addressDays: 90,
+      payloadDays: 30,
+      dryRun: false,
+    });
+    const after = await db.auditLog.findMany({
+      where: { id: { lte: trail.at(-1)?.id ?? 0n } },
+      orderBy: { id: "asc" },
+      select: { id: true, hash: true },
+    });
     expect(after).toEqual(trail);
 
     // Replying is impossible, and says why (the tip page's reply box shows this reason).
     const me = await officer();
     expect((await getTipWorkspace(me, oldTip.ref))!.reply).toEqual({ mode: "disabled", reason: "addressDeleted" });
-    await expect(sendReply(me, oldTip.ref, { text: "Kya aap wahan hain?" })).rejects.toMatchObject({ code: "conflict", detail: { reason: "addressDeleted" } });
+    await expect(sendReply(me, oldTip.ref, { text: "Kya aap wahan hain?" })).rejects.toMatchObject({
+      code: "conflict",
+      detail: { reason: "addressDeleted" },
+    });
 
     // A second run finds nothing more to do.
     expect(await runRetention()).toMatchObject({ addressesDestroyed: 0, payloadsPurged: 0 });

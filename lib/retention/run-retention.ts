@@ -25,13 +25,22 @@ export type RetentionReport = {
   jobsDeleted: number;
 };
 
-
-export async function runRetention(opts: { now?: Date; dryRun?: boolean; actor?: { id: string | null; role: string } } = {}): Promise<RetentionReport> {
+export async function runRetention(
+  opts: { now?: Date; dryRun?: boolean; actor?: { id: string | null; role: string } } = {},
+): Promise<RetentionReport> {
   const e = env();
   const now = opts.now ?? new Date();
-  const addressCutoff = e.RETENTION_ADDRESS_DAYS > 0 ? new Date(now.getTime() - e.RETENTION_ADDRESS_DAYS * DAY_MS) : null;
-  const payloadCutoff = e.RETENTION_PAYLOAD_DAYS > 0 ? new Date(now.getTime() - e.RETENTION_PAYLOAD_DAYS * DAY_MS) : null;
-  const base = { dryRun: !!opts.dryRun, addressDays: e.RETENTION_ADDRESS_DAYS, payloadDays: e.RETENTION_PAYLOAD_DAYS, addressCutoff, payloadCutoff };
+  const addressCutoff =
+    e.RETENTION_ADDRESS_DAYS > 0 ? new Date(now.getTime() - e.RETENTION_ADDRESS_DAYS * DAY_MS) : null;
+  const payloadCutoff =
+    e.RETENTION_PAYLOAD_DAYS > 0 ? new Date(now.getTime() - e.RETENTION_PAYLOAD_DAYS * DAY_MS) : null;
+  const base = {
+    dryRun: !!opts.dryRun,
+    addressDays: e.RETENTION_ADDRESS_DAYS,
+    payloadDays: e.RETENTION_PAYLOAD_DAYS,
+    addressCutoff,
+    payloadCutoff,
+  };
   if (opts.dryRun) return { ...base, ...(await db.$transaction((tx) => count(tx, addressCutoff, payloadCutoff))) };
 
   return db.$transaction(async (tx) => {
@@ -62,7 +71,11 @@ export async function runRetention(opts: { now?: Date; dryRun?: boolean; actor?:
       targetId: null,
       tipId: null,
       ip: null,
-      detail: { ...report, addressCutoff: addressCutoff?.toISOString() ?? null, payloadCutoff: payloadCutoff?.toISOString() ?? null },
+      detail: {
+        ...report,
+        addressCutoff: addressCutoff?.toISOString() ?? null,
+        payloadCutoff: payloadCutoff?.toISOString() ?? null,
+      },
     });
     return report;
   });
@@ -72,9 +85,19 @@ async function count(tx: Tx, addressCutoff: Date | null, payloadCutoff: Date | n
   const n = async (q: Promise<{ n: number }[]>) => Number((await q)[0]?.n ?? 0);
   return {
     addressesDestroyed: addressCutoff
-      ? await n(tx.$queryRaw`SELECT count(*)::int AS n FROM "Informant" WHERE "lastSeenAt" < ${addressCutoff} AND ("addressCipher" IS NOT NULL OR "nameCipher" IS NOT NULL)`)
+      ? await n(
+          tx.$queryRaw`SELECT count(*)::int AS n FROM "Informant" WHERE "lastSeenAt" < ${addressCutoff} AND ("addressCipher" IS NOT NULL OR "nameCipher" IS NOT NULL)`,
+        )
       : 0,
-    payloadsPurged: payloadCutoff ? await n(tx.$queryRaw`SELECT count(*)::int AS n FROM "WebhookEvent" WHERE "receivedAt" < ${payloadCutoff} AND "payloadPurgedAt" IS NULL`) : 0,
-    jobsDeleted: payloadCutoff ? await n(tx.$queryRaw`SELECT count(*)::int AS n FROM "Job" WHERE "state" IN ('DONE', 'FAILED') AND "updatedAt" < ${payloadCutoff}`) : 0,
+    payloadsPurged: payloadCutoff
+      ? await n(
+          tx.$queryRaw`SELECT count(*)::int AS n FROM "WebhookEvent" WHERE "receivedAt" < ${payloadCutoff} AND "payloadPurgedAt" IS NULL`,
+        )
+      : 0,
+    jobsDeleted: payloadCutoff
+      ? await n(
+          tx.$queryRaw`SELECT count(*)::int AS n FROM "Job" WHERE "state" IN ('DONE', 'FAILED') AND "updatedAt" < ${payloadCutoff}`,
+        )
+      : 0,
   };
 }

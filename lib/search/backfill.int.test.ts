@@ -7,7 +7,11 @@ import { makeTip } from "../testing/factories";
 import { backfillBatch, backfillProgress } from "./backfill";
 
 const termsOf = async (tipId: string) =>
-  (await db.$queryRaw<{ key: string }[]>`SELECT "key" FROM mukhbir_internal.search_term WHERE tip_id = ${tipId}::uuid ORDER BY "key"`).map((r) => r.key);
+  (
+    await db.$queryRaw<
+      { key: string }[]
+    >`SELECT "key" FROM mukhbir_internal.search_term WHERE tip_id = ${tipId}::uuid ORDER BY "key"`
+  ).map((r) => r.key);
 
 describe("search backfill", () => {
   it("indexes old messages in batches and resumes where it stopped", async () => {

@@ -13,7 +13,9 @@ export const BACKFILL_BATCH = 500;
 type Progress = { after_id: string | null; done: boolean; indexed: bigint | number };
 
 export async function backfillProgress(): Promise<{ afterId: string | null; done: boolean; indexed: number }> {
-  const [row] = await db.$queryRaw<Progress[]>`SELECT after_id, done, indexed FROM mukhbir_internal.search_backfill WHERE id = 1`;
+  const [row] = await db.$queryRaw<
+    Progress[]
+  >`SELECT after_id, done, indexed FROM mukhbir_internal.search_backfill WHERE id = 1`;
   return { afterId: row?.after_id ?? null, done: row?.done ?? false, indexed: Number(row?.indexed ?? 0) };
 }
 
@@ -21,13 +23,16 @@ export async function backfillProgress(): Promise<{ afterId: string | null; done
 export async function backfillBatch(size = BACKFILL_BATCH): Promise<boolean> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`INSERT INTO mukhbir_internal.search_backfill (id) VALUES (1) ON CONFLICT DO NOTHING`;
-    const [p] = await tx.$queryRaw<Progress[]>`SELECT after_id, done, indexed FROM mukhbir_internal.search_backfill WHERE id = 1 FOR UPDATE`;
+    const [p] = await tx.$queryRaw<
+      Progress[]
+    >`SELECT after_id, done, indexed FROM mukhbir_internal.search_backfill WHERE id = 1 FOR UPDATE`;
     if (p.done) return true;
     const batch = await tx.$queryRaw<{ id: string; tipId: string; body: string }[]>`
       SELECT m."id", m."tipId", m."body" FROM "Message" m
       WHERE m."direction" = 'INBOUND' AND m."body" IS NOT NULL AND m."body" <> '' AND (${p.after_id}::uuid IS NULL OR m."id" > ${p.after_id}::uuid)
       ORDER BY m."id" LIMIT ${size}::int`;
-    for (const m of batch) await tx.$executeRaw`SELECT mukhbir_internal.add_search_terms(${m.tipId}::uuid, ${JSON.stringify(indexTerms(m.body))}::jsonb)`;
+    for (const m of batch)
+      await tx.$executeRaw`SELECT mukhbir_internal.add_search_terms(${m.tipId}::uuid, ${JSON.stringify(indexTerms(m.body))}::jsonb)`;
     const done = batch.length < size;
     const last = batch.length ? batch[batch.length - 1].id : p.after_id;
     await tx.$executeRaw`UPDATE mukhbir_internal.search_backfill SET after_id = ${last}::uuid, done = ${done}, indexed = indexed + ${batch.length}::int, updated_at = now() WHERE id = 1`;
@@ -38,11 +43,14 @@ export async function backfillBatch(size = BACKFILL_BATCH): Promise<boolean> {
 /** The job: one batch, then the next batch as a new job (so other jobs interleave), until done. */
 export async function runBackfillJob(): Promise<void> {
   const done = await backfillBatch();
-  if (!done) await db.$transaction((tx) => enqueue(tx, "search.backfill", {}, { dedupeKey: `search.backfill@${Date.now()}` }));
+  if (!done)
+    await db.$transaction((tx) => enqueue(tx, "search.backfill", {}, { dedupeKey: `search.backfill@${Date.now()}` }));
 }
 
 /** At start-up: queue the backfill unless it has finished. */
 export async function scheduleBackfill(): Promise<void> {
   if ((await backfillProgress()).done) return;
-  await db.$transaction((tx) => enqueue(tx, "search.backfill", {}, { dedupeKey: `search.backfill@start-${Date.now()}` }));
+  await db.$transaction((tx) =>
+    enqueue(tx, "search.backfill", {}, { dedupeKey: `search.backfill@start-${Date.now()}` }),
+  );
 }

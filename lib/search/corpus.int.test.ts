@@ -21,7 +21,10 @@ async function search(q: string): Promise<{ ref: string; rank: number }[]> {
   const out: { ref: string; rank: number }[] = [];
   let after: string | undefined;
   for (;;) {
-    const page = await listQueue(parseQueueParams({ view: "all", station, q, size: "100", ...(after ? { after } : {}) }), ctx);
+    const page = await listQueue(
+      parseQueueParams({ view: "all", station, q, size: "100", ...(after ? { after } : {}) }),
+      ctx,
+    );
     out.push(...page.rows.map((r) => ({ ref: r.ref, rank: r.rank ?? 0 })));
     if (!page.next) return out;
     after = page.next;
@@ -32,7 +35,11 @@ describe("search corpus", () => {
   beforeAll(async () => {
     station = (await makeStation()).id;
     const me = await makeUser({ role: "SUPERVISOR" });
-    ctx = { viewer: { id: me.id, role: "SUPERVISOR", stationId: null, districtWide: true }, targets: DEFAULT_SLA, now: new Date() };
+    ctx = {
+      viewer: { id: me.id, role: "SUPERVISOR", stationId: null, districtWide: true },
+      targets: DEFAULT_SLA,
+      now: new Date(),
+    };
     for (const m of corpus) tipOf.set((await makeTip({ text: m.text, stationId: station })).ref, m);
   }, 300_000);
 
@@ -56,22 +63,39 @@ describe("search corpus", () => {
       tp += hit;
       fp += got.length - hit;
       fn += expected.length - hit;
-      lines.push(`${q.kind.padEnd(8)} ${q.q.padEnd(16)} expected ${String(expected.length).padStart(3)} found ${String(got.length).padStart(3)} correct ${String(hit).padStart(3)}`);
+      lines.push(
+        `${q.kind.padEnd(8)} ${q.q.padEnd(16)} expected ${String(expected.length).padStart(3)} found ${String(got.length).padStart(3)} correct ${String(hit).padStart(3)}`,
+      );
     }
     const recall = tp / (tp + fn);
     const precision = tp / (tp + fp);
-    console.log(`${lines.join("\n")}\nsearch corpus: ${corpus.length} messages, ${queries.length} queries — recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`);
+    console.log(
+      `${lines.join("\n")}\nsearch corpus: ${corpus.length} messages, ${queries.length} queries — recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`,
+    );
     expect(recall).toBeGreaterThanOrEqual(0.9);
     expect(precision).toBeGreaterThanOrEqual(0.8);
   }, 300_000);
 
   it("finds every listed spelling pair both ways", async () => {
     for (const [subject, a, b] of SPELLING_PAIRS) {
-      for (const [query, written] of [[a, b], [b, a]]) {
-        const writtenThatWay = [...tipOf].filter(([, m]) => m.subjects.includes(subject) && m.text.toLowerCase().split(/[^\p{L}\p{M}]+/u).includes(written)).map(([ref]) => ref);
+      for (const [query, written] of [
+        [a, b],
+        [b, a],
+      ]) {
+        const writtenThatWay = [...tipOf]
+          .filter(
+            ([, m]) =>
+              m.subjects.includes(subject) &&
+              m.text
+                .toLowerCase()
+                .split(/[^\p{L}\p{M}]+/u)
+                .includes(written),
+          )
+          .map(([ref]) => ref);
         expect(writtenThatWay.length, `corpus has "${written}"`).toBeGreaterThan(0);
         const got = new Set((await search(query)).map((r) => r.ref));
-        for (const ref of writtenThatWay) expect(got.has(ref), `"${query}" finds ${ref} written "${written}"`).toBe(true);
+        for (const ref of writtenThatWay)
+          expect(got.has(ref), `"${query}" finds ${ref} written "${written}"`).toBe(true);
       }
     }
     expect(Object.keys(SUBJECTS).length).toBeGreaterThan(10);
@@ -95,6 +119,8 @@ describe("search corpus", () => {
     expect(parseSearch("दा").ok).toBe(true);
     // The queue then filters nothing by text (and the page says why).
     const all = await db.tip.count({ where: { stationId: station } });
-    expect((await listQueue(parseQueueParams({ view: "all", station, q: "a", size: "100" }), ctx)).rows.length).toBe(Math.min(100, all));
+    expect((await listQueue(parseQueueParams({ view: "all", station, q: "a", size: "100" }), ctx)).rows.length).toBe(
+      Math.min(100, all),
+    );
   });
 });

@@ -32,7 +32,14 @@ describe("phonetic keys forgive Hinglish spellings", () => {
   });
 
   it("keeps different words apart", () => {
-    for (const [a, b] of [["daru", "der"], ["ganja", "gaana"], ["sharab", "kharab"], ["satta", "saath"], ["smack", "smart"]]) expect(key(a)).not.toBe(key(b));
+    for (const [a, b] of [
+      ["daru", "der"],
+      ["ganja", "gaana"],
+      ["sharab", "kharab"],
+      ["satta", "saath"],
+      ["smack", "smart"],
+    ])
+      expect(key(a)).not.toBe(key(b));
   });
 });
 

@@ -12,7 +12,14 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 // Nukta letters (precomposed or consonant + U+093C) → the base letter whose sound Hinglish uses.
 const NUKTA: Record<string, string> = {
-  "\u0958": "क", "\u0959": "ख", "\u095A": "ग", "\u095B": "ज", "\u095C": "ड", "\u095D": "ढ", "\u095E": "फ", "\u095F": "य",
+  "\u0958": "क",
+  "\u0959": "ख",
+  "\u095A": "ग",
+  "\u095B": "ज",
+  "\u095C": "ड",
+  "\u095D": "ढ",
+  "\u095E": "फ",
+  "\u095F": "य",
 };
 
 export type Token = { word: string; start: number; end: number; roman: string; key: string | null };
@@ -27,7 +34,10 @@ export function romanise(word: string): string {
   if (!DEVANAGARI.test(word)) return foldWord(word);
   // Nukta letters sound like their base letter in Hinglish spelling (ज़/फ़ become j/ph, which the
   // phonetic key already equates with z/f).
-  const w = word.normalize("NFC").replace(/[\u0958-\u095F]/g, (c) => NUKTA[c]).replace(/\u093C/g, "");
+  const w = word
+    .normalize("NFC")
+    .replace(/[\u0958-\u095F]/g, (c) => NUKTA[c])
+    .replace(/\u093C/g, "");
   const endsInConsonant = /[\u0915-\u0939]$/.test(w);
   let r = Sanscript.t(w, "devanagari", "itrans");
   r = r

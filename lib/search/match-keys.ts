@@ -12,7 +12,10 @@ export async function loadMatchKeys(q: SearchQuery): Promise<MatchKeys> {
     SELECT DISTINCT f."key" FROM unnest(${romans}::text[]) AS r(word)
     CROSS JOIN LATERAL (SELECT sw."key" FROM mukhbir_internal.search_word sw WHERE sw.word % r.word AND similarity(sw.word, r.word) >= ${FUZZY_SIMILARITY}::real
                         ORDER BY similarity(sw.word, r.word) DESC LIMIT 8) f`;
-  return matchKeysFor(q, rows.map((r) => r.key));
+  return matchKeysFor(
+    q,
+    rows.map((r) => r.key),
+  );
 }
 
 /** For a page given `?q=`: the keys to highlight, or null when there is no (usable) query. */
@@ -23,4 +26,3 @@ export async function matchKeysOfText(raw: string | undefined): Promise<MatchKey
 }
 
 export type { MatchKeys };
-

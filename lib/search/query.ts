@@ -51,7 +51,10 @@ export const keyedWords = (q: SearchQuery) => q.words.filter((w) => w.key);
 export type MatchKeys = { words: string[]; keys: string[] };
 
 export function matchKeysFor(q: SearchQuery, fuzzyKeys: string[] = []): MatchKeys {
-  return { words: q.words.map((w) => w.word).filter((w) => w.length >= MIN_QUERY), keys: [...new Set([...keyedWords(q).map((w) => w.key!), ...fuzzyKeys])] };
+  return {
+    words: q.words.map((w) => w.word).filter((w) => w.length >= MIN_QUERY),
+    keys: [...new Set([...keyedWords(q).map((w) => w.key!), ...fuzzyKeys])],
+  };
 }
 
 /**

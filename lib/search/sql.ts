@@ -14,13 +14,14 @@ function wordKeys(w: SearchWord): Prisma.Sql {
   return Prisma.sql`(ARRAY[${w.key}]::text[] || ${fuzzy})`;
 }
 
-
 /** Tip ids matching `q`: one set from index lookups, used as `t."id" IN (…)`. */
 export function searchCandidatesSql(q: SearchQuery): Prisma.Sql {
   const exact = Prisma.sql`SELECT x."id" FROM "Tip" x WHERE x."searchText" LIKE ${`%${likeEscape(q.text)}%`} OR x."ref" = ${q.ref}`;
   const words = keyedWords(q);
   if (!words.length) return exact;
-  const byKey = words.map((w) => Prisma.sql`SELECT st.tip_id FROM mukhbir_internal.search_term st WHERE st."key" = ANY(${wordKeys(w)})`);
+  const byKey = words.map(
+    (w) => Prisma.sql`SELECT st.tip_id FROM mukhbir_internal.search_term st WHERE st."key" = ANY(${wordKeys(w)})`,
+  );
   return Prisma.sql`${exact} UNION (${Prisma.join(byKey, " INTERSECT ")})`;
 }
 
@@ -29,10 +30,12 @@ export function searchRankSql(q: SearchQuery, tip: Prisma.Sql): Prisma.Sql {
   const words = keyedWords(q);
   const phonetic = words.length
     ? Prisma.join(
-        words.map((w) => Prisma.sql`EXISTS (SELECT 1 FROM mukhbir_internal.search_term st WHERE st."key" = ${w.key} AND st.tip_id = ${tip}."id")`),
+        words.map(
+          (w) =>
+            Prisma.sql`EXISTS (SELECT 1 FROM mukhbir_internal.search_term st WHERE st."key" = ${w.key} AND st.tip_id = ${tip}."id")`,
+        ),
         " AND ",
       )
     : Prisma.sql`FALSE`;
   return Prisma.sql`(CASE WHEN ${tip}."searchText" LIKE ${`%${likeEscape(q.text)}%`} OR ${tip}."ref" = ${q.ref} THEN 3 WHEN ${phonetic} THEN 2 ELSE 1 END)`;
 }
-

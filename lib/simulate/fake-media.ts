@@ -17,7 +17,12 @@ export async function photoJpeg(): Promise<Buffer> {
   return sharp(Buffer.from(svg))
     .withExif({
       IFD0: { Make: "Xiaomi", Model: "Redmi Note 12", Software: "MIUI 14" },
-      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "25/1 26/1 3000/100", GPSLongitudeRef: "E", GPSLongitude: "81/1 50/1 4200/100" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "25/1 26/1 3000/100",
+        GPSLongitudeRef: "E",
+        GPSLongitude: "81/1 50/1 4200/100",
+      },
     })
     .jpeg({ quality: 80 })
     .toBuffer();
@@ -74,7 +79,10 @@ export function voiceOgg(seconds = 4): Buffer {
   // TOC 0xF8: config 31 (CELT fullband, 20 ms), mono, one frame; 0xFF 0xFE encodes silence.
   const frame = Buffer.from([0xf8, 0xff, 0xfe]);
   const frames = Math.round((seconds * 1000) / 20) + Math.ceil(preSkip / 960);
-  const pages = [oggPage([head], { granule: 0n, seq: 0, serial, flags: 0x02 }), oggPage([tags], { granule: 0n, seq: 1, serial, flags: 0 })];
+  const pages = [
+    oggPage([head], { granule: 0n, seq: 0, serial, flags: 0x02 }),
+    oggPage([tags], { granule: 0n, seq: 1, serial, flags: 0 }),
+  ];
   let seq = 2;
   let samples = 0;
   for (let i = 0; i < frames; i += 50) {

@@ -19,11 +19,39 @@ import crypto from "node:crypto";
 import { buildFixtures, type FakeMedia } from "./fake-media";
 import { realWaId } from "../ingest/testing/meta-fixtures";
 
-export type FakeCall = { at: string; route: string; method: string; path: string; headers: Record<string, string>; body: unknown; status?: number; response?: unknown };
-type Media = FakeMedia & { announcedSha256?: string; /** The download URL Graph answers with (default: this server's). */ url?: string };
+export type FakeCall = {
+  at: string;
+  route: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  status?: number;
+  response?: unknown;
+};
+type Media = FakeMedia & {
+  announcedSha256?: string;
+  /** The download URL Graph answers with (default: this server's). */ url?: string;
+};
 /** What Exotel's Call Details API knows about a call (its documented fields; Exotel's own number formats). */
-export type ExotelCall = { Sid: string; From: string; To?: string; Status?: string; Direction?: string; RecordingUrl?: string | null; Duration?: string };
-export type FakeOptions = { port?: number; host?: string; metaToken?: string; twilioSid?: string; twilioToken?: string; exotelKey?: string; exotelToken?: string };
+export type ExotelCall = {
+  Sid: string;
+  From: string;
+  To?: string;
+  Status?: string;
+  Direction?: string;
+  RecordingUrl?: string | null;
+  Duration?: string;
+};
+export type FakeOptions = {
+  port?: number;
+  host?: string;
+  metaToken?: string;
+  twilioSid?: string;
+  twilioToken?: string;
+  exotelKey?: string;
+  exotelToken?: string;
+};
 
 export type FakeProviders = {
   url: string;
@@ -54,7 +82,8 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
   };
   const basicOk = (h: string | undefined, user?: string, pass?: string) =>
     !user || h === "Basic " + Buffer.from(`${user}:${pass ?? ""}`).toString("base64");
-  const bearerOk = (h: string | undefined) => !!h?.startsWith("Bearer ") && (!opts.metaToken || h === `Bearer ${opts.metaToken}`);
+  const bearerOk = (h: string | undefined) =>
+    !!h?.startsWith("Bearer ") && (!opts.metaToken || h === `Bearer ${opts.metaToken}`);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
@@ -68,16 +97,18 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
       res.end(JSON.stringify(body));
     };
     const bytes = (m: Media) => {
-      if (recorded.call) Object.assign(recorded.call, { status: 200, response: { mime: m.mime, size: m.bytes.length } });
+      if (recorded.call)
+        Object.assign(recorded.call, { status: 200, response: { mime: m.mime, size: m.bytes.length } });
       res.writeHead(200, { "content-type": m.mime, "content-length": String(m.bytes.length) });
       res.end(m.bytes);
     };
-    const graphError = (status: number, code: number, message: string) => json(status, { error: { message, type: "OAuthException", code, fbtrace_id: hex(6) } });
+    const graphError = (status: number, code: number, message: string) =>
+      json(status, { error: { message, type: "OAuthException", code, fbtrace_id: hex(6) } });
 
     // Control endpoints.
     if (p === "/_health") return json(200, { ok: true });
     if (p === "/_calls") return json(200, calls);
-    if (p === "/_reset" && req.method === "POST") return reset(), json(200, { ok: true });
+    if (p === "/_reset" && req.method === "POST") return (reset(), json(200, { ok: true }));
     if (p === "/_media" && req.method === "POST") {
       const b = JSON.parse(raw.toString("utf8")) as { id: string; mime: string; base64: string; sha256?: string };
       custom.set(b.id, { mime: b.mime, bytes: Buffer.from(b.base64, "base64"), announcedSha256: b.sha256 });
@@ -95,7 +126,14 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
     }
 
     const route = routeOf(req.method ?? "GET", p);
-    const call: FakeCall = { at: new Date().toISOString(), route, method: req.method ?? "GET", path: p + url.search, headers: pickHeaders(req.headers), body: parseBody(req.headers["content-type"], raw) };
+    const call: FakeCall = {
+      at: new Date().toISOString(),
+      route,
+      method: req.method ?? "GET",
+      path: p + url.search,
+      headers: pickHeaders(req.headers),
+      body: parseBody(req.headers["content-type"], raw),
+    };
     recorded.call = call;
     calls.push(call);
     const fail = failures.get(route);
@@ -109,9 +147,21 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
         if (!bearerOk(req.headers.authorization)) return graphError(401, 190, "Invalid OAuth access token.");
         const id = decodeURIComponent(p.split("/").pop()!);
         const m = id.startsWith("expired") ? undefined : pick(id);
-        if (!m) return graphError(400, 100, `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+        if (!m)
+          return graphError(
+            400,
+            100,
+            `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+          );
         const origin = `http://${req.headers.host}`;
-        return json(200, { messaging_product: "whatsapp", url: m.url ?? `${origin}/meta/download/${encodeURIComponent(id)}?ext=${Date.now()}`, mime_type: m.mime, sha256: m.announcedSha256 ?? sha256(m.bytes), file_size: m.bytes.length, id });
+        return json(200, {
+          messaging_product: "whatsapp",
+          url: m.url ?? `${origin}/meta/download/${encodeURIComponent(id)}?ext=${Date.now()}`,
+          mime_type: m.mime,
+          sha256: m.announcedSha256 ?? sha256(m.bytes),
+          file_size: m.bytes.length,
+          id,
+        });
       }
       case "meta.download": {
         if (!bearerOk(req.headers.authorization)) return json(401, {});
@@ -123,35 +173,83 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
         const b = parseBody(req.headers["content-type"], raw) as { to?: string; recipient?: string };
         const input = b.to ?? b.recipient ?? "";
         // Meta's real id format: base64 of a record holding the recipient's number.
-        return json(200, { messaging_product: "whatsapp", contacts: [{ input, wa_id: input }], messages: [{ id: realWaId(/^\d+$/.test(input) ? input : "0") }] });
+        return json(200, {
+          messaging_product: "whatsapp",
+          contacts: [{ input, wa_id: input }],
+          messages: [{ id: realWaId(/^\d+$/.test(input) ? input : "0") }],
+        });
       }
       case "twilio.media":
       case "twilio.recording": {
-        if (!basicOk(req.headers.authorization, opts.twilioSid, opts.twilioToken)) return json(401, { code: 20003, message: "Authenticate", status: 401 });
+        if (!basicOk(req.headers.authorization, opts.twilioSid, opts.twilioToken))
+          return json(401, { code: 20003, message: "Authenticate", status: 401 });
         const name = p.split("/").pop()!;
-        const m = route === "twilio.recording" ? (name.endsWith(".mp3") ? fixtures.mp3 : fixtures.wav) : pick(name) ?? fixtures.photo;
+        const m =
+          route === "twilio.recording"
+            ? name.endsWith(".mp3")
+              ? fixtures.mp3
+              : fixtures.wav
+            : (pick(name) ?? fixtures.photo);
         return bytes(m);
       }
       case "twilio.send": {
-        if (!basicOk(req.headers.authorization, opts.twilioSid, opts.twilioToken)) return json(401, { code: 20003, message: "Authenticate", status: 401 });
+        if (!basicOk(req.headers.authorization, opts.twilioSid, opts.twilioToken))
+          return json(401, { code: 20003, message: "Authenticate", status: 401 });
         const f = new URLSearchParams(raw.toString("utf8"));
         const sid = `SM${hex(16)}`;
-        return json(201, { sid, status: "queued", to: f.get("To"), from: f.get("From"), body: f.get("Body"), account_sid: p.split("/")[4], num_media: "0", direction: "outbound-api", date_created: new Date().toUTCString(), uri: `${p.replace(/\.json$/, "")}/${sid}.json` });
+        return json(201, {
+          sid,
+          status: "queued",
+          to: f.get("To"),
+          from: f.get("From"),
+          body: f.get("Body"),
+          account_sid: p.split("/")[4],
+          num_media: "0",
+          direction: "outbound-api",
+          date_created: new Date().toUTCString(),
+          uri: `${p.replace(/\.json$/, "")}/${sid}.json`,
+        });
       }
       case "exotel.recording": {
         if (!basicOk(req.headers.authorization, opts.exotelKey, opts.exotelToken)) return json(401, {});
         return bytes(fixtures.mp3);
       }
       case "exotel.call": {
-        if (!basicOk(req.headers.authorization, opts.exotelKey, opts.exotelToken)) return json(401, { RestException: { Status: 401, Message: "Authentication is required to view this resource." } });
-        const c = exotelCalls.get(decodeURIComponent(p.split("/").pop()!.replace(/\.json$/, "")));
+        if (!basicOk(req.headers.authorization, opts.exotelKey, opts.exotelToken))
+          return json(401, {
+            RestException: { Status: 401, Message: "Authentication is required to view this resource." },
+          });
+        const c = exotelCalls.get(
+          decodeURIComponent(
+            p
+              .split("/")
+              .pop()!
+              .replace(/\.json$/, ""),
+          ),
+        );
         if (!c) return json(404, { RestException: { Status: 404, Message: "The requested resource was not found" } });
         const now = new Date().toISOString().replace("T", " ").slice(0, 19);
         return json(200, {
           Call: {
-            Sid: c.Sid, ParentCallSid: null, DateCreated: now, DateUpdated: now, AccountSid: p.split("/")[4], To: c.To ?? "08047112233", From: c.From,
-            PhoneNumberSid: c.To ?? "08047112233", Status: c.Status ?? "completed", StartTime: now, EndTime: now, Duration: c.Duration ?? "42", Price: "1.500",
-            Direction: c.Direction ?? "inbound", AnsweredBy: null, ForwardedFrom: null, CallerName: null, Uri: `${p}`, RecordingUrl: c.RecordingUrl ?? null,
+            Sid: c.Sid,
+            ParentCallSid: null,
+            DateCreated: now,
+            DateUpdated: now,
+            AccountSid: p.split("/")[4],
+            To: c.To ?? "08047112233",
+            From: c.From,
+            PhoneNumberSid: c.To ?? "08047112233",
+            Status: c.Status ?? "completed",
+            StartTime: now,
+            EndTime: now,
+            Duration: c.Duration ?? "42",
+            Price: "1.500",
+            Direction: c.Direction ?? "inbound",
+            AnsweredBy: null,
+            ForwardedFrom: null,
+            CallerName: null,
+            Uri: `${p}`,
+            RecordingUrl: c.RecordingUrl ?? null,
           },
         });
       }

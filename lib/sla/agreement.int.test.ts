@@ -35,7 +35,15 @@ const ODD = parseSlaTargets({
 const T0 = istMidnight("2026-11-10").getTime() + 10 * 60 * MINUTE_MS; // 10:00 IST
 const DAYS = { from: "2026-11-09", to: "2026-11-13" };
 
-type Row = { id: string; ref: string; status: TipStatus; priority: Priority; receivedAt: Date; firstResponseAt: Date | null; closedAt: Date | null };
+type Row = {
+  id: string;
+  ref: string;
+  status: TipStatus;
+  priority: Priority;
+  receivedAt: Date;
+  firstResponseAt: Date | null;
+  closedAt: Date | null;
+};
 
 let station: string;
 let viewer: Viewer;
@@ -46,7 +54,8 @@ async function seed(secs: SlaSeconds, start: number, stationId = station) {
   let i = 0;
   const made: Record<string, string> = {};
   for (const p of PRIORITIES) {
-    const fr = secs.firstResponse[p] * 1000, res = secs.resolution[p] * 1000;
+    const fr = secs.firstResponse[p] * 1000,
+      res = secs.resolution[p] * 1000;
     const cases: Record<string, { fr?: number; closed?: number }> = {
       unanswered: {},
       answeredOnTarget: { fr },
@@ -64,7 +73,9 @@ async function seed(secs: SlaSeconds, start: number, stationId = station) {
     for (const [name, c] of Object.entries(cases)) {
       const r = start + i++ * 7 * MINUTE_MS;
       const tip = await makeTip({
-        stationId, priority: p, receivedAt: new Date(r),
+        stationId,
+        priority: p,
+        receivedAt: new Date(r),
         firstResponseAt: c.fr === undefined ? null : new Date(r + c.fr),
         closedAt: c.closed === undefined ? null : new Date(r + c.closed),
         status: c.closed !== undefined ? "CLOSED" : c.fr !== undefined ? "IN_PROGRESS" : "NEW",
@@ -77,7 +88,19 @@ async function seed(secs: SlaSeconds, start: number, stationId = station) {
 }
 
 const tips = (stationId: string) =>
-  db.tip.findMany({ where: { stationId }, select: { id: true, ref: true, status: true, priority: true, receivedAt: true, firstResponseAt: true, closedAt: true }, orderBy: { receivedAt: "asc" } });
+  db.tip.findMany({
+    where: { stationId },
+    select: {
+      id: true,
+      ref: true,
+      status: true,
+      priority: true,
+      receivedAt: true,
+      firstResponseAt: true,
+      closedAt: true,
+    },
+    orderBy: { receivedAt: "asc" },
+  });
 
 /** Instants on both sides of every due point of every tip, and a few beyond. */
 function instants(rows: Row[], secs: SlaSeconds): Date[] {
@@ -85,7 +108,8 @@ function instants(rows: Row[], secs: SlaSeconds): Date[] {
   for (const t of rows) {
     const r = t.receivedAt.getTime();
     const w = slaWindow(!!t.firstResponseAt, secs.firstResponse[t.priority], secs.resolution[t.priority]) * 1000;
-    for (const due of [r + secs.firstResponse[t.priority] * 1000, r + secs.resolution[t.priority] * 1000, r + w]) out.add(due).add(due + 1);
+    for (const due of [r + secs.firstResponse[t.priority] * 1000, r + secs.resolution[t.priority] * 1000, r + w])
+      out.add(due).add(due + 1);
   }
   // Sampled to keep the run short, but always with the first, the last and both sides of some dues.
   const all = [...out].sort((a, b) => a - b);
@@ -107,7 +131,12 @@ async function expectAgreement(targets: SlaTargets, label: string, scope = { sta
   const f = (now: Date) => parseFilters({ range: "custom", ...DAYS, station }, now);
   for (const now of instants(rows, secs)) {
     const at = `${label} at ${now.toISOString()}`;
-    const ts = new Map(rows.map((t) => [t.id, { breached: slaBreached(t, secs, now.getTime()), overdue: slaOverdue(t, secs, now.getTime()) }]));
+    const ts = new Map(
+      rows.map((t) => [
+        t.id,
+        { breached: slaBreached(t, secs, now.getTime()), overdue: slaOverdue(t, secs, now.getTime()) },
+      ]),
+    );
     // The SQL functions, tip by tip.
     const sql = await db.$queryRaw<{ id: string; breached: boolean; overdue: boolean }[]>`
       SELECT t."id", ${breachedSql(secs, now)} AS "breached", ${overdueSql(secs, now)} AS "overdue" FROM "Tip" t WHERE t."stationId" = ${station}::uuid`;
@@ -116,14 +145,25 @@ async function expectAgreement(targets: SlaTargets, label: string, scope = { sta
     for (const t of rows) {
       const shown = computeSla(t, targets, now.getTime());
       const want = ts.get(t.id)!;
-      expect([t.ref, shown.breached, shown.state === "met", shown.state === "breached" && !t.closedAt], at).toEqual([t.ref, want.breached, !!t.closedAt && !want.breached, want.overdue]);
+      expect([t.ref, shown.breached, shown.state === "met", shown.state === "breached" && !t.closedAt], at).toEqual([
+        t.ref,
+        want.breached,
+        !!t.closedAt && !want.breached,
+        want.overdue,
+      ]);
     }
     // The queue's "Breaching SLA" view and its counter-based count, and every row's own timer.
     const ctx = { viewer, targets, now };
-    const overdue = rows.filter((t) => ts.get(t.id)!.overdue).map((t) => t.ref).sort();
+    const overdue = rows
+      .filter((t) => ts.get(t.id)!.overdue)
+      .map((t) => t.ref)
+      .sort();
     const page = await listQueue(parseQueueParams({ view: "breaching", size: "100" }), ctx);
     expect(page.rows.map((r) => r.ref).sort(), at).toEqual(overdue);
-    expect(page.rows.every((r) => r.sla.state === "breached"), at).toBe(true);
+    expect(
+      page.rows.every((r) => r.sla.state === "breached"),
+      at,
+    ).toBe(true);
     expect((await countViews(ctx)).breaching, at).toBe(overdue.length);
     const all = await listQueue(parseQueueParams({ view: "all", size: "100" }), ctx);
     for (const r of all.rows) expect([r.ref, r.sla.breached], at).toEqual([r.ref, ts.get(r.id)!.breached]);
@@ -137,7 +177,13 @@ describe("the SLA rule in TypeScript and in SQL", () => {
   let made: Record<string, string>;
   beforeAll(async () => {
     ({ station, viewer } = await stationWithOfficer());
-    sup = { id: (await makeUser({ role: "SUPERVISOR" })).id, role: "SUPERVISOR", stationId: null, districtWide: false, ip: "10.0.0.1" };
+    sup = {
+      id: (await makeUser({ role: "SUPERVISOR" })).id,
+      role: "SUPERVISOR",
+      stationId: null,
+      districtWide: false,
+      ip: "10.0.0.1",
+    };
     made = await seed(slaSeconds(DEFAULT_SLA), T0);
   });
 
@@ -149,7 +195,10 @@ describe("the SLA rule in TypeScript and in SQL", () => {
   it("agree after reopening, re-prioritising, closing and merging through the app's verbs", async () => {
     for (const p of PRIORITIES) {
       await reopenTip(sup, made[`${p}:toReopen`]);
-      await updateTipField(sup, made[`${p}:toReprioritise`], { field: "priority", value: p === "URGENT" ? "LOW" : "URGENT" });
+      await updateTipField(sup, made[`${p}:toReprioritise`], {
+        field: "priority",
+        value: p === "URGENT" ? "LOW" : "URGENT",
+      });
       await closeTip(sup, made[`${p}:toClose`], { outcome: "ACTIONED", summary: "closed by the agreement test" });
     }
     await mergeTip(sup, made["HIGH:unanswered"], { into: made["HIGH:answeredEarly"] });

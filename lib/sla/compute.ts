@@ -38,12 +38,20 @@ export function computeSla(tip: SlaInput, targets: SlaTargets, now: number = Dat
     const frEnd = tip.firstResponseAt ? ms(tip.firstResponseAt) : closed;
     const resDue = received + secs.resolution[tip.priority] * 1000;
     // A closed tip that missed only its first response shows that clock, late by how much.
-    const [phase, due, end]: [SlaPhase, number, number] = closed <= resDue && frEnd > frDue ? ["firstResponse", frDue, frEnd] : ["resolution", resDue, closed];
-    return { state: breached ? "breached" : "met", phase, dueAt: new Date(due).toISOString(), remainingMs: due - end, breached };
+    const [phase, due, end]: [SlaPhase, number, number] =
+      closed <= resDue && frEnd > frDue ? ["firstResponse", frDue, frEnd] : ["resolution", resDue, closed];
+    return {
+      state: breached ? "breached" : "met",
+      phase,
+      dueAt: new Date(due).toISOString(),
+      remainingMs: due - end,
+      breached,
+    };
   }
   const { clock, targetMs, dueMs } = runningClock(tip, secs);
   const remainingMs = dueMs - now;
-  const state: SlaState = remainingMs < 0 ? "breached" : remainingMs <= targetMs * targets.dueSoonFraction ? "dueSoon" : "ok";
+  const state: SlaState =
+    remainingMs < 0 ? "breached" : remainingMs <= targetMs * targets.dueSoonFraction ? "dueSoon" : "ok";
   return { state, phase: clock, dueAt: new Date(dueMs).toISOString(), remainingMs, breached };
 }
 

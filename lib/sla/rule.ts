@@ -28,7 +28,12 @@ export const ms = (d: Date | string) => (typeof d === "string" ? Date.parse(d) :
 
 /** Stored targets are minutes (possibly fractional); the rule counts whole seconds. */
 export function slaSeconds(t: SlaTargets): SlaSeconds {
-  const secs = (m: Record<Priority, number>) => ({ URGENT: Math.round(m.URGENT * 60), HIGH: Math.round(m.HIGH * 60), NORMAL: Math.round(m.NORMAL * 60), LOW: Math.round(m.LOW * 60) });
+  const secs = (m: Record<Priority, number>) => ({
+    URGENT: Math.round(m.URGENT * 60),
+    HIGH: Math.round(m.HIGH * 60),
+    NORMAL: Math.round(m.NORMAL * 60),
+    LOW: Math.round(m.LOW * 60),
+  });
   return { firstResponse: secs(t.firstResponse), resolution: secs(t.resolution) };
 }
 
@@ -37,7 +42,10 @@ export function slaBreached(tip: SlaTip, secs: SlaSeconds, now: number): boolean
   const received = ms(tip.receivedAt);
   const firstResponseEnd = tip.firstResponseAt ? ms(tip.firstResponseAt) : tip.closedAt ? ms(tip.closedAt) : now;
   const resolutionEnd = tip.closedAt ? ms(tip.closedAt) : now;
-  return firstResponseEnd - received > secs.firstResponse[tip.priority] * 1000 || resolutionEnd - received > secs.resolution[tip.priority] * 1000;
+  return (
+    firstResponseEnd - received > secs.firstResponse[tip.priority] * 1000 ||
+    resolutionEnd - received > secs.resolution[tip.priority] * 1000
+  );
 }
 
 /**
@@ -50,7 +58,8 @@ export function slaWindow(responded: boolean, firstResponseSecs: number, resolut
 
 /** The clock an open tip is racing, and when it runs out. */
 export function runningClock(tip: SlaTip, secs: SlaSeconds): { clock: SlaClock; targetMs: number; dueMs: number } {
-  const fr = secs.firstResponse[tip.priority], res = secs.resolution[tip.priority];
+  const fr = secs.firstResponse[tip.priority],
+    res = secs.resolution[tip.priority];
   const window = slaWindow(!!tip.firstResponseAt, fr, res);
   const clock: SlaClock = !tip.firstResponseAt && fr <= res ? "firstResponse" : "resolution";
   return { clock, targetMs: window * 1000, dueMs: ms(tip.receivedAt) + window * 1000 };

@@ -29,8 +29,20 @@ export async function slaTargets(): Promise<SlaTargets> {
 export async function saveSlaTargets(actor: Viewer & { ip?: string | null }, input: unknown) {
   const value = slaTargetsSchema.parse(input) as unknown as Prisma.InputJsonValue;
   await db.$transaction(async (tx: Tx) => {
-    await tx.setting.upsert({ where: { key: SLA_SETTING_KEY }, update: { value }, create: { key: SLA_SETTING_KEY, value } });
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "settings.sla", targetType: "setting", targetId: SLA_SETTING_KEY, detail: value, ip: actor.ip ?? null });
+    await tx.setting.upsert({
+      where: { key: SLA_SETTING_KEY },
+      update: { value },
+      create: { key: SLA_SETTING_KEY, value },
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "settings.sla",
+      targetType: "setting",
+      targetId: SLA_SETTING_KEY,
+      detail: value,
+      ip: actor.ip ?? null,
+    });
   });
   cache = undefined;
   // The rollups are keyed by the targets: rebuild them now rather than in the next dashboard read.

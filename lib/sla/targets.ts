@@ -23,7 +23,10 @@ export const DEFAULT_SLA: SlaTargets = {
 
 export const SLA_SETTING_KEY = "sla.targets";
 
-const minutes = z.number().positive().max(60 * 24 * 365);
+const minutes = z
+  .number()
+  .positive()
+  .max(60 * 24 * 365);
 const perPriority = z.object({ URGENT: minutes, HIGH: minutes, NORMAL: minutes, LOW: minutes });
 
 export const slaTargetsSchema = z.object({
@@ -39,7 +42,10 @@ export function parseSlaTargets(value: unknown): SlaTargets {
       ? {
           ...DEFAULT_SLA,
           ...(value as object),
-          firstResponse: { ...DEFAULT_SLA.firstResponse, ...((value as { firstResponse?: object }).firstResponse ?? {}) },
+          firstResponse: {
+            ...DEFAULT_SLA.firstResponse,
+            ...((value as { firstResponse?: object }).firstResponse ?? {}),
+          },
           resolution: { ...DEFAULT_SLA.resolution, ...((value as { resolution?: object }).resolution ?? {}) },
         }
       : DEFAULT_SLA;

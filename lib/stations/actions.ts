@@ -10,14 +10,21 @@ import { addContact, setContactActive } from "./contacts";
 export async function createStationAction(form: FormData) {
   return runAction(async () => {
     const actor = await requireActor("admin:stations");
-    const parsed = stationInput.safeParse({ name: form.get("name"), nameHi: form.get("nameHi") ?? "", district: form.get("district") ?? "" });
+    const parsed = stationInput.safeParse({
+      name: form.get("name"),
+      nameHi: form.get("nameHi") ?? "",
+      district: form.get("district") ?? "",
+    });
     if (!parsed.success) throw new AppError("invalid");
     await createStation(actor, { ...parsed.data, nameHi: parsed.data.nameHi ?? undefined });
     revalidatePath("/admin/stations");
   });
 }
 
-export async function updateStationAction(id: string, input: { name: string; nameHi?: string; district?: string; active?: boolean }) {
+export async function updateStationAction(
+  id: string,
+  input: { name: string; nameHi?: string; district?: string; active?: boolean },
+) {
   return runAction(async () => {
     const actor = await requireActor("admin:stations");
     await updateStation(actor, id, input);
@@ -28,7 +35,13 @@ export async function updateStationAction(id: string, input: { name: string; nam
 export async function createContactAction(form: FormData) {
   return runAction(async () => {
     const actor = await requireActor("admin:stations");
-    await addContact(actor, { stationId: form.get("stationId"), name: form.get("name"), phone: form.get("phone"), channel: form.get("channel") ?? undefined, role: form.get("role") ?? undefined });
+    await addContact(actor, {
+      stationId: form.get("stationId"),
+      name: form.get("name"),
+      phone: form.get("phone"),
+      channel: form.get("channel") ?? undefined,
+      role: form.get("role") ?? undefined,
+    });
     revalidatePath("/admin/contacts");
   });
 }

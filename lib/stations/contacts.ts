@@ -21,7 +21,15 @@ const contactInput = z.object({
 export function listContacts() {
   return db.dutyContact.findMany({
     orderBy: [{ active: "desc" }, { station: { name: "asc" } }, { name: "asc" }],
-    select: { id: true, name: true, phone: true, channel: true, role: true, active: true, station: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      channel: true,
+      role: true,
+      active: true,
+      station: { select: { name: true } },
+    },
   });
 }
 
@@ -31,10 +39,25 @@ export async function addContact(actor: Actor, input: unknown) {
   const phone = indianMobile(r.data.phone);
   if (!phone) throw new AppError("mobileInvalid");
   return db.$transaction(async (tx) => {
-    if (!(await tx.policeStation.findUnique({ where: { id: r.data.stationId }, select: { id: true } }))) throw new AppError("invalid");
-    if (await tx.dutyContact.findUnique({ where: { stationId_phone: { stationId: r.data.stationId, phone } }, select: { id: true } })) throw new AppError("conflict");
+    if (!(await tx.policeStation.findUnique({ where: { id: r.data.stationId }, select: { id: true } })))
+      throw new AppError("invalid");
+    if (
+      await tx.dutyContact.findUnique({
+        where: { stationId_phone: { stationId: r.data.stationId, phone } },
+        select: { id: true },
+      })
+    )
+      throw new AppError("conflict");
     const c = await tx.dutyContact.create({ data: { ...r.data, phone }, select: { id: true } });
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "contact.create", targetType: "contact", targetId: c.id, detail: { stationId: r.data.stationId, channel: r.data.channel, role: r.data.role }, ip: actor.ip });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "contact.create",
+      targetType: "contact",
+      targetId: c.id,
+      detail: { stationId: r.data.stationId, channel: r.data.channel, role: r.data.role },
+      ip: actor.ip,
+    });
     return c;
   });
 }
@@ -43,6 +66,13 @@ export async function setContactActive(actor: Actor, id: string, active: boolean
   return db.$transaction(async (tx) => {
     const done = await tx.dutyContact.updateMany({ where: { id }, data: { active } });
     if (!done.count) throw new AppError("notFound");
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: active ? "contact.activate" : "contact.deactivate", targetType: "contact", targetId: id, ip: actor.ip });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: active ? "contact.activate" : "contact.deactivate",
+      targetType: "contact",
+      targetId: id,
+      ip: actor.ip,
+    });
   });
 }

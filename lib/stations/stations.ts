@@ -9,7 +9,12 @@ import type { Actor } from "../auth/guard";
 
 export const stationInput = z.object({
   name: z.string().trim().min(2).max(100),
-  nameHi: z.string().trim().max(100).optional().transform((v) => v || null),
+  nameHi: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || null),
   district: z.string().trim().max(100).default(""),
 });
 
@@ -17,21 +22,41 @@ export function listStations(opts: { activeOnly?: boolean } = {}) {
   return db.policeStation.findMany({
     where: opts.activeOnly ? { active: true } : {},
     orderBy: { name: "asc" },
-    select: { id: true, name: true, nameHi: true, district: true, active: true, _count: { select: { users: true, tips: true } } },
+    select: {
+      id: true,
+      name: true,
+      nameHi: true,
+      district: true,
+      active: true,
+      _count: { select: { users: true, tips: true } },
+    },
   });
 }
 
 export async function createStation(actor: Actor, input: z.input<typeof stationInput>) {
   const data = stationInput.parse(input);
   return db.$transaction(async (tx) => {
-    if (await tx.policeStation.findUnique({ where: { name: data.name }, select: { id: true } })) throw new AppError("conflict");
+    if (await tx.policeStation.findUnique({ where: { name: data.name }, select: { id: true } }))
+      throw new AppError("conflict");
     const s = await tx.policeStation.create({ data, select: { id: true } });
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "station.create", targetType: "station", targetId: s.id, detail: { name: data.name }, ip: actor.ip });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "station.create",
+      targetType: "station",
+      targetId: s.id,
+      detail: { name: data.name },
+      ip: actor.ip,
+    });
     return s;
   });
 }
 
-export async function updateStation(actor: Actor, id: string, input: z.input<typeof stationInput> & { active?: boolean }) {
+export async function updateStation(
+  actor: Actor,
+  id: string,
+  input: z.input<typeof stationInput> & { active?: boolean },
+) {
   const data = { ...stationInput.parse(input), ...(input.active === undefined ? {} : { active: !!input.active }) };
   return db.$transaction(async (tx) => {
     const before = await tx.policeStation.findUnique({ where: { id }, select: { name: true, active: true } });
@@ -39,6 +64,14 @@ export async function updateStation(actor: Actor, id: string, input: z.input<typ
     const clash = await tx.policeStation.findFirst({ where: { name: data.name, NOT: { id } }, select: { id: true } });
     if (clash) throw new AppError("conflict");
     await tx.policeStation.update({ where: { id }, data });
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "station.update", targetType: "station", targetId: id, detail: { from: before, to: data }, ip: actor.ip });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "station.update",
+      targetType: "station",
+      targetId: id,
+      detail: { from: before, to: data },
+      ip: actor.ip,
+    });
   });
 }

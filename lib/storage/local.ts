@@ -22,7 +22,10 @@ export class LocalStorage implements Storage {
     await fsp.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${crypto.randomBytes(4).toString("hex")}.part`;
     try {
-      await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, fs.createWriteStream(tmp, { flags: "wx", mode: 0o600 }));
+      await pipeline(
+        Buffer.isBuffer(body) ? Readable.from([body]) : body,
+        fs.createWriteStream(tmp, { flags: "wx", mode: 0o600 }),
+      );
       await fsp.rename(tmp, file);
     } catch (e) {
       await fsp.rm(tmp, { force: true });

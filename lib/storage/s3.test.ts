@@ -23,7 +23,11 @@ let s3rver: S3rver;
 let endpoint = "";
 
 /** A relay to s3rver that records requests and can flip one byte of request or response bodies. */
-const relay = { corruptRequests: false, corruptResponses: false, seen: [] as { method: string; url: string; headers: http.IncomingHttpHeaders }[] };
+const relay = {
+  corruptRequests: false,
+  corruptResponses: false,
+  seen: [] as { method: string; url: string; headers: http.IncomingHttpHeaders }[],
+};
 let relayServer: http.Server;
 let relayEndpoint = "";
 const flip = (b: Buffer): Buffer => {
@@ -34,26 +38,34 @@ const flip = (b: Buffer): Buffer => {
 };
 
 beforeAll(async () => {
-  s3rver = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
+  s3rver = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
   const addr = (await s3rver.run()) as { port: number };
   endpoint = `http://127.0.0.1:${addr.port}`;
   relayServer = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c)).on("end", () => {
-      relay.seen.push({ method: req.method!, url: req.url!, headers: req.headers });
-      let body: Buffer = Buffer.concat(chunks);
-      if (relay.corruptRequests && req.method === "PUT") body = flip(body);
-      const up = http.request(`${endpoint}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
-        const out: Buffer[] = [];
-        r.on("data", (c: Buffer) => out.push(c)).on("end", () => {
-          let answer: Buffer = Buffer.concat(out);
-          if (relay.corruptResponses && req.method === "GET") answer = flip(answer);
-          res.writeHead(r.statusCode ?? 502, r.headers).end(answer);
+    req
+      .on("data", (c: Buffer) => chunks.push(c))
+      .on("end", () => {
+        relay.seen.push({ method: req.method!, url: req.url!, headers: req.headers });
+        let body: Buffer = Buffer.concat(chunks);
+        if (relay.corruptRequests && req.method === "PUT") body = flip(body);
+        const up = http.request(`${endpoint}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
+          const out: Buffer[] = [];
+          r.on("data", (c: Buffer) => out.push(c)).on("end", () => {
+            let answer: Buffer = Buffer.concat(out);
+            if (relay.corruptResponses && req.method === "GET") answer = flip(answer);
+            res.writeHead(r.statusCode ?? 502, r.headers).end(answer);
+          });
         });
+        up.on("error", () => res.writeHead(502).end());
+        up.end(body);
       });
-      up.on("error", () => res.writeHead(502).end());
-      up.end(body);
-    });
   });
   await new Promise<void>((r) => relayServer.listen(0, "127.0.0.1", () => r()));
   relayEndpoint = `http://127.0.0.1:${(relayServer.address() as { port: number }).port}`;
@@ -73,7 +85,7 @@ const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
 /** A stream of `n` random bytes in uneven chunks (as a download arrives). */
 function randomStream(bytes: Buffer) {
   const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const n = Math.min(bytes.length - i, 10_000 + Math.floor(Math.random() * 200_000));
     chunks.push(bytes.subarray(i, i + n));
     i += n;
@@ -127,14 +139,18 @@ describe("S3Storage on s3rver", () => {
     relay.seen.length = 0;
     await s3.put(newStorageKey(), Buffer.from("small"));
     await s3.put(newStorageKey(), randomStream(crypto.randomBytes(6 * MiB)));
-    const writes = relay.seen.filter((r) => (r.method === "PUT" && !r.url.includes("partNumber")) || r.url.endsWith("?uploads"));
+    const writes = relay.seen.filter(
+      (r) => (r.method === "PUT" && !r.url.includes("partNumber")) || r.url.endsWith("?uploads"),
+    );
     expect(writes).toHaveLength(2);
     for (const w of writes) expect(w.headers["x-amz-server-side-encryption"]).toBe("AES256");
     // Every body is signed with its SHA-256 and carries its MD5 for the store to check.
     for (const r of relay.seen.filter((x) => x.method === "PUT")) {
       expect(r.headers["x-amz-content-sha256"]).toMatch(/^[0-9a-f]{64}$/);
       expect(r.headers["content-md5"]).toMatch(/^[A-Za-z0-9+/]{22}==$/);
-      expect(String(r.headers.authorization)).toMatch(/^AWS4-HMAC-SHA256 Credential=S3RVER\/\d{8}\/ap-south-1\/s3\/aws4_request, SignedHeaders=.*x-amz-content-sha256/);
+      expect(String(r.headers.authorization)).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=S3RVER\/\d{8}\/ap-south-1\/s3\/aws4_request, SignedHeaders=.*x-amz-content-sha256/,
+      );
     }
     expect(() => new S3Storage({ endpoint, bucket: BUCKET, ...creds, sseKmsKeyId: "k" })).toThrow(/aws:kms/);
   });
@@ -145,10 +161,14 @@ describe("S3Storage on s3rver", () => {
     relay.corruptRequests = true;
     try {
       const key = newStorageKey();
-      await expect(viaRelay.put(key, Buffer.from("evidence photo bytes"))).rejects.toBeInstanceOf(ChecksumMismatchError);
+      await expect(viaRelay.put(key, Buffer.from("evidence photo bytes"))).rejects.toBeInstanceOf(
+        ChecksumMismatchError,
+      );
       expect(await direct.stat(key)).toBeNull();
       const big = newStorageKey();
-      await expect(viaRelay.put(big, randomStream(crypto.randomBytes(11 * MiB)))).rejects.toBeInstanceOf(ChecksumMismatchError);
+      await expect(viaRelay.put(big, randomStream(crypto.randomBytes(11 * MiB)))).rejects.toBeInstanceOf(
+        ChecksumMismatchError,
+      );
       expect(await direct.stat(big)).toBeNull();
     } finally {
       relay.corruptRequests = false;

@@ -41,7 +41,13 @@ export class S3Storage implements Storage {
       throw new Error("STORAGE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
     if (cfg.sseKmsKeyId && cfg.sse !== "aws:kms") throw new Error("S3_SSE_KMS_KEY_ID needs S3_SSE=aws:kms");
     // aws4fetch retries 5xx and network errors itself (a few times, backing off); the job retries the rest.
-    this.client = new AwsClient({ accessKeyId: cfg.accessKeyId, secretAccessKey: cfg.secretAccessKey, region: cfg.region, service: "s3", retries: 3 });
+    this.client = new AwsClient({
+      accessKeyId: cfg.accessKeyId,
+      secretAccessKey: cfg.secretAccessKey,
+      region: cfg.region,
+      service: "s3",
+      retries: 3,
+    });
     this.partSize = Math.max(5 * MiB, cfg.partSize ?? 8 * MiB);
   }
 
@@ -57,7 +63,13 @@ export class S3Storage implements Storage {
       headers["x-amz-content-sha256"] = crypto.createHash("sha256").update(opts.body).digest("hex");
       headers["content-md5"] = crypto.createHash("md5").update(opts.body).digest("base64");
     } else headers["x-amz-content-sha256"] = EMPTY_SHA256;
-    return this.client.fetch(url, { method, headers, body: opts.body as BodyInit | undefined, cache: "no-store", signal: AbortSignal.timeout(120_000) });
+    return this.client.fetch(url, {
+      method,
+      headers,
+      body: opts.body as BodyInit | undefined,
+      cache: "no-store",
+      signal: AbortSignal.timeout(120_000),
+    });
   }
 
   private sseHeaders(): Record<string, string> {
@@ -85,7 +97,10 @@ export class S3Storage implements Storage {
     if (second.done) {
       // One part: one PUT, its SHA-256 known before it is sent.
       const digest = sha.digest("hex");
-      const res = await this.send("PUT", this.url(key), { body: firstPart, headers: { ...headers, "x-amz-meta-sha256": digest } });
+      const res = await this.send("PUT", this.url(key), {
+        body: firstPart,
+        headers: { ...headers, "x-amz-meta-sha256": digest },
+      });
       await expectOk(res, "PUT");
       if (this.etagIsMd5 && etagOf(res) !== md5hex(firstPart)) {
         await this.delete(key).catch(() => undefined);
@@ -96,7 +111,14 @@ export class S3Storage implements Storage {
     return this.putMultipart(key, headers, md5, firstPart, second.value, parts);
   }
 
-  private async putMultipart(key: string, headers: Record<string, string>, whole: crypto.Hash, first: Buffer, second: Buffer, rest: AsyncGenerator<Buffer>): Promise<StoredObject> {
+  private async putMultipart(
+    key: string,
+    headers: Record<string, string>,
+    whole: crypto.Hash,
+    first: Buffer,
+    second: Buffer,
+    rest: AsyncGenerator<Buffer>,
+  ): Promise<StoredObject> {
     // The whole object's SHA-256 is known only at the end, too late for the upload's metadata: a
     // multipart object is verified at write (every part's MD5, then the composite ETag), not at read.
     const created = await this.send("POST", this.url(key, "?uploads"), { headers });
@@ -108,11 +130,16 @@ export class S3Storage implements Storage {
     try {
       const upload = async (part: Buffer) => {
         const n = done.length + 1;
-        const res = await this.send("PUT", this.url(key, `?partNumber=${n}&uploadId=${encodeURIComponent(uploadId)}`), { body: part });
+        const res = await this.send("PUT", this.url(key, `?partNumber=${n}&uploadId=${encodeURIComponent(uploadId)}`), {
+          body: part,
+        });
         await expectOk(res, `UploadPart ${n}`);
         const md5 = crypto.createHash("md5").update(part).digest();
         const etag = etagOf(res);
-        if (this.etagIsMd5 && etag !== md5.toString("hex")) throw new ChecksumMismatchError(`S3 UploadPart ${n}: the store's ETag ${etag} is not the MD5 of what was sent`);
+        if (this.etagIsMd5 && etag !== md5.toString("hex"))
+          throw new ChecksumMismatchError(
+            `S3 UploadPart ${n}: the store's ETag ${etag} is not the MD5 of what was sent`,
+          );
         done.push({ n, etag, md5 });
         size += part.length;
       };
@@ -124,11 +151,15 @@ export class S3Storage implements Storage {
         await upload(part);
       }
       const xml = `<CompleteMultipartUpload>${done.map((p) => `<Part><PartNumber>${p.n}</PartNumber><ETag>"${p.etag}"</ETag></Part>`).join("")}</CompleteMultipartUpload>`;
-      const completed = await this.send("POST", this.url(key, `?uploadId=${encodeURIComponent(uploadId)}`), { body: Buffer.from(xml), headers: { "content-type": "application/xml" } });
+      const completed = await this.send("POST", this.url(key, `?uploadId=${encodeURIComponent(uploadId)}`), {
+        body: Buffer.from(xml),
+        headers: { "content-type": "application/xml" },
+      });
       await expectOk(completed, "CompleteMultipartUpload");
       // S3 may answer 200 with an <Error> body on Complete.
       const answer = await completed.text();
-      if (/<Error>/.test(answer)) throw new Error(`S3 CompleteMultipartUpload failed: ${xmlValue(answer, "Code") ?? "error"}`);
+      if (/<Error>/.test(answer))
+        throw new Error(`S3 CompleteMultipartUpload failed: ${xmlValue(answer, "Code") ?? "error"}`);
       // AWS and MinIO answer md5(the parts' MD5s)-N; some stores (s3rver) the whole object's MD5.
       const expected = [`${md5hex(Buffer.concat(done.map((p) => p.md5)))}-${done.length}`, whole.digest("hex")];
       const etag = xmlValue(answer, "ETag")?.replace(/&quot;|"/g, "") ?? "";
@@ -137,15 +168,22 @@ export class S3Storage implements Storage {
         throw new ChecksumMismatchError(`S3 CompleteMultipartUpload: ETag ${etag}, expected ${expected.join(" or ")}`);
       }
     } catch (e) {
-      await this.send("DELETE", this.url(key, `?uploadId=${encodeURIComponent(uploadId)}`)).then((r) => r.arrayBuffer(), () => undefined);
+      await this.send("DELETE", this.url(key, `?uploadId=${encodeURIComponent(uploadId)}`)).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
       throw e;
     }
     return { size };
   }
 
   async get(key: string, range?: ByteRange): Promise<Readable | null> {
-    const res = await this.send("GET", this.url(key), range ? { headers: { range: `bytes=${range.start}-${range.end}` } } : {});
-    if (res.status === 404) return void (await res.arrayBuffer()), null;
+    const res = await this.send(
+      "GET",
+      this.url(key),
+      range ? { headers: { range: `bytes=${range.start}-${range.end}` } } : {},
+    );
+    if (res.status === 404) return (void (await res.arrayBuffer()), null);
     await expectOk(res, "GET");
     const stream = Readable.fromWeb(res.body as import("node:stream/web").ReadableStream<Uint8Array>);
     const expected = res.headers.get("x-amz-meta-sha256");
@@ -223,7 +261,11 @@ function verifying(expectedHex: string, key: string): Transform {
     },
     flush(cb) {
       const got = hash.digest("hex");
-      cb(got === expectedHex ? null : new ChecksumMismatchError(`S3 GET ${key}: SHA-256 ${got} differs from the stored ${expectedHex}`));
+      cb(
+        got === expectedHex
+          ? null
+          : new ChecksumMismatchError(`S3 GET ${key}: SHA-256 ${got} differs from the stored ${expectedHex}`),
+      );
     },
   });
 }

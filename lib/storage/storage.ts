@@ -18,7 +18,16 @@ export function storage(): Storage {
     const e = env();
     g.__mukhbirStorage =
       e.STORAGE === "s3"
-        ? new S3Storage({ endpoint: e.S3_ENDPOINT, region: e.S3_REGION, bucket: e.S3_BUCKET, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY, sse: e.S3_SSE, sseKmsKeyId: e.S3_SSE_KMS_KEY_ID, partSize: e.S3_PART_SIZE_MB * 1024 * 1024 })
+        ? new S3Storage({
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            sse: e.S3_SSE,
+            sseKmsKeyId: e.S3_SSE_KMS_KEY_ID,
+            partSize: e.S3_PART_SIZE_MB * 1024 * 1024,
+          })
         : new LocalStorage(localMediaDir()!);
   }
   return g.__mukhbirStorage;
@@ -28,6 +37,8 @@ export function storage(): Storage {
 export function localMediaDir(): string | null {
   const e = env();
   if (e.STORAGE === "s3") return null;
-  const dataDir = e.DATA_DIR.startsWith("memory://") ? path.join(os.tmpdir(), `mukhbir-media-${process.pid}`) : e.DATA_DIR;
+  const dataDir = e.DATA_DIR.startsWith("memory://")
+    ? path.join(os.tmpdir(), `mukhbir-media-${process.pid}`)
+    : e.DATA_DIR;
   return path.resolve(dataDir, "media");
 }

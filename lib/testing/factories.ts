@@ -18,21 +18,54 @@ export async function makeStation(name = `Station ${uid()}`) {
 /** A user; an officer is district-wide unless the test says otherwise (a station takes precedence anyway). */
 export async function makeUser(data: Partial<Prisma.UserUncheckedCreateInput> = {}) {
   return db.user.create({
-    data: { username: `u${uid()}`, name: `User ${uid()}`, passwordHash: await hashPassword("correct horse battery"), role: "OFFICER", districtWide: true, ...data },
+    data: {
+      username: `u${uid()}`,
+      name: `User ${uid()}`,
+      passwordHash: await hashPassword("correct horse battery"),
+      role: "OFFICER",
+      districtWide: true,
+      ...data,
+    },
   });
 }
 
 /** The Actor the guard would make for this user, signed in just now. */
 export function actorOf(
-  u: { id: string; name: string; role: Role; stationId: string | null; username: string; districtWide?: boolean; sessionVersion?: number },
+  u: {
+    id: string;
+    name: string;
+    role: Role;
+    stationId: string | null;
+    username: string;
+    districtWide?: boolean;
+    sessionVersion?: number;
+  },
   ip = "127.0.0.1",
 ): Actor {
-  return { id: u.id, name: u.name, role: u.role, stationId: u.stationId, username: u.username, districtWide: u.districtWide ?? false, sv: u.sessionVersion ?? 1, authAt: Math.floor(Date.now() / 1000), mustEnrol: false, ip };
+  return {
+    id: u.id,
+    name: u.name,
+    role: u.role,
+    stationId: u.stationId,
+    username: u.username,
+    districtWide: u.districtWide ?? false,
+    sv: u.sessionVersion ?? 1,
+    authAt: Math.floor(Date.now() / 1000),
+    mustEnrol: false,
+    ip,
+  };
 }
 
 /** An informant and the identifier it is matched by (as ingest makes them). */
 export async function makeInformant(data: Partial<Prisma.InformantUncheckedCreateInput> = {}) {
-  const row = { alias: `M-${uid().toUpperCase()}`, channel: "WHATSAPP" as const, addressHash: uid() + uid(), addressCipher: "test", keyId: "t2", ...data };
+  const row = {
+    alias: `M-${uid().toUpperCase()}`,
+    channel: "WHATSAPP" as const,
+    addressHash: uid() + uid(),
+    addressCipher: "test",
+    keyId: "t2",
+    ...data,
+  };
   return db.informant.create({
     data: { ...row, identifiers: { create: { hash: row.addressHash, cipher: row.addressCipher, keyId: row.keyId } } },
   });
@@ -45,10 +78,30 @@ export async function makeTip(data: Partial<Prisma.TipUncheckedCreateInput> & { 
   return db.$transaction(async (tx) => {
     const r = await allocateRef(tx, at);
     const tip = await tx.tip.create({
-      data: { ...r, channel: "WHATSAPP", preview: text.slice(0, 140), searchText: text.normalize("NFKC").toLowerCase(), messageCount: 1, lastActivityAt: at, lastInboundAt: at, ...rest, informantId, receivedAt: at },
+      data: {
+        ...r,
+        channel: "WHATSAPP",
+        preview: text.slice(0, 140),
+        searchText: text.normalize("NFKC").toLowerCase(),
+        messageCount: 1,
+        lastActivityAt: at,
+        lastInboundAt: at,
+        ...rest,
+        informantId,
+        receivedAt: at,
+      },
     });
     await tx.message.create({
-      data: { tipId: tip.id, informantId, direction: "INBOUND", kind: "TEXT", body: text, provider: "META", providerMessageId: `wamid.${uid()}`, sentAt: at },
+      data: {
+        tipId: tip.id,
+        informantId,
+        direction: "INBOUND",
+        kind: "TEXT",
+        body: text,
+        provider: "META",
+        providerMessageId: `wamid.${uid()}`,
+        sentAt: at,
+      },
     });
     await indexTipSearch(tx, tip.id, text);
     return tip;

@@ -9,7 +9,15 @@ export type Needles = string[];
 /** Every usual spelling of an Indian mobile (ten digits) and the name. */
 export function needlesFor(local10: string, name?: string): Needles {
   const spaced = `${local10.slice(0, 5)} ${local10.slice(5)}`;
-  const out = [`+91${local10}`, `91${local10}`, local10, `+91 ${spaced}`, spaced, `${local10.slice(0, 5)}-${local10.slice(5)}`, `0${local10}`];
+  const out = [
+    `+91${local10}`,
+    `91${local10}`,
+    local10,
+    `+91 ${spaced}`,
+    spaced,
+    `${local10.slice(0, 5)}-${local10.slice(5)}`,
+    `0${local10}`,
+  ];
   if (name) out.push(name, ...name.split(/\s+/).filter((w) => w.length >= 6));
   return out;
 }
@@ -40,7 +48,10 @@ export function hits(text: string, needles: Needles): string[] {
 type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** Every table of every schema (not the catalogs), every row as text: where the needles are found. */
-export async function searchDatabase(q: Query, needles: Needles): Promise<{ found: string[]; rows: number; tables: number }> {
+export async function searchDatabase(
+  q: Query,
+  needles: Needles,
+): Promise<{ found: string[]; rows: number; tables: number }> {
   const tables = await q(
     `SELECT table_schema, table_name FROM information_schema.tables
      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg_%'`,

@@ -10,10 +10,14 @@ import { closeOwnerRaw, ownerRaw } from "./owner-raw";
 
 beforeAll(async () => {
   if (process.env.EXPECT_POSTGRES && !process.env.DATABASE_URL)
-    throw new Error("The PostgreSQL integration run needs TEST_DATABASE_URL (a local database it may reset); `npm test` sets a default.");
+    throw new Error(
+      "The PostgreSQL integration run needs TEST_DATABASE_URL (a local database it may reset); `npm test` sets a default.",
+    );
   if (process.env.DATABASE_URL) {
     assertLocalDatabase(process.env.DATABASE_URL);
-    await ownerRaw().exec(`DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; CREATE SCHEMA public;`);
+    await ownerRaw().exec(
+      `DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; CREATE SCHEMA public;`,
+    );
   }
   await migrateDatabase(env(), raw());
 });

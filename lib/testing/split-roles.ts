@@ -25,16 +25,19 @@ export async function ensureSplitRoles(superuserUrl: string) {
   try {
     for (const role of [owner.role, app.role]) {
       const exists = await c.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
-      if (!exists.rowCount) await c.query(`CREATE ROLE ${quoteRole(role)} LOGIN`).catch((e) => {
-        // Another run created it meanwhile.
-        if (!/already exists/.test(String(e))) throw e;
-      });
+      if (!exists.rowCount)
+        await c.query(`CREATE ROLE ${quoteRole(role)} LOGIN`).catch((e) => {
+          // Another run created it meanwhile.
+          if (!/already exists/.test(String(e))) throw e;
+        });
     }
     const o = quoteRole(owner.role);
     // The owner may create schemas and (trusted) extensions here; schemas left by earlier runs as the
     // superuser go, and `public` belongs to the owner from now on. The runtime role gets only grants.
     await c.query(`GRANT CONNECT, CREATE, TEMPORARY ON DATABASE "${database.replace(/"/g, "")}" TO ${o}`);
-    await c.query(`DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public AUTHORIZATION ${o};`);
+    await c.query(
+      `DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public AUTHORIZATION ${o};`,
+    );
   } finally {
     await c.end();
   }

@@ -34,7 +34,8 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
   const key = `${locale}|${style}`;
   let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(intlLocale(locale), { ...STYLES[style], timeZone: TIME_ZONE })));
+  if (!f)
+    dateFormats.set(key, (f = new Intl.DateTimeFormat(intlLocale(locale), { ...STYLES[style], timeZone: TIME_ZONE })));
   return f;
 }
 
@@ -43,7 +44,11 @@ export function formatDateTime(at: Date | string | number, locale: string, style
 }
 
 /** An IST calendar day ("2026-11-20") as "20 Nov 2026" (or as `opts` say); no instant involved. */
-export function formatDay(day: string, locale: string, opts: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" }): string {
+export function formatDay(
+  day: string,
+  locale: string,
+  opts: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" },
+): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { ...opts, timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 }
 

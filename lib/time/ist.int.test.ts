@@ -7,7 +7,12 @@ import { addDays, istDay, istHour, istMidnight, DAY_MS, HOUR_MS, TIME_ZONE } fro
 
 const instants = (): Date[] => {
   const out: Date[] = [];
-  for (let t = Date.parse("1969-12-30T00:00:00Z"); t < Date.parse("2041-01-01T00:00:00Z"); t += 97 * DAY_MS + 5 * HOUR_MS + 1234) out.push(new Date(t));
+  for (
+    let t = Date.parse("1969-12-30T00:00:00Z");
+    t < Date.parse("2041-01-01T00:00:00Z");
+    t += 97 * DAY_MS + 5 * HOUR_MS + 1234
+  )
+    out.push(new Date(t));
   for (const day of ["1970-01-01", "2026-11-20", "2026-12-31", "2027-01-01", "2028-02-29"]) {
     const m = istMidnight(day).getTime();
     out.push(new Date(m - 1), new Date(m), new Date(m + 1), new Date(m + HOUR_MS - 1), new Date(m + DAY_MS - 1));
@@ -29,7 +34,12 @@ describe("the SQL clock", () => {
           FROM unnest(${at.map((a) => a.toISOString())}::timestamptz[]) WITH ORDINALITY x(a, i) ORDER BY i`;
       });
       expect(rows.map((r) => [r.day, r.hour, Number(r.midnight), Number(r.next)])).toEqual(
-        at.map((a) => [istDay(a), istHour(a), istMidnight(istDay(a)).getTime(), istMidnight(addDays(istDay(a), 1)).getTime()]),
+        at.map((a) => [
+          istDay(a),
+          istHour(a),
+          istMidnight(istDay(a)).getTime(),
+          istMidnight(addDays(istDay(a), 1)).getTime(),
+        ]),
       );
     });
 });

@@ -1,10 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, istDay, istHour, istMidnight, istPeriodStart, istTimestampText, istYear, splitIstHour, startOfIstDay, DAY_MS, HOUR_MS, TIME_ZONE } from "./ist";
+import {
+  addDays,
+  daysBetween,
+  istDay,
+  istHour,
+  istMidnight,
+  istPeriodStart,
+  istTimestampText,
+  istYear,
+  splitIstHour,
+  startOfIstDay,
+  DAY_MS,
+  HOUR_MS,
+  TIME_ZONE,
+} from "./ist";
 
 describe("IST day math", () => {
   it("agrees with the time zone database about the wall clock, all year and across years", () => {
-    const wall = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    for (let t = Date.parse("1990-01-01T00:00:00Z"); t < Date.parse("2040-01-01T00:00:00Z"); t += 37 * DAY_MS + 3 * HOUR_MS + 17_000) {
+    const wall = new Intl.DateTimeFormat("en-CA", {
+      timeZone: TIME_ZONE,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    for (
+      let t = Date.parse("1990-01-01T00:00:00Z");
+      t < Date.parse("2040-01-01T00:00:00Z");
+      t += 37 * DAY_MS + 3 * HOUR_MS + 17_000
+    ) {
       const p = Object.fromEntries(wall.formatToParts(t).map((x) => [x.type, x.value]));
       expect(istTimestampText(t)).toBe(`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`);
       expect(istDay(t)).toBe(`${p.year}-${p.month}-${p.day}`);
@@ -29,7 +56,11 @@ describe("IST day math", () => {
     expect(daysBetween("2026-11-01", "2026-12-01")).toBe(30);
     const h = istHour(new Date("2026-11-20T00:30:00+05:30"));
     expect(splitIstHour(h)).toEqual({ day: "2026-11-20", isoDow: 5, hour: 0 });
-    expect(splitIstHour(istHour(new Date("2026-11-23T23:59:59.999+05:30")))).toEqual({ day: "2026-11-23", isoDow: 1, hour: 23 });
+    expect(splitIstHour(istHour(new Date("2026-11-23T23:59:59.999+05:30")))).toEqual({
+      day: "2026-11-23",
+      isoDow: 1,
+      hour: 23,
+    });
   });
 
   it("counts periods from IST midnight", () => {

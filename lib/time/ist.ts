@@ -56,7 +56,11 @@ export function istHour(at: Date | number): number {
 export function splitIstHour(h: number): { day: IstDay; isoDow: number; hour: number } {
   const dayNum = Math.floor(h / 24);
   // 1970-01-01 was a Thursday (ISO weekday 4).
-  return { day: new Date(dayNum * DAY_MS).toISOString().slice(0, 10), isoDow: ((dayNum + 3) % 7) + 1, hour: h - dayNum * 24 };
+  return {
+    day: new Date(dayNum * DAY_MS).toISOString().slice(0, 10),
+    isoDow: ((dayNum + 3) % 7) + 1,
+    hour: h - dayNum * 24,
+  };
 }
 
 /** Start of the period of length `every` containing `at`, periods counted from IST midnight. */

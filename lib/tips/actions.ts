@@ -24,7 +24,11 @@ import { setInformantBlocked } from "./block-informant";
 const refSchema = z.string().regex(/^EM-\d{4}-\d{6}$/);
 
 /** Runs `fn` for a signed-in actor holding `permission`, then re-renders the tip page. */
-function act<T>(permission: Permission, ref: unknown, fn: (actor: Awaited<ReturnType<typeof requireActor>>, ref: string) => Promise<T>) {
+function act<T>(
+  permission: Permission,
+  ref: unknown,
+  fn: (actor: Awaited<ReturnType<typeof requireActor>>, ref: string) => Promise<T>,
+) {
   return runAction(async () => {
     const actor = await requireActor(permission);
     const r = refSchema.safeParse(ref);

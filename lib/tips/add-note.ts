@@ -17,7 +17,16 @@ export async function addNote(actor: Viewer & { ip?: string | null }, ref: strin
     const note = await tx.note.create({ data: { tipId: tip.id, authorId: actor.id, body }, select: { id: true } });
     await tx.tip.update({ where: { id: tip.id }, data: { lastActivityAt: new Date() } });
     // The note's text stays out of the audit row (it is tip content); the row points at it.
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "tip.note", targetType: "note", targetId: note.id, tipId: tip.id, detail: { ref: tip.ref, length: body.length }, ip: actor.ip ?? null });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "tip.note",
+      targetType: "note",
+      targetId: note.id,
+      tipId: tip.id,
+      detail: { ref: tip.ref, length: body.length },
+      ip: actor.ip ?? null,
+    });
     await publish(tx, { type: "tip.updated", tipId: tip.id, ref: tip.ref });
     return note;
   });

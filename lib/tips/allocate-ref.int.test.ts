@@ -8,7 +8,9 @@ const lastSeq = async (year: number) => (await db.tipCounter.findUnique({ where:
 
 /** Every tip of the year numbered 1…counter, once each. */
 async function expectGapFree(year: number) {
-  const seqs = (await db.tip.findMany({ where: { year }, select: { seq: true }, orderBy: { seq: "asc" } })).map((t) => t.seq);
+  const seqs = (await db.tip.findMany({ where: { year }, select: { seq: true }, orderBy: { seq: "asc" } })).map(
+    (t) => t.seq,
+  );
   expect(seqs).toEqual(Array.from({ length: await lastSeq(year) }, (_, i) => i + 1));
 }
 
@@ -21,7 +23,10 @@ describe("tip refs", () => {
       Array.from({ length: 50 }, () =>
         db.$transaction(async (tx) => {
           const { ref, year, seq } = await allocateRef(tx, at);
-          return tx.tip.create({ data: { ref, year, seq, channel: "WHATSAPP", informantId: informant.id }, select: { ref: true, seq: true } });
+          return tx.tip.create({
+            data: { ref, year, seq, channel: "WHATSAPP", informantId: informant.id },
+            select: { ref: true, seq: true },
+          });
         }),
       ),
     );

@@ -10,11 +10,13 @@ export type Assignee = { id: string; name: string; role: Role; stationId: string
 
 /** The user a tip may go to: active, and able to see it (an officer bound to a station sees only that station). */
 export async function loadAssignee(tx: Tx, userId: string): Promise<Assignee> {
-  const user = await tx.user.findFirst({ where: { id: userId, active: true }, select: { id: true, name: true, role: true, stationId: true, districtWide: true } });
+  const user = await tx.user.findFirst({
+    where: { id: userId, active: true },
+    select: { id: true, name: true, role: true, stationId: true, districtWide: true },
+  });
   if (!user) throw new AppError("invalid", "no such active user", { reason: "assignee" });
   return user;
 }
-
 
 export async function assignTipTx(tx: Tx, actor: ChangeActor, tipId: string, assignee: Assignee | null) {
   const tip = await tx.tip.findFirst({
@@ -22,8 +24,10 @@ export async function assignTipTx(tx: Tx, actor: ChangeActor, tipId: string, ass
     select: { id: true, ref: true, status: true, stationId: true, assigneeId: true },
   });
   if (!tip) throw new AppError("notFound");
-  if (tip.status === "CLOSED" || tip.status === "MERGED") throw new AppError("conflict", "tip is closed", { reason: "closed", ref: tip.ref });
-  if (assignee && !reaches(assignee, tip.stationId)) throw new AppError("invalid", "assignee cannot see this tip", { reason: "scope", ref: tip.ref });
+  if (tip.status === "CLOSED" || tip.status === "MERGED")
+    throw new AppError("conflict", "tip is closed", { reason: "closed", ref: tip.ref });
+  if (assignee && !reaches(assignee, tip.stationId))
+    throw new AppError("invalid", "assignee cannot see this tip", { reason: "scope", ref: tip.ref });
   const to = assignee?.id ?? null;
   if (tip.assigneeId === to) return false;
   await tx.tip.update({

@@ -9,7 +9,8 @@ async function actorFor(): Promise<Actor> {
   return actorOf(u);
 }
 
-const views = (tipId: string, actorId?: string) => db.auditLog.count({ where: { tipId, action: "tip.view", ...(actorId ? { actorId } : {}) } });
+const views = (tipId: string, actorId?: string) =>
+  db.auditLog.count({ where: { tipId, action: "tip.view", ...(actorId ? { actorId } : {}) } });
 
 describe("tip view audit", () => {
   it("records one view per officer per viewing session, not one per render", async () => {
@@ -21,6 +22,12 @@ describe("tip view audit", () => {
     await auditTipView(b, tip);
     expect(await views(tip.id, b.id)).toBe(1);
     const row = await db.auditLog.findFirstOrThrow({ where: { tipId: tip.id, actorId: a.id } });
-    expect(row).toMatchObject({ actorRole: "OFFICER", targetType: "tip", targetId: tip.id, detail: { ref: tip.ref }, ip: "127.0.0.1" });
+    expect(row).toMatchObject({
+      actorRole: "OFFICER",
+      targetType: "tip",
+      targetId: tip.id,
+      detail: { ref: tip.ref },
+      ip: "127.0.0.1",
+    });
   });
 });

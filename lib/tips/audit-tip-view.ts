@@ -15,5 +15,14 @@ export async function auditTipView(actor: Actor, tip: { id: string; ref: string 
     select: { id: true },
   });
   if (recent) return;
-  await auditNow({ actorId: actor.id, actorRole: actor.role, action: "tip.view", targetType: "tip", targetId: tip.id, tipId: tip.id, detail: { ref: tip.ref }, ip: actor.ip });
+  await auditNow({
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: "tip.view",
+    targetType: "tip",
+    targetId: tip.id,
+    tipId: tip.id,
+    detail: { ref: tip.ref },
+    ip: actor.ip,
+  });
 }

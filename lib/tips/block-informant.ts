@@ -17,13 +17,20 @@ export async function setInformantBlocked(actor: Viewer & { ip?: string | null }
   if (blocked && !reason) throw new AppError("invalid", "a reason is required", { field: "reason" });
   return db.$transaction(async (tx) => {
     const tip = await lockScopedTip(tx, actor, ref);
-    const informant = await tx.informant.findUniqueOrThrow({ where: { id: tip.informantId }, select: { alias: true, blocked: true } });
+    const informant = await tx.informant.findUniqueOrThrow({
+      where: { id: tip.informantId },
+      select: { alias: true, blocked: true },
+    });
     if (informant.blocked === blocked) return { changed: false };
     await tx.informant.update({
       where: { id: tip.informantId },
-      data: blocked ? { blocked: true, blockedAt: new Date(), blockedReason: reason } : { blocked: false, blockedAt: null, blockedReason: null },
+      data: blocked
+        ? { blocked: true, blockedAt: new Date(), blockedReason: reason }
+        : { blocked: false, blockedAt: null, blockedReason: null },
     });
-    await recordChange(tx, { actor, tip,
+    await recordChange(tx, {
+      actor,
+      tip,
       type: blocked ? "informant_blocked" : "informant_unblocked",
       to: informant.alias,
       data: { alias: informant.alias, reason: reason ?? null },

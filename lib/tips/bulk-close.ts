@@ -17,14 +17,27 @@ export async function bulkClose(actor: ChangeActor, ids: unknown, input: z.input
   const tipIds = parseInput(bulkIds, ids);
   const { outcome, summary } = parseInput(bulkCloseInput, input);
   return db.$transaction(async (tx) => {
-    const tips = await tx.tip.findMany({ where: { AND: [{ id: { in: tipIds } }, tipScope(actor)] }, select: { id: true, ref: true, status: true } });
+    const tips = await tx.tip.findMany({
+      where: { AND: [{ id: { in: tipIds } }, tipScope(actor)] },
+      select: { id: true, ref: true, status: true },
+    });
     if (tips.length !== tipIds.length) throw new AppError("notFound");
     let updated = 0;
     const now = new Date();
     for (const tip of tips) {
       if (tip.status === "CLOSED" || tip.status === "MERGED") continue;
-      await tx.tip.update({ where: { id: tip.id }, data: { status: "CLOSED", closedAt: now, outcome, closingSummary: summary } });
-      await recordChange(tx, { actor, tip, type: "closed", from: tip.status, to: "CLOSED", data: { outcome, summary, bulk: true } });
+      await tx.tip.update({
+        where: { id: tip.id },
+        data: { status: "CLOSED", closedAt: now, outcome, closingSummary: summary },
+      });
+      await recordChange(tx, {
+        actor,
+        tip,
+        type: "closed",
+        from: tip.status,
+        to: "CLOSED",
+        data: { outcome, summary, bulk: true },
+      });
       updated++;
     }
     return { updated, skipped: tipIds.length - updated };

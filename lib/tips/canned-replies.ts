@@ -25,12 +25,24 @@ export function listCannedReplies(opts: { activeOnly?: boolean } = {}) {
 
 export async function saveCannedReply(actor: Viewer & { ip?: string | null }, input: unknown) {
   const parsed = cannedInput.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "canned reply", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
+  if (!parsed.success)
+    throw new AppError("invalid", "canned reply", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
   const { id, ...data } = parsed.data;
   return db.$transaction(async (tx) => {
-    if (id && !(await tx.cannedReply.findUnique({ where: { id }, select: { id: true } }))) throw new AppError("notFound");
-    const row = id ? await tx.cannedReply.update({ where: { id }, data, select: { id: true } }) : await tx.cannedReply.create({ data, select: { id: true } });
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: id ? "canned.update" : "canned.create", targetType: "cannedReply", targetId: row.id, detail: data, ip: actor.ip ?? null });
+    if (id && !(await tx.cannedReply.findUnique({ where: { id }, select: { id: true } })))
+      throw new AppError("notFound");
+    const row = id
+      ? await tx.cannedReply.update({ where: { id }, data, select: { id: true } })
+      : await tx.cannedReply.create({ data, select: { id: true } });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: id ? "canned.update" : "canned.create",
+      targetType: "cannedReply",
+      targetId: row.id,
+      detail: data,
+      ip: actor.ip ?? null,
+    });
     return row;
   });
 }

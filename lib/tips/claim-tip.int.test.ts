@@ -6,7 +6,13 @@ import { claimTip } from "./claim-tip";
 import type { ChangeActor } from "./record-change";
 
 const min = (n: number) => new Date(Date.now() - n * 60_000);
-const actor = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({ id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: "10.0.0.1" });
+const actor = (u: { id: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null }): ChangeActor => ({
+  id: u.id,
+  role: u.role,
+  stationId: u.stationId,
+  districtWide: !u.stationId,
+  ip: "10.0.0.1",
+});
 
 describe("claimTip", () => {
   let a: ChangeActor;
@@ -80,7 +86,8 @@ describe("claimTip", () => {
     const won = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.id] : []));
     expect(new Set(won).size).toBe(won.length);
     expect(won).toHaveLength(2);
-    for (const r of results) if (r.status === "rejected") expect((r.reason as AppError).detail).toMatchObject({ reason: "empty" });
+    for (const r of results)
+      if (r.status === "rejected") expect((r.reason as AppError).detail).toMatchObject({ reason: "empty" });
   });
 
   it("an officer bound to a station cannot claim another station's tip (not found)", async () => {

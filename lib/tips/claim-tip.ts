@@ -19,7 +19,14 @@ export async function claimTip(actor: ChangeActor, tipId?: string): Promise<Clai
     const won = await conditionalClaim(tx, actor, tipId);
     if (!won) return explainLoss(tx, actor, tipId);
     await noteFirstResponse(tx, won.id);
-    await recordChange(tx, { actor, tip: won, type: "claimed", from: null, to: actor.id, data: { status: "IN_PROGRESS" } });
+    await recordChange(tx, {
+      actor,
+      tip: won,
+      type: "claimed",
+      from: null,
+      to: actor.id,
+      data: { status: "IN_PROGRESS" },
+    });
     return { id: won.id, ref: won.ref, already: false };
   });
 }
@@ -49,6 +56,7 @@ async function explainLoss(tx: Tx, actor: ChangeActor, tipId?: string): Promise<
   });
   if (!tip) throw new AppError("notFound");
   if (tip.assigneeId === actor.id) return { id: tip.id, ref: tip.ref, already: true };
-  if (tip.assignee) throw new AppError("conflict", "already claimed", { reason: "claimed", assignee: tip.assignee.name, ref: tip.ref });
+  if (tip.assignee)
+    throw new AppError("conflict", "already claimed", { reason: "claimed", assignee: tip.assignee.name, ref: tip.ref });
   throw new AppError("conflict", "tip is closed", { reason: "closed", ref: tip.ref });
 }

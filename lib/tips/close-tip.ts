@@ -16,12 +16,18 @@ export const closeInput = z.object({
 
 export async function closeTip(actor: Viewer & { ip?: string | null }, ref: string, input: unknown) {
   const parsed = closeInput.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", "outcome and summary are required", { field: String(parsed.error.issues[0]?.path[0] ?? "") });
+  if (!parsed.success)
+    throw new AppError("invalid", "outcome and summary are required", {
+      field: String(parsed.error.issues[0]?.path[0] ?? ""),
+    });
   const { outcome, summary } = parsed.data;
   return db.$transaction(async (tx) => {
     const tip = await lockScopedTip(tx, actor, ref);
     if (tip.status === "CLOSED" || tip.status === "MERGED") throw new AppError("conflict", "already closed");
-    await tx.tip.update({ where: { id: tip.id }, data: { status: "CLOSED", outcome, closingSummary: summary, closedAt: new Date() } });
+    await tx.tip.update({
+      where: { id: tip.id },
+      data: { status: "CLOSED", outcome, closingSummary: summary, closedAt: new Date() },
+    });
     await recordChange(tx, { actor, tip, type: "closed", from: tip.status, to: outcome, data: { summary } });
   });
 }

@@ -10,7 +10,13 @@ export async function findScopedAttachment(viewer: Viewer, id: string) {
   const a = await db.attachment.findFirst({
     where: { id, message: { tip: tipScope(viewer) } },
     select: {
-      id: true, mime: true, filename: true, size: true, sha256: true, storageKey: true, fetchState: true,
+      id: true,
+      mime: true,
+      filename: true,
+      size: true,
+      sha256: true,
+      storageKey: true,
+      fetchState: true,
       message: { select: { id: true, kind: true, tip: { select: { id: true, ref: true } } } },
     },
   });

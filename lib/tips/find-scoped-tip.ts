@@ -5,8 +5,24 @@ import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import { tipScope, type Viewer } from "../auth/scope";
 
-const base = { id: true, ref: true, status: true, stationId: true, assigneeId: true, informantId: true, firstResponseAt: true } as const;
-export type ScopedTip = { id: string; ref: string; status: string; stationId: string | null; assigneeId: string | null; informantId: string; firstResponseAt: Date | null };
+const base = {
+  id: true,
+  ref: true,
+  status: true,
+  stationId: true,
+  assigneeId: true,
+  informantId: true,
+  firstResponseAt: true,
+} as const;
+export type ScopedTip = {
+  id: string;
+  ref: string;
+  status: string;
+  stationId: string | null;
+  assigneeId: string | null;
+  informantId: string;
+  firstResponseAt: Date | null;
+};
 
 export async function findScopedTip(client: Db | Tx, viewer: Viewer, ref: string): Promise<ScopedTip> {
   const tip = await client.tip.findFirst({ where: { ref, ...tipScope(viewer) }, select: base });

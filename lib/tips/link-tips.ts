@@ -8,7 +8,13 @@ import type { Viewer } from "../auth/scope";
 import { findScopedTip, type ScopedTip } from "./find-scoped-tip";
 import { recordChange } from "./record-change";
 
-export const linkInput = z.object({ other: z.string().trim().toUpperCase().regex(/^EM-\d{4}-\d{6}$/) });
+export const linkInput = z.object({
+  other: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^EM-\d{4}-\d{6}$/),
+});
 
 function otherRefOf(ref: string, input: unknown) {
   const parsed = linkInput.safeParse(input);
@@ -18,14 +24,28 @@ function otherRefOf(ref: string, input: unknown) {
 }
 
 /** Runs `fn` on both tips of a link, each found through the actor's scope, in one transaction. */
-function withPair<T>(actor: Viewer, ref: string, input: unknown, fn: (tx: Tx, a: ScopedTip, b: ScopedTip) => Promise<T>) {
+function withPair<T>(
+  actor: Viewer,
+  ref: string,
+  input: unknown,
+  fn: (tx: Tx, a: ScopedTip, b: ScopedTip) => Promise<T>,
+) {
   const otherRef = otherRefOf(ref, input);
-  return db.$transaction(async (tx) => fn(tx, await findScopedTip(tx, actor, ref), await findScopedTip(tx, actor, otherRef)));
+  return db.$transaction(async (tx) =>
+    fn(tx, await findScopedTip(tx, actor, ref), await findScopedTip(tx, actor, otherRef)),
+  );
 }
 
 export async function linkTips(actor: Viewer & { ip?: string | null }, ref: string, input: unknown) {
   return withPair(actor, ref, input, async (tx, a, b) => {
-    const exists = await tx.tipLink.findFirst({ where: { OR: [{ fromId: a.id, toId: b.id }, { fromId: b.id, toId: a.id }] } });
+    const exists = await tx.tipLink.findFirst({
+      where: {
+        OR: [
+          { fromId: a.id, toId: b.id },
+          { fromId: b.id, toId: a.id },
+        ],
+      },
+    });
     if (exists) return { created: false };
     await tx.tipLink.create({ data: { fromId: a.id, toId: b.id } });
     await recordChange(tx, { actor, tip: a, type: "linked", to: b.ref });
@@ -36,7 +56,14 @@ export async function linkTips(actor: Viewer & { ip?: string | null }, ref: stri
 
 export async function unlinkTips(actor: Viewer & { ip?: string | null }, ref: string, input: unknown) {
   return withPair(actor, ref, input, async (tx, a, b) => {
-    const gone = await tx.tipLink.deleteMany({ where: { OR: [{ fromId: a.id, toId: b.id }, { fromId: b.id, toId: a.id }] } });
+    const gone = await tx.tipLink.deleteMany({
+      where: {
+        OR: [
+          { fromId: a.id, toId: b.id },
+          { fromId: b.id, toId: a.id },
+        ],
+      },
+    });
     if (!gone.count) return { removed: false };
     await recordChange(tx, { actor, tip: a, type: "unlinked", to: b.ref });
     await recordChange(tx, { actor, tip: b, type: "unlinked", to: a.ref });

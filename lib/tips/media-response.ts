@@ -6,9 +6,19 @@ import { Readable } from "node:stream";
 import { storage } from "../storage/storage";
 import { AppError } from "../errors";
 
-export type MediaServe = { key: string; mime: string; size?: number | null; disposition: "inline" | "attachment"; filename: string };
+export type MediaServe = {
+  key: string;
+  mime: string;
+  size?: number | null;
+  disposition: "inline" | "attachment";
+  filename: string;
+};
 
-const BASE_HEADERS = { "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store", "Content-Security-Policy": "default-src 'none'; sandbox" };
+const BASE_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Cache-Control": "private, no-store",
+  "Content-Security-Policy": "default-src 'none'; sandbox",
+};
 
 export function rangeStart(header: string | null): number {
   const m = header?.match(/^bytes=(\d*)-/);
@@ -30,14 +40,20 @@ export async function mediaResponse(req: Request, m: MediaServe): Promise<Respon
     let start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
     let end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
     if (!range[1]) end = size - 1;
-    if (start >= size || start > end) return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
+    if (start >= size || start > end)
+      return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
     start = Math.max(0, start);
     const body = await readSlice(m.key, start, end);
-    return new Response(new Uint8Array(body), { status: 206, headers: { ...headers, "Content-Range": `bytes ${start}-${end}/${size}`, "Content-Length": String(body.length) } });
+    return new Response(new Uint8Array(body), {
+      status: 206,
+      headers: { ...headers, "Content-Range": `bytes ${start}-${end}/${size}`, "Content-Length": String(body.length) },
+    });
   }
   const stream = await storage().get(m.key);
   if (!stream) throw new AppError("notFound");
-  return new Response(Readable.toWeb(stream) as ReadableStream, { headers: { ...headers, "Content-Length": String(size) } });
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: { ...headers, "Content-Length": String(size) },
+  });
 }
 
 /** Reads bytes [start, end] of an object (a range request to the store: S3 sends only those bytes). */

@@ -10,7 +10,13 @@ import type { Viewer } from "../auth/scope";
 import { lockScopedTip } from "./find-scoped-tip";
 import { recordChange } from "./record-change";
 
-export const mergeInput = z.object({ into: z.string().trim().toUpperCase().regex(/^EM-\d{4}-\d{6}$/) });
+export const mergeInput = z.object({
+  into: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^EM-\d{4}-\d{6}$/),
+});
 
 export async function mergeTip(actor: Viewer & { ip?: string | null }, ref: string, input: unknown) {
   const parsed = mergeInput.safeParse(input);
@@ -29,11 +35,18 @@ export async function mergeTip(actor: Viewer & { ip?: string | null }, ref: stri
     const moved = await tx.message.updateMany({ where: { tipId: source.id }, data: { tipId: target.id } });
     await tx.note.updateMany({ where: { tipId: source.id }, data: { tipId: target.id } });
     const entities = await tx.tipEntity.findMany({ where: { tipId: source.id }, select: { kind: true, value: true } });
-    if (entities.length) await tx.tipEntity.createMany({ data: entities.map((e) => ({ ...e, tipId: target.id })), skipDuplicates: true });
+    if (entities.length)
+      await tx.tipEntity.createMany({ data: entities.map((e) => ({ ...e, tipId: target.id })), skipDuplicates: true });
     await copySearchTerms(tx, source.id, target.id);
 
-    const s = await tx.tip.findUniqueOrThrow({ where: { id: source.id }, select: { messageCount: true, mediaCount: true, searchText: true, lastActivityAt: true, lastInboundAt: true } });
-    const t = await tx.tip.findUniqueOrThrow({ where: { id: target.id }, select: { searchText: true, lastActivityAt: true, lastInboundAt: true } });
+    const s = await tx.tip.findUniqueOrThrow({
+      where: { id: source.id },
+      select: { messageCount: true, mediaCount: true, searchText: true, lastActivityAt: true, lastInboundAt: true },
+    });
+    const t = await tx.tip.findUniqueOrThrow({
+      where: { id: target.id },
+      select: { searchText: true, lastActivityAt: true, lastInboundAt: true },
+    });
     await tx.tip.update({
       where: { id: target.id },
       data: {
@@ -46,10 +59,31 @@ export async function mergeTip(actor: Viewer & { ip?: string | null }, ref: stri
     });
     await tx.tip.update({
       where: { id: source.id },
-      data: { status: "MERGED", mergedIntoId: target.id, outcome: "DUPLICATE", closedAt: now, messageCount: 0, mediaCount: 0, lastActivityAt: now },
+      data: {
+        status: "MERGED",
+        mergedIntoId: target.id,
+        outcome: "DUPLICATE",
+        closedAt: now,
+        messageCount: 0,
+        mediaCount: 0,
+        lastActivityAt: now,
+      },
     });
-    await recordChange(tx, { actor, tip: source, type: "merged_into", from: source.status, to: target.ref, data: { messages: moved.count } });
-    await recordChange(tx, { actor, tip: target, type: "merged_from", to: source.ref, data: { messages: moved.count } });
+    await recordChange(tx, {
+      actor,
+      tip: source,
+      type: "merged_into",
+      from: source.status,
+      to: target.ref,
+      data: { messages: moved.count },
+    });
+    await recordChange(tx, {
+      actor,
+      tip: target,
+      type: "merged_from",
+      to: source.ref,
+      data: { messages: moved.count },
+    });
     return { survivor: target.ref, moved: moved.count };
   });
 }

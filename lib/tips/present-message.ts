@@ -16,7 +16,13 @@ export function presentMessage<T extends Raw>(m: T, own: ReadonlySet<string>) {
   let meta = (m.meta && typeof m.meta === "object" ? m.meta : null) as Record<string, unknown> | null;
   // Earlier versions of an edited message are the informant's words too.
   if (inbound && meta && Array.isArray(meta.history))
-    meta = { ...meta, history: meta.history.map((h: { body?: unknown }) => ({ ...h, body: maskOwnNumbers(String(h?.body ?? ""), own) })) };
+    meta = {
+      ...meta,
+      history: meta.history.map((h: { body?: unknown }) => ({
+        ...h,
+        body: maskOwnNumbers(String(h?.body ?? ""), own),
+      })),
+    };
   let contacts: SharedContact[] | undefined;
   if (m.kind === "CONTACTS" && meta) {
     contacts = (Array.isArray(meta.contacts) ? meta.contacts : []).map((c) => sharedContact(c, own));
@@ -26,10 +32,18 @@ export function presentMessage<T extends Raw>(m: T, own: ReadonlySet<string>) {
 }
 
 function sharedContact(c: unknown, own: ReadonlySet<string>): SharedContact {
-  const o = (c ?? {}) as { name?: { formatted_name?: string; first_name?: string }; org?: { company?: string }; phones?: { phone?: string; wa_id?: string }[] };
+  const o = (c ?? {}) as {
+    name?: { formatted_name?: string; first_name?: string };
+    org?: { company?: string };
+    phones?: { phone?: string; wa_id?: string }[];
+  };
   const phones = (o.phones ?? []).map((p) => {
     const shown = clip(String(p.phone ?? p.wa_id ?? ""), 40);
     return numberHashes(shown).some((h) => own.has(h)) ? OWN_MARK : shown;
   });
-  return { name: clip(String(o.name?.formatted_name ?? o.name?.first_name ?? ""), 200), org: o.org?.company ? clip(String(o.org.company), 200) : null, phones: phones.filter(Boolean) };
+  return {
+    name: clip(String(o.name?.formatted_name ?? o.name?.first_name ?? ""), 200),
+    org: o.org?.company ? clip(String(o.org.company), 200) : null,
+    phones: phones.filter(Boolean),
+  };
 }

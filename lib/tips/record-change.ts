@@ -24,7 +24,14 @@ export type Change = {
 
 export async function recordChange(tx: Tx, c: Change) {
   await tx.tipEvent.create({
-    data: { tipId: c.tip.id, actorId: c.actor.id, type: c.type, fromValue: c.from ?? null, toValue: c.to ?? null, data: c.data },
+    data: {
+      tipId: c.tip.id,
+      actorId: c.actor.id,
+      type: c.type,
+      fromValue: c.from ?? null,
+      toValue: c.to ?? null,
+      data: c.data,
+    },
   });
   await audit(tx, {
     actorId: c.actor.id,
@@ -33,14 +40,24 @@ export async function recordChange(tx: Tx, c: Change) {
     targetType: "tip",
     targetId: c.tip.id,
     tipId: c.tip.id,
-    detail: { ref: c.tip.ref, from: c.from ?? null, to: c.to ?? null, ...(c.data && typeof c.data === "object" && !Array.isArray(c.data) ? c.data : {}) },
+    detail: {
+      ref: c.tip.ref,
+      from: c.from ?? null,
+      to: c.to ?? null,
+      ...(c.data && typeof c.data === "object" && !Array.isArray(c.data) ? c.data : {}),
+    },
     ip: c.actor.ip ?? null,
   });
   await publish(tx, { type: "tip.updated", tipId: c.tip.id, ref: c.tip.ref });
 }
 
 type Field = "status" | "priority" | "category" | "stationId";
-const EVENT: Record<Field, string> = { status: "status_changed", priority: "priority_changed", category: "category_changed", stationId: "station_changed" };
+const EVENT: Record<Field, string> = {
+  status: "status_changed",
+  priority: "priority_changed",
+  category: "category_changed",
+  stationId: "station_changed",
+};
 
 /**
  * Sets one simple field of a tip the actor may see, and records the change. A tip outside the
@@ -49,7 +66,13 @@ const EVENT: Record<Field, string> = { status: "status_changed", priority: "prio
  */
 export async function changeTipField<F extends Field>(
   tx: Tx,
-  opts: { actor: ChangeActor; tipId: string; field: F; to: Prisma.TipUncheckedUpdateInput[F] & (string | null); data?: Prisma.InputJsonValue },
+  opts: {
+    actor: ChangeActor;
+    tipId: string;
+    field: F;
+    to: Prisma.TipUncheckedUpdateInput[F] & (string | null);
+    data?: Prisma.InputJsonValue;
+  },
 ): Promise<boolean> {
   const tip = await tx.tip.findFirst({
     where: { AND: [{ id: opts.tipId }, tipScope(opts.actor)] },

@@ -11,9 +11,22 @@ export async function reopenTip(actor: Viewer & { ip?: string | null }, ref: str
   return db.$transaction(async (tx) => {
     const tip = await lockScopedTip(tx, actor, ref);
     if (tip.status !== "CLOSED") throw new AppError("conflict", "only a closed tip can be reopened");
-    const before = await tx.tip.findUniqueOrThrow({ where: { id: tip.id }, select: { outcome: true, closingSummary: true } });
+    const before = await tx.tip.findUniqueOrThrow({
+      where: { id: tip.id },
+      select: { outcome: true, closingSummary: true },
+    });
     const status = tip.assigneeId ? "IN_PROGRESS" : "NEW";
-    await tx.tip.update({ where: { id: tip.id }, data: { status, outcome: null, closingSummary: null, closedAt: null, lastActivityAt: new Date() } });
-    await recordChange(tx, { actor, tip, type: "reopened", from: before.outcome, to: status, data: { previousSummary: before.closingSummary } });
+    await tx.tip.update({
+      where: { id: tip.id },
+      data: { status, outcome: null, closingSummary: null, closedAt: null, lastActivityAt: new Date() },
+    });
+    await recordChange(tx, {
+      actor,
+      tip,
+      type: "reopened",
+      from: before.outcome,
+      to: status,
+      data: { previousSummary: before.closingSummary },
+    });
   });
 }

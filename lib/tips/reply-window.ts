@@ -22,7 +22,8 @@ export function replyMode(
   // Retention destroyed the address after a period without a message (ADR 0212): nowhere to send.
   if (informant.addressDestroyedAt) return { mode: "disabled", reason: "addressDeleted" };
   const now = opts.now ?? new Date();
-  if (inServiceWindow(informant.lastInboundAt, now)) return { mode: "free", closesAt: serviceWindowEndsAt(informant.lastInboundAt, now)! };
+  if (inServiceWindow(informant.lastInboundAt, now))
+    return { mode: "free", closesAt: serviceWindowEndsAt(informant.lastInboundAt, now)! };
   if (opts.template) return { mode: "template", template: opts.template };
   return { mode: "disabled", reason: "windowClosed" };
 }

@@ -31,16 +31,28 @@ export async function sendReply(actor: Viewer & { ip?: string | null }, ref: str
   const e = env();
   return db.$transaction(async (tx) => {
     const tip = await lockScopedTip(tx, actor, ref);
-    const informant = await tx.informant.findUniqueOrThrow({ where: { id: tip.informantId }, select: { channel: true, lastInboundAt: true, blocked: true, addressDestroyedAt: true } });
+    const informant = await tx.informant.findUniqueOrThrow({
+      where: { id: tip.informantId },
+      select: { channel: true, lastInboundAt: true, blocked: true, addressDestroyedAt: true },
+    });
     const mode = replyMode(informant, tip, { template: e.WHATSAPP_REPLY_TEMPLATE });
     if (mode.mode === "disabled") throw new AppError("conflict", "reply not possible", { reason: mode.reason });
 
     // Reply through the provider the informant last wrote to us through.
-    const last = await tx.message.findFirst({ where: { informantId: tip.informantId, direction: "INBOUND" }, orderBy: { sentAt: "desc" }, select: { provider: true } });
+    const last = await tx.message.findFirst({
+      where: { informantId: tip.informantId, direction: "INBOUND" },
+      orderBy: { sentAt: "desc" },
+      select: { provider: true },
+    });
     if (!last) throw new AppError("conflict", "no inbound message", { reason: "windowClosed" });
 
     const now = new Date();
-    const meta = mode.mode === "template" ? { template: mode.template, lang: e.WHATSAPP_REPLY_TEMPLATE_LANG } : cannedId ? { cannedId } : undefined;
+    const meta =
+      mode.mode === "template"
+        ? { template: mode.template, lang: e.WHATSAPP_REPLY_TEMPLATE_LANG }
+        : cannedId
+          ? { cannedId }
+          : undefined;
     const message = await tx.message.create({
       data: {
         tipId: tip.id,
@@ -63,7 +75,13 @@ export async function sendReply(actor: Viewer & { ip?: string | null }, ref: str
     await noteFirstResponse(tx, tip.id, now);
     await tx.tip.update({ where: { id: tip.id }, data: { lastActivityAt: now } });
     if (tip.status === "NEW" || tip.status === "IN_PROGRESS")
-      await changeTipField(tx, { actor, tipId: tip.id, field: "status", to: "WAITING_INFORMANT", data: { by: "reply" } });
+      await changeTipField(tx, {
+        actor,
+        tipId: tip.id,
+        field: "status",
+        to: "WAITING_INFORMANT",
+        data: { by: "reply" },
+      });
     await audit(tx, {
       actorId: actor.id,
       actorRole: actor.role,
@@ -71,10 +89,22 @@ export async function sendReply(actor: Viewer & { ip?: string | null }, ref: str
       targetType: "message",
       targetId: message.id,
       tipId: tip.id,
-      detail: { ref: tip.ref, text, cannedId: cannedId ?? null, template: mode.mode === "template" ? mode.template : null, firstResponse: !tip.firstResponseAt },
+      detail: {
+        ref: tip.ref,
+        text,
+        cannedId: cannedId ?? null,
+        template: mode.mode === "template" ? mode.template : null,
+        firstResponse: !tip.firstResponseAt,
+      },
       ip: actor.ip ?? null,
     });
-    await publish(tx, { type: "message.created", tipId: tip.id, ref: tip.ref, messageId: message.id, direction: "OUTBOUND" });
+    await publish(tx, {
+      type: "message.created",
+      tipId: tip.id,
+      ref: tip.ref,
+      messageId: message.id,
+      direction: "OUTBOUND",
+    });
     await publish(tx, { type: "tip.updated", tipId: tip.id, ref: tip.ref });
     return { messageId: message.id };
   });

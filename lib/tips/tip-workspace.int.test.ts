@@ -23,7 +23,11 @@ const officer = async (stationId: string | null = null) => {
   const u = await makeUser({ role: "OFFICER", stationId });
   return { id: u.id, role: u.role, stationId: u.stationId, districtWide: !u.stationId, ip: "127.0.0.1" };
 };
-const code = (p: Promise<unknown>) => p.then(() => "ok", (e) => (e instanceof AppError ? e.code : String(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e) => (e instanceof AppError ? e.code : String(e)),
+  );
 const audits = (tipId: string, action: string) => db.auditLog.count({ where: { tipId, action } });
 
 describe("notes", () => {
@@ -84,7 +88,9 @@ describe("merge", () => {
     expect(merged).toMatchObject({ status: "MERGED", mergedIntoId: survivor.id, outcome: "DUPLICATE" });
     expect(await survivorOf(me, dup.ref)).toBe(survivor.ref);
     expect((await db.tipEvent.findFirstOrThrow({ where: { tipId: dup.id } })).type).toBe("merged_into");
-    expect((await db.tipEvent.findFirstOrThrow({ where: { tipId: survivor.id, type: "merged_from" } })).toValue).toBe(dup.ref);
+    expect((await db.tipEvent.findFirstOrThrow({ where: { tipId: survivor.id, type: "merged_from" } })).toValue).toBe(
+      dup.ref,
+    );
     expect(await code(mergeTip(me, dup.ref, { into: survivor.ref }))).toBe("conflict");
     expect(await code(mergeTip(me, survivor.ref, { into: survivor.ref }))).toBe("invalid");
   });
@@ -132,9 +138,24 @@ describe("entities", () => {
     const tip = await makeTip({ informantId: informant.id, text: "" });
     const contacts = [
       { name: { formatted_name: "Me" }, phones: [{ phone: "+91 98123 45670", wa_id: "919812345670" }] },
-      { name: { formatted_name: "Pappu Dealer" }, org: { company: "Kabadi" }, phones: [{ phone: "+91 99000 11122", wa_id: "919900011122" }] },
+      {
+        name: { formatted_name: "Pappu Dealer" },
+        org: { company: "Kabadi" },
+        phones: [{ phone: "+91 99000 11122", wa_id: "919900011122" }],
+      },
     ];
-    await db.message.create({ data: { tipId: tip.id, informantId: informant.id, direction: "INBOUND", kind: "CONTACTS", body: "Me, Pappu Dealer", meta: { contacts }, provider: "META", providerMessageId: `wamid.c${Date.now()}` } });
+    await db.message.create({
+      data: {
+        tipId: tip.id,
+        informantId: informant.id,
+        direction: "INBOUND",
+        kind: "CONTACTS",
+        body: "Me, Pappu Dealer",
+        meta: { contacts },
+        provider: "META",
+        providerMessageId: `wamid.c${Date.now()}`,
+      },
+    });
     const ws = await getTipWorkspace(await officer(), tip.ref);
     const card = ws!.messages.find((m) => m.kind === "CONTACTS")!;
     expect(card.contacts).toEqual([
@@ -171,7 +192,9 @@ describe("fields", () => {
     expect(await code(updateTipField(me, tip.ref, { field: "status", value: "CLOSED" }))).toBe("invalid");
     const row = await db.tip.findUniqueOrThrow({ where: { id: tip.id } });
     expect(row).toMatchObject({ priority: "URGENT", category: "NARCOTICS", stationId: station.id });
-    expect((await db.tipEvent.findMany({ where: { tipId: tip.id }, orderBy: { at: "asc" } })).map((e) => e.type)).toEqual(["priority_changed", "category_changed", "station_changed"]);
+    expect(
+      (await db.tipEvent.findMany({ where: { tipId: tip.id }, orderBy: { at: "asc" } })).map((e) => e.type),
+    ).toEqual(["priority_changed", "category_changed", "station_changed"]);
   });
 });
 
@@ -182,7 +205,14 @@ describe("reply", () => {
     const tip = await makeTip({ informantId: informant.id });
     const { messageId } = await sendReply(me, tip.ref, { text: "Kripya jagah batayein" });
     const m = await db.message.findUniqueOrThrow({ where: { id: messageId } });
-    expect(m).toMatchObject({ direction: "OUTBOUND", kind: "TEXT", deliveryStatus: "QUEUED", provider: "META", sentById: me.id, body: "Kripya jagah batayein" });
+    expect(m).toMatchObject({
+      direction: "OUTBOUND",
+      kind: "TEXT",
+      deliveryStatus: "QUEUED",
+      provider: "META",
+      sentById: me.id,
+      body: "Kripya jagah batayein",
+    });
     expect(m.providerMessageId).toMatch(/^local:/);
     expect(await db.job.count({ where: { kind: "outbound.send", dedupeKey: messageId } })).toBe(1);
     const row = await db.tip.findUniqueOrThrow({ where: { id: tip.id } });
@@ -209,7 +239,9 @@ describe("station scoping", () => {
     const supervisor = { ...(await officer()), role: "SUPERVISOR" as const };
     const tip = await makeTip({ stationId: theirs.id, text: "other station" });
     const msg = await db.message.findFirstOrThrow({ where: { tipId: tip.id } });
-    const att = await db.attachment.create({ data: { messageId: msg.id, provider: "META", providerRef: "media-1", mime: "image/jpeg" } });
+    const att = await db.attachment.create({
+      data: { messageId: msg.id, provider: "META", providerRef: "media-1", mime: "image/jpeg" },
+    });
     const own = await makeTip({ stationId: mine.id });
 
     expect(await getTipWorkspace(me, tip.ref)).toBeNull();
@@ -235,11 +267,23 @@ describe("canned replies", () => {
   it("needs both languages, audits each save, and hides inactive ones from officers", async () => {
     const admin = { ...(await officer()), role: "ADMIN" as const };
     expect(await code(saveCannedReply(admin, { title: "Location", bodyEn: "Where?", bodyHi: "" }))).toBe("invalid");
-    const { id } = await saveCannedReply(admin, { title: "Location", bodyEn: "Please share the location.", bodyHi: "कृपया जगह बताइए।" });
+    const { id } = await saveCannedReply(admin, {
+      title: "Location",
+      bodyEn: "Please share the location.",
+      bodyHi: "कृपया जगह बताइए।",
+    });
     expect((await listCannedReplies({ activeOnly: true })).map((c) => c.id)).toContain(id);
-    await saveCannedReply(admin, { id, title: "Location", bodyEn: "Please share the location.", bodyHi: "कृपया जगह बताइए।", active: false });
+    await saveCannedReply(admin, {
+      id,
+      title: "Location",
+      bodyEn: "Please share the location.",
+      bodyHi: "कृपया जगह बताइए।",
+      active: false,
+    });
     expect((await listCannedReplies({ activeOnly: true })).map((c) => c.id)).not.toContain(id);
-    expect(await db.auditLog.count({ where: { targetId: id, action: { in: ["canned.create", "canned.update"] } } })).toBe(2);
+    expect(
+      await db.auditLog.count({ where: { targetId: id, action: { in: ["canned.create", "canned.update"] } } }),
+    ).toBe(2);
   });
 });
 

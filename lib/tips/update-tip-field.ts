@@ -30,10 +30,19 @@ export async function updateTipField(actor: Viewer & { ip?: string | null }, ref
     const tip = await lockScopedTip(tx, actor, ref);
     if (tip.status === "CLOSED" || tip.status === "MERGED") throw new AppError("conflict", "reopen the tip first");
     if (change.field === "station") {
-      if (tip.stationId && tip.stationId !== change.value && !can(actor.role, "tip:move")) throw new AppError("forbidden", "moving a tip to another station is for supervisors");
-      const station = change.value ? await tx.policeStation.findFirst({ where: { id: change.value, active: true }, select: { name: true } }) : null;
+      if (tip.stationId && tip.stationId !== change.value && !can(actor.role, "tip:move"))
+        throw new AppError("forbidden", "moving a tip to another station is for supervisors");
+      const station = change.value
+        ? await tx.policeStation.findFirst({ where: { id: change.value, active: true }, select: { name: true } })
+        : null;
       if (change.value && !station) throw new AppError("invalid", "unknown station");
-      const changed = await changeTipField(tx, { actor, tipId: tip.id, field: "stationId", to: change.value, data: { station: station?.name ?? null } });
+      const changed = await changeTipField(tx, {
+        actor,
+        tipId: tip.id,
+        field: "stationId",
+        to: change.value,
+        data: { station: station?.name ?? null },
+      });
       return { changed };
     }
     const changed = await changeTipField(tx, { actor, tipId: tip.id, field: change.field, to: change.value });

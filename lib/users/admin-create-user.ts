@@ -7,7 +7,15 @@ import { createUser, type UserInput } from "./create-user";
 export async function adminCreateUser(actor: Actor, input: UserInput) {
   return db.$transaction(async (tx) => {
     const user = await createUser(tx, input);
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "user.create", targetType: "user", targetId: user.id, detail: { username: user.username, role: user.role }, ip: actor.ip });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "user.create",
+      targetType: "user",
+      targetId: user.id,
+      detail: { username: user.username, role: user.role },
+      ip: actor.ip,
+    });
     return user;
   });
 }

@@ -6,7 +6,11 @@ import { AppError } from "../errors";
 import { z } from "zod";
 
 export const userInput = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,32}$/),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,32}$/),
   name: z.string().trim().min(1).max(100),
   password: z.string().max(PASSWORD_MAX_LENGTH),
   role: z.enum(["OFFICER", "SUPERVISOR", "ADMIN"]),
@@ -17,7 +21,12 @@ export const userInput = z.object({
 export type UserInput = z.input<typeof userInput>;
 
 /** The rules a new account must meet beyond its shape: a strong password, a station for an officer. */
-export function assertUserRules(input: { password?: string; role: Role; stationId?: string | null; districtWide?: boolean }) {
+export function assertUserRules(input: {
+  password?: string;
+  role: Role;
+  stationId?: string | null;
+  districtWide?: boolean;
+}) {
   if (input.password !== undefined && passwordProblem(input.password)) throw new AppError("weakPassword");
   if (input.role === "OFFICER" && !input.stationId && !input.districtWide) throw new AppError("stationRequired");
 }

@@ -36,7 +36,9 @@ describe("inactive accounts", () => {
 
   it("run as the daily job, which leaves even year-old audit rows alone", async () => {
     await auditNow({ action: "test.recent" });
-    const old = await db.auditLog.create({ data: { action: "test.old", at: days(400), prevHash: "0".repeat(64), hash: "f".repeat(64) } });
+    const old = await db.auditLog.create({
+      data: { action: "test.old", at: days(400), prevHash: "0".repeat(64), hash: "f".repeat(64) },
+    });
     const before = await db.auditLog.count();
     const stale = await makeUser({ lastSignInAt: days(100) });
     registerHandlers();

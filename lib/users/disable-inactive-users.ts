@@ -13,7 +13,11 @@ export async function disableInactiveUsers(now = new Date()): Promise<string[]> 
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   return db.$transaction(async (tx) => {
     const stale = await tx.user.findMany({
-      where: { active: true, demo: false, OR: [{ lastSignInAt: { lt: cutoff } }, { lastSignInAt: null, createdAt: { lt: cutoff } }] },
+      where: {
+        active: true,
+        demo: false,
+        OR: [{ lastSignInAt: { lt: cutoff } }, { lastSignInAt: null, createdAt: { lt: cutoff } }],
+      },
       select: { id: true, role: true, username: true },
     });
     const activeAdmins = await tx.user.count({ where: { active: true, role: "ADMIN" } });
@@ -22,7 +26,11 @@ export async function disableInactiveUsers(now = new Date()): Promise<string[]> 
     const disabled: string[] = [];
     for (const u of stale) {
       if (u.id === spare) continue;
-      await tx.user.update({ where: { id: u.id }, data: { active: false, sessionVersion: { increment: 1 } }, select: { id: true } });
+      await tx.user.update({
+        where: { id: u.id },
+        data: { active: false, sessionVersion: { increment: 1 } },
+        select: { id: true },
+      });
       await audit(tx, { action: "user.inactive.disabled", targetType: "user", targetId: u.id, detail: { days } });
       disabled.push(u.username);
     }

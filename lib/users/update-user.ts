@@ -39,7 +39,10 @@ export async function updateUser(actor: Actor, input: UserChange) {
   if (change.field === "password") assertUserRules({ password: change.value, role: "ADMIN" });
   const passwordHash = change.field === "password" ? await hashPassword(change.value) : undefined;
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: change.userId }, select: { role: true, stationId: true, active: true, username: true, districtWide: true } });
+    const before = await tx.user.findUnique({
+      where: { id: change.userId },
+      select: { role: true, stationId: true, active: true, username: true, districtWide: true },
+    });
     if (!before) throw new AppError("notFound");
     const after = {
       role: change.field === "role" ? change.value : before.role,
@@ -47,27 +50,46 @@ export async function updateUser(actor: Actor, input: UserChange) {
       districtWide: change.field === "districtWide" ? change.value : before.districtWide,
     };
     // An officer is scoped to a station unless an admin made the account district-wide.
-    if (change.field === "role" || change.field === "station" || change.field === "districtWide") assertUserRules(after);
+    if (change.field === "role" || change.field === "station" || change.field === "districtWide")
+      assertUserRules(after);
     const data =
-      change.field === "role" ? { role: change.value }
-      : change.field === "station" ? { stationId: change.value }
-      : change.field === "districtWide" ? { districtWide: change.value }
-      : change.field === "active" ? { active: change.value }
-      : change.field === "password" ? { passwordHash }
-      : { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null };
+      change.field === "role"
+        ? { role: change.value }
+        : change.field === "station"
+          ? { stationId: change.value }
+          : change.field === "districtWide"
+            ? { districtWide: change.value }
+            : change.field === "active"
+              ? { active: change.value }
+              : change.field === "password"
+                ? { passwordHash }
+                : { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null };
     // Enabling an account is the one change that takes nothing away: its old sessions stay ended anyway.
     const endSessions = !(change.field === "active" && change.value);
-    await tx.user.update({ where: { id: change.userId }, data: { ...data, ...(endSessions ? { sessionVersion: { increment: 1 } } : {}) }, select: { id: true } });
-    if (change.field === "password") await tx.loginThrottle.deleteMany({ where: { subject: subjectOf(before.username) } });
+    await tx.user.update({
+      where: { id: change.userId },
+      data: { ...data, ...(endSessions ? { sessionVersion: { increment: 1 } } : {}) },
+      select: { id: true },
+    });
+    if (change.field === "password")
+      await tx.loginThrottle.deleteMany({ where: { subject: subjectOf(before.username) } });
     if (change.field === "secondFactor") await tx.recoveryCode.deleteMany({ where: { userId: change.userId } });
-    const from = change.field === "station" ? before.stationId : change.field === "role" || change.field === "active" || change.field === "districtWide" ? before[change.field] : null;
+    const from =
+      change.field === "station"
+        ? before.stationId
+        : change.field === "role" || change.field === "active" || change.field === "districtWide"
+          ? before[change.field]
+          : null;
     await audit(tx, {
       actorId: actor.id,
       actorRole: actor.role,
       action: ACTION[change.field],
       targetType: "user",
       targetId: change.userId,
-      detail: change.field === "password" || change.field === "secondFactor" ? {} : { from: String(from ?? ""), to: String(change.value ?? "") },
+      detail:
+        change.field === "password" || change.field === "secondFactor"
+          ? {}
+          : { from: String(from ?? ""), to: String(change.value ?? "") },
       ip: actor.ip,
     });
   });

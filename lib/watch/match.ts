@@ -16,16 +16,35 @@ import { entityKey } from "./parse-watch";
 /** The keys a watch item can be hit by, for one message (the informant's own number never among them). */
 export function messageWatchKeys(text: string, informantHash: string | undefined): string[] {
   if (!text.trim()) return [];
-  return [...new Set([...indexTerms(text).keys, ...entitiesToIndex(text, informantHash).map((e) => entityKey(e.kind, e.value))])];
+  return [
+    ...new Set([
+      ...indexTerms(text).keys,
+      ...entitiesToIndex(text, informantHash).map((e) => entityKey(e.kind, e.value)),
+    ]),
+  ];
 }
 
-type Candidate = { id: string; ownerId: string; shared: boolean; value: string; role: "OFFICER" | "SUPERVISOR" | "ADMIN"; stationId: string | null; districtWide: boolean };
+type Candidate = {
+  id: string;
+  ownerId: string;
+  shared: boolean;
+  value: string;
+  role: "OFFICER" | "SUPERVISOR" | "ADMIN";
+  stationId: string | null;
+  districtWide: boolean;
+};
 
 /** The job: tags the message's tip with every watch item it hits. Returns the watch ids newly hit. */
 export async function matchWatches(messageId: string): Promise<string[]> {
   const m = await db.message.findUnique({
     where: { id: messageId },
-    select: { body: true, direction: true, tipId: true, tip: { select: { ref: true, stationId: true } }, informant: { select: { addressHash: true } } },
+    select: {
+      body: true,
+      direction: true,
+      tipId: true,
+      tip: { select: { ref: true, stationId: true } },
+      informant: { select: { addressHash: true } },
+    },
   });
   if (!m || m.direction !== "INBOUND" || !m.body) return [];
   const keys = messageWatchKeys(m.body, m.informant.addressHash);
@@ -39,12 +58,32 @@ export async function matchWatches(messageId: string): Promise<string[]> {
     const fresh: string[] = [];
     for (const w of hits) {
       // A private watch only tags tips its owner may see (station scoping).
-      if (!w.shared && !reaches({ id: w.ownerId, role: w.role, stationId: w.stationId, districtWide: w.districtWide }, m.tip.stationId)) continue;
-      const inserted = await tx.$executeRaw`INSERT INTO "TipWatchHit" ("tipId", "watchId", "messageId") VALUES (${m.tipId}::uuid, ${w.id}::uuid, ${messageId}::uuid) ON CONFLICT DO NOTHING`;
+      if (
+        !w.shared &&
+        !reaches({ id: w.ownerId, role: w.role, stationId: w.stationId, districtWide: w.districtWide }, m.tip.stationId)
+      )
+        continue;
+      const inserted =
+        await tx.$executeRaw`INSERT INTO "TipWatchHit" ("tipId", "watchId", "messageId") VALUES (${m.tipId}::uuid, ${w.id}::uuid, ${messageId}::uuid) ON CONFLICT DO NOTHING`;
       if (!inserted) continue;
       fresh.push(w.id);
-      await audit(tx, { actorId: null, actorRole: "SYSTEM", action: "watch.hit", targetType: "watchItem", targetId: w.id, tipId: m.tipId, detail: { ref: m.tip.ref, messageId } });
-      await publish(tx, { type: "watch.hit", tipId: m.tipId, ref: m.tip.ref, watchId: w.id, ownerId: w.ownerId, shared: w.shared });
+      await audit(tx, {
+        actorId: null,
+        actorRole: "SYSTEM",
+        action: "watch.hit",
+        targetType: "watchItem",
+        targetId: w.id,
+        tipId: m.tipId,
+        detail: { ref: m.tip.ref, messageId },
+      });
+      await publish(tx, {
+        type: "watch.hit",
+        tipId: m.tipId,
+        ref: m.tip.ref,
+        watchId: w.id,
+        ownerId: w.ownerId,
+        shared: w.shared,
+      });
     }
     return fresh;
   });

@@ -9,12 +9,28 @@ import { MIN_KEY, tokenise } from "../search/keys";
 
 export const WATCH_KINDS = ["ENTITY", "PHRASE", "PLACE"] as const;
 export type WatchKindName = (typeof WATCH_KINDS)[number];
-export const WATCH_ENTITY_KINDS = ["vehicle", "mobile", "upi", "bank", "ifsc", "social"] as const satisfies readonly EntityKind[];
+export const WATCH_ENTITY_KINDS = [
+  "vehicle",
+  "mobile",
+  "upi",
+  "bank",
+  "ifsc",
+  "social",
+] as const satisfies readonly EntityKind[];
 export type WatchEntityKind = (typeof WATCH_ENTITY_KINDS)[number];
 
 export type WatchInput = { kind: WatchKindName; entityKind?: WatchEntityKind | null; value: string };
 export type WatchError = "empty" | "tooLong" | "notEntity" | "noWords" | "notPlace";
-export type ParsedWatch = { ok: true; kind: WatchKindName; entityKind: WatchEntityKind | null; value: string; normalised: string; keys: string[] } | { ok: false; error: WatchError };
+export type ParsedWatch =
+  | {
+      ok: true;
+      kind: WatchKindName;
+      entityKind: WatchEntityKind | null;
+      value: string;
+      normalised: string;
+      keys: string[];
+    }
+  | { ok: false; error: WatchError };
 
 /** The key a message carries for an entity it mentions (places included). */
 export const entityKey = (kind: string, value: string) => `e:${kind}:${value}`;
@@ -41,19 +57,32 @@ export function parseWatch(input: WatchInput, gazetteer: Gazetteer): ParsedWatch
       // Exactly one entity of that kind, and nothing left over that it did not account for.
       if (found.length !== 1) return { ok: false, error: "notEntity" };
       const normalised = found[0].value;
-      if (kind === "mobile" && value.replace(/[\s+-]/g, "").replace(/^(?:91|0)/, "").length !== 10) return { ok: false, error: "notEntity" };
+      if (kind === "mobile" && value.replace(/[\s+-]/g, "").replace(/^(?:91|0)/, "").length !== 10)
+        return { ok: false, error: "notEntity" };
       return { ok: true, kind: "ENTITY", entityKind: kind, value, normalised, keys: [entityKey(kind, normalised)] };
     }
     case "PHRASE": {
-      const keys = [...new Set(tokenise(value).map((t) => t.key).filter((k): k is string => !!k && k.length >= MIN_KEY))];
+      const keys = [
+        ...new Set(
+          tokenise(value)
+            .map((t) => t.key)
+            .filter((k): k is string => !!k && k.length >= MIN_KEY),
+        ),
+      ];
       if (!keys.length) return { ok: false, error: "noWords" };
       return { ok: true, kind: "PHRASE", entityKind: null, value, normalised: keys.join(" "), keys: keys.slice(0, 8) };
     }
     case "PLACE": {
       const places = findPlaces(value, gazetteer);
       if (places.length !== 1) return { ok: false, error: "notPlace" };
-      return { ok: true, kind: "PLACE", entityKind: null, value, normalised: places[0], keys: [entityKey("place", places[0])] };
+      return {
+        ok: true,
+        kind: "PLACE",
+        entityKind: null,
+        value,
+        normalised: places[0],
+        keys: [entityKey("place", places[0])],
+      };
     }
   }
 }
-

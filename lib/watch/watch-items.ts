@@ -26,12 +26,35 @@ export async function addWatch(actor: Actor, raw: unknown) {
   // Supervisors' (and admins') watches are the district's; an officer's are their own.
   const shared = can(actor.role, "watch:share");
   return db.$transaction(async (tx) => {
-    const existing = await tx.watchItem.findUnique({ where: { ownerId_kind_normalised: { ownerId: actor.id, kind: parsed.kind, normalised: parsed.normalised } } });
+    const existing = await tx.watchItem.findUnique({
+      where: { ownerId_kind_normalised: { ownerId: actor.id, kind: parsed.kind, normalised: parsed.normalised } },
+    });
     if (existing?.active) throw new AppError("conflict", "already watched", { reason: "duplicate" });
     const row = existing
-      ? await tx.watchItem.update({ where: { id: existing.id }, data: { active: true, value: parsed.value, keys: parsed.keys, shared } })
-      : await tx.watchItem.create({ data: { kind: parsed.kind, entityKind: parsed.entityKind, value: parsed.value, normalised: parsed.normalised, keys: parsed.keys, ownerId: actor.id, shared } });
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "watch.add", targetType: "watchItem", targetId: row.id, detail: { kind: row.kind, entityKind: row.entityKind, value: row.value, shared }, ip: actor.ip ?? null });
+      ? await tx.watchItem.update({
+          where: { id: existing.id },
+          data: { active: true, value: parsed.value, keys: parsed.keys, shared },
+        })
+      : await tx.watchItem.create({
+          data: {
+            kind: parsed.kind,
+            entityKind: parsed.entityKind,
+            value: parsed.value,
+            normalised: parsed.normalised,
+            keys: parsed.keys,
+            ownerId: actor.id,
+            shared,
+          },
+        });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "watch.add",
+      targetType: "watchItem",
+      targetId: row.id,
+      detail: { kind: row.kind, entityKind: row.entityKind, value: row.value, shared },
+      ip: actor.ip ?? null,
+    });
     return { id: row.id, normalised: row.normalised };
   });
 }
@@ -42,13 +65,33 @@ export async function removeWatch(actor: Actor, raw: unknown) {
   return db.$transaction(async (tx) => {
     const row = await tx.watchItem.findUnique({ where: { id: id.data } });
     // One's own; a supervisor may also stop any shared watch.
-    if (!row || !row.active || (row.ownerId !== actor.id && !(row.shared && can(actor.role, "watch:share")))) throw new AppError("notFound");
+    if (!row || !row.active || (row.ownerId !== actor.id && !(row.shared && can(actor.role, "watch:share"))))
+      throw new AppError("notFound");
     await tx.watchItem.update({ where: { id: row.id }, data: { active: false } });
-    await audit(tx, { actorId: actor.id, actorRole: actor.role, action: "watch.remove", targetType: "watchItem", targetId: row.id, detail: { kind: row.kind, value: row.value }, ip: actor.ip ?? null });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "watch.remove",
+      targetType: "watchItem",
+      targetId: row.id,
+      detail: { kind: row.kind, value: row.value },
+      ip: actor.ip ?? null,
+    });
   });
 }
 
-export type WatchRow = { id: string; kind: string; entityKind: string | null; value: string; normalised: string; shared: boolean; mine: boolean; ownerName: string; createdAt: Date; hits: number };
+export type WatchRow = {
+  id: string;
+  kind: string;
+  entityKind: string | null;
+  value: string;
+  normalised: string;
+  shared: boolean;
+  mine: boolean;
+  ownerName: string;
+  createdAt: Date;
+  hits: number;
+};
 
 /** The watches a user sees: their own and the shared ones, with how many tips (they may see) each tagged. */
 export async function listWatches(viewer: Viewer): Promise<WatchRow[]> {
@@ -56,9 +99,31 @@ export async function listWatches(viewer: Viewer): Promise<WatchRow[]> {
     where: { active: true, OR: [{ ownerId: viewer.id }, { shared: true }] },
     orderBy: { createdAt: "desc" },
     take: 500,
-    select: { id: true, kind: true, entityKind: true, value: true, normalised: true, shared: true, ownerId: true, createdAt: true, owner: { select: { name: true } }, _count: { select: { hits: { where: { tip: tipScope(viewer) } } } } },
+    select: {
+      id: true,
+      kind: true,
+      entityKind: true,
+      value: true,
+      normalised: true,
+      shared: true,
+      ownerId: true,
+      createdAt: true,
+      owner: { select: { name: true } },
+      _count: { select: { hits: { where: { tip: tipScope(viewer) } } } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, kind: r.kind, entityKind: r.entityKind, value: r.value, normalised: r.normalised, shared: r.shared, mine: r.ownerId === viewer.id, ownerName: r.owner.name, createdAt: r.createdAt, hits: r._count.hits }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    entityKind: r.entityKind,
+    value: r.value,
+    normalised: r.normalised,
+    shared: r.shared,
+    mine: r.ownerId === viewer.id,
+    ownerName: r.owner.name,
+    createdAt: r.createdAt,
+    hits: r._count.hits,
+  }));
 }
 
 export type WatchTag = { watchId: string; kind: string; value: string; shared: boolean; at: Date };
@@ -70,5 +135,11 @@ export async function tipWatchTags(viewer: Viewer, tipId: string): Promise<Watch
     orderBy: { createdAt: "asc" },
     select: { createdAt: true, watch: { select: { id: true, kind: true, value: true, shared: true } } },
   });
-  return hits.map((h) => ({ watchId: h.watch.id, kind: h.watch.kind, value: h.watch.value, shared: h.watch.shared, at: h.createdAt }));
+  return hits.map((h) => ({
+    watchId: h.watch.id,
+    kind: h.watch.kind,
+    value: h.watch.value,
+    shared: h.watch.shared,
+    at: h.createdAt,
+  }));
 }

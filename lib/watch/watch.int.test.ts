@@ -16,13 +16,17 @@ beforeAll(() => registerHandlers());
 
 let n = 0;
 const phone = () => `9197${String(process.pid % 1000).padStart(3, "0")}${String(++n).padStart(5, "0")}`;
-const plate = () => `UP70${String.fromCharCode(65 + crypto.randomInt(26))}${String.fromCharCode(65 + crypto.randomInt(26))}${String(crypto.randomInt(1000, 9999))}`;
+const plate = () =>
+  `UP70${String.fromCharCode(65 + crypto.randomInt(26))}${String.fromCharCode(65 + crypto.randomInt(26))}${String(crypto.randomInt(1000, 9999))}`;
 
 async function send(text: string) {
   const wa = phone();
   const res = await postMeta(envelope([inbound({ wa_id: wa }, [{ type: "text", text: { body: text } }])]));
   expect(res.status).toBe(200);
-  const msg = await db.message.findFirstOrThrow({ where: { body: text, direction: "INBOUND" }, select: { id: true, tipId: true, tip: { select: { ref: true } } } });
+  const msg = await db.message.findFirstOrThrow({
+    where: { body: text, direction: "INBOUND" },
+    select: { id: true, tipId: true, tip: { select: { ref: true } } },
+  });
   return msg;
 }
 
@@ -36,13 +40,21 @@ describe("watchlists", () => {
     expect(vehicle.normalised).toBe(p);
 
     const auditBefore = await db.auditLog.count({ where: { action: "watch.hit" } });
-    const liveBefore = (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM mukhbir_internal.live_event WHERE payload->>'type' = 'watch.hit'`)[0].n;
-    const msg = await send(`kachchi sharab ki bhatti chal rahi hai, gaadi ${spaced} raat ko aati hai ${crypto.randomUUID()}`);
+    const liveBefore = (
+      await db.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM mukhbir_internal.live_event WHERE payload->>'type' = 'watch.hit'`
+    )[0].n;
+    const msg = await send(
+      `kachchi sharab ki bhatti chal rahi hai, gaadi ${spaced} raat ko aati hai ${crypto.randomUUID()}`,
+    );
     await drain();
     const tags = await tipWatchTags(sup, msg.tipId);
     expect(tags.map((t) => t.watchId).sort()).toEqual([vehicle.id, phrase.id].sort());
     expect(await db.auditLog.count({ where: { action: "watch.hit" } })).toBe(auditBefore + 2);
-    const live = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM mukhbir_internal.live_event WHERE payload->>'type' = 'watch.hit'`;
+    const live = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM mukhbir_internal.live_event WHERE payload->>'type' = 'watch.hit'`;
     expect(Number(live[0].n)).toBeGreaterThanOrEqual(Number(liveBefore) + 2);
     // The whole phrase is needed: one of its words alone does not hit it.
     const half = await send(`sirf sharab ki baat ${crypto.randomUUID()}`);
@@ -60,7 +72,9 @@ describe("watchlists", () => {
     const wa = phone();
     const own = wa.slice(2);
     const w = await addWatch(sup, { kind: "ENTITY", entityKind: "mobile", value: own });
-    const res = await postMeta(envelope([inbound({ wa_id: wa }, [{ type: "text", text: { body: `mera number ${own} hai` } }])]));
+    const res = await postMeta(
+      envelope([inbound({ wa_id: wa }, [{ type: "text", text: { body: `mera number ${own} hai` } }])]),
+    );
     expect(res.status).toBe(200);
     await drain();
     expect(await db.tipWatchHit.count({ where: { watchId: w.id } })).toBe(0);
@@ -109,7 +123,9 @@ describe("watchlists", () => {
     await db.$executeRaw`INSERT INTO "WatchItem" ("id", "kind", "value", "normalised", "keys", "ownerId", "shared")
       SELECT gen_random_uuid(), 'PHRASE', 'w' || i, 'k' || i || ${owner.id}, ARRAY['k' || i || 'x'], ${owner.id}::uuid, true FROM generate_series(1, 10000) i`;
     await db.$executeRaw`ANALYZE "WatchItem"`;
-    const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT 1 FROM "WatchItem" w WHERE w."active" AND w."keys" && ARRAY['srb', 'kCi']::text[]`;
+    const plan = await db.$queryRaw<
+      { "QUERY PLAN": string }[]
+    >`EXPLAIN SELECT 1 FROM "WatchItem" w WHERE w."active" AND w."keys" && ARRAY['srb', 'kCi']::text[]`;
     expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/WatchItem_keys_idx/);
   });
 });

@@ -21,7 +21,11 @@ export async function listWebhookEvents(filter: WebhookFilter, limit = 100) {
 }
 
 export async function webhookSummary(since = new Date(Date.now() - 24 * 3600_000)) {
-  const rows = await db.webhookEvent.groupBy({ by: ["provider", "status"], where: { receivedAt: { gte: since } }, _count: { _all: true } });
+  const rows = await db.webhookEvent.groupBy({
+    by: ["provider", "status"],
+    where: { receivedAt: { gte: since } },
+    _count: { _all: true },
+  });
   return rows.map((r) => ({ provider: r.provider, status: r.status, count: r._count._all }));
 }
 
@@ -31,7 +35,15 @@ export async function listMediaProblems(limit = 100) {
       where: { fetchState: "FAILED" },
       orderBy: { updatedAt: "desc" },
       take: limit,
-      select: { id: true, provider: true, mime: true, fetchError: true, attempts: true, updatedAt: true, message: { select: { kind: true, tip: { select: { ref: true } } } } },
+      select: {
+        id: true,
+        provider: true,
+        mime: true,
+        fetchError: true,
+        attempts: true,
+        updatedAt: true,
+        message: { select: { kind: true, tip: { select: { ref: true } } } },
+      },
     }),
     db.attachment.count({ where: { fetchState: { in: ["PENDING", "FETCHING"] }, fetchError: { not: null } } }),
   ]);

@@ -22,11 +22,15 @@ export default async function AccountPage() {
         </p>
       )}
       <section aria-labelledby="two-factor" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="two-factor" className="font-semibold">{t("twoFactor")}</h2>
+        <h2 id="two-factor" className="font-semibold">
+          {t("twoFactor")}
+        </h2>
         <TotpEnrolment enabledSince={user.totpEnabledAt ? formatDateTime(user.totpEnabledAt, locale, "long") : null} />
       </section>
       <section aria-labelledby="sessions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="sessions" className="font-semibold">{t("sessions")}</h2>
+        <h2 id="sessions" className="font-semibold">
+          {t("sessions")}
+        </h2>
         <p className="text-sm text-slate-600">{t("sessionsBody")}</p>
         <SignOutEverywhere />
       </section>

@@ -22,7 +22,10 @@ export default async function AdminPage() {
       <ul className="grid gap-3 sm:grid-cols-2">
         {SECTIONS.map((s) => (
           <li key={s.href}>
-            <Link href={s.href} className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
+            <Link
+              href={s.href}
+              className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600"
+            >
               <span className="font-semibold">{t(`sections.${s.key}.title`)}</span>
               <span className="block text-sm text-slate-600">{t(`sections.${s.key}.body`)}</span>
             </Link>

@@ -37,16 +37,29 @@ export default async function DashboardPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h1 className="text-xl font-semibold">{t("title")}</h1>
-          <p className="text-sm text-slate-600" data-testid="dashboard-range">{t("subtitle", { from: formatDay(f.fromDay, locale), to: formatDay(f.toDay, locale) })}</p>
+          <p className="text-sm text-slate-600" data-testid="dashboard-range">
+            {t("subtitle", { from: formatDay(f.fromDay, locale), to: formatDay(f.toDay, locale) })}
+          </p>
           <LiveRefresh updatedAt={updatedAt} cursor={cursor} />
         </div>
         <div className="no-print flex flex-wrap gap-2">
-          <a href={`/api/reports/tips.csv?${query}`} className={link} data-testid="export-csv" download>{t("actions.exportCsv")}</a>
-          <Link href={`/dashboard/report?${reportQuery(f)}`} className={link}>{t("actions.dailyReport")}</Link>
+          <a href={`/api/reports/tips.csv?${query}`} className={link} data-testid="export-csv" download>
+            {t("actions.exportCsv")}
+          </a>
+          <Link href={`/dashboard/report?${reportQuery(f)}`} className={link}>
+            {t("actions.dailyReport")}
+          </Link>
         </div>
       </div>
-      <FilterBar range={f.range} fromDay={f.fromDay} toDay={f.toDay} stationId={f.stationId} category={f.category} stations={stations}
-        categories={Object.values(Category).map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+      <FilterBar
+        range={f.range}
+        fromDay={f.fromDay}
+        toDay={f.toDay}
+        stationId={f.stationId}
+        category={f.category}
+        stations={stations}
+        categories={Object.values(Category).map((c) => ({ value: c, label: t(`category.${c}`) }))}
+      />
       <TileGrid tiles={tiles} />
       <ChartGrid charts={charts} stationNames={new Map(stations.map((s) => [s.id, s.label]))} />
       <OfficersSection rows={sortOfficers(officers, officerSort)} sort={officerSort} />

@@ -14,12 +14,21 @@ export const dynamic = "force-dynamic";
 
 export const generateMetadata = pageTitle("common", "nav.queue");
 
-export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function QueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePage("queue:read");
   const params = parseQueueParams(await searchParams);
   // Taken before the rows are read: the live stream starts from it, so nothing committed while the page loads is missed.
   const cursor = await liveCursor();
-  const [initial, targets, options, t] = await Promise.all([loadQueue(actor, params), slaTargets(), listQueueOptions(actor), getTranslations("queue")]);
+  const [initial, targets, options, t] = await Promise.all([
+    loadQueue(actor, params),
+    slaTargets(),
+    listQueueOptions(actor),
+    getTranslations("queue"),
+  ]);
   return (
     <main className="mx-auto max-w-screen-2xl space-y-2 p-4">
       <h1 className="text-xl font-semibold">{t("title")}</h1>

@@ -31,28 +31,54 @@ export default async function WatchlistPage() {
           <table className="w-full text-left text-sm" data-testid="watch-table">
             <thead>
               <tr className="border-b border-slate-200">
-                <th scope="col" className="py-1 pr-2">{t("col.kind")}</th>
-                <th scope="col" className="py-1 pr-2">{t("col.value")}</th>
-                <th scope="col" className="py-1 pr-2">{t("col.owner")}</th>
-                <th scope="col" className="py-1 pr-2">{t("col.hits")}</th>
-                <th scope="col" className="py-1 pr-2">{t("col.added")}</th>
-                <th scope="col" className="py-1"><span className="sr-only">{t("col.actions")}</span></th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("col.kind")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("col.value")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("col.owner")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("col.hits")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("col.added")}
+                </th>
+                <th scope="col" className="py-1">
+                  <span className="sr-only">{t("col.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((w) => (
                 <tr key={w.id} className="border-b border-slate-100" data-testid="watch-row" data-value={w.normalised}>
-                  <td className="py-1 pr-2">{w.kind === "ENTITY" && w.entityKind ? t(`entityKind.${w.entityKind}`) : t(`kind.${w.kind}`)}</td>
+                  <td className="py-1 pr-2">
+                    {w.kind === "ENTITY" && w.entityKind ? t(`entityKind.${w.entityKind}`) : t(`kind.${w.kind}`)}
+                  </td>
                   <td className="py-1 pr-2">
                     <span lang="">{w.value}</span>
-                    {w.normalised !== w.value && w.kind !== "PHRASE" && <span className="ml-1 font-mono text-xs text-slate-600">({w.normalised})</span>}
+                    {w.normalised !== w.value && w.kind !== "PHRASE" && (
+                      <span className="ml-1 font-mono text-xs text-slate-600">({w.normalised})</span>
+                    )}
                   </td>
                   <td className="py-1 pr-2">{w.shared ? t("shared", { name: w.ownerName }) : t("own")}</td>
                   <td className="py-1 pr-2 tabular-nums">
-                    {w.hits > 0 ? <a className="text-brand-700 underline" href="/queue?view=watched">{w.hits}</a> : 0}
+                    {w.hits > 0 ? (
+                      <a className="text-brand-700 underline" href="/queue?view=watched">
+                        {w.hits}
+                      </a>
+                    ) : (
+                      0
+                    )}
                   </td>
                   <td className="py-1 pr-2">{formatDateTime(w.createdAt, locale, "short")}</td>
-                  <td className="py-1">{(w.mine || (w.shared && shares)) && <RemoveWatch id={w.id} label={t("remove", { value: w.value })} />}</td>
+                  <td className="py-1">
+                    {(w.mine || (w.shared && shares)) && (
+                      <RemoveWatch id={w.id} label={t("remove", { value: w.value })} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

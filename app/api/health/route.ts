@@ -29,14 +29,27 @@ export const GET = route(async (req: Request) => {
   instance ??= env().INSTANCE_ID ?? crypto.randomUUID();
   const headers = { "Cache-Control": "no-store", "X-Instance-Id": instance };
   const details = draining() ? false : await mayReadHealthDetails(req).catch(() => false);
-  const answer = (body: Record<string, unknown>, status: number) => Response.json(details ? body : { status: body.status }, { status, headers });
+  const answer = (body: Record<string, unknown>, status: number) =>
+    Response.json(details ? body : { status: body.status }, { status, headers });
   if (draining()) return answer({ status: "draining" }, 503);
   try {
-    const m = await within(READY_WITHIN_MS, raw().query("SELECT 1").then(() => migrationState(raw())));
+    const m = await within(
+      READY_WITHIN_MS,
+      raw()
+        .query("SELECT 1")
+        .then(() => migrationState(raw())),
+    );
     const ok = m.current;
     const identity = details ? await within(READY_WITHIN_MS, rotationStatus()).catch(() => null) : null;
     return answer(
-      { status: ok ? "ok" : "degraded", database: "up", engine: raw().kind, migrations: { current: m.current, pending: m.pending, failed: m.failed }, identity, version },
+      {
+        status: ok ? "ok" : "degraded",
+        database: "up",
+        engine: raw().kind,
+        migrations: { current: m.current, pending: m.pending, failed: m.failed },
+        identity,
+        version,
+      },
       ok ? 200 : 503,
     );
   } catch {

@@ -8,5 +8,11 @@ export const dynamic = "force-dynamic";
 /** Live queue events as Server-Sent Events from the page's cursor (ids only; scoped to what the viewer may see). */
 export const GET = route(async (request: Request) => {
   const actor = await requireActor("queue:read");
-  return sseResponse(queueStream(actor, { cursor: requestedCursor(request), signal: request.signal, lease: streamLease(actor, "queue:read") }));
+  return sseResponse(
+    queueStream(actor, {
+      cursor: requestedCursor(request),
+      signal: request.signal,
+      lease: streamLease(actor, "queue:read"),
+    }),
+  );
 });

@@ -7,7 +7,14 @@ export const PERIOD_SECONDS = 30;
 const ISSUER = "Mukhbir";
 
 function totp(secretBase32: string, username = "user") {
-  return new TOTP({ issuer: ISSUER, label: username, secret: Secret.fromBase32(secretBase32), algorithm: "SHA1", digits: 6, period: PERIOD_SECONDS });
+  return new TOTP({
+    issuer: ISSUER,
+    label: username,
+    secret: Secret.fromBase32(secretBase32),
+    algorithm: "SHA1",
+    digits: 6,
+    period: PERIOD_SECONDS,
+  });
 }
 
 export function newTotpSecret(): string {
@@ -20,7 +27,11 @@ export function totpUri(secretBase32: string, username: string): string {
 
 /** The enrolment QR code as an SVG data URL (the CSP allows `img-src data:`; nothing is fetched). */
 export async function totpQrDataUrl(secretBase32: string, username: string): Promise<string> {
-  const svg = await QRCode.toString(totpUri(secretBase32, username), { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+  const svg = await QRCode.toString(totpUri(secretBase32, username), {
+    type: "svg",
+    margin: 2,
+    errorCorrectionLevel: "M",
+  });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }
 

@@ -9,7 +9,11 @@ import { hashRecoveryCode, normaliseRecoveryCode } from "./recovery-codes";
 
 export type SecondFactor = "totp" | "recovery";
 
-export async function verifySecondFactor(userId: string, sealedSecret: string, code: string): Promise<SecondFactor | null> {
+export async function verifySecondFactor(
+  userId: string,
+  sealedSecret: string,
+  code: string,
+): Promise<SecondFactor | null> {
   const step = totpStep(open(sealedSecret), code);
   if (step !== null) {
     const n = await db.$executeRaw`

@@ -29,12 +29,29 @@ export function storedExternalId(provider: string, id: string): string {
 
 function shapeFor(provider: string, kind: string): Shape {
   const group = kind.split(".")[0];
-  if (provider === "META") return group === "message" ? META.message : group === "status" ? META.status : group === "error" ? META.error : group === "call" ? META.call : META.unreadable;
-  if (provider === "TWILIO") return group === "message" ? TWILIO.message : group === "status" ? TWILIO.status : TWILIO.call;
+  if (provider === "META")
+    return group === "message"
+      ? META.message
+      : group === "status"
+        ? META.status
+        : group === "error"
+          ? META.error
+          : group === "call"
+            ? META.call
+            : META.unreadable;
+  if (provider === "TWILIO")
+    return group === "message" ? TWILIO.message : group === "status" ? TWILIO.status : TWILIO.call;
   return EXOTEL.call;
 }
 
-type EventRow = { id: string; provider: string; externalId: string; kind: string; payload: unknown; error: string | null };
+type EventRow = {
+  id: string;
+  provider: string;
+  externalId: string;
+  kind: string;
+  payload: unknown;
+  error: string | null;
+};
 
 async function convertEvents(raw: Raw) {
   let after = "00000000-0000-0000-0000-000000000000";
@@ -46,8 +63,15 @@ async function convertEvents(raw: Raw) {
     if (!rows.length) return;
     after = rows[rows.length - 1].id;
     const changed = rows.flatMap((r) => {
-      const payload = JSON.stringify(keep(typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload, shapeFor(r.provider, r.kind)));
-      const next = { id: r.id, externalId: storedExternalId(r.provider, r.externalId), payload, error: r.error === null ? null : scrubIdentity(r.error) };
+      const payload = JSON.stringify(
+        keep(typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload, shapeFor(r.provider, r.kind)),
+      );
+      const next = {
+        id: r.id,
+        externalId: storedExternalId(r.provider, r.externalId),
+        payload,
+        error: r.error === null ? null : scrubIdentity(r.error),
+      };
       const same = next.externalId === r.externalId && payload === JSON.stringify(r.payload) && next.error === r.error;
       return same ? [] : [next];
     });
@@ -55,12 +79,22 @@ async function convertEvents(raw: Raw) {
     await raw.query(
       `UPDATE "WebhookEvent" w SET "externalId" = v.eid, "payload" = v.payload::jsonb, "error" = v.error
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(id, eid, payload, error) WHERE w."id" = v.id`,
-      [changed.map((c) => c.id), changed.map((c) => c.externalId), changed.map((c) => c.payload), changed.map((c) => c.error)],
+      [
+        changed.map((c) => c.id),
+        changed.map((c) => c.externalId),
+        changed.map((c) => c.payload),
+        changed.map((c) => c.error),
+      ],
     );
   }
 }
 
-type MessageRow = { id: string; providerMessageId: string; replyToProviderId: string | null; deliveryError: string | null };
+type MessageRow = {
+  id: string;
+  providerMessageId: string;
+  replyToProviderId: string | null;
+  deliveryError: string | null;
+};
 
 async function convertMessages(raw: Raw) {
   let after = "00000000-0000-0000-0000-000000000000";
@@ -76,10 +110,15 @@ async function convertMessages(raw: Raw) {
       const next = {
         id: r.id,
         pid: HASHED.test(r.providerMessageId) ? r.providerMessageId : hashProviderId(r.providerMessageId),
-        reply: r.replyToProviderId === null || HASHED.test(r.replyToProviderId) ? r.replyToProviderId : hashProviderId(r.replyToProviderId),
+        reply:
+          r.replyToProviderId === null || HASHED.test(r.replyToProviderId)
+            ? r.replyToProviderId
+            : hashProviderId(r.replyToProviderId),
         error: r.deliveryError === null ? null : scrubIdentity(r.deliveryError),
       };
-      return next.pid === r.providerMessageId && next.reply === r.replyToProviderId && next.error === r.deliveryError ? [] : [next];
+      return next.pid === r.providerMessageId && next.reply === r.replyToProviderId && next.error === r.deliveryError
+        ? []
+        : [next];
     });
     if (!changed.length) continue;
     await raw.query(

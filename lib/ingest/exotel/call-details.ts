@@ -18,7 +18,8 @@ const answer = z.object({
   }),
 });
 
-export type CallDetails = { found: true; from: string | null; recordingUrl: string | null; direction: string | null } | { found: false };
+export type CallDetails =
+  { found: true; from: string | null; recordingUrl: string | null; direction: string | null } | { found: false };
 
 export class ExotelUnavailable extends Error {}
 

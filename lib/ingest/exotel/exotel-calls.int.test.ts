@@ -22,27 +22,61 @@ const TOKEN = "test-exotel-token-0123456789abcdefghij"; // vitest.config.ts
 let seq = 0;
 const phone = () => `9196${String(process.pid % 1000).padStart(3, "0")}${String(++seq).padStart(5, "0")}`;
 const ctx = (token: string) => ({ params: Promise.resolve({ token }) }) as never;
-const get = (token: string, params: Record<string, string>) => exotelPassthru(new Request(`http://10.0.0.5:3000/api/webhooks/exotel/${token}/passthru?${new URLSearchParams(params)}`), ctx(token));
+const get = (token: string, params: Record<string, string>) =>
+  exotelPassthru(
+    new Request(`http://10.0.0.5:3000/api/webhooks/exotel/${token}/passthru?${new URLSearchParams(params)}`),
+    ctx(token),
+  );
 const post = (token: string, params: Record<string, string>) =>
-  exotelStatus(new Request(`http://10.0.0.5:3000/api/webhooks/exotel/${token}/status`, { method: "POST", body: new URLSearchParams(params), headers: { "content-type": "application/x-www-form-urlencoded" } }), ctx(token));
+  exotelStatus(
+    new Request(`http://10.0.0.5:3000/api/webhooks/exotel/${token}/status`, {
+      method: "POST",
+      body: new URLSearchParams(params),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    }),
+    ctx(token),
+  );
 
 async function whatsapp(number: string) {
   const params = twilioWhatsAppParams(`+${number}`);
   const path = "/api/webhooks/twilio/whatsapp";
-  const res = await twilioWhatsApp(new Request(`http://10.0.0.5:3000${path}`, { method: "POST", body: new URLSearchParams(params).toString(), headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSign("12345", "https://mukhbir.example.in" + path, params) } }));
+  const res = await twilioWhatsApp(
+    new Request(`http://10.0.0.5:3000${path}`, {
+      method: "POST",
+      body: new URLSearchParams(params).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": twilioSign("12345", "https://mukhbir.example.in" + path, params),
+      },
+    }),
+  );
   expect(res.status).toBe(200);
 }
 
 async function tipsOf(number: string) {
-  const inf = await db.informant.findUnique({ where: { addressHash: hashAddress({ kind: "phone", value: number }) }, include: { tips: { include: { messages: { include: { attachments: true }, orderBy: { sentAt: "asc" } } } } } });
+  const inf = await db.informant.findUnique({
+    where: { addressHash: hashAddress({ kind: "phone", value: number }) },
+    include: { tips: { include: { messages: { include: { attachments: true }, orderBy: { sentAt: "asc" } } } } },
+  });
   return inf?.tips ?? [];
 }
 
 const callMessage = (callSid: string) =>
-  db.message.findFirst({ where: { provider: "EXOTEL", providerMessageId: callSid }, include: { attachments: true, tip: true, informant: { omit: { addressCipher: false, nameCipher: false } } } });
-const verifyJob = (callSid: string) => db.job.findFirstOrThrow({ where: { kind: "exotel.verify", payload: { path: ["callId"], equals: callSid } }, orderBy: { id: "asc" } });
+  db.message.findFirst({
+    where: { provider: "EXOTEL", providerMessageId: callSid },
+    include: { attachments: true, tip: true, informant: { omit: { addressCipher: false, nameCipher: false } } },
+  });
+const verifyJob = (callSid: string) =>
+  db.job.findFirstOrThrow({
+    where: { kind: "exotel.verify", payload: { path: ["callId"], equals: callSid } },
+    orderBy: { id: "asc" },
+  });
 /** Lets a backed-off job run now (time passing), without sleeping. */
-const dueNow = (callSid: string) => db.job.updateMany({ where: { kind: "exotel.verify", payload: { path: ["callId"], equals: callSid }, state: "PENDING" }, data: { runAt: new Date(Date.now() - 1000) } });
+const dueNow = (callSid: string) =>
+  db.job.updateMany({
+    where: { kind: "exotel.verify", payload: { path: ["callId"], equals: callSid }, state: "PENDING" },
+    data: { runAt: new Date(Date.now() - 1000) },
+  });
 
 beforeAll(() => registerHandlers());
 beforeEach(() => fake.reset());
@@ -57,7 +91,10 @@ describe("Exotel webhooks", () => {
     expect((await get("wrong-token", wrong)).status).toBe(401);
     expect((await get(TOKEN.slice(0, -1), almost)).status).toBe(401);
     // Nothing queued: no job for either call, and no job at all (other tests' calls may have left theirs).
-    for (const p of [wrong, almost]) expect(await db.job.count({ where: { kind: "exotel.verify", payload: { path: ["callId"], equals: p.CallSid } } })).toBe(0);
+    for (const p of [wrong, almost])
+      expect(
+        await db.job.count({ where: { kind: "exotel.verify", payload: { path: ["callId"], equals: p.CallSid } } }),
+      ).toBe(0);
     expect(await db.job.count({ where: { kind: "exotel.verify" } })).toBe(jobsBefore);
     expect(await tipsOf(n)).toEqual([]);
   });
@@ -72,10 +109,22 @@ describe("Exotel webhooks", () => {
     const claimed = "https://recordings.exotel.com/exotelrecordings/mukhbir/forged.mp3";
     const vm = { ...params, CallType: "voicemail", RecordingUrl: claimed, CurrentTime: "2026-11-30 10:21:30" };
     expect((await get(TOKEN, vm)).status).toBe(200);
-    expect((await post(TOKEN, { CallSid: params.CallSid, Status: "completed", RecordingUrl: claimed, DateUpdated: "2026-11-30 10:22:00", ConversationDuration: "42" })).status).toBe(200);
+    expect(
+      (
+        await post(TOKEN, {
+          CallSid: params.CallSid,
+          Status: "completed",
+          RecordingUrl: claimed,
+          DateUpdated: "2026-11-30 10:22:00",
+          ConversationDuration: "42",
+        })
+      ).status,
+    ).toBe(200);
     // Committed as jobs (the Passthru answer never waits on Exotel); nothing stored yet.
     expect(await tipsOf(n)).toEqual([]);
-    expect(await db.job.count({ where: { kind: "exotel.verify", payload: { path: ["callId"], equals: params.CallSid } } })).toBe(3);
+    expect(
+      await db.job.count({ where: { kind: "exotel.verify", payload: { path: ["callId"], equals: params.CallSid } } }),
+    ).toBe(3);
     await drain();
     const [tip] = await tipsOf(n);
     expect(tip.messages).toHaveLength(1);
@@ -86,20 +135,43 @@ describe("Exotel webhooks", () => {
     expect(msg.attachments.map((a) => a.providerRef)).toEqual([exotelRecording]);
     const lookups = fake.calls.filter((c) => c.route === "exotel.call");
     expect(lookups.length).toBeGreaterThanOrEqual(3);
-    expect(lookups[0]).toMatchObject({ path: `/exotel/v1/Accounts/mukhbirtest/Calls/${params.CallSid}.json`, headers: { authorization: "Basic " + Buffer.from("exo-key:exo-token").toString("base64") } });
+    expect(lookups[0]).toMatchObject({
+      path: `/exotel/v1/Accounts/mukhbirtest/Calls/${params.CallSid}.json`,
+      headers: { authorization: "Basic " + Buffer.from("exo-key:exo-token").toString("base64") },
+    });
   });
 
   it("take Passthru on GET and on POST, read every duration field, and say voicemail only when nobody answered", async () => {
     const passthruPost = exotelWebhook.passthruPost;
     const answeredBy = phone();
-    const g = exotelPassthruParams(`0${answeredBy.slice(2)}`, { CallType: "completed", DialCallDuration: "", Duration: "41", RecordingUrl: "https://recordings.exotel.com/a.mp3" });
-    fake.addExotelCall({ Sid: g.CallSid, From: `0${answeredBy.slice(2)}`, RecordingUrl: `${fake.url}/exotel/recordings/${g.CallSid}.mp3` });
+    const g = exotelPassthruParams(`0${answeredBy.slice(2)}`, {
+      CallType: "completed",
+      DialCallDuration: "",
+      Duration: "41",
+      RecordingUrl: "https://recordings.exotel.com/a.mp3",
+    });
+    fake.addExotelCall({
+      Sid: g.CallSid,
+      From: `0${answeredBy.slice(2)}`,
+      RecordingUrl: `${fake.url}/exotel/recordings/${g.CallSid}.mp3`,
+    });
     expect((await get(TOKEN, g)).status).toBe(200);
     const leftBy = phone();
-    const p = exotelPassthruParams(`0${leftBy.slice(2)}`, { CallType: "call-attempt", RecordingUrl: "https://recordings.exotel.com/b.mp3" });
-    fake.addExotelCall({ Sid: p.CallSid, From: `0${leftBy.slice(2)}`, RecordingUrl: `${fake.url}/exotel/recordings/${p.CallSid}.mp3` });
+    const p = exotelPassthruParams(`0${leftBy.slice(2)}`, {
+      CallType: "call-attempt",
+      RecordingUrl: "https://recordings.exotel.com/b.mp3",
+    });
+    fake.addExotelCall({
+      Sid: p.CallSid,
+      From: `0${leftBy.slice(2)}`,
+      RecordingUrl: `${fake.url}/exotel/recordings/${p.CallSid}.mp3`,
+    });
     const viaPost = await passthruPost(
-      new Request(`http://10.0.0.5:3000/api/webhooks/exotel/${TOKEN}/passthru`, { method: "POST", body: new URLSearchParams(p), headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      new Request(`http://10.0.0.5:3000/api/webhooks/exotel/${TOKEN}/passthru`, {
+        method: "POST",
+        body: new URLSearchParams(p),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
       ctx(TOKEN),
     );
     expect(viaPost.status).toBe(200);
@@ -124,9 +196,21 @@ describe("Exotel webhooks", () => {
     const n = phone();
     await whatsapp(n);
     const [before] = await tipsOf(n);
-    const params = exotelPassthruParams(`0${n.slice(2)}`, { CallType: "voicemail", RecordingUrl: `${fake.url}/exotel/recordings/forged.mp3` });
+    const params = exotelPassthruParams(`0${n.slice(2)}`, {
+      CallType: "voicemail",
+      RecordingUrl: `${fake.url}/exotel/recordings/forged.mp3`,
+    });
     expect((await get(TOKEN, params)).status).toBe(200);
-    expect((await post(TOKEN, { CallSid: params.CallSid, Status: "completed", From: `0${n.slice(2)}`, DateUpdated: "2026-11-30 10:22:00" })).status).toBe(200);
+    expect(
+      (
+        await post(TOKEN, {
+          CallSid: params.CallSid,
+          Status: "completed",
+          From: `0${n.slice(2)}`,
+          DateUpdated: "2026-11-30 10:22:00",
+        })
+      ).status,
+    ).toBe(200);
     await drain();
     const [after] = await tipsOf(n);
     expect(after.id).toBe(before.id);
@@ -152,7 +236,11 @@ describe("Exotel webhooks", () => {
     fake.failNext("exotel.call", 2, 503);
     expect((await get(TOKEN, params)).status).toBe(200);
     await drain();
-    expect(await verifyJob(params.CallSid)).toMatchObject({ state: "PENDING", attempts: 1, lastError: expect.stringMatching(/HTTP 503/) });
+    expect(await verifyJob(params.CallSid)).toMatchObject({
+      state: "PENDING",
+      attempts: 1,
+      lastError: expect.stringMatching(/HTTP 503/),
+    });
     expect(await callMessage(params.CallSid)).toBeNull();
     await dueNow(params.CallSid);
     await drain();
@@ -184,9 +272,17 @@ describe("Exotel webhooks", () => {
     const n = phone();
     const params = exotelPassthruParams(`0${n.slice(2)}`);
     fake.addExotelCall({ Sid: params.CallSid, From: `0${n.slice(2)}`, RecordingUrl: null });
-    await post(TOKEN, { CallSid: params.CallSid, Status: "completed", RecordingUrl: "https://recordings.exotel.com/x.mp3", DateUpdated: "2026-11-30 10:22:00" });
+    await post(TOKEN, {
+      CallSid: params.CallSid,
+      Status: "completed",
+      RecordingUrl: "https://recordings.exotel.com/x.mp3",
+      DateUpdated: "2026-11-30 10:22:00",
+    });
     await drain();
-    expect(await verifyJob(params.CallSid)).toMatchObject({ state: "PENDING", lastError: expect.stringMatching(/not published/) });
+    expect(await verifyJob(params.CallSid)).toMatchObject({
+      state: "PENDING",
+      lastError: expect.stringMatching(/not published/),
+    });
     const published = `${fake.url}/exotel/recordings/${params.CallSid}.mp3`;
     fake.addExotelCall({ Sid: params.CallSid, From: `0${n.slice(2)}`, RecordingUrl: published });
     await dueNow(params.CallSid);

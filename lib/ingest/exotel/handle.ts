@@ -13,7 +13,11 @@ export function exotelTokenOk(token: string) {
   return !!expected && safeEqual(token, expected);
 }
 
-async function handle(token: string, params: () => Promise<Params>, toEvent: (p: Params) => CallEvent): Promise<Response> {
+async function handle(
+  token: string,
+  params: () => Promise<Params>,
+  toEvent: (p: Params) => CallEvent,
+): Promise<Response> {
   if (!exotelTokenOk(token)) return text(401, "unauthorised");
   let event: CallEvent;
   try {
@@ -37,5 +41,10 @@ export function handleExotelGet(req: Request, token: string, toEvent: (p: Params
 }
 
 export function handleExotelPost(req: Request, token: string, toEvent: (p: Params) => CallEvent) {
-  return handle(token, async () => paramsOf([...new URLSearchParams((await readRawBody(req)).toString("utf8")), ...new URL(req.url).searchParams]), toEvent);
+  return handle(
+    token,
+    async () =>
+      paramsOf([...new URLSearchParams((await readRawBody(req)).toString("utf8")), ...new URL(req.url).searchParams]),
+    toEvent,
+  );
 }

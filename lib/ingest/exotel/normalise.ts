@@ -12,9 +12,21 @@ import { clip } from "../../text/clip";
 import { lookup } from "../lookup";
 
 const CALL_TYPE: Record<string, CallStatus> = {
-  "call-attempt": "missed", completed: "answered", "client-hangup": "missed", incomplete: "missed", voicemail: "voicemail", call: "answered",
+  "call-attempt": "missed",
+  completed: "answered",
+  "client-hangup": "missed",
+  incomplete: "missed",
+  voicemail: "voicemail",
+  call: "answered",
 };
-const STATUS: Record<string, CallStatus> = { completed: "answered", failed: "missed", busy: "missed", "no-answer": "missed", "in-progress": "answered", ringing: "ringing" };
+const STATUS: Record<string, CallStatus> = {
+  completed: "answered",
+  failed: "missed",
+  busy: "missed",
+  "no-answer": "missed",
+  "in-progress": "answered",
+  ringing: "ringing",
+};
 /** Exotel names a call's length differently per applet and callback: the first one present wins. */
 const DURATIONS = ["ConversationDuration", "DialCallDuration", "Duration", "CallDuration"];
 
@@ -26,9 +38,14 @@ export function stripDigits(raw: string | undefined) {
 export function exotelPassthru(p: Params, now = new Date()): CallEvent {
   const callSid = required(p, "CallSid");
   const callType = (p.get("CallType") ?? "").toLowerCase();
-  const status = lookup(CALL_TYPE, callType) ?? lookup(CALL_TYPE, (p.get("DialCallStatus") ?? "").toLowerCase()) ?? "ringing";
+  const status =
+    lookup(CALL_TYPE, callType) ?? lookup(CALL_TYPE, (p.get("DialCallStatus") ?? "").toLowerCase()) ?? "ringing";
   // Exotel retries a Passthru with the same parameters (only CurrentTime moves): that is the key.
-  const key = crypto.createHash("sha256").update(JSON.stringify([...p].filter(([k]) => k !== "CurrentTime").sort())).digest("hex").slice(0, 24);
+  const key = crypto
+    .createHash("sha256")
+    .update(JSON.stringify([...p].filter(([k]) => k !== "CurrentTime").sort()))
+    .digest("hex")
+    .slice(0, 24);
   return {
     ...common(p, callSid, now, status),
     externalId: `call:${callSid}:passthru:${key}`,
@@ -58,7 +75,10 @@ function common(p: Params, callSid: string, now: Date, status: CallStatus) {
   const address = from ? normaliseAddress("phone", from) : null;
   if (from && !address) throw new FormInputError("malformed From");
   const url = p.get("RecordingUrl");
-  const recording = url && /^https?:\/\//.test(url) && url !== "null" ? { providerRef: url, mime: "audio/mpeg", durationSec: int(p.get("RecordingDuration")) } : undefined;
+  const recording =
+    url && /^https?:\/\//.test(url) && url !== "null"
+      ? { providerRef: url, mime: "audio/mpeg", durationSec: int(p.get("RecordingDuration")) }
+      : undefined;
   const dir = (p.get("Direction") ?? "incoming").toLowerCase();
   return {
     type: "call" as const,

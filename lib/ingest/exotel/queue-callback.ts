@@ -10,7 +10,10 @@ import { kick } from "../../jobs/worker";
 import type { CallEvent } from "../types";
 
 /** What the job needs: everything but the caller and the recording URL, which Exotel itself supplies. */
-export type PendingCallback = Omit<CallEvent, "sender" | "recording" | "at"> & { at: string; /** The callback named a recording (not which). */ claimsRecording?: boolean };
+export type PendingCallback = Omit<CallEvent, "sender" | "recording" | "at"> & {
+  at: string;
+  /** The callback named a recording (not which). */ claimsRecording?: boolean;
+};
 
 /** Enough tries to ride out an Exotel outage of about a day (backoff doubles to an hour). */
 export const VERIFY_ATTEMPTS = 30;
@@ -19,6 +22,11 @@ export async function queueExotelCallback(ev: CallEvent): Promise<void> {
   const { sender: _claimedCaller, recording: _claimedRecording, ...rest } = ev;
   const pending: PendingCallback = { ...rest, at: ev.at.toISOString(), claimsRecording: !!ev.recording };
   // A redelivered callback has the same event key: the job is queued once.
-  await db.$transaction((tx) => enqueue(tx, "exotel.verify", JSON.parse(JSON.stringify(pending)), { dedupeKey: `exotel.verify:${ev.externalId}`, maxAttempts: VERIFY_ATTEMPTS }));
+  await db.$transaction((tx) =>
+    enqueue(tx, "exotel.verify", JSON.parse(JSON.stringify(pending)), {
+      dedupeKey: `exotel.verify:${ev.externalId}`,
+      maxAttempts: VERIFY_ATTEMPTS,
+    }),
+  );
   kick();
 }

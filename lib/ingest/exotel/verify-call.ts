@@ -29,7 +29,12 @@ export async function verifyExotelCallback(pending: PendingCallback, job?: { att
     await ingestEvent({ ...ev, unverified: "unknown" });
     return;
   }
-  if (pending.claimsRecording && !details.recordingUrl && job && job.attempts < Math.min(RECORDING_WAIT_ATTEMPTS, job.maxAttempts))
+  if (
+    pending.claimsRecording &&
+    !details.recordingUrl &&
+    job &&
+    job.attempts < Math.min(RECORDING_WAIT_ATTEMPTS, job.maxAttempts)
+  )
     throw new Error("Exotel has not published this call's recording yet");
   const address = details.from ? normaliseAddress("phone", details.from) : null;
   await ingestEvent({

@@ -17,7 +17,8 @@ export async function handleMetaPost(req: Request): Promise<Response> {
   const raw = await rawBodyOr413(req);
   if (raw instanceof Response) return raw;
   const e = env();
-  if (!verifyMetaSignature(raw, req.headers.get("x-hub-signature-256"), e.WHATSAPP_APP_SECRET)) return text(401, "invalid signature");
+  if (!verifyMetaSignature(raw, req.headers.get("x-hub-signature-256"), e.WHATSAPP_APP_SECRET))
+    return text(401, "invalid signature");
 
   let json: unknown;
   try {
@@ -27,7 +28,15 @@ export async function handleMetaPost(req: Request): Promise<Response> {
   }
   const repairs: Repairs = { count: 0 };
   const parsed = MetaWebhook.safeParse(sanitiseJson(json, repairs));
-  if (!parsed.success) return text(400, "malformed webhook: " + parsed.error.issues.slice(0, 3).map((i) => i.path.join(".") + " " + i.message).join("; "));
+  if (!parsed.success)
+    return text(
+      400,
+      "malformed webhook: " +
+        parsed.error.issues
+          .slice(0, 3)
+          .map((i) => i.path.join(".") + " " + i.message)
+          .join("; "),
+    );
   const { events } = normaliseMeta(parsed.data, digest(raw), e.WHATSAPP_PHONE_NUMBER_IDS);
   if (!events.length) log.info("webhook ignored", { provider: "META", reason: "no events for our phone number ids" });
   // Repairs are counted per delivery; each of its events records the count.

@@ -10,7 +10,13 @@ import { z } from "zod";
 const soft = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** Unix seconds as Meta sends them: "1700000000" or 1700000000. */
-export const Timestamp = z.union([z.string().regex(/^\d{1,12}$/).transform(Number), z.number().int().nonnegative().max(1e12)]);
+export const Timestamp = z.union([
+  z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .transform(Number),
+  z.number().int().nonnegative().max(1e12),
+]);
 
 const ProviderError = z.looseObject({
   code: soft(z.number()),
@@ -46,22 +52,45 @@ export const MetaMessage = z.looseObject({
   video: soft(Media),
   document: soft(Media),
   sticker: soft(Media),
-  location: soft(z.looseObject({ latitude: z.number(), longitude: z.number(), name: soft(z.string()), address: soft(z.string()), url: soft(z.string()) })),
+  location: soft(
+    z.looseObject({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: soft(z.string()),
+      address: soft(z.string()),
+      url: soft(z.string()),
+    }),
+  ),
   contacts: soft(z.array(z.looseObject({ name: soft(z.looseObject({ formatted_name: soft(z.string()) })) }))),
   interactive: soft(
     z.looseObject({
       type: z.string(),
       button_reply: soft(z.looseObject({ id: z.string(), title: z.string() })),
       list_reply: soft(z.looseObject({ id: z.string(), title: z.string(), description: soft(z.string()) })),
-      nfm_reply: soft(z.looseObject({ name: soft(z.string()), body: soft(z.string()), response_json: soft(z.string()) })),
+      nfm_reply: soft(
+        z.looseObject({ name: soft(z.string()), body: soft(z.string()), response_json: soft(z.string()) }),
+      ),
     }),
   ),
   button: soft(z.looseObject({ text: z.string(), payload: soft(z.string()) })),
   reaction: soft(z.looseObject({ message_id: Id, emoji: soft(z.string()) })),
   /** A customer changed their number or identity: no citizen content. */
-  system: soft(z.looseObject({ body: soft(z.string()), type: soft(z.string()), wa_id: soft(z.string()), new_wa_id: soft(z.string()), user_id: soft(z.string()) })),
+  system: soft(
+    z.looseObject({
+      body: soft(z.string()),
+      type: soft(z.string()),
+      wa_id: soft(z.string()),
+      new_wa_id: soft(z.string()),
+      user_id: soft(z.string()),
+    }),
+  ),
   /** Edits and deletions, in the shapes newer API versions use (older ones send `unsupported`). */
-  edit: soft(z.looseObject({ original_message_id: soft(Id), message: soft(z.looseObject({ type: soft(z.string()), text: soft(z.looseObject({ body: z.string() })) })) })),
+  edit: soft(
+    z.looseObject({
+      original_message_id: soft(Id),
+      message: soft(z.looseObject({ type: soft(z.string()), text: soft(z.looseObject({ body: z.string() })) })),
+    }),
+  ),
   revoke: soft(z.looseObject({ original_message_id: soft(Id) })),
   unsupported: soft(z.looseObject({ type: soft(z.string()) })),
   errors: Errors,
@@ -90,7 +119,15 @@ export const MetaCall = z.looseObject({
   status: soft(z.string()),
   start_time: soft(Timestamp),
   end_time: soft(Timestamp),
-  duration: soft(z.union([z.number().nonnegative(), z.string().regex(/^\d{1,9}$/).transform(Number)])),
+  duration: soft(
+    z.union([
+      z.number().nonnegative(),
+      z
+        .string()
+        .regex(/^\d{1,9}$/)
+        .transform(Number),
+    ]),
+  ),
   errors: Errors,
 });
 export type MetaCall = z.infer<typeof MetaCall>;

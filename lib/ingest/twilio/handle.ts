@@ -12,13 +12,18 @@ import { intlLocale } from "../../time/format";
 
 export type TwilioReply = (params: Params) => Response;
 
-export async function handleTwilio(req: Request, toEvent: ((p: Params) => IngestEvent) | null, reply: TwilioReply = () => emptyTwiml()): Promise<Response> {
+export async function handleTwilio(
+  req: Request,
+  toEvent: ((p: Params) => IngestEvent) | null,
+  reply: TwilioReply = () => emptyTwiml(),
+): Promise<Response> {
   const raw = await rawBodyOr413(req);
   if (raw instanceof Response) return raw;
   const pairs = [...new URLSearchParams(raw.toString("utf8"))];
   const url = new URL(req.url);
   const publicUrl = env().PUBLIC_BASE_URL.replace(/\/+$/, "") + url.pathname + url.search;
-  if (!verifyTwilioSignature(env().TWILIO_AUTH_TOKEN, req.headers.get("x-twilio-signature"), publicUrl, pairs)) return text(401, "invalid signature");
+  if (!verifyTwilioSignature(env().TWILIO_AUTH_TOKEN, req.headers.get("x-twilio-signature"), publicUrl, pairs))
+    return text(401, "invalid signature");
   const params = paramsOf(pairs);
   let event: IngestEvent | null = null;
   try {
@@ -53,8 +58,14 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 export function voicemailTwiml() {
   const base = env().PUBLIC_BASE_URL.replace(/\/+$/, "") + "/api/webhooks/twilio/voice";
   return twiml(
-    say("hi", "नमस्कार। यह पुलिस की गोपनीय सूचना लाइन है। आपकी पहचान गुप्त रखी जाएगी। बीप के बाद अपनी सूचना बताइए, और पूरा होने पर हैश दबाइए।") +
-      say("en", "This is the police confidential tip line. Your identity will be kept secret. Please give your information after the beep, and press hash when you are done.") +
+    say(
+      "hi",
+      "नमस्कार। यह पुलिस की गोपनीय सूचना लाइन है। आपकी पहचान गुप्त रखी जाएगी। बीप के बाद अपनी सूचना बताइए, और पूरा होने पर हैश दबाइए।",
+    ) +
+      say(
+        "en",
+        "This is the police confidential tip line. Your identity will be kept secret. Please give your information after the beep, and press hash when you are done.",
+      ) +
       `<Record maxLength="300" playBeep="true" finishOnKey="#" action="${esc(base + "/recorded")}" method="POST" ` +
       `recordingStatusCallback="${esc(base + "/recording")}" recordingStatusCallbackMethod="POST" recordingStatusCallbackEvent="completed"/>` +
       say("en", "We did not receive a message. Goodbye."),
@@ -63,6 +74,8 @@ export function voicemailTwiml() {
 
 export function thanksTwiml() {
   return twiml(
-    say("hi", "धन्यवाद। आपकी सूचना दर्ज हो गई है।") + say("en", "Thank you. Your information has been recorded.") + "<Hangup/>",
+    say("hi", "धन्यवाद। आपकी सूचना दर्ज हो गई है।") +
+      say("en", "Thank you. Your information has been recorded.") +
+      "<Hangup/>",
   );
 }

@@ -33,7 +33,12 @@ export function twilioWhatsApp(p: Params, now = new Date()): MessageEvent {
   if (media.length) messageKind = mediaKind(media[0].mime, type);
   else if (lat && lng) {
     messageKind = "LOCATION";
-    meta = { latitude: Number(lat), longitude: Number(lng), name: p.get("Label") ?? null, address: p.get("Address") ?? null };
+    meta = {
+      latitude: Number(lat),
+      longitude: Number(lng),
+      name: p.get("Label") ?? null,
+      address: p.get("Address") ?? null,
+    };
     text = [p.get("Label"), p.get("Address")].filter(Boolean).join(", ");
   } else if (p.get("ButtonText") || p.get("ButtonPayload")) {
     messageKind = "INTERACTIVE";
@@ -73,30 +78,56 @@ function mediaKind(mime: string | undefined, type: string): MessageKind {
 
 function whatsAppSender(p: Params): Sender {
   const from = (p.get("From") ?? "").replace(/^whatsapp:/i, "");
-  const address = (p.get("WaId") && normaliseAddress("wa_id", p.get("WaId")!)) || normaliseAddress("bsuid", from) || normaliseAddress("phone", from);
+  const address =
+    (p.get("WaId") && normaliseAddress("wa_id", p.get("WaId")!)) ||
+    normaliseAddress("bsuid", from) ||
+    normaliseAddress("phone", from);
   if (!address) throw new FormInputError("missing or malformed From");
   return { address, name: p.get("ProfileName") || undefined };
 }
 
 const MESSAGE_STATUS: Record<string, DeliveryStatus | undefined> = {
-  queued: "QUEUED", accepted: "QUEUED", scheduled: "QUEUED", sending: "QUEUED", sent: "SENT", delivered: "DELIVERED", read: "READ",
-  undelivered: "FAILED", failed: "FAILED", canceled: "FAILED",
+  queued: "QUEUED",
+  accepted: "QUEUED",
+  scheduled: "QUEUED",
+  sending: "QUEUED",
+  sent: "SENT",
+  delivered: "DELIVERED",
+  read: "READ",
+  undelivered: "FAILED",
+  failed: "FAILED",
+  canceled: "FAILED",
 };
 
 export function twilioMessageStatus(p: Params, now = new Date()): StatusEvent | NoticeEvent {
   const sid = required(p, "MessageSid", SID);
   const raw = required(p, "MessageStatus", /^[a-z_-]{1,30}$/);
   const status = lookup(MESSAGE_STATUS, raw);
-  const base = { provider: "TWILIO" as const, externalId: `status:${sid}:${raw}`, kind: `status.${raw}`, at: now, payload: safePayload(p, TWILIO.status), repairs: p.repairs };
+  const base = {
+    provider: "TWILIO" as const,
+    externalId: `status:${sid}:${raw}`,
+    kind: `status.${raw}`,
+    at: now,
+    payload: safePayload(p, TWILIO.status),
+    repairs: p.repairs,
+  };
   // A status Twilio adds tomorrow is recorded, not refused (a 4xx would make Twilio retry it).
   if (!status) return { ...base, type: "notice", reason: `unknown MessageStatus "${raw}"` };
   const code = p.get("ErrorCode");
-  const error = status === "FAILED" ? scrubIdentity([code, p.get("ErrorMessage") ?? raw].filter(Boolean).join(" ")) : undefined;
+  const error =
+    status === "FAILED" ? scrubIdentity([code, p.get("ErrorMessage") ?? raw].filter(Boolean).join(" ")) : undefined;
   return { ...base, type: "status", providerMessageId: sid, status, error };
 }
 
 const CALL_STATUS: Record<string, CallStatus> = {
-  queued: "ringing", ringing: "ringing", "in-progress": "answered", completed: "answered", busy: "missed", "no-answer": "missed", failed: "missed", canceled: "missed",
+  queued: "ringing",
+  ringing: "ringing",
+  "in-progress": "answered",
+  completed: "answered",
+  busy: "missed",
+  "no-answer": "missed",
+  failed: "missed",
+  canceled: "missed",
 };
 
 /** stage: `incoming` (the call webhook), `status` (statusCallback), `recording` (recordingStatusCallback). */
@@ -106,8 +137,18 @@ export function twilioCall(p: Params, stage: "incoming" | "status" | "recording"
   const address = from ? normaliseAddress("phone", from) : null;
   if (stage !== "recording" && !address) throw new FormInputError("missing or malformed From");
   const raw = p.get("CallStatus") ?? "";
-  const base = { type: "call" as const, provider: "TWILIO" as const, at: now, callId: callSid, payload: safePayload(p, TWILIO.call), repairs: p.repairs, sender: address ? { address } : undefined };
-  const direction = (p.get("Direction") ?? "inbound").startsWith("outbound") ? ("OUTBOUND" as const) : ("INBOUND" as const);
+  const base = {
+    type: "call" as const,
+    provider: "TWILIO" as const,
+    at: now,
+    callId: callSid,
+    payload: safePayload(p, TWILIO.call),
+    repairs: p.repairs,
+    sender: address ? { address } : undefined,
+  };
+  const direction = (p.get("Direction") ?? "inbound").startsWith("outbound")
+    ? ("OUTBOUND" as const)
+    : ("INBOUND" as const);
   const digits = p.get("Digits") && /^[0-9*#]{1,32}$/.test(p.get("Digits")!) ? p.get("Digits") : undefined;
   if (stage === "recording") {
     const recSid = required(p, "RecordingSid", SID);
@@ -119,7 +160,9 @@ export function twilioCall(p: Params, stage: "incoming" | "status" | "recording"
       direction,
       externalId: `call:${callSid}:recording:${recSid}:${status}`,
       kind: clip(`call.recording.${status}`, 60),
-      recording: done ? { providerRef: url!, mime: "audio/wav", durationSec: int(p.get("RecordingDuration")) } : undefined,
+      recording: done
+        ? { providerRef: url!, mime: "audio/wav", durationSec: int(p.get("RecordingDuration")) }
+        : undefined,
       // Our TwiML answers with a greeting and records: the recording is a message left for the desk.
       voicemail: done,
     };

@@ -15,8 +15,10 @@ export function cleanAv(mime: string, input: Buffer): Buffer | null {
   const b = Buffer.from(input); // a copy: the original stays untouched
   if (b.subarray(4, 8).toString("latin1") === "ftyp") return cleanBmff(b);
   if (b.subarray(0, 4).toString("latin1") === "OggS") return cleanOgg(b);
-  if (b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WAVE") return cleanWav(b);
-  if (b.subarray(0, 6).toString("latin1") === "#!AMR\n" || b.subarray(0, 9).toString("latin1") === "#!AMR-WB\n") return b;
+  if (b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WAVE")
+    return cleanWav(b);
+  if (b.subarray(0, 6).toString("latin1") === "#!AMR\n" || b.subarray(0, 9).toString("latin1") === "#!AMR-WB\n")
+    return b;
   if (/^audio\/(mpeg|mp3|aac|x-aac)$/.test(mime) || b.subarray(0, 3).toString("latin1") === "ID3") return cleanId3(b);
   return null;
 }
@@ -63,7 +65,11 @@ function walkBoxes(b: Buffer, start: number, end: number): boolean {
 function cleanId3(b: Buffer): Buffer {
   let start = 0;
   while (b.subarray(start, start + 3).toString("latin1") === "ID3" && start + 10 <= b.length) {
-    const size = ((b[start + 6] & 0x7f) << 21) | ((b[start + 7] & 0x7f) << 14) | ((b[start + 8] & 0x7f) << 7) | (b[start + 9] & 0x7f);
+    const size =
+      ((b[start + 6] & 0x7f) << 21) |
+      ((b[start + 7] & 0x7f) << 14) |
+      ((b[start + 8] & 0x7f) << 7) |
+      (b[start + 9] & 0x7f);
     const footer = b[start + 5] & 0x10 ? 10 : 0;
     start += 10 + size + footer;
   }
@@ -98,7 +104,7 @@ type Page = { offset: number; headerLen: number; segments: number[] };
 
 function cleanOgg(b: Buffer): Buffer | null {
   const pages: Page[] = [];
-  for (let off = 0; off + 27 <= b.length && b.subarray(off, off + 4).toString("latin1") === "OggS"; ) {
+  for (let off = 0; off + 27 <= b.length && b.subarray(off, off + 4).toString("latin1") === "OggS";) {
     const n = b[off + 26];
     const segments = [...b.subarray(off + 27, off + 27 + n)];
     const headerLen = 27 + n;

@@ -34,7 +34,9 @@ export function cleanOffice(input: Buffer): Buffer | null {
   }
   const odf = strFromU8(files["mimetype"] ?? new Uint8Array()).startsWith("application/vnd.oasis.opendocument.");
   if (!odf && !files["[Content_Types].xml"]) return null;
-  const dropped = Object.keys(files).filter((n) => /^docProps\/(custom\.xml|thumbnail\.\w+)$/.test(n) || /^Thumbnails\//.test(n));
+  const dropped = Object.keys(files).filter(
+    (n) => /^docProps\/(custom\.xml|thumbnail\.\w+)$/.test(n) || /^Thumbnails\//.test(n),
+  );
   for (const n of dropped) delete files[n];
   const out: Zippable = {};
   for (const [name, data] of Object.entries(files)) {

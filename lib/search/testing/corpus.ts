@@ -35,7 +35,18 @@ export type Subject = keyof typeof SUBJECTS;
 
 // Places (not subjects: never searched for here), in both scripts.
 const PLACES_HI = ["करेली", "झूँसी", "नैनी", "धूमनगंज", "कीडगंज", "सिविल लाइंस", "फाफामऊ", "शिवकुटी", "मुट्ठीगंज", "खुल्दाबाद"];
-const PLACES_LATIN = ["Kareli", "Jhunsi", "Naini", "Dhoomanganj", "Keedganj", "Civil Lines", "Phaphamau", "Shivkuti", "Muthiganj", "Khuldabad"];
+const PLACES_LATIN = [
+  "Kareli",
+  "Jhunsi",
+  "Naini",
+  "Dhoomanganj",
+  "Keedganj",
+  "Civil Lines",
+  "Phaphamau",
+  "Shivkuti",
+  "Muthiganj",
+  "Khuldabad",
+];
 
 // Sentences: {a} and {b} are subjects, {p} a place. Hinglish, Devanagari, English.
 const HINGLISH_ONE = [
@@ -85,23 +96,32 @@ export type CorpusMessage = { text: string; subjects: Subject[] };
 /** A small deterministic generator, so the corpus is the same on every run and engine. */
 function rng(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 export function buildCorpus(): CorpusMessage[] {
   const next = rng(16);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
   const subjects = Object.keys(SUBJECTS) as Subject[];
   const out: CorpusMessage[] = [];
-  const fill = (tpl: string, place: string, a?: string, b?: string) => tpl.replace("{p}", place).replace("{a}", a ?? "").replace("{b}", b ?? "");
+  const fill = (tpl: string, place: string, a?: string, b?: string) =>
+    tpl
+      .replace("{p}", place)
+      .replace("{a}", a ?? "")
+      .replace("{b}", b ?? "");
   // Every spelling of every subject, in a Hinglish/English sentence (Latin spellings) or a Hindi one.
   for (const s of subjects) {
     const { hi, latin } = SUBJECTS[s];
     for (const v of latin) {
       const english = s === "liquor" || s === "drugs" || s === "gambling";
-      for (let i = 0; i < (english ? 3 : 2); i++) out.push({ text: fill(pick(english || i === 1 ? ENGLISH_ONE.concat(HINGLISH_ONE) : HINGLISH_ONE), pick(PLACES_LATIN), v), subjects: [s] });
+      for (let i = 0; i < (english ? 3 : 2); i++)
+        out.push({
+          text: fill(pick(english || i === 1 ? ENGLISH_ONE.concat(HINGLISH_ONE) : HINGLISH_ONE), pick(PLACES_LATIN), v),
+          subjects: [s],
+        });
     }
-    for (const v of hi) for (let i = 0; i < 2; i++) out.push({ text: fill(pick(HINDI_ONE), pick(PLACES_HI), v), subjects: [s] });
+    for (const v of hi)
+      for (let i = 0; i < 2; i++) out.push({ text: fill(pick(HINDI_ONE), pick(PLACES_HI), v), subjects: [s] });
   }
   // Pairs of subjects in one message (phrases such as "kachchi sharab" come from here too).
   for (let i = 0; i < 40; i++) {
@@ -109,15 +129,31 @@ export function buildCorpus(): CorpusMessage[] {
     let b = pick(subjects);
     if (b === a) b = subjects[(subjects.indexOf(a) + 1) % subjects.length];
     const script = i % 3;
-    const spell = (s: Subject) => (script === 1 && SUBJECTS[s].hi.length ? pick(SUBJECTS[s].hi) : pick(SUBJECTS[s].latin));
-    const tpl = script === 0 ? pick(HINGLISH_TWO) : script === 1 && SUBJECTS[a].hi.length && SUBJECTS[b].hi.length ? pick(HINDI_TWO) : pick(ENGLISH_TWO);
-    out.push({ text: fill(tpl, script === 1 ? pick(PLACES_HI) : pick(PLACES_LATIN), spell(a), spell(b)), subjects: [a, b] });
+    const spell = (s: Subject) =>
+      script === 1 && SUBJECTS[s].hi.length ? pick(SUBJECTS[s].hi) : pick(SUBJECTS[s].latin);
+    const tpl =
+      script === 0
+        ? pick(HINGLISH_TWO)
+        : script === 1 && SUBJECTS[a].hi.length && SUBJECTS[b].hi.length
+          ? pick(HINDI_TWO)
+          : pick(ENGLISH_TWO);
+    out.push({
+      text: fill(tpl, script === 1 ? pick(PLACES_HI) : pick(PLACES_LATIN), spell(a), spell(b)),
+      subjects: [a, b],
+    });
   }
   // "kachchi sharab" written as informants write it.
   for (const phrase of ["kachchi sharab", "kachi sharaab", "कच्ची शराब", "kacchi daru", "कच्ची दारू"]) {
-    out.push({ text: `${pick(PLACES_LATIN)} mein ${phrase} ki bhatti chal rahi hai`, subjects: phrase.includes("daru") || phrase.includes("दारू") ? ["kachchi", "daru", "bhatti"] : ["kachchi", "sharab", "bhatti"] });
+    out.push({
+      text: `${pick(PLACES_LATIN)} mein ${phrase} ki bhatti chal rahi hai`,
+      subjects:
+        phrase.includes("daru") || phrase.includes("दारू")
+          ? ["kachchi", "daru", "bhatti"]
+          : ["kachchi", "sharab", "bhatti"],
+    });
   }
-  for (const d of DISTRACTORS) for (let i = 0; i < 3; i++) out.push({ text: fill(d, i % 2 ? pick(PLACES_HI) : pick(PLACES_LATIN)), subjects: [] });
+  for (const d of DISTRACTORS)
+    for (let i = 0; i < 3; i++) out.push({ text: fill(d, i % 2 ? pick(PLACES_HI) : pick(PLACES_LATIN)), subjects: [] });
   return out;
 }
 
@@ -137,7 +173,15 @@ export function buildQueries(): CorpusQuery[] {
     if (latin[1]) out.push({ q: latin[1], all: [s], kind: "spelling" });
   }
   // Typing mistakes.
-  for (const [q, s] of [["sharb", "sharab"], ["ganjja", "ganja"], ["smcak", "smack"], ["tamanca", "tamancha"], ["pistl", "pistol"], ["heroine", "heroin"]] as const) out.push({ q, all: [s], kind: "typo" });
+  for (const [q, s] of [
+    ["sharb", "sharab"],
+    ["ganjja", "ganja"],
+    ["smcak", "smack"],
+    ["tamanca", "tamancha"],
+    ["pistl", "pistol"],
+    ["heroine", "heroin"],
+  ] as const)
+    out.push({ q, all: [s], kind: "typo" });
   // Phrases: every word must match (in any script).
   out.push({ q: "kachchi sharab", all: ["kachchi", "sharab"], kind: "phrase" });
   out.push({ q: "कच्ची शराब", all: ["kachchi", "sharab"], kind: "phrase" });

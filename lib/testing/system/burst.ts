@@ -31,13 +31,24 @@ export const is4xx = (s: number) => s >= 400 && s < 500;
 export const is5xx = (s: number) => s >= 500;
 
 /** One attempt; a connection error or timeout is status 0 with the error's code. */
-export async function send(base: string, d: Delivery, attempt: number, ledger: Ledger, timeoutMs = 60_000): Promise<Attempt> {
+export async function send(
+  base: string,
+  d: Delivery,
+  attempt: number,
+  ledger: Ledger,
+  timeoutMs = 60_000,
+): Promise<Attempt> {
   const r = d.render(base, attempt);
   const start = performance.now();
   let status = 0;
   let error: string | undefined;
   try {
-    const res = await fetch(base + r.path, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(base + r.path, {
+      method: r.method,
+      headers: r.headers,
+      body: r.body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await res.arrayBuffer();
     status = res.status;
   } catch (e) {
@@ -50,7 +61,11 @@ export async function send(base: string, d: Delivery, attempt: number, ledger: L
 }
 
 /** Runs `fn` over `items` with at most `concurrency` at a time. */
-export async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T, i: number) => Promise<unknown>): Promise<void> {
+export async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, i: number) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -84,13 +99,22 @@ export async function burst(opts: {
 }
 
 /** What a provider does with every valid delivery that got no 2xx: sends it again, until it does (bounded rounds). */
-export async function redeliverUnacknowledged(opts: { base: string; deliveries: Delivery[]; ledger: Ledger; concurrency: number; rounds?: number; timeoutMs?: number }) {
+export async function redeliverUnacknowledged(opts: {
+  base: string;
+  deliveries: Delivery[];
+  ledger: Ledger;
+  concurrency: number;
+  rounds?: number;
+  timeoutMs?: number;
+}) {
   let redelivered = 0;
   for (let round = 1; round <= (opts.rounds ?? 5); round++) {
     const pending = opts.deliveries.filter((d) => d.expect === "stored" && !opts.ledger.acknowledged(d.id));
     if (!pending.length) break;
     redelivered += pending.length;
-    await pool(pending, opts.concurrency, (d) => send(opts.base, d, opts.ledger.of(d.id).length, opts.ledger, opts.timeoutMs ?? 15_000));
+    await pool(pending, opts.concurrency, (d) =>
+      send(opts.base, d, opts.ledger.of(d.id).length, opts.ledger, opts.timeoutMs ?? 15_000),
+    );
   }
   return redelivered;
 }

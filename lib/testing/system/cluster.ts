@@ -40,11 +40,17 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
     const instanceOf = new Map(servers.map((s, i) => [s.port, i]));
 
     // Desk officers' live queues, opened through nginx (round robin: half on each instance).
-    const cookies = await Promise.all([signInCookie(url, "officer", "mukhbir-officer"), signInCookie(url, "officer2", "mukhbir-officer2")]);
+    const cookies = await Promise.all([
+      signInCookie(url, "officer", "mukhbir-officer"),
+      signInCookie(url, "officer2", "mukhbir-officer2"),
+    ]);
     const page = await fetch(`${url}/queue`, { headers: { cookie: cookies[0] } });
     const cursor = renderedCursor(await page.text());
     if (!cursor) throw new Error(`no live cursor in the queue page (HTTP ${page.status})`);
-    for (let i = 0; i < o.streams; i++) streams.push(openLiveStream(`${url}/api/live?cursor=${encodeURIComponent(cursor)}`, cookies[i % 2], { reconnect: true }));
+    for (let i = 0; i < o.streams; i++)
+      streams.push(
+        openLiveStream(`${url}/api/live?cursor=${encodeURIComponent(cursor)}`, cookies[i % 2], { reconnect: true }),
+      );
     await waitFor("the live streams to open", async () => streams.every((s) => s.ready), 30_000);
 
     const seed = o.seed ?? Date.now() % 1e9;
@@ -52,7 +58,18 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
     // Photos (fetched by a media job on whichever instance claims it) from senders of their own.
     const run = crypto.randomBytes(3).toString("hex");
     const photos = Array.from({ length: o.photos }, (_, i) =>
-      metaPost(JSON.stringify(envelope([inbound({ wa_id: `9196${String(seed % 1e4).padStart(4, "0")}${String(i).padStart(4, "0")}` }, [{ type: "image", image: { id: `photo-cluster-${run}-${i}`, mime_type: "image/jpeg" } }])], PHONE_NUMBER_ID))),
+      metaPost(
+        JSON.stringify(
+          envelope(
+            [
+              inbound({ wa_id: `9196${String(seed % 1e4).padStart(4, "0")}${String(i).padStart(4, "0")}` }, [
+                { type: "image", image: { id: `photo-cluster-${run}-${i}`, mime_type: "image/jpeg" } },
+              ]),
+            ],
+            PHONE_NUMBER_ID,
+          ),
+        ),
+      ),
     );
     const photoAnswers: number[] = [];
     const sendPhotos = pool(photos, 2, async (r) => {
@@ -79,7 +96,13 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
         restarted = (async () => {
           await servers[0].kill();
           const t0 = performance.now();
-          servers[0] = await startServer({ port: servers[0].port, databaseUrl, dataDir, env, logName: "cluster-a.log" });
+          servers[0] = await startServer({
+            port: servers[0].port,
+            databaseUrl,
+            dataDir,
+            env,
+            logName: "cluster-a.log",
+          });
           restartMs = Math.round(performance.now() - t0);
         })();
       },
@@ -91,7 +114,15 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
     const db = await openDatabase({ databaseUrl });
     try {
       const violations: string[] = [];
-      const callsDone = await waitFor("Exotel verify jobs", async () => (await openCallJobs(db.query)) === 0, 90_000, 500).then(() => true, () => false);
+      const callsDone = await waitFor(
+        "Exotel verify jobs",
+        async () => (await openCallJobs(db.query)) === 0,
+        90_000,
+        500,
+      ).then(
+        () => true,
+        () => false,
+      );
       const photoRefs = photos.map((_, i) => `photo-cluster-${run}-${i}`);
       const fetched = await waitFor(
         "every photo fetched",
@@ -100,7 +131,10 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
             `SELECT a."providerRef", a."fetchState", a."id", t."ref" FROM "Attachment" a JOIN "Message" m ON m."id" = a."messageId" JOIN "Tip" t ON t."id" = m."tipId" WHERE a."providerRef" = ANY($1)`,
             [photoRefs],
           );
-          return rows.length === photoRefs.length && rows.every((r) => r.fetchState !== "PENDING" && r.fetchState !== "FETCHING") ? rows : null;
+          return rows.length === photoRefs.length &&
+            rows.every((r) => r.fetchState !== "PENDING" && r.fetchState !== "FETCHING")
+            ? rows
+            : null;
         },
         90_000,
         500,
@@ -115,13 +149,19 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
         `SELECT "kind", count(*)::int AS n, count(*) FILTER (WHERE "state" = 'DONE')::int AS done, sum("attempts")::int AS attempts FROM "Job" WHERE "kind" IN ('exotel.verify', 'media.fetch') GROUP BY 1`,
       );
       for (const j of jobs) if (j.done !== j.n) violations.push(`${j.n - j.done} ${j.kind} jobs not done`);
-      const [{ dup }] = await db.query<{ dup: number }>(`SELECT count(*)::int AS dup FROM (SELECT "dedupeKey" FROM "Job" WHERE "dedupeKey" IS NOT NULL GROUP BY 1 HAVING count(*) > 1) x`);
+      const [{ dup }] = await db.query<{ dup: number }>(
+        `SELECT count(*)::int AS dup FROM (SELECT "dedupeKey" FROM "Job" WHERE "dedupeKey" IS NOT NULL GROUP BY 1 HAVING count(*) > 1) x`,
+      );
       if (dup) violations.push(`${dup} jobs enqueued twice`);
 
       // Photos: all stored, and each served by both instances (one shared store).
-      if (fetched.length !== photoRefs.length) violations.push(`${photoRefs.length - fetched.length} photos not fetched`);
+      if (fetched.length !== photoRefs.length)
+        violations.push(`${photoRefs.length - fetched.length} photos not fetched`);
       const notStored = fetched.filter((r) => r.fetchState !== "STORED");
-      if (notStored.length) violations.push(`${notStored.length} photos ended ${[...new Set(notStored.map((r) => r.fetchState))].join("/")}`);
+      if (notStored.length)
+        violations.push(
+          `${notStored.length} photos ended ${[...new Set(notStored.map((r) => r.fetchState))].join("/")}`,
+        );
       let served = 0;
       for (const r of fetched.filter((x) => x.fetchState === "STORED"))
         for (const s of servers) {
@@ -134,7 +174,9 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
       // Every open queue told about every tip.
       const expected = (await db.query<{ id: string }>(`SELECT "id" FROM "Tip"`)).map((r) => r.id);
       const complete = (s: LiveStream) => expected.every((id) => s.created.has(id));
-      await waitFor("every stream to receive every tip", async () => streams.every(complete), 60_000).catch(() => undefined);
+      await waitFor("every stream to receive every tip", async () => streams.every(complete), 60_000).catch(
+        () => undefined,
+      );
       const delivered = streams.reduce((n, s) => n + expected.filter((id) => s.created.has(id)).length, 0);
       const want = streams.length * expected.length;
       const incomplete = streams.filter((s) => !complete(s));
@@ -151,8 +193,12 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
           ...out.figures,
           "redelivered until acknowledged": redelivered,
           "photos sent / stored / served by both instances": `${photos.length} / ${fetched.filter((r) => r.fetchState === "STORED").length} / ${served / servers.length}`,
-          "photo webhook answers": photoAnswers.filter((s) => s !== 200).length ? `${photoAnswers.length} (${photoAnswers.filter((s) => s !== 200).length} not 200)` : photoAnswers.length,
-          "jobs (kind: rows / done / attempts)": jobs.map((j) => `${j.kind}: ${j.n} / ${j.done} / ${j.attempts}`).join("; "),
+          "photo webhook answers": photoAnswers.filter((s) => s !== 200).length
+            ? `${photoAnswers.length} (${photoAnswers.filter((s) => s !== 200).length} not 200)`
+            : photoAnswers.length,
+          "jobs (kind: rows / done / attempts)": jobs
+            .map((j) => `${j.kind}: ${j.n} / ${j.done} / ${j.attempts}`)
+            .join("; "),
           "live queues": streams.length,
           "live queues that lost their instance and resumed": streams.filter((s) => s.reconnects > 0).length,
           "tip events expected": want,

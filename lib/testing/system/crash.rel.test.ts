@@ -7,9 +7,12 @@ import { sizes } from "./sizes";
 import type { Engine } from "./target";
 
 describe("crash mid-burst", () => {
-  it.each<Engine>(["postgres", "pglite"])("loses nothing acknowledged and stores nothing twice on %s", async (engine) => {
-    const out = await runCrash({ engine, ...sizes().crash[engine] });
-    printFigures(`crash: kill -9 mid-burst (${engine})`, out.figures);
-    expect(out.violations).toEqual([]);
-  });
+  it.each<Engine>(["postgres", "pglite"])(
+    "loses nothing acknowledged and stores nothing twice on %s",
+    async (engine) => {
+      const out = await runCrash({ engine, ...sizes().crash[engine] });
+      printFigures(`crash: kill -9 mid-burst (${engine})`, out.figures);
+      expect(out.violations).toEqual([]);
+    },
+  );
 });

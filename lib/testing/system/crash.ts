@@ -18,7 +18,9 @@ export async function runCrash(o: CrashOptions): Promise<Outcome> {
     const deliveries = corpus({ valid: o.valid, seed, registerExotelCall: t.fake.addExotelCall });
     const ledger = new Ledger();
     // Kill when the k-th of `kills` evenly spaced deliveries starts: requests are in flight then.
-    const killAt = new Set(Array.from({ length: o.kills }, (_, k) => Math.round(((k + 1) * deliveries.length) / (o.kills + 1))));
+    const killAt = new Set(
+      Array.from({ length: o.kills }, (_, k) => Math.round(((k + 1) * deliveries.length) / (o.kills + 1))),
+    );
     const restartMs: number[] = [];
     let down: Promise<void> | null = null;
     let started = 0;
@@ -42,7 +44,9 @@ export async function runCrash(o: CrashOptions): Promise<Outcome> {
     if (t.databaseUrl) {
       const db = await openDatabase({ databaseUrl: t.databaseUrl });
       const early = await storedCounts(db.query).finally(() => db.close());
-      committedUnanswered = unanswered.filter((d) => d.tokens.length && d.tokens.every((x) => early.tokens.has(x))).length;
+      committedUnanswered = unanswered.filter(
+        (d) => d.tokens.length && d.tokens.every((x) => early.tokens.has(x)),
+      ).length;
     }
     const redelivered = await redeliverUnacknowledged({ base: t.server.url, deliveries, ledger, concurrency });
     const out = await judgeRun(t, o.engine, deliveries, ledger);

@@ -18,7 +18,10 @@ export async function openDatabase(target: { databaseUrl?: string; dataDir?: str
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const db = await PGlite.create(path.resolve(root, target.dataDir ?? ".data", "pglite"), { extensions: { pg_trgm } });
-  return { query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never, close: () => db.close() };
+  return {
+    query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never,
+    close: () => db.close(),
+  };
 }
 
 /** How many times each delivery token (inbound text) and each Exotel call id is stored. */
@@ -30,7 +33,9 @@ export async function storedCounts(q: Query) {
   ))
     tokens.set(r.token, r.n);
   const calls = new Map<string, number>();
-  for (const r of await q<{ sid: string; n: number }>(`SELECT "providerMessageId" AS sid, count(*)::int AS n FROM "Message" WHERE "kind" = 'CALL' AND "provider" = 'EXOTEL' GROUP BY 1`))
+  for (const r of await q<{ sid: string; n: number }>(
+    `SELECT "providerMessageId" AS sid, count(*)::int AS n FROM "Message" WHERE "kind" = 'CALL' AND "provider" = 'EXOTEL' GROUP BY 1`,
+  ))
     calls.set(r.sid, r.n);
   /** The durable part of an Exotel callback's 2xx: its verify job (lib/ingest/exotel/queue-callback.ts). */
   const callJobs = new Map<string, { n: number; done: number }>();
@@ -44,7 +49,9 @@ export async function storedCounts(q: Query) {
 
 /** Exotel verify jobs not finished yet (PENDING, or RUNNING in some process). */
 export async function openCallJobs(q: Query) {
-  const [r] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM "Job" WHERE "kind" = 'exotel.verify' AND "state" IN ('PENDING', 'RUNNING')`);
+  const [r] = await q<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Job" WHERE "kind" = 'exotel.verify' AND "state" IN ('PENDING', 'RUNNING')`,
+  );
   return r.n;
 }
 
@@ -65,7 +72,16 @@ export async function checkInvariants(q: Query): Promise<string[]> {
     `SELECT "provider", count(*)::int AS n FROM (SELECT "provider" FROM "Message" GROUP BY "provider", "providerMessageId" HAVING count(*) > 1) d GROUP BY 1`,
   );
   for (const d of dupes) v.push(`${d.n} ${d.provider} provider message ids stored more than once`);
-  const years = await q<{ year: number; n: number; lo: number; hi: number; distinct: number; last: number | null; pending: number; misnamed: number }>(
+  const years = await q<{
+    year: number;
+    n: number;
+    lo: number;
+    hi: number;
+    distinct: number;
+    last: number | null;
+    pending: number;
+    misnamed: number;
+  }>(
     `SELECT t."year", count(*)::int AS n, min(t."seq") AS lo, max(t."seq") AS hi, count(DISTINCT t."seq")::int AS "distinct", c."last",
             count(*) FILTER (WHERE t."ref" LIKE 'pending:%')::int AS pending,
             count(*) FILTER (WHERE t."ref" <> public.tip_ref(t."year", t."seq"))::int AS misnamed
@@ -74,9 +90,14 @@ export async function checkInvariants(q: Query): Promise<string[]> {
   for (const y of years) {
     if (y.pending) v.push(`${y.year}: ${y.pending} tips left with a pending ref`);
     if (y.misnamed) v.push(`${y.year}: ${y.misnamed} refs do not match their number`);
-    if (y.lo !== 1 || y.hi !== y.n || y.distinct !== y.n || y.last !== y.n) v.push(`${y.year}: ${y.n} tips numbered ${y.lo}…${y.hi} (${y.distinct} distinct), counter at ${y.last}: not gap-free`);
+    if (y.lo !== 1 || y.hi !== y.n || y.distinct !== y.n || y.last !== y.n)
+      v.push(
+        `${y.year}: ${y.n} tips numbered ${y.lo}…${y.hi} (${y.distinct} distinct), counter at ${y.last}: not gap-free`,
+      );
   }
-  const orphanCounters = await q<{ year: number; last: number }>(`SELECT c."year", c."last" FROM "TipCounter" c WHERE c."last" > 0 AND NOT EXISTS (SELECT 1 FROM "Tip" t WHERE t."year" = c."year")`);
+  const orphanCounters = await q<{ year: number; last: number }>(
+    `SELECT c."year", c."last" FROM "TipCounter" c WHERE c."last" > 0 AND NOT EXISTS (SELECT 1 FROM "Tip" t WHERE t."year" = c."year")`,
+  );
   for (const c of orphanCounters) v.push(`${c.year}: counter at ${c.last} but no tips`);
   const views = await q<{ key: string; counter: number | null; direct: number | null }>(
     `WITH c AS (SELECT "stationId", "assigneeId", "status", sum("n")::int AS n FROM mukhbir_internal.tip_view_count GROUP BY 1, 2, 3 HAVING sum("n") <> 0),

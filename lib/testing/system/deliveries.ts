@@ -35,15 +35,28 @@ export function metaSignature(raw: string, secret = SECRETS.WHATSAPP_APP_SECRET)
 }
 
 export function metaPost(raw: string, secret?: string): Rendered {
-  return { method: "POST", path: "/api/webhooks/whatsapp", headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(raw, secret) }, body: raw };
+  return {
+    method: "POST",
+    path: "/api/webhooks/whatsapp",
+    headers: { "content-type": "application/json", "x-hub-signature-256": metaSignature(raw, secret) },
+    body: raw,
+  };
 }
 
 /** A Twilio form post to `path`, signed over `base + path` as Twilio signs its public URL. */
-export function twilioPost(base: string, path: string, params: Record<string, string>, token = SECRETS.TWILIO_AUTH_TOKEN): Rendered {
+export function twilioPost(
+  base: string,
+  path: string,
+  params: Record<string, string>,
+  token = SECRETS.TWILIO_AUTH_TOKEN,
+): Rendered {
   return {
     method: "POST",
     path,
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSign(token, base + path, params) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-twilio-signature": twilioSign(token, base + path, params),
+    },
     body: new URLSearchParams(params).toString(),
   };
 }
@@ -53,7 +66,12 @@ export function exotelGet(path: string, params: Record<string, string>): Rendere
 }
 
 export function exotelPost(path: string, params: Record<string, string>): Rendered {
-  return { method: "POST", path, headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(params).toString() };
+  return {
+    method: "POST",
+    path,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(params).toString(),
+  };
 }
 
 /** A seeded generator, so a failing run can be replayed (RELIABILITY_SEED). */
@@ -67,10 +85,19 @@ export function rng(seed: number) {
     s >>>= 0;
     return s / 0x100000000;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+  };
 }
 
-const TEXTS = ["kachchi sharab bik rahi hai roz raat 9 baje", "चेन स्नैचिंग हुई अभी सिविल लाइंस में", "drug peddling near the bus stand after 8 pm", "जुआ खेला जा रहा है पुराने गोदाम में"];
+const TEXTS = [
+  "kachchi sharab bik rahi hai roz raat 9 baje",
+  "चेन स्नैचिंग हुई अभी सिविल लाइंस में",
+  "drug peddling near the bus stand after 8 pm",
+  "जुआ खेला जा रहा है पुराने गोदाम में",
+];
 
 export type CorpusOptions = {
   /** Valid deliveries (each with at least one message or call). */
@@ -92,7 +119,10 @@ export type CorpusOptions = {
 export function corpus(opts: CorpusOptions): Delivery[] {
   const r = rng(opts.seed ?? 1);
   const run = crypto.randomBytes(4).toString("hex");
-  const senders = Array.from({ length: opts.senders ?? Math.max(10, Math.round(opts.valid / 5)) }, (_, i) => `9198${String(r.int(1e4)).padStart(4, "0")}${String(i).padStart(4, "0")}`);
+  const senders = Array.from(
+    { length: opts.senders ?? Math.max(10, Math.round(opts.valid / 5)) },
+    (_, i) => `9198${String(r.int(1e4)).padStart(4, "0")}${String(i).padStart(4, "0")}`,
+  );
   let n = 0;
   const token = () => `rel-${run}-${(n++).toString(36)}`;
   const out: Delivery[] = [];
@@ -124,10 +154,25 @@ function metaDelivery(id: string, from: string, r: ReturnType<typeof rng>, token
   };
   let messages: Record<string, unknown>[];
   if (kind < 0.75) messages = [{ type: "text", text: { body: text() } }];
-  else if (kind < 0.87) messages = Array.from({ length: 2 + r.int(2) }, () => ({ type: "text", text: { body: text() } }));
-  else if (kind < 0.94) messages = [{ type: "interactive", interactive: { type: "button_reply", button_reply: { id: "yes", title: text() } } }];
-  else messages = [{ type: "location", location: { latitude: 25.4358, longitude: 81.8463, name: text(), address: "Naini, Prayagraj" } }];
-  const values: Record<string, unknown>[] = [inbound({ wa_id: from, name: "Ramesh Kumar" }, messages.map((m) => ({ ...m, id: realWaId(from) })))];
+  else if (kind < 0.87)
+    messages = Array.from({ length: 2 + r.int(2) }, () => ({ type: "text", text: { body: text() } }));
+  else if (kind < 0.94)
+    messages = [
+      { type: "interactive", interactive: { type: "button_reply", button_reply: { id: "yes", title: text() } } },
+    ];
+  else
+    messages = [
+      {
+        type: "location",
+        location: { latitude: 25.4358, longitude: 81.8463, name: text(), address: "Naini, Prayagraj" },
+      },
+    ];
+  const values: Record<string, unknown>[] = [
+    inbound(
+      { wa_id: from, name: "Ramesh Kumar" },
+      messages.map((m) => ({ ...m, id: realWaId(from) })),
+    ),
+  ];
   // Now and then a second change in the same entry: a delivery status of some earlier message.
   if (r.next() < 0.1) values.push({ statuses: [status(realWaId(from), r.pick(["sent", "delivered", "read"]))] });
   const raw = JSON.stringify(envelope(values, PHONE_NUMBER_ID));
@@ -135,12 +180,29 @@ function metaDelivery(id: string, from: string, r: ReturnType<typeof rng>, token
 }
 
 function twilioMessage(id: string, from: string, token: string): Delivery {
-  const params = { ...twilioWhatsAppParams(from), AccountSid: SECRETS.TWILIO_ACCOUNT_SID, To: SECRETS.TWILIO_WHATSAPP_FROM, ProfileName: "Sunita Devi", Body: `${token} ${TEXTS[0]}` };
-  return { id, provider: "TWILIO", expect: "stored", tokens: [token], render: (base) => twilioPost(base, "/api/webhooks/twilio/whatsapp", params) };
+  const params = {
+    ...twilioWhatsAppParams(from),
+    AccountSid: SECRETS.TWILIO_ACCOUNT_SID,
+    To: SECRETS.TWILIO_WHATSAPP_FROM,
+    ProfileName: "Sunita Devi",
+    Body: `${token} ${TEXTS[0]}`,
+  };
+  return {
+    id,
+    provider: "TWILIO",
+    expect: "stored",
+    tokens: [token],
+    render: (base) => twilioPost(base, "/api/webhooks/twilio/whatsapp", params),
+  };
 }
 
 /** An Exotel Passthru (GET or POST, as the flow is configured); a redelivery differs only in CurrentTime, as Exotel's do. */
-function exotelCall(id: string, from: string, r: ReturnType<typeof rng>, register: CorpusOptions["registerExotelCall"]): Delivery {
+function exotelCall(
+  id: string,
+  from: string,
+  r: ReturnType<typeof rng>,
+  register: CorpusOptions["registerExotelCall"],
+): Delivery {
   const local = "0" + from.slice(2);
   const params = exotelPassthruParams(local);
   register({ Sid: params.CallSid, From: local });
@@ -163,16 +225,37 @@ function forged(id: string, from: string, token: string, i: number): Delivery {
   const body = `${token} forged`;
   switch (i % 3) {
     case 0: {
-      const raw = JSON.stringify(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body }, id: realWaId(from) }])], PHONE_NUMBER_ID));
-      return { id, provider: "META", expect: "forged", tokens: [token], render: () => metaPost(raw, "not-the-app-secret") };
+      const raw = JSON.stringify(
+        envelope([inbound({ wa_id: from }, [{ type: "text", text: { body }, id: realWaId(from) }])], PHONE_NUMBER_ID),
+      );
+      return {
+        id,
+        provider: "META",
+        expect: "forged",
+        tokens: [token],
+        render: () => metaPost(raw, "not-the-app-secret"),
+      };
     }
     case 1: {
       const params = { ...twilioWhatsAppParams(from), Body: body };
-      return { id, provider: "TWILIO", expect: "forged", tokens: [token], render: (base) => twilioPost(base, "/api/webhooks/twilio/whatsapp", params, "not-the-auth-token") };
+      return {
+        id,
+        provider: "TWILIO",
+        expect: "forged",
+        tokens: [token],
+        render: (base) => twilioPost(base, "/api/webhooks/twilio/whatsapp", params, "not-the-auth-token"),
+      };
     }
     default: {
       const params = exotelPassthruParams("0" + from.slice(2));
-      return { id, provider: "EXOTEL", expect: "forged", tokens: [], callSid: params.CallSid, render: () => exotelGet(`/api/webhooks/exotel/${"f".repeat(40)}/passthru`, params) };
+      return {
+        id,
+        provider: "EXOTEL",
+        expect: "forged",
+        tokens: [],
+        callSid: params.CallSid,
+        render: () => exotelGet(`/api/webhooks/exotel/${"f".repeat(40)}/passthru`, params),
+      };
     }
   }
 }
@@ -181,18 +264,36 @@ function forged(id: string, from: string, token: string, i: number): Delivery {
 function malformed(id: string, from: string, i: number): Delivery {
   switch (i % 4) {
     case 0:
-      return { id, provider: "META", expect: "malformed", tokens: [], render: () => metaPost('{"object":"whatsapp_business_account","entry":[{') };
+      return {
+        id,
+        provider: "META",
+        expect: "malformed",
+        tokens: [],
+        render: () => metaPost('{"object":"whatsapp_business_account","entry":[{'),
+      };
     case 1: {
       const raw = JSON.stringify({ object: "page", entry: [{ id: "1", changes: [] }] });
       return { id, provider: "META", expect: "malformed", tokens: [], render: () => metaPost(raw) };
     }
     case 2: {
       const { MessageSid: _sid, SmsSid: _sms, SmsMessageSid: _smsm, ...params } = twilioWhatsAppParams(from);
-      return { id, provider: "TWILIO", expect: "malformed", tokens: [], render: (base) => twilioPost(base, "/api/webhooks/twilio/whatsapp", params) };
+      return {
+        id,
+        provider: "TWILIO",
+        expect: "malformed",
+        tokens: [],
+        render: (base) => twilioPost(base, "/api/webhooks/twilio/whatsapp", params),
+      };
     }
     default: {
       const { CallSid: _c, ...params } = exotelPassthruParams("0" + from.slice(2));
-      return { id, provider: "EXOTEL", expect: "malformed", tokens: [], render: () => exotelGet(`${EXOTEL_PATH}/passthru`, params) };
+      return {
+        id,
+        provider: "EXOTEL",
+        expect: "malformed",
+        tokens: [],
+        render: () => exotelGet(`${EXOTEL_PATH}/passthru`, params),
+      };
     }
   }
 }

@@ -24,7 +24,11 @@ export async function runFanOut(o: FanOutOptions): Promise<Outcome> {
   const streams: LiveStream[] = [];
   try {
     const url = t.server.url;
-    const cookies = await Promise.all(Array.from({ length: o.sessions ?? 4 }, (_, i) => signInCookie(url, OFFICERS[i % 2][0], OFFICERS[i % 2][1], `10.13.0.${i + 1}`)));
+    const cookies = await Promise.all(
+      Array.from({ length: o.sessions ?? 4 }, (_, i) =>
+        signInCookie(url, OFFICERS[i % 2][0], OFFICERS[i % 2][1], `10.13.0.${i + 1}`),
+      ),
+    );
     const page = await fetch(`${url}/queue`, { headers: { cookie: cookies[0] } });
     const cursor = renderedCursor(await page.text());
     if (!cursor) throw new Error(`no live cursor in the queue page (HTTP ${page.status})`);
@@ -32,7 +36,14 @@ export async function runFanOut(o: FanOutOptions): Promise<Outcome> {
     const run = Date.now() % 1e6;
     const tips = Array.from({ length: o.tips }, (_, i) => {
       const from = `9197${String(run).padStart(6, "0")}${String(i).padStart(2, "0")}`;
-      return metaPost(JSON.stringify(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: `fan-out tip ${i}: gaanja bik raha hai` } }])], PHONE_NUMBER_ID)));
+      return metaPost(
+        JSON.stringify(
+          envelope(
+            [inbound({ wa_id: from }, [{ type: "text", text: { body: `fan-out tip ${i}: gaanja bik raha hai` } }])],
+            PHONE_NUMBER_ID,
+          ),
+        ),
+      );
     });
     let lastPost = 0;
     const post = async () => {
@@ -51,9 +62,15 @@ export async function runFanOut(o: FanOutOptions): Promise<Outcome> {
     }
     await posting;
     const db = await openDatabase({ databaseUrl: t.databaseUrl });
-    const expected = (await db.query<{ id: string }>(`SELECT "id" FROM "Tip"`).finally(() => db.close())).map((r) => r.id);
+    const expected = (await db.query<{ id: string }>(`SELECT "id" FROM "Tip"`).finally(() => db.close())).map(
+      (r) => r.id,
+    );
     const complete = (s: LiveStream) => expected.every((id) => s.created.has(id));
-    const all = await waitFor("every stream to receive every tip", async () => streams.every((s) => complete(s) || s.ended), 120_000).then(
+    const all = await waitFor(
+      "every stream to receive every tip",
+      async () => streams.every((s) => complete(s) || s.ended),
+      120_000,
+    ).then(
       () => true,
       () => false,
     );
@@ -64,7 +81,9 @@ export async function runFanOut(o: FanOutOptions): Promise<Outcome> {
     const incomplete = streams.filter((s) => !complete(s));
     if (expected.length !== o.tips) violations.push(`${expected.length} tips stored for ${o.tips} posted`);
     if (incomplete.length)
-      violations.push(`${incomplete.length} of ${streams.length} streams missed tips (${[...new Set(incomplete.map((s) => s.ended ?? `${expected.length - expected.filter((id) => s.created.has(id)).length} missing`))].slice(0, 5).join("; ")})`);
+      violations.push(
+        `${incomplete.length} of ${streams.length} streams missed tips (${[...new Set(incomplete.map((s) => s.ended ?? `${expected.length - expected.filter((id) => s.created.has(id)).length} missing`))].slice(0, 5).join("; ")})`,
+      );
     if (!all) violations.push("timed out waiting for the streams");
     // Every stream starts from a cursor the server can serve: a resync (refetch everything) is never due here.
     const resyncs = streams.filter((s) => s.resyncs);

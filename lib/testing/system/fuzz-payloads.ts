@@ -7,7 +7,13 @@
 // token) so it reaches parsing. Whatever comes of it, the app must not answer 5xx or fall over.
 import fc from "fast-check";
 import { envelope, realWaId } from "../../ingest/testing/meta-fixtures";
-import { exotelPassthruParams, sid, twilioCallParams, twilioRecordingParams, twilioWhatsAppParams } from "../../ingest/testing/form-fixtures";
+import {
+  exotelPassthruParams,
+  sid,
+  twilioCallParams,
+  twilioRecordingParams,
+  twilioWhatsAppParams,
+} from "../../ingest/testing/form-fixtures";
 import { E2E } from "../../../e2e/env";
 import { EXOTEL_PATH, exotelGet, exotelPost, metaPost, PHONE_NUMBER_ID, twilioPost, type Rendered } from "./deliveries";
 
@@ -19,10 +25,51 @@ export const poison: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   {
     weight: 3,
-    arbitrary: fc.constantFrom("\u0000", "sharab\u0000bhatti", "\ud800", "x\udfff", "\ud83d", "((((a", "[", "a\\", "*+?", "(?<n>", "$1$&", ".*", "^(a+)+$", "\u202etxet", "🙂🙂", "नमस्ते पुलिस", "'; DROP TABLE \"Tip\"; --", "%00", "\r\n", "{{ref}}", "", "constructor", "toString", "__proto__", "valueOf", "hasOwnProperty"),
+    arbitrary: fc.constantFrom(
+      "\u0000",
+      "sharab\u0000bhatti",
+      "\ud800",
+      "x\udfff",
+      "\ud83d",
+      "((((a",
+      "[",
+      "a\\",
+      "*+?",
+      "(?<n>",
+      "$1$&",
+      ".*",
+      "^(a+)+$",
+      "\u202etxet",
+      "🙂🙂",
+      "नमस्ते पुलिस",
+      '\'; DROP TABLE "Tip"; --',
+      "%00",
+      "\r\n",
+      "{{ref}}",
+      "",
+      "constructor",
+      "toString",
+      "__proto__",
+      "valueOf",
+      "hasOwnProperty",
+    ),
   },
-  { weight: 2, arbitrary: fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom("\u0000", "\ud800", "\udc00", "\ud83d"), fc.string({ maxLength: 8 })).map(([a, b, c]) => a + b + c) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom("N", "न", "(", "\u0000", "🙂", "\ud800"), fc.integer({ min: 4_096, max: 30_000 })).map(([c, n]) => c.repeat(n)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.string({ maxLength: 8 }),
+        fc.constantFrom("\u0000", "\ud800", "\udc00", "\ud83d"),
+        fc.string({ maxLength: 8 }),
+      )
+      .map(([a, b, c]) => a + b + c),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom("N", "न", "(", "\u0000", "🙂", "\ud800"), fc.integer({ min: 4_096, max: 30_000 }))
+      .map(([c, n]) => c.repeat(n)),
+  },
 );
 
 const DEEP = "__deep__";
@@ -44,7 +91,15 @@ const junk: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
 })).v;
 
 type Mutation = { op: "set" | "delete" | "add"; at: number; key: string; value: unknown };
-const mutations = fc.array(fc.record({ op: fc.constantFrom("set", "delete", "add"), at: fc.nat(), key: poison, value: junk }) as fc.Arbitrary<Mutation>, { maxLength: 4 });
+const mutations = fc.array(
+  fc.record({
+    op: fc.constantFrom("set", "delete", "add"),
+    at: fc.nat(),
+    key: poison,
+    value: junk,
+  }) as fc.Arbitrary<Mutation>,
+  { maxLength: 4 },
+);
 
 /** Sets an own property, also for keys such as `__proto__` (as JSON.parse would make them). */
 function put(o: Record<string | number, unknown> | unknown[], key: string | number, value: unknown) {
@@ -81,20 +136,56 @@ function mutate(root: Record<string, unknown>, ms: Mutation[]) {
 }
 
 export function toJson(value: unknown) {
-  return JSON.stringify(value).replace(/\{"__deep__":(\d+)\}/g, (_, n) => '{"x":'.repeat(Number(n)) + "1" + "}".repeat(Number(n)));
+  return JSON.stringify(value).replace(
+    /\{"__deep__":(\d+)\}/g,
+    (_, n) => '{"x":'.repeat(Number(n)) + "1" + "}".repeat(Number(n)),
+  );
 }
 
 const phone = fc.integer({ min: 0, max: 499 }).map((i) => `91981234${String(i).padStart(4, "0")}`);
 const ts = () => String(Math.floor(Date.now() / 1000));
-const either = <T>(a: fc.Arbitrary<T>, b: fc.Arbitrary<T>) => fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: b });
-const mediaId = fc.oneof({ weight: 1, arbitrary: fc.constantFrom("photo-1", "voice-1", "doc-1", "sticker-1", "video-1") }, { weight: 9, arbitrary: fc.oneof(fc.nat().map(String), poison) });
-const errors = fc.array(fc.record({ code: either(fc.integer({ min: 100, max: 140000 }), junk), title: poison, message: poison, error_data: fc.record({ details: poison }) }), { maxLength: 2 });
+const either = <T>(a: fc.Arbitrary<T>, b: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: b });
+const mediaId = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom("photo-1", "voice-1", "doc-1", "sticker-1", "video-1") },
+  { weight: 9, arbitrary: fc.oneof(fc.nat().map(String), poison) },
+);
+const errors = fc.array(
+  fc.record({
+    code: either(fc.integer({ min: 100, max: 140000 }), junk),
+    title: poison,
+    message: poison,
+    error_data: fc.record({ details: poison }),
+  }),
+  { maxLength: 2 },
+);
 
 /** One message of each type Meta documents (and a few it sends undocumented), with poison where text goes. */
 const metaMessage = (from: string) =>
   fc
     .tuple(
-      fc.constantFrom("text", "image", "audio", "video", "document", "sticker", "location", "contacts", "button_reply", "list_reply", "nfm_reply", "button", "reaction", "system", "edit", "revoke", "unsupported", "request_welcome", "interactive_missing", "unknown_type"),
+      fc.constantFrom(
+        "text",
+        "image",
+        "audio",
+        "video",
+        "document",
+        "sticker",
+        "location",
+        "contacts",
+        "button_reply",
+        "list_reply",
+        "nfm_reply",
+        "button",
+        "reaction",
+        "system",
+        "edit",
+        "revoke",
+        "unsupported",
+        "request_welcome",
+        "interactive_missing",
+        "unknown_type",
+      ),
       poison,
       poison,
       mediaId,
@@ -111,26 +202,46 @@ const metaMessage = (from: string) =>
         case "video":
         case "document":
         case "sticker":
-          return m(kind, { [kind]: { id: media, mime_type: t, sha256: "Ubiq4zCrOFJOaGT7bwtlSo4pqF2bDgKbsP4fgyUWeO8=", caption: s, filename: t, voice: true } });
+          return m(kind, {
+            [kind]: {
+              id: media,
+              mime_type: t,
+              sha256: "Ubiq4zCrOFJOaGT7bwtlSo4pqF2bDgKbsP4fgyUWeO8=",
+              caption: s,
+              filename: t,
+              voice: true,
+            },
+          });
         case "location":
           return m("location", { location: { latitude: 25.43, longitude: 81.84, name: s, address: t, url: t } });
         case "contacts":
-          return m("contacts", { contacts: [{ name: { formatted_name: s, first_name: t }, phones: [{ phone: t, wa_id: t, type: "CELL" }] }] });
+          return m("contacts", {
+            contacts: [{ name: { formatted_name: s, first_name: t }, phones: [{ phone: t, wa_id: t, type: "CELL" }] }],
+          });
         case "button_reply":
           return m("interactive", { interactive: { type: "button_reply", button_reply: { id: t, title: s } } });
         case "list_reply":
-          return m("interactive", { interactive: { type: "list_reply", list_reply: { id: t, title: s, description: t } } });
+          return m("interactive", {
+            interactive: { type: "list_reply", list_reply: { id: t, title: s, description: t } },
+          });
         case "nfm_reply":
-          return m("interactive", { interactive: { type: "nfm_reply", nfm_reply: { name: "flow", body: s, response_json: t } } });
+          return m("interactive", {
+            interactive: { type: "nfm_reply", nfm_reply: { name: "flow", body: s, response_json: t } },
+          });
         case "button":
-          return m("button", { button: { text: s, payload: t }, context: { from: "15550783881", id: realWaId("15550783881") } });
+          return m("button", {
+            button: { text: s, payload: t },
+            context: { from: "15550783881", id: realWaId("15550783881") },
+          });
         case "reaction":
           // Mostly a real message id; sometimes whatever the string is.
           return m("reaction", { reaction: { message_id: t.length % 3 ? realWaId(from) : t, emoji: s } });
         case "system":
           return m("system", { system: { body: s, type: "user_changed_number", new_wa_id: t } });
         case "edit":
-          return m("edit", { edit: { original_message_id: realWaId(from), message: { type: "text", text: { body: s } } } });
+          return m("edit", {
+            edit: { original_message_id: realWaId(from), message: { type: "text", text: { body: s } } },
+          });
         case "revoke":
           return m("revoke", { revoke: { original_message_id: realWaId(from) } });
         case "unsupported":
@@ -145,27 +256,45 @@ const metaMessage = (from: string) =>
     });
 
 const metaStatus = (from: string) =>
-  fc.tuple(fc.constantFrom("sent", "delivered", "read", "failed", "played", "deleted"), poison, errors, fc.boolean(), fc.boolean()).map(([st, s, errs, odd, call]) => ({
-    id: odd ? s : realWaId(from),
-    status: odd ? s : st,
-    timestamp: ts(),
-    recipient_id: from,
-    ...(call ? { type: "call" } : {}),
-    ...(st === "failed" ? { errors: errs } : {}),
-    conversation: { id: s, origin: { type: "user_initiated" } },
-    pricing: { billable: true, pricing_model: "CBP", category: "service" },
-  }));
+  fc
+    .tuple(
+      fc.constantFrom("sent", "delivered", "read", "failed", "played", "deleted"),
+      poison,
+      errors,
+      fc.boolean(),
+      fc.boolean(),
+    )
+    .map(([st, s, errs, odd, call]) => ({
+      id: odd ? s : realWaId(from),
+      status: odd ? s : st,
+      timestamp: ts(),
+      recipient_id: from,
+      ...(call ? { type: "call" } : {}),
+      ...(st === "failed" ? { errors: errs } : {}),
+      conversation: { id: s, origin: { type: "user_initiated" } },
+      pricing: { billable: true, pricing_model: "CBP", category: "service" },
+    }));
 
 const metaCall = (from: string) =>
-  fc.tuple(fc.constantFrom("connect", "terminate"), fc.constantFrom("Completed", "Failed", "COMPLETED"), either(fc.nat(10_000) as fc.Arbitrary<unknown>, junk), poison, fc.boolean()).map(([event, st, duration, s, odd]) => ({
-    id: odd ? s : realWaId(from, "wacid."),
-    from,
-    to: "15550783881",
-    event: odd ? s : event,
-    timestamp: ts(),
-    direction: "USER_INITIATED",
-    ...(event === "terminate" ? { status: st, duration, start_time: ts(), end_time: ts() } : { session: { sdp_type: "offer", sdp: s } }),
-  }));
+  fc
+    .tuple(
+      fc.constantFrom("connect", "terminate"),
+      fc.constantFrom("Completed", "Failed", "COMPLETED"),
+      either(fc.nat(10_000) as fc.Arbitrary<unknown>, junk),
+      poison,
+      fc.boolean(),
+    )
+    .map(([event, st, duration, s, odd]) => ({
+      id: odd ? s : realWaId(from, "wacid."),
+      from,
+      to: "15550783881",
+      event: odd ? s : event,
+      timestamp: ts(),
+      direction: "USER_INITIATED",
+      ...(event === "terminate"
+        ? { status: st, duration, start_time: ts(), end_time: ts() }
+        : { session: { sdp_type: "offer", sdp: s } }),
+    }));
 
 const metaCase: fc.Arbitrary<FuzzCase> = phone.chain((from) =>
   fc
@@ -200,7 +329,15 @@ const metaCase: fc.Arbitrary<FuzzCase> = phone.chain((from) =>
 const wellFormed = (s: string) => Buffer.from(s, "utf8").toString("utf8");
 
 type FormMutation = { op: "set" | "delete" | "add"; at: number; key: string; value: string };
-const formMutations = fc.array(fc.record({ op: fc.constantFrom("set", "delete", "add"), at: fc.nat(), key: poison, value: poison }) as fc.Arbitrary<FormMutation>, { maxLength: 4 });
+const formMutations = fc.array(
+  fc.record({
+    op: fc.constantFrom("set", "delete", "add"),
+    at: fc.nat(),
+    key: poison,
+    value: poison,
+  }) as fc.Arbitrary<FormMutation>,
+  { maxLength: 4 },
+);
 
 function mutateForm(p: Record<string, string>, ms: FormMutation[]): Record<string, string> {
   const out = new Map(Object.entries(p));
@@ -229,29 +366,82 @@ const twilioCase: fc.Arbitrary<FuzzCase> = fc
     const callSid = sid("CA");
     const base: Record<string, string> =
       route === "whatsapp"
-        ? { ...twilioWhatsAppParams(from), AccountSid: TWILIO.TWILIO_ACCOUNT_SID, Body: s, ProfileName: t, ...(media ? { NumMedia: "1", MediaUrl0: `https://api.twilio.com/2010-04-01/Accounts/${TWILIO.TWILIO_ACCOUNT_SID}/Messages/${sid("MM")}/Media/${sid("ME")}`, MediaContentType0: t } : {}) }
+        ? {
+            ...twilioWhatsAppParams(from),
+            AccountSid: TWILIO.TWILIO_ACCOUNT_SID,
+            Body: s,
+            ProfileName: t,
+            ...(media
+              ? {
+                  NumMedia: "1",
+                  MediaUrl0: `https://api.twilio.com/2010-04-01/Accounts/${TWILIO.TWILIO_ACCOUNT_SID}/Messages/${sid("MM")}/Media/${sid("ME")}`,
+                  MediaContentType0: t,
+                }
+              : {}),
+          }
         : route === "status"
-          ? { MessageSid: sid("SM"), MessageStatus: media ? t : "delivered", AccountSid: TWILIO.TWILIO_ACCOUNT_SID, ErrorCode: s, ErrorMessage: s, ApiVersion: "2010-04-01" }
+          ? {
+              MessageSid: sid("SM"),
+              MessageStatus: media ? t : "delivered",
+              AccountSid: TWILIO.TWILIO_ACCOUNT_SID,
+              ErrorCode: s,
+              ErrorMessage: s,
+              ApiVersion: "2010-04-01",
+            }
           : route === "voice/recording"
-            ? twilioRecordingParams(callSid, media ? s : "https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE1", { RecordingDuration: t })
-            : twilioCallParams(from, { CallSid: callSid, CallStatus: media ? t : "completed", CallDuration: s, Digits: t });
+            ? twilioRecordingParams(
+                callSid,
+                media ? s : "https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE1",
+                { RecordingDuration: t },
+              )
+            : twilioCallParams(from, {
+                CallSid: callSid,
+                CallStatus: media ? t : "completed",
+                CallDuration: s,
+                Digits: t,
+              });
     const params = mutateForm(base, ms);
     const path = `/api/webhooks/twilio/${route}`;
-    return { provider: "TWILIO" as const, what: `twilio ${route} ${ms.map((m) => m.op).join(",")}`, render: (url: string) => twilioPost(url, path, params) };
+    return {
+      provider: "TWILIO" as const,
+      what: `twilio ${route} ${ms.map((m) => m.op).join(",")}`,
+      render: (url: string) => twilioPost(url, path, params),
+    };
   });
 
 const exotelCase: fc.Arbitrary<FuzzCase> = fc
-  .record({ route: fc.constantFrom("passthru-get", "passthru-post", "status"), from: phone, s: poison, t: poison, mutations: formMutations })
+  .record({
+    route: fc.constantFrom("passthru-get", "passthru-post", "status"),
+    from: phone,
+    s: poison,
+    t: poison,
+    mutations: formMutations,
+  })
   .map(({ route, from, s, t, mutations: ms }) => {
     const base =
       route === "status"
-        ? { CallSid: sid("").slice(0, 32), Status: "completed", RecordingUrl: s, DateUpdated: t, ConversationDuration: s, EventType: t }
+        ? {
+            CallSid: sid("").slice(0, 32),
+            Status: "completed",
+            RecordingUrl: s,
+            DateUpdated: t,
+            ConversationDuration: s,
+            EventType: t,
+          }
         : exotelPassthruParams("0" + from.slice(2), { digits: s, DialCallStatus: t, RecordingUrl: s, CallType: t });
     const params = mutateForm(base, ms);
     // A query string past the server's header limit is refused before the app sees it: such payloads go as a form.
     const get = route === "passthru-get" && new URLSearchParams(params).toString().length < 12_000;
     const path = `${EXOTEL_PATH}/${route === "status" ? "status" : "passthru"}`;
-    return { provider: "EXOTEL" as const, what: `exotel ${route} ${ms.map((m) => m.op).join(",")}`, render: () => (get ? exotelGet(path, params) : exotelPost(path, params)) };
+    return {
+      provider: "EXOTEL" as const,
+      what: `exotel ${route} ${ms.map((m) => m.op).join(",")}`,
+      render: () => (get ? exotelGet(path, params) : exotelPost(path, params)),
+    };
   });
 
-export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof({ weight: 6, arbitrary: metaCase }, { weight: 3, arbitrary: twilioCase }, { weight: 1, arbitrary: exotelCase });
+export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.oneof(
+  { weight: 6, arbitrary: metaCase },
+  { weight: 3, arbitrary: twilioCase },
+  { weight: 1, arbitrary: exotelCase },
+);

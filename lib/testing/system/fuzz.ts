@@ -32,7 +32,12 @@ export async function runFuzz(o: FuzzOptions): Promise<Outcome> {
         let status = 0;
         let error = "";
         try {
-          const res = await fetch(t.server.url + r.path, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(30_000) });
+          const res = await fetch(t.server.url + r.path, {
+            method: r.method,
+            headers: r.headers,
+            body: r.body,
+            signal: AbortSignal.timeout(30_000),
+          });
           await res.arrayBuffer();
           status = res.status;
         } catch (e) {
@@ -58,9 +63,11 @@ export async function runFuzz(o: FuzzOptions): Promise<Outcome> {
       .finally(() => db.close());
     const seen = await t.inspect({ waitMs: 1 });
     const violations: string[] = [];
-    if (bad.length) violations.push(`${bad.length} payloads answered 5xx or not at all: ${bad.slice(0, 10).join("; ")}`);
+    if (bad.length)
+      violations.push(`${bad.length} payloads answered 5xx or not at all: ${bad.slice(0, 10).join("; ")}`);
     if (!alive) violations.push("the server process died");
-    if (health.status !== 200 || health.instance !== t.server.instance) violations.push(`server not healthy afterwards (${health.status})`);
+    if (health.status !== 200 || health.instance !== t.server.instance)
+      violations.push(`server not healthy afterwards (${health.status})`);
     violations.push(...seen.invariants, ...seen.logFaults.map((l) => `server log: ${l}`));
     const count = (pred: (s: number) => boolean) => [...byStatus].reduce((n, [s, k]) => n + (pred(s) ? k : 0), 0);
     return {
@@ -74,7 +81,10 @@ export async function runFuzz(o: FuzzOptions): Promise<Outcome> {
         "4xx of Meta / Twilio / Exotel": ["META", "TWILIO", "EXOTEL"].map((p) => refused.get(p) ?? 0).join(" / "),
         "5xx": count((s) => s >= 500),
         "no answer": byStatus.get(0) ?? 0,
-        "answers by status": [...byStatus].sort(([a], [b]) => a - b).map(([s, k]) => `${s}×${k}`).join(" "),
+        "answers by status": [...byStatus]
+          .sort(([a], [b]) => a - b)
+          .map(([s, k]) => `${s}×${k}`)
+          .join(" "),
         "webhook events stored / recorded as failed / with repairs": `${events.total} / ${events.failed} / ${events.repaired}`,
         "server still up and healthy": alive && health.status === 200 ? "yes" : "no",
         "payloads per second": Math.round(sent / seconds),

@@ -13,7 +13,13 @@ const phone = () => `9193${String(process.pid % 1000).padStart(3, "0")}${String(
 
 async function post(from: string, text: string) {
   const body = JSON.stringify(envelope([inbound({ wa_id: from }, [{ type: "text", text: { body: text } }])]));
-  const res = await metaWebhook.POST(new Request("https://mukhbir.example.in/api/webhooks/whatsapp", { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) } }));
+  const res = await metaWebhook.POST(
+    new Request("https://mukhbir.example.in/api/webhooks/whatsapp", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "x-hub-signature-256": sign(body) },
+    }),
+  );
   expect(res.status).toBe(200);
 }
 
@@ -36,17 +42,32 @@ describe("reliability invariants", () => {
   it("hold on data written through the webhook, and count each delivery token once", async () => {
     expect(await checkInvariants(q)).toEqual([]);
     const { tokens } = await storedCounts(q);
-    expect([...tokens.keys()].sort()).toEqual(["rel-0badc0de-0", "rel-0badc0de-1", "rel-0badc0de-2", "rel-0badc0de-3", "rel-0badc0de-a", "rel-0badc0de-b"]);
+    expect([...tokens.keys()].sort()).toEqual([
+      "rel-0badc0de-0",
+      "rel-0badc0de-1",
+      "rel-0badc0de-2",
+      "rel-0badc0de-3",
+      "rel-0badc0de-a",
+      "rel-0badc0de-b",
+    ]);
     expect([...tokens.values()].every((v) => v === 1)).toBe(true);
   });
 
   it("report a tip whose message count does not match its messages", async () => {
     const [t] = await q<{ id: string }>(`SELECT "id" FROM "Tip" ORDER BY "seq" LIMIT 1`);
-    await expectCaught(`UPDATE "Tip" SET "messageCount" = "messageCount" + 1 WHERE "id" = '${t.id}'`, /messageCount/, `UPDATE "Tip" SET "messageCount" = "messageCount" - 1 WHERE "id" = '${t.id}'`);
+    await expectCaught(
+      `UPDATE "Tip" SET "messageCount" = "messageCount" + 1 WHERE "id" = '${t.id}'`,
+      /messageCount/,
+      `UPDATE "Tip" SET "messageCount" = "messageCount" - 1 WHERE "id" = '${t.id}'`,
+    );
   });
 
   it("report a gap in the ref sequence and a counter ahead of the tips", async () => {
-    await expectCaught(`UPDATE "TipCounter" SET "last" = "last" + 1`, /not gap-free/, `UPDATE "TipCounter" SET "last" = "last" - 1`);
+    await expectCaught(
+      `UPDATE "TipCounter" SET "last" = "last" + 1`,
+      /not gap-free/,
+      `UPDATE "TipCounter" SET "last" = "last" - 1`,
+    );
     const [t] = await q<{ seq: number; year: number }>(`SELECT "seq", "year" FROM "Tip" ORDER BY "seq" DESC LIMIT 1`);
     await expectCaught(
       `UPDATE "Tip" SET "seq" = "seq" + 10, "ref" = tip_ref("year", "seq" + 10) WHERE "seq" = ${t.seq} AND "year" = ${t.year}`,

@@ -19,7 +19,9 @@ export type Nginx = { url: string; port: number; dir: string; stop: () => Promis
 export async function startNginx(opts: { port: number; upstreams: number[] }): Promise<Nginx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-nginx-"));
   const servers = opts.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=3s;`).join("\n");
-  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `  ${t}_temp_path ${dir}/${t};`).join("\n");
+  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+    .map((t) => `  ${t}_temp_path ${dir}/${t};`)
+    .join("\n");
   fs.writeFileSync(
     path.join(dir, "nginx.conf"),
     `${process.getuid?.() === 0 ? "user root;\n" : ""}daemon off;
@@ -41,7 +43,9 @@ ${servers}
 }
 `,
   );
-  const child: ChildProcess = spawn(NGINX_BIN, ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
+  const child: ChildProcess = spawn(NGINX_BIN, ["-p", dir, "-c", path.join(dir, "nginx.conf")], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (b) => (stderr += b));
   let failed: string | undefined;

@@ -8,9 +8,15 @@ import { printFigures } from "./outcome";
 import { sizes } from "./sizes";
 
 describe("database outage mid-burst", () => {
-  it.each(["refuse", "drop"] as const)("answers 5xx while the database is away and loses nothing (%s)", async (mode) => {
-    const out = await runOutage({ mode, ...sizes().outage });
-    printFigures(`outage: database ${OUTAGE_MODES[mode]} for ${sizes().outage.cutMs / 1000} s (postgres)`, out.figures);
-    expect(out.violations).toEqual([]);
-  });
+  it.each(["refuse", "drop"] as const)(
+    "answers 5xx while the database is away and loses nothing (%s)",
+    async (mode) => {
+      const out = await runOutage({ mode, ...sizes().outage });
+      printFigures(
+        `outage: database ${OUTAGE_MODES[mode]} for ${sizes().outage.cutMs / 1000} s (postgres)`,
+        out.figures,
+      );
+      expect(out.violations).toEqual([]);
+    },
+  );
 });

@@ -13,7 +13,14 @@ import { waitFor } from "./stack";
 import { launch } from "./target";
 import { startTcpProxy } from "./tcp-proxy";
 
-export type OutageOptions = { mode: "refuse" | "drop" | "blackhole"; cutMs: number; rate: number; beforeMs: number; afterMs: number; seed?: number };
+export type OutageOptions = {
+  mode: "refuse" | "drop" | "blackhole";
+  cutMs: number;
+  rate: number;
+  beforeMs: number;
+  afterMs: number;
+  seed?: number;
+};
 
 export const OUTAGE_MODES = {
   refuse: "refusing (connections reset)",
@@ -31,10 +38,12 @@ export async function runOutage(o: OutageOptions): Promise<Outcome> {
   const pgAt = new URL(url || "postgresql://127.0.0.1:5432/x");
   const proxy = await startTcpProxy({ host: pgAt.hostname, port: Number(pgAt.port || 5432) });
   // Orphaned jobs (a job whose DB connection died mid-run) are run again soon, so the check can wait for them.
-  const t = await launch(`outage-${o.mode}`, "postgres", { via: proxy.urlFor, env: { JOB_STALE_SECONDS: "10" } }).catch(async (e) => {
-    await proxy.close();
-    throw e;
-  });
+  const t = await launch(`outage-${o.mode}`, "postgres", { via: proxy.urlFor, env: { JOB_STALE_SECONDS: "10" } }).catch(
+    async (e) => {
+      await proxy.close();
+      throw e;
+    },
+  );
   try {
     const seed = o.seed ?? Date.now() % 1e9;
     const total = Math.round((o.rate * (o.beforeMs + o.cutMs + o.afterMs)) / 1000);
@@ -49,7 +58,10 @@ export async function runOutage(o: OutageOptions): Promise<Outcome> {
         proxy.setMode(o.mode);
         cutAt = performance.now();
       }, o.beforeMs),
-      setTimeout(() => void healthOf(t.server.url, ANSWER_BOUND_MS).then((h) => (healthMidCut = h.status)), o.beforeMs + o.cutMs / 2),
+      setTimeout(
+        () => void healthOf(t.server.url, ANSWER_BOUND_MS).then((h) => (healthMidCut = h.status)),
+        o.beforeMs + o.cutMs / 2,
+      ),
       setTimeout(() => {
         proxy.setMode("open");
         restoredAt = performance.now();
@@ -71,26 +83,49 @@ export async function runOutage(o: OutageOptions): Promise<Outcome> {
     const after = first.filter((a) => a.start >= restoredAt);
     const firstOk = Math.min(...after.filter((a) => is2xx(a.status)).map((a) => a.end));
     const lastBad = Math.max(restoredAt, ...after.filter((a) => !is2xx(a.status)).map((a) => a.end));
-    const healthy = await waitFor("health after the restore", async () => (await healthOf(t.server.url)).status === 200, 60_000).then(
+    const healthy = await waitFor(
+      "health after the restore",
+      async () => (await healthOf(t.server.url)).status === 200,
+      60_000,
+    ).then(
       () => true,
       () => false,
     );
     // A server that never became ready again is a failure already; redelivering to it would only hang.
-    const redelivered = healthy ? await redeliverUnacknowledged({ base: t.server.url, deliveries, ledger, concurrency: 16, timeoutMs: ANSWER_BOUND_MS }) : 0;
+    const redelivered = healthy
+      ? await redeliverUnacknowledged({
+          base: t.server.url,
+          deliveries,
+          ledger,
+          concurrency: 16,
+          timeoutMs: ANSWER_BOUND_MS,
+        })
+      : 0;
     // Verify jobs failed by the cut wait out a backoff of 30 s or more: don't wait for all of them
     // (each acknowledged callback must still have its job; a finished job, its call).
     const seen = await t.inspect({ waitMs: 20_000 });
     const out = compare(deliveries, ledger, seen.stored, { callsDone: seen.callsDone });
     const hung = first.filter((a) => a.status === 0);
-    if (hung.length) out.violations.push(`${hung.length} webhooks got no answer within ${ANSWER_BOUND_MS} ms (${[...new Set(hung.map((a) => a.error))].join(", ")})`);
+    if (hung.length)
+      out.violations.push(
+        `${hung.length} webhooks got no answer within ${ANSWER_BOUND_MS} ms (${[...new Set(hung.map((a) => a.error))].join(", ")})`,
+      );
     if (!Number.isFinite(firstOk)) out.violations.push("no 2xx after the database came back");
     const late = after.filter((a) => a.start - restoredAt >= RECOVERED_WITHIN_MS && !is2xx(a.status));
-    if (late.length) out.violations.push(`${late.length} deliveries sent ${RECOVERED_WITHIN_MS / 1000} s or more after the restore failed (${late.slice(0, 5).map((a) => a.status || a.error).join(", ")})`);
+    if (late.length)
+      out.violations.push(
+        `${late.length} deliveries sent ${RECOVERED_WITHIN_MS / 1000} s or more after the restore failed (${late
+          .slice(0, 5)
+          .map((a) => a.status || a.error)
+          .join(", ")})`,
+      );
     // The cut must have cut: nothing sent during it can have committed and been answered before the restore.
-    if (during.some((a) => is2xx(a.status) && a.end < restoredAt) || !during.some((a) => is5xx(a.status))) out.violations.push("the database was not cut off (2xx while cut, or no 5xx)");
+    if (during.some((a) => is2xx(a.status) && a.end < restoredAt) || !during.some((a) => is5xx(a.status)))
+      out.violations.push("the database was not cut off (2xx while cut, or no 5xx)");
     if (!healthy) out.violations.push("/api/health not ready again within 60 s of the restore");
     if (healthMidCut === 200) out.violations.push("/api/health said ready while the database was cut");
-    if (t.server.child.exitCode !== null || t.server.child.signalCode !== null) out.violations.push("the server process died");
+    if (t.server.child.exitCode !== null || t.server.child.signalCode !== null)
+      out.violations.push("the server process died");
     out.violations.push(...seen.invariants, ...seen.logFaults.map((l) => `server log: ${l}`));
     const ms = (x: number) => (Number.isFinite(x) ? Math.round(x) : "never");
     out.figures = {

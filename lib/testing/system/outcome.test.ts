@@ -5,8 +5,16 @@ import { Ledger } from "./burst";
 import type { Delivery } from "./deliveries";
 import { compare } from "./outcome";
 
-const d = (id: string, expect: Delivery["expect"], tokens: string[], callSid?: string): Delivery => ({ id, provider: "META", expect, tokens, callSid, render: () => ({ method: "POST", path: "/", headers: {} }) });
-const answer = (l: Ledger, id: string, status: number) => l.add({ id, attempt: l.of(id).length, start: 0, end: 1, status });
+const d = (id: string, expect: Delivery["expect"], tokens: string[], callSid?: string): Delivery => ({
+  id,
+  provider: "META",
+  expect,
+  tokens,
+  callSid,
+  render: () => ({ method: "POST", path: "/", headers: {} }),
+});
+const answer = (l: Ledger, id: string, status: number) =>
+  l.add({ id, attempt: l.of(id).length, start: 0, end: 1, status });
 const stored = (tokens: [string, number][], calls: [string, number][] = [], jobs: [string, number][] = []) => ({
   tokens: new Map(tokens),
   calls: new Map(calls),
@@ -14,7 +22,12 @@ const stored = (tokens: [string, number][], calls: [string, number][] = [], jobs
 });
 
 describe("compare", () => {
-  const deliveries = [d("a", "stored", ["t1", "t2"]), d("b", "stored", [], "CA1"), d("f", "forged", ["t9"]), d("x", "malformed", [])];
+  const deliveries = [
+    d("a", "stored", ["t1", "t2"]),
+    d("b", "stored", [], "CA1"),
+    d("f", "forged", ["t9"]),
+    d("x", "malformed", []),
+  ];
 
   it("finds nothing when every valid delivery is acknowledged and stored once", () => {
     const l = new Ledger();
@@ -23,7 +36,19 @@ describe("compare", () => {
     answer(l, "b", 200);
     answer(l, "f", 401);
     answer(l, "x", 400);
-    const out = compare(deliveries, l, stored([["t1", 1], ["t2", 1]], [["CA1", 1]], [["CA1", 1]]), { callsDone: true });
+    const out = compare(
+      deliveries,
+      l,
+      stored(
+        [
+          ["t1", 1],
+          ["t2", 1],
+        ],
+        [["CA1", 1]],
+        [["CA1", 1]],
+      ),
+      { callsDone: true },
+    );
     expect(out.violations).toEqual([]);
     expect(out.figures).toMatchObject({ lost: 0, duplicated: 0, "5xx": 1, redeliveries: 1 });
   });
@@ -34,7 +59,15 @@ describe("compare", () => {
     answer(l, "b", 422);
     answer(l, "f", 200);
     answer(l, "x", 500);
-    const out = compare(deliveries, l, stored([["t1", 2], ["t9", 1]]), { callsDone: true });
+    const out = compare(
+      deliveries,
+      l,
+      stored([
+        ["t1", 2],
+        ["t9", 1],
+      ]),
+      { callsDone: true },
+    );
     expect(out.violations.join("\n")).toMatch(/valid deliveries answered 4xx \(1\): b→422/);
     expect(out.violations.join("\n")).toMatch(/forged deliveries not answered 401 \(1\): f→200/);
     expect(out.violations.join("\n")).toMatch(/malformed deliveries not answered 400 \(1\): x→500/);
@@ -47,8 +80,14 @@ describe("compare", () => {
   it("counts an acknowledged Exotel callback lost without its job, and its call once the jobs are done", () => {
     const l = new Ledger();
     answer(l, "b", 200);
-    expect(compare([deliveries[1]], l, stored([]), { callsDone: false }).violations.join()).toMatch(/call CA1 \(no verify job\)/);
-    expect(compare([deliveries[1]], l, stored([], [], [["CA1", 1]]), { callsDone: true }).violations.join()).toMatch(/lost.*call CA1/);
-    expect(compare([deliveries[1]], l, stored([], [["CA1", 1]], [["CA1", 2]]), { callsDone: true }).violations.join()).toMatch(/verify job ×2/);
+    expect(compare([deliveries[1]], l, stored([]), { callsDone: false }).violations.join()).toMatch(
+      /call CA1 \(no verify job\)/,
+    );
+    expect(compare([deliveries[1]], l, stored([], [], [["CA1", 1]]), { callsDone: true }).violations.join()).toMatch(
+      /lost.*call CA1/,
+    );
+    expect(
+      compare([deliveries[1]], l, stored([], [["CA1", 1]], [["CA1", 2]]), { callsDone: true }).violations.join(),
+    ).toMatch(/verify job ×2/);
   });
 });

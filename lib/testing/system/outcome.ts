@@ -10,9 +10,15 @@ import type { Engine, Target } from "./target";
 export type Figures = Record<string, number | string>;
 export type Outcome = { figures: Figures; violations: string[] };
 
-export function compare(deliveries: Delivery[], ledger: Ledger, stored: Awaited<ReturnType<typeof storedCounts>>, opts: { callsDone: boolean }): Outcome {
+export function compare(
+  deliveries: Delivery[],
+  ledger: Ledger,
+  stored: Awaited<ReturnType<typeof storedCounts>>,
+  opts: { callsDone: boolean },
+): Outcome {
   const v: string[] = [];
-  const note = (msg: string, list: string[]) => list.length && v.push(`${msg} (${list.length}): ${list.slice(0, 5).join(", ")}${list.length > 5 ? ", …" : ""}`);
+  const note = (msg: string, list: string[]) =>
+    list.length && v.push(`${msg} (${list.length}): ${list.slice(0, 5).join(", ")}${list.length > 5 ? ", …" : ""}`);
   const valid = deliveries.filter((d) => d.expect === "stored");
   const acknowledged = valid.filter((d) => ledger.acknowledged(d.id));
   const lost: string[] = [];
@@ -41,14 +47,32 @@ export function compare(deliveries: Delivery[], ledger: Ledger, stored: Awaited<
   const unexpected: string[] = [];
   for (const d of deliveries.filter((x) => x.expect !== "stored")) {
     for (const t of d.tokens) if (stored.tokens.has(t)) unexpected.push(`${d.expect} ${t}`);
-    if (d.callSid && (stored.calls.has(d.callSid) || stored.callJobs.has(d.callSid))) unexpected.push(`${d.expect} call ${d.callSid}`);
+    if (d.callSid && (stored.calls.has(d.callSid) || stored.callJobs.has(d.callSid)))
+      unexpected.push(`${d.expect} call ${d.callSid}`);
   }
   const wrong = (pred: (d: Delivery, s: number) => boolean) =>
-    deliveries.flatMap((d) => ledger.of(d.id).filter((a) => a.status && pred(d, a.status)).map((a) => `${d.id}→${a.status}`));
-  note("valid deliveries answered 4xx", wrong((d, s) => d.expect === "stored" && is4xx(s)));
-  note("forged deliveries not answered 401", wrong((d, s) => d.expect === "forged" && s !== 401));
-  note("malformed deliveries not answered 400", wrong((d, s) => d.expect === "malformed" && s !== 400));
-  note("valid deliveries never acknowledged", valid.filter((d) => !ledger.acknowledged(d.id)).map((d) => d.id));
+    deliveries.flatMap((d) =>
+      ledger
+        .of(d.id)
+        .filter((a) => a.status && pred(d, a.status))
+        .map((a) => `${d.id}→${a.status}`),
+    );
+  note(
+    "valid deliveries answered 4xx",
+    wrong((d, s) => d.expect === "stored" && is4xx(s)),
+  );
+  note(
+    "forged deliveries not answered 401",
+    wrong((d, s) => d.expect === "forged" && s !== 401),
+  );
+  note(
+    "malformed deliveries not answered 400",
+    wrong((d, s) => d.expect === "malformed" && s !== 400),
+  );
+  note(
+    "valid deliveries never acknowledged",
+    valid.filter((d) => !ledger.acknowledged(d.id)).map((d) => d.id),
+  );
   note("lost: acknowledged but not stored", lost);
   note("stored more than once", twice);
   note("stored from forged or malformed deliveries", unexpected);
@@ -76,8 +100,15 @@ export function compare(deliveries: Delivery[], ledger: Ledger, stored: Awaited<
  * what is stored, compares it with what was answered, and adds the database's invariants and the
  * server log's faults.
  */
-export async function judgeRun(t: Target, engine: Engine, deliveries: Delivery[], ledger: Ledger): Promise<Outcome & { invariants: number }> {
-  const seen = await t.inspect({ calls: deliveries.flatMap((d) => (d.expect === "stored" && d.callSid ? [d.callSid] : [])) });
+export async function judgeRun(
+  t: Target,
+  engine: Engine,
+  deliveries: Delivery[],
+  ledger: Ledger,
+): Promise<Outcome & { invariants: number }> {
+  const seen = await t.inspect({
+    calls: deliveries.flatMap((d) => (d.expect === "stored" && d.callSid ? [d.callSid] : [])),
+  });
   const out = compare(deliveries, ledger, seen.stored, { callsDone: seen.callsDone });
   out.violations.push(...seen.invariants, ...seen.logFaults.map((l) => `server log: ${l}`));
   if (engine === "postgres" && !seen.callsDone) out.violations.push("Exotel verify jobs did not finish");

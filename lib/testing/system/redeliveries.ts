@@ -21,7 +21,13 @@ export async function runRedeliveries(o: RedeliveryOptions): Promise<Outcome> {
     const later = valid.filter(() => r.next() < 0.05);
     const ledger = new Ledger();
     const t0 = performance.now();
-    await burst({ base: () => t.server.url, deliveries, ledger, concurrency: o.concurrency ?? 16, concurrentCopies: concurrent });
+    await burst({
+      base: () => t.server.url,
+      deliveries,
+      ledger,
+      concurrency: o.concurrency ?? 16,
+      concurrentCopies: concurrent,
+    });
     await pool(later, o.concurrency ?? 16, (d) => send(t.server.url, d, ledger.of(d.id).length, ledger));
     const seconds = (performance.now() - t0) / 1000;
     const out = await judgeRun(t, o.engine, deliveries, ledger);

@@ -88,23 +88,27 @@ async function startOn(port: number, opts: StartOptions): Promise<Server> {
   const logFile = path.join(LOG_DIR, opts.logName ?? `server-${port}.log`);
   const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const log = fs.openSync(logFile, "a");
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--require", hook, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      ...E2E.serverEnv,
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(port),
-      PUBLIC_BASE_URL: url,
-      DATA_DIR: dataDir,
-      DATABASE_URL: opts.databaseUrl ?? "",
-      LOG_LEVEL: "warn",
-      ...opts.env,
-      INSTANCE_ID: instance,
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), "--require", hook, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", log, log],
+      env: {
+        ...process.env,
+        ...E2E.serverEnv,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        PUBLIC_BASE_URL: url,
+        DATA_DIR: dataDir,
+        DATABASE_URL: opts.databaseUrl ?? "",
+        LOG_LEVEL: "warn",
+        ...opts.env,
+        INSTANCE_ID: instance,
+      },
     },
-  });
+  );
   fs.closeSync(log);
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => (running.delete(child), resolve())));
@@ -118,7 +122,9 @@ async function startOn(port: number, opts: StartOptions): Promise<Server> {
     if (child.exitCode !== null || child.signalCode !== null) {
       const tail = fs.readFileSync(logFile, "utf8").slice(logStart);
       if (/EADDRINUSE/.test(tail)) throw new PortTaken(`port ${port} taken`);
-      throw new Error(`server on ${port} exited (${child.exitCode ?? child.signalCode}); see ${path.relative(root, logFile)}`);
+      throw new Error(
+        `server on ${port} exited (${child.exitCode ?? child.signalCode}); see ${path.relative(root, logFile)}`,
+      );
     }
     const h = await healthOf(url);
     if (h.status === 200 && h.instance === instance) break;
@@ -168,7 +174,9 @@ export async function healthOf(url: string, timeoutMs = 5_000): Promise<Health> 
 export async function resetPostgres(url: string) {
   const c = await localClient(url);
   // mukhbir_internal too: its tables may hold columns of public's types, which the CASCADE drops.
-  await c.query("DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  await c.query(
+    "DROP SCHEMA IF EXISTS mukhbir_internal CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
+  );
   await c.end();
 }
 
@@ -188,7 +196,8 @@ export async function ensureDatabase(url: string) {
 
 async function localClient(url: string) {
   const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`refusing to touch non-local database ${host}`);
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host))
+    throw new Error(`refusing to touch non-local database ${host}`);
   const { default: pg } = await import("pg");
   const c = new pg.Client({ connectionString: url });
   await c.connect();

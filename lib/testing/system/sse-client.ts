@@ -21,8 +21,19 @@ export type LiveStream = {
  * drops or the server ends it, it connects again (through the same URL, e.g. a load balancer) after
  * `retryMs`, sending the last event id it saw as Last-Event-ID, so the server resumes from there.
  */
-export function openLiveStream(url: string, cookie: string, opts: { reconnect?: boolean; retryMs?: number } = {}): LiveStream {
-  const s: LiveStream = { created: new Set(), events: 0, resyncs: 0, ready: false, reconnects: 0, close: () => undefined };
+export function openLiveStream(
+  url: string,
+  cookie: string,
+  opts: { reconnect?: boolean; retryMs?: number } = {},
+): LiveStream {
+  const s: LiveStream = {
+    created: new Set(),
+    events: 0,
+    resyncs: 0,
+    ready: false,
+    reconnects: 0,
+    close: () => undefined,
+  };
   let closing = false;
   let req: http.ClientRequest | undefined;
   let timer: NodeJS.Timeout | undefined;

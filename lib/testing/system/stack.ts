@@ -9,7 +9,14 @@ export type { FakeProviders };
 
 export function startFakes(): Promise<FakeProviders> {
   const s = E2E.serverEnv;
-  return startFakeProviders({ port: 0, metaToken: s.WHATSAPP_ACCESS_TOKEN, twilioSid: s.TWILIO_ACCOUNT_SID, twilioToken: s.TWILIO_AUTH_TOKEN, exotelKey: s.EXOTEL_API_KEY, exotelToken: s.EXOTEL_API_TOKEN });
+  return startFakeProviders({
+    port: 0,
+    metaToken: s.WHATSAPP_ACCESS_TOKEN,
+    twilioSid: s.TWILIO_ACCOUNT_SID,
+    twilioToken: s.TWILIO_AUTH_TOKEN,
+    exotelKey: s.EXOTEL_API_KEY,
+    exotelToken: s.EXOTEL_API_TOKEN,
+  });
 }
 
 /** The app's environment for a scenario: e2e secrets and demo users, provider APIs at the fakes, the worker on. */
@@ -30,14 +37,22 @@ export function appEnv(fake: FakeProviders, extra: Record<string, string> = {}):
 /** The suite's own PostgreSQL database, created when missing and emptied; never another one. */
 export async function freshReliabilityDatabase(): Promise<string> {
   const url = process.env.RELIABILITY_DATABASE_URL;
-  if (!url) throw new Error("RELIABILITY_DATABASE_URL is not set: the reliability suite needs a PostgreSQL database of its own (see .ci/run).");
+  if (!url)
+    throw new Error(
+      "RELIABILITY_DATABASE_URL is not set: the reliability suite needs a PostgreSQL database of its own (see .ci/run).",
+    );
   await ensureDatabase(url);
   await resetPostgres(url);
   return url;
 }
 
 /** Polls `check` until it returns a truthy value (the positive signal), or throws after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 120_000, everyMs = 250): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 120_000,
+  everyMs = 250,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
@@ -51,7 +66,10 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 export async function logFaults(logFile: string, from = 0): Promise<string[]> {
   const fs = await import("node:fs");
   const text = fs.readFileSync(logFile, "utf8").slice(from);
-  return text.split("\n").filter((l) => /uncaughtException|unhandledRejection/i.test(l)).slice(0, 10);
+  return text
+    .split("\n")
+    .filter((l) => /uncaughtException|unhandledRejection/i.test(l))
+    .slice(0, 10);
 }
 
 export async function logSize(logFile: string) {

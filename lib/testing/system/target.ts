@@ -24,11 +24,20 @@ export type Target = {
    * is open. On PGlite (the server holds the folder): until the fake Exotel API was asked about each
    * of `calls`, then the server is stopped and the folder opened. At most `waitMs` (default 90 s).
    */
-  inspect: (opts?: { calls?: string[]; waitMs?: number }) => Promise<{ stored: Awaited<ReturnType<typeof storedCounts>>; invariants: string[]; callsDone: boolean; logFaults: string[] }>;
+  inspect: (opts?: { calls?: string[]; waitMs?: number }) => Promise<{
+    stored: Awaited<ReturnType<typeof storedCounts>>;
+    invariants: string[];
+    callsDone: boolean;
+    logFaults: string[];
+  }>;
   close: () => Promise<void>;
 };
 
-export async function launch(name: string, engine: Engine, opts: { via?: (databaseUrl: string) => string; env?: Record<string, string> } = {}): Promise<Target> {
+export async function launch(
+  name: string,
+  engine: Engine,
+  opts: { via?: (databaseUrl: string) => string; env?: Record<string, string> } = {},
+): Promise<Target> {
   const fake = await startFakes();
   const databaseUrl = engine === "postgres" ? await freshReliabilityDatabase() : undefined;
   const dataDir = engine === "pglite" ? `.data-reliability/${name}` : undefined;
@@ -59,18 +68,45 @@ export async function launch(name: string, engine: Engine, opts: { via?: (databa
         const db = await openDatabase({ databaseUrl });
         try {
           // Exotel callbacks are stored by a job (ADR 0211); a job failed by an outage waits out its backoff.
-          callsDone = await waitFor("Exotel verify jobs", async () => (await openCallJobs(db.query)) === 0, waitMs, 500).then(() => true, () => false);
+          callsDone = await waitFor(
+            "Exotel verify jobs",
+            async () => (await openCallJobs(db.query)) === 0,
+            waitMs,
+            500,
+          ).then(
+            () => true,
+            () => false,
+          );
         } finally {
           await db.close();
         }
       } else {
-        const asked = () => new Set(fake.calls.filter((c) => c.route === "exotel.call").map((c) => decodeURIComponent(c.path.split("/").pop()!.replace(/\.json.*$/, ""))));
-        await waitFor("Exotel verify jobs", async () => calls.every((sid) => asked().has(sid)), waitMs, 500).catch(() => undefined);
+        const asked = () =>
+          new Set(
+            fake.calls
+              .filter((c) => c.route === "exotel.call")
+              .map((c) =>
+                decodeURIComponent(
+                  c.path
+                    .split("/")
+                    .pop()!
+                    .replace(/\.json.*$/, ""),
+                ),
+              ),
+          );
+        await waitFor("Exotel verify jobs", async () => calls.every((sid) => asked().has(sid)), waitMs, 500).catch(
+          () => undefined,
+        );
         await t.server.stop();
       }
       const db = await openDatabase({ databaseUrl, dataDir });
       try {
-        return { stored: await storedCounts(db.query), invariants: await checkInvariants(db.query), callsDone, logFaults: await logFaults(t.server.log) };
+        return {
+          stored: await storedCounts(db.query),
+          invariants: await checkInvariants(db.query),
+          callsDone,
+          logFaults: await logFaults(t.server.log),
+        };
       } finally {
         await db.close();
       }

@@ -12,8 +12,21 @@ export default async function CannedRepliesPage() {
   await requirePage("admin:canned");
   const [t, replies] = await Promise.all([getTranslations("adminCanned"), listCannedReplies()]);
   return (
-    <AdminListPage title={t("title")} intro={<p className="text-sm text-slate-600">{t("intro")}</p>} createTitle={t("create")} createForm={<CannedReplyForm />}>
-      <CannedRepliesTable replies={replies.map((r) => ({ id: r.id, title: r.title, bodyEn: r.bodyEn, bodyHi: r.bodyHi, active: r.active }))} />
+    <AdminListPage
+      title={t("title")}
+      intro={<p className="text-sm text-slate-600">{t("intro")}</p>}
+      createTitle={t("create")}
+      createForm={<CannedReplyForm />}
+    >
+      <CannedRepliesTable
+        replies={replies.map((r) => ({
+          id: r.id,
+          title: r.title,
+          bodyEn: r.bodyEn,
+          bodyHi: r.bodyHi,
+          active: r.active,
+        }))}
+      />
     </AdminListPage>
   );
 }

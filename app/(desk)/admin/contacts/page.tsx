@@ -11,10 +11,29 @@ export const generateMetadata = pageTitle("admin", "contacts.title");
 
 export default async function ContactsPage() {
   await requirePage("admin:stations");
-  const [t, contacts, stations] = await Promise.all([getTranslations("admin"), listContacts(), listStations({ activeOnly: true })]);
+  const [t, contacts, stations] = await Promise.all([
+    getTranslations("admin"),
+    listContacts(),
+    listStations({ activeOnly: true }),
+  ]);
   return (
-    <AdminListPage title={t("contacts.title")} intro={<p className="text-sm text-slate-700">{t("contacts.intro")}</p>} createTitle={t("contacts.create")} createForm={<ContactForm stations={stations.map((s) => ({ id: s.id, name: s.name }))} />}>
-      <ContactsTable contacts={contacts.map((c) => ({ id: c.id, name: c.name, phone: c.phone, channel: c.channel, role: c.role, active: c.active, station: c.station.name }))} />
+    <AdminListPage
+      title={t("contacts.title")}
+      intro={<p className="text-sm text-slate-700">{t("contacts.intro")}</p>}
+      createTitle={t("contacts.create")}
+      createForm={<ContactForm stations={stations.map((s) => ({ id: s.id, name: s.name }))} />}
+    >
+      <ContactsTable
+        contacts={contacts.map((c) => ({
+          id: c.id,
+          name: c.name,
+          phone: c.phone,
+          channel: c.channel,
+          role: c.role,
+          active: c.active,
+          station: c.station.name,
+        }))}
+      />
     </AdminListPage>
   );
 }

@@ -13,7 +13,17 @@ export default async function StationsPage() {
   const [t, stations] = await Promise.all([getTranslations("admin"), listStations()]);
   return (
     <AdminListPage title={t("stations.title")} createTitle={t("stations.create")} createForm={<StationForm />}>
-      <StationsTable stations={stations.map((s) => ({ id: s.id, name: s.name, nameHi: s.nameHi ?? "", district: s.district, active: s.active, users: s._count.users, tips: s._count.tips }))} />
+      <StationsTable
+        stations={stations.map((s) => ({
+          id: s.id,
+          name: s.name,
+          nameHi: s.nameHi ?? "",
+          district: s.district,
+          active: s.active,
+          users: s._count.users,
+          tips: s._count.tips,
+        }))}
+      />
     </AdminListPage>
   );
 }

@@ -15,10 +15,20 @@ export default async function UsersPage() {
   const [users, stations] = await Promise.all([listUsers(), listStations({ activeOnly: true })]);
   const stationOptions = stations.map((s) => ({ id: s.id, name: s.name }));
   return (
-    <AdminListPage wide title={t("users.title")} createTitle={t("users.create")} createForm={<CreateUserForm stations={stationOptions} />}>
+    <AdminListPage
+      wide
+      title={t("users.title")}
+      createTitle={t("users.create")}
+      createForm={<CreateUserForm stations={stationOptions} />}
+    >
       <p className="text-sm text-slate-600">{t("users.districtWideHint")}</p>
       <UsersTable
-        users={users.map((u) => ({ ...u, stationId: u.station?.id ?? null, twoFactor: !!u.totpEnabledAt, lastSignInAt: u.lastSignInAt?.toISOString() ?? null }))}
+        users={users.map((u) => ({
+          ...u,
+          stationId: u.station?.id ?? null,
+          twoFactor: !!u.totpEnabledAt,
+          lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+        }))}
         stations={stationOptions}
         selfId={actor.id}
       />

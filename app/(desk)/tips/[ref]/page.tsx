@@ -47,14 +47,25 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
   if (!ws) notFound();
   const { tip } = ws;
   // A merged duplicate lives on in its survivor; `?stay=1` still shows the duplicate's own record.
-  if (tip.status === "MERGED" && tip.mergedInto && search.stay !== "1") redirect(`/tips/${tip.mergedInto.ref}?merged=${ref}`);
+  if (tip.status === "MERGED" && tip.mergedInto && search.stay !== "1")
+    redirect(`/tips/${tip.mergedInto.ref}?merged=${ref}`);
 
   const t = await getTranslations("tip");
   // Arrived from a queue search: the words it matched are highlighted (ADR 0700).
   const [targets, stations, officers, canned, match, watchTags, connected] = await Promise.all([
     slaTargets(),
-    db.policeStation.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, nameHi: true } }),
-    can(actor.role, "tip:assign") ? db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, stationId: true, role: true } }) : Promise.resolve([]),
+    db.policeStation.findMany({
+      where: { active: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, nameHi: true },
+    }),
+    can(actor.role, "tip:assign")
+      ? db.user.findMany({
+          where: { active: true },
+          orderBy: { name: "asc" },
+          select: { id: true, name: true, stationId: true, role: true },
+        })
+      : Promise.resolve([]),
     listCannedReplies({ activeOnly: true }),
     matchKeysOfText(typeof search.q === "string" ? search.q : undefined),
     tipWatchTags(actor, tip.id),
@@ -67,7 +78,11 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
     <main className="mx-auto max-w-screen-2xl p-4" data-testid="tip-page" data-ref={tip.ref}>
       <LiveRefresh key={tip.ref} tipRef={tip.ref} cursor={cursor} />
       {mergedFrom && (
-        <p role="status" className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="merged-notice">
+        <p
+          role="status"
+          className="mb-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm"
+          data-testid="merged-notice"
+        >
           {t("mergedNotice", { from: mergedFrom })}
         </p>
       )}
@@ -97,8 +112,16 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           <ClosePanel tipRef={tip.ref} status={tip.status} outcome={tip.outcome} summary={tip.closingSummary} />
           <EntitiesPanel entities={ws.entities} />
           <ConnectedTips tips={connected} />
-          <LinksPanel tipRef={tip.ref} links={ws.links} mergedFrom={tip.mergedFrom.map((m) => m.ref)} mergedInto={tip.mergedInto?.ref ?? null} canMerge={!closed} />
-          {can(actor.role, "informant:block") && <BlockInformant tipRef={tip.ref} alias={tip.informant.alias} blocked={tip.informant.blocked} />}
+          <LinksPanel
+            tipRef={tip.ref}
+            links={ws.links}
+            mergedFrom={tip.mergedFrom.map((m) => m.ref)}
+            mergedInto={tip.mergedInto?.ref ?? null}
+            canMerge={!closed}
+          />
+          {can(actor.role, "informant:block") && (
+            <BlockInformant tipRef={tip.ref} alias={tip.informant.alias} blocked={tip.informant.blocked} />
+          )}
           <HistoryPanel history={ws.history} />
         </aside>
       </div>

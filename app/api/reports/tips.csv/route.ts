@@ -11,7 +11,14 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (req: Request) => {
   const actor = await requireActor("report:export");
   const f = parseFilters(Object.fromEntries(new URL(req.url).searchParams));
-  await auditNow({ actorId: actor.id, actorRole: actor.role, action: "report.export", targetType: "tips", detail: { format: "csv", filters: filtersToQuery(f) }, ip: actor.ip });
+  await auditNow({
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: "report.export",
+    targetType: "tips",
+    detail: { format: "csv", filters: filtersToQuery(f) },
+    ip: actor.ip,
+  });
   const chunks = exportTipsCsv(f);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

@@ -28,11 +28,17 @@ export default async function StationRequestPage(props: PageProps<"/station/requ
   const fields = (["what", "where", "when", "whoNamed", "instructions"] as const).filter((f) => r[f]);
   return (
     <main className="mx-auto max-w-screen-sm space-y-4 p-3" data-testid="station-request" data-state={r.state}>
-      <Link href="/station" className="text-sm text-brand-700 underline">{t("back")}</Link>
+      <Link href="/station" className="text-sm text-brand-700 underline">
+        {t("back")}
+      </Link>
       <div>
         <h1 className="text-xl font-semibold">{t("requestTitle", { ref: r.tip.ref })}</h1>
         <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
-          <span className={`rounded px-1.5 text-xs font-semibold ${r.priority === "URGENT" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-800"}`}>{tt(`priorityName.${r.priority}`)}</span>
+          <span
+            className={`rounded px-1.5 text-xs font-semibold ${r.priority === "URGENT" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-800"}`}
+          >
+            {tt(`priorityName.${r.priority}`)}
+          </span>
           <RequestStateBadge state={r.state} />
           <span>{locale === "hi" ? (r.station.nameHi ?? r.station.name) : r.station.name}</span>
         </div>
@@ -48,11 +54,19 @@ export default async function StationRequestPage(props: PageProps<"/station/requ
       </dl>
       {r.media.length > 0 && (
         <section aria-labelledby="images-title">
-          <h2 id="images-title" className="text-sm font-semibold">{t("images")}</h2>
+          <h2 id="images-title" className="text-sm font-semibold">
+            {t("images")}
+          </h2>
           <div className="mt-1 grid grid-cols-2 gap-2">
             {r.media.map((m, i) => (
               // eslint-disable-next-line @next/next/no-img-element -- a private, per-session media route
-              <img key={m.attachmentId} src={`/api/station/requests/${r.id}/media/${m.attachmentId}`} alt={t("image", { n: i + 1 })} data-testid="brief-photo" className="w-full rounded border border-slate-200 object-cover" />
+              <img
+                key={m.attachmentId}
+                src={`/api/station/requests/${r.id}/media/${m.attachmentId}`}
+                alt={t("image", { n: i + 1 })}
+                data-testid="brief-photo"
+                className="w-full rounded border border-slate-200 object-cover"
+              />
             ))}
           </div>
         </section>

@@ -23,9 +23,20 @@ export const POST = route(async (req: Request, ctx: RouteContext<"/api/media/[id
   const parsed = form.safeParse(body);
   if (!parsed.success) throw new AppError("invalid", "a reason is required", { field: "reason" });
   await auditNow({
-    actorId: actor.id, actorRole: actor.role, action: "media.original", targetType: "attachment", targetId: a.id, tipId: a.message.tip.id,
-    detail: { ref: a.message.tip.ref, reason: parsed.data.reason, sha256: a.sha256, mime: a.mime }, ip: actor.ip,
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: "media.original",
+    targetType: "attachment",
+    targetId: a.id,
+    tipId: a.message.tip.id,
+    detail: { ref: a.message.tip.ref, reason: parsed.data.reason, sha256: a.sha256, mime: a.mime },
+    ip: actor.ip,
   });
   const filename = `${a.message.tip.ref}-${a.id.slice(0, 8)}-original.${extensionFor(a.mime) || "bin"}`;
-  return mediaResponse(req, { key: a.storageKey, mime: "application/octet-stream", disposition: "attachment", filename });
+  return mediaResponse(req, {
+    key: a.storageKey,
+    mime: "application/octet-stream",
+    disposition: "attachment",
+    filename,
+  });
 });

@@ -22,7 +22,10 @@ export default async function NewRequestPage(props: PageProps<"/tips/[ref]/reque
   const [t, tt, tip, messages, stations, settings] = await Promise.all([
     getTranslations("requests"),
     getTranslations("tip"),
-    db.tip.findUniqueOrThrow({ where: { id: scoped.id }, select: { ref: true, priority: true, stationId: true, informant: { select: { alias: true } } } }),
+    db.tip.findUniqueOrThrow({
+      where: { id: scoped.id },
+      select: { ref: true, priority: true, stationId: true, informant: { select: { alias: true } } },
+    }),
     db.message.findMany({
       where: { tipId: scoped.id, direction: "INBOUND" },
       orderBy: { sentAt: "asc" },
@@ -40,7 +43,9 @@ export default async function NewRequestPage(props: PageProps<"/tips/[ref]/reque
         tipRef={tip.ref}
         alias={tip.informant.alias}
         texts={messages.filter((m) => m.body.trim()).map((m) => ({ id: m.id, body: m.body }))}
-        images={attachments.filter((a) => a.fetchState === "STORED" && a.mime.startsWith("image/")).map((a) => ({ id: a.id, url: `/api/tips/${tip.ref}/media/${a.id}` }))}
+        images={attachments
+          .filter((a) => a.fetchState === "STORED" && a.mime.startsWith("image/"))
+          .map((a) => ({ id: a.id, url: `/api/tips/${tip.ref}/media/${a.id}` }))}
         voiceCount={attachments.filter((a) => a.mime.startsWith("audio/")).length}
         stations={stations.filter((s) => reaches(actor, s.id))}
         stationId={tip.stationId}

@@ -19,7 +19,8 @@ export const GET = route(async (req: Request, ctx: RouteContext<"/api/tips/[ref]
   const image = a.mime.startsWith("image/");
   const playable = /^(audio|video)\//.test(a.mime);
   const copy = await ensureDisplayCopy(a.id);
-  if (!copy) throw new AppError("conflict", "no copy without metadata can be made of this file", { reason: "noCleanCopy" });
+  if (!copy)
+    throw new AppError("conflict", "no copy without metadata can be made of this file", { reason: "noCleanCopy" });
   const ext = image ? (copy.mime === "image/png" ? "png" : "jpg") : extensionFor(a.mime) || "bin";
   const serve = {
     key: copy.key,
@@ -29,6 +30,15 @@ export const GET = route(async (req: Request, ctx: RouteContext<"/api/tips/[ref]
   };
   // A player fetches a file in several ranges: one audit row per view, not per chunk.
   if (rangeStart(req.headers.get("range")) === 0)
-    await auditNow({ actorId: actor.id, actorRole: actor.role, action: image ? "media.view" : playable ? "media.play" : "media.download", targetType: "attachment", targetId: a.id, tipId: a.message.tip.id, detail: { ref, mime: a.mime, copy: "display" }, ip: actor.ip });
+    await auditNow({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: image ? "media.view" : playable ? "media.play" : "media.download",
+      targetType: "attachment",
+      targetId: a.id,
+      tipId: a.message.tip.id,
+      detail: { ref, mime: a.mime, copy: "display" },
+      ip: actor.ip,
+    });
   return mediaResponse(req, serve);
 });

@@ -14,6 +14,20 @@ export const GET = route(async (req: Request, ctx: RouteContext<"/api/station/re
   const image = await findBriefImage(actor, id, attachmentId);
   const copy = await ensureDisplayCopy(image.attachmentId);
   if (!copy) throw new AppError("notFound");
-  await auditNow({ actorId: actor.id, actorRole: actor.role, action: "request.media_view", targetType: "attachment", targetId: image.attachmentId, tipId: image.tip.id, detail: { ref: image.tip.ref, request: id, copy: "display" }, ip: actor.ip });
-  return mediaResponse(req, { key: copy.key, mime: copy.mime, disposition: "inline", filename: `${image.tip.ref}-${image.attachmentId.slice(0, 8)}.${copy.mime === "image/png" ? "png" : "jpg"}` });
+  await auditNow({
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: "request.media_view",
+    targetType: "attachment",
+    targetId: image.attachmentId,
+    tipId: image.tip.id,
+    detail: { ref: image.tip.ref, request: id, copy: "display" },
+    ip: actor.ip,
+  });
+  return mediaResponse(req, {
+    key: copy.key,
+    mime: copy.mime,
+    disposition: "inline",
+    filename: `${image.tip.ref}-${image.attachmentId.slice(0, 8)}.${copy.mime === "image/png" ? "png" : "jpg"}`,
+  });
 });

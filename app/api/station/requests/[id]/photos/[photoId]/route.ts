@@ -8,5 +8,10 @@ export const GET = route(async (req: Request, ctx: RouteContext<"/api/station/re
   const actor = await requireActor("station:read");
   const { id, photoId } = await ctx.params;
   const p = await findFieldPhoto(actor, id, photoId);
-  return mediaResponse(req, { key: p.storageKey, mime: p.mime, disposition: "inline", filename: `${p.tip.ref}-field-${p.id.slice(0, 8)}.${p.mime.split("/")[1]}` });
+  return mediaResponse(req, {
+    key: p.storageKey,
+    mime: p.mime,
+    disposition: "inline",
+    filename: `${p.tip.ref}-field-${p.id.slice(0, 8)}.${p.mime.split("/")[1]}`,
+  });
 });
