@@ -150,6 +150,7 @@ const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => 
     "/admin/users",
     "/admin/stations",
     "/admin/contacts",
+    "/admin/requests",
     "/admin/webhooks",
     "/admin/canned-replies",
     "/queue?view=all",

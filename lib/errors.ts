@@ -15,7 +15,12 @@ export type ErrorCode =
   | "dueInPast"
   | "firNumberInvalid"
   | "photoInvalid"
-  | "mobileInvalid";
+  | "mobileInvalid"
+  | "dueHoursInvalid"
+  | "escalateMinutesInvalid"
+  | "noActionReported"
+  | "informantAlreadyTold"
+  | "informantUnreachable";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -32,6 +37,11 @@ const STATUS: Record<ErrorCode, number> = {
   firNumberInvalid: 400,
   photoInvalid: 400,
   mobileInvalid: 400,
+  dueHoursInvalid: 400,
+  escalateMinutesInvalid: 400,
+  noActionReported: 409,
+  informantAlreadyTold: 409,
+  informantUnreachable: 409,
 };
 
 export class AppError extends Error {

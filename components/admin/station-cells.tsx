@@ -3,7 +3,7 @@
 // not call hooks, ADR 0303). Each runs updateStationAction through useAction.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { updateStationAction } from "@/lib/stations/actions";
+import { setStationAliasAction, updateStationAction } from "@/lib/stations/actions";
 import { ActionMessage } from "../ui/action-message";
 import { useAction } from "../ui/use-action";
 import { submitted } from "@/components/ui/submit-form";
@@ -14,6 +14,8 @@ export type StationRow = {
   nameHi: string;
   district: string;
   active: boolean;
+  /** Its own officers may read the informant's alias (ADR 0606). */
+  showAlias: boolean;
   users: number;
   tips: number;
 };
@@ -81,6 +83,30 @@ export function StationActiveCell({ station }: { station: StationRow }) {
       >
         {station.active ? t("stations.deactivate") : t("stations.activate")}
       </button>
+      <ActionMessage state={result} />
+    </div>
+  );
+}
+
+/** The "may read the informant alias" switch: a labelled checkbox, saved at once (off by default). */
+export function StationAliasCell({ station }: { station: StationRow }) {
+  const t = useTranslations("admin");
+  const { pending, result, run } = useAction();
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="flex items-center gap-1">
+        <input
+          type="checkbox"
+          checked={station.showAlias}
+          disabled={pending}
+          onChange={(e) => {
+            const show = e.target.checked;
+            run(() => setStationAliasAction(station.id, show));
+          }}
+          data-testid="station-alias-switch"
+        />
+        <span>{t("stations.showAlias")}</span>
+      </label>
       <ActionMessage state={result} />
     </div>
   );

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table/data-table";
 import { dataTableColumns, dimInactive, type Translate } from "@/components/data-table/features";
-import { StationActiveCell, StationNamesCell, type StationRow } from "./station-cells";
+import { StationActiveCell, StationAliasCell, StationNamesCell, type StationRow } from "./station-cells";
 
 const col = dataTableColumns<StationRow>();
 
@@ -41,6 +41,11 @@ function stationColumns(t: Translate) {
           {c.row.original.users} / {c.row.original.tips}
         </span>
       ),
+    }),
+    col.display({
+      id: "alias",
+      header: () => t("stations.aliasColumn"),
+      cell: (c) => <StationAliasCell station={c.row.original} />,
     }),
     col.display({
       id: "status",

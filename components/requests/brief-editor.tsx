@@ -13,7 +13,8 @@ import { submitted } from "@/components/ui/submit-form";
 
 type Props = {
   tipRef: string;
-  alias: string;
+  /** Null when the viewer's station may not read it (ADR 0606): the server's check still uses it. */
+  alias: string | null;
   texts: { id: string; body: string }[];
   images: { id: string; url: string }[];
   voiceCount: number;

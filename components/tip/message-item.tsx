@@ -35,7 +35,9 @@ export async function MessageItem({
       className={`max-w-[85%] rounded-lg border p-3 text-sm shadow-sm ${out ? "ml-auto border-emerald-200 bg-emerald-50" : "border-slate-200 bg-white"}`}
     >
       <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-        <span className="font-medium text-slate-700">{out ? (m.sentBy?.name ?? t("autoReply")) : m.alias}</span>
+        <span className="font-medium text-slate-700">
+          {out ? (m.sentBy?.name ?? t("autoReply")) : (m.alias ?? t("informant"))}
+        </span>
         <time dateTime={m.sentAt.toISOString()}>{time}</time>
         {m.kind !== "TEXT" && <span className="rounded bg-slate-100 px-1">{t(`kind.${m.kind}`)}</span>}
         {out && typeof meta.template === "string" && (

@@ -53,9 +53,15 @@ export async function TipHeader({
         )}
         <span className="ml-auto text-sm text-slate-600">
           {t("informant")}{" "}
-          <span className="font-mono font-semibold text-slate-900" data-testid="informant-alias">
-            {tip.informant.alias}
-          </span>
+          {tip.informant.alias === null ? (
+            <span className="italic text-slate-700" data-testid="informant-alias-hidden">
+              {t("aliasHidden")}
+            </span>
+          ) : (
+            <span className="font-mono font-semibold text-slate-900" data-testid="informant-alias">
+              {tip.informant.alias}
+            </span>
+          )}
           {tip.informant.blocked && (
             <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 text-xs text-white">{t("blocked")}</span>
           )}

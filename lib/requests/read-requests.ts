@@ -64,18 +64,31 @@ export function listStationRequests(viewer: Viewer, opts: { overdue?: boolean; n
   });
 }
 
-export function getStationRequest(viewer: Viewer, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
-  return db.actionRequest.findFirst({
+/**
+ * One request for the station's page. The informant's alias is read only when the request's station
+ * may read it (ADR 0606: the page shows what the station sees, whoever opens it); otherwise it is
+ * never selected, so it cannot reach the response.
+ */
+export async function getStationRequest(viewer: Viewer, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const r = await db.actionRequest.findFirst({
     where: { id, ...stationRequestScope(viewer) },
     select: {
       ...brief,
+      tipId: true,
       tip: { select: { ref: true } },
-      station: { select: { name: true, nameHi: true } },
+      station: { select: { name: true, nameHi: true, showInformantAlias: true } },
       media: { select: { attachmentId: true } },
       reports,
     },
   });
+  if (!r) return null;
+  const { tipId, station, ...rest } = r;
+  const alias = station.showInformantAlias
+    ? (await db.tip.findUniqueOrThrow({ where: { id: tipId }, select: { informant: { select: { alias: true } } } }))
+        .informant.alias
+    : null;
+  return { ...rest, station: { name: station.name, nameHi: station.nameHi }, alias };
 }
 
 /** The tip page's panel: every request of the tip, with its notifications and reports. */

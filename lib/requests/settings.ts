@@ -1,6 +1,7 @@
 // Per-priority rules for action requests (ADR 0600): the default due time of a brief and whether a
 // brief may go to the station first and be reviewed by a supervisor after. Stored in the Setting
-// table under `requests` (an admin may change them there); read fresh each time (drafting is rare).
+// table under `requests` (an admin changes them at /admin/requests, ADR 0608); read fresh each time
+// (drafting is rare).
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "../db";
@@ -8,7 +9,7 @@ import type { Priority } from "../generated/prisma/enums";
 
 export const REQUEST_SETTING_KEY = "requests";
 
-const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
+export const PRIORITIES = ["URGENT", "HIGH", "NORMAL", "LOW"] as const;
 const hours = z
   .number()
   .positive()

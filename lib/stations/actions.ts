@@ -4,7 +4,7 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { requireActor } from "../auth/guard";
 import { AppError, runAction } from "../errors";
-import { createStation, stationInput, updateStation } from "./stations";
+import { createStation, setStationAlias, stationInput, updateStation } from "./stations";
 import { addContact, setContactActive } from "./contacts";
 
 export async function createStationAction(form: FormData) {
@@ -28,6 +28,17 @@ export async function updateStationAction(
   return runAction(async () => {
     const actor = await requireActor("admin:stations");
     await updateStation(actor, id, input);
+    revalidatePath("/admin/stations");
+  });
+}
+
+/** The per-station "may read the informant alias" switch (ADR 0606). */
+export async function setStationAliasAction(id: string, show: boolean) {
+  return runAction(async () => {
+    const actor = await requireActor("admin:stations");
+    const r = z.object({ id: z.uuid(), show: z.boolean() }).safeParse({ id, show });
+    if (!r.success) throw new AppError("invalid");
+    await setStationAlias(actor, r.data.id, r.data.show);
     revalidatePath("/admin/stations");
   });
 }

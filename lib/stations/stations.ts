@@ -28,6 +28,7 @@ export function listStations(opts: { activeOnly?: boolean } = {}) {
       nameHi: true,
       district: true,
       active: true,
+      showInformantAlias: true,
       _count: { select: { users: true, tips: true } },
     },
   });
@@ -73,5 +74,25 @@ export async function updateStation(
       detail: { from: before, to: data },
       ip: actor.ip,
     });
+  });
+}
+
+/** Whether a station's own officers may read the informant's alias (ADR 0606). Audited with the old and new value. */
+export async function setStationAlias(actor: Actor, id: string, show: boolean) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.policeStation.findUnique({ where: { id }, select: { showInformantAlias: true } });
+    if (!before) throw new AppError("notFound");
+    if (before.showInformantAlias === show) return { changed: false };
+    await tx.policeStation.update({ where: { id }, data: { showInformantAlias: show } });
+    await audit(tx, {
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "station.alias_visibility",
+      targetType: "station",
+      targetId: id,
+      detail: { from: before.showInformantAlias, to: show },
+      ip: actor.ip,
+    });
+    return { changed: true };
   });
 }

@@ -1,5 +1,7 @@
 // Everything the tip workspace shows, read in one place with the viewer's scope. Informant identity
-// is never selected: the alias is all an officer sees (the client omits ciphertexts and hashes).
+// is never selected: the alias is all an officer sees (the client omits ciphertexts and hashes), and
+// not even that for a station-bound officer whose station may not read it (ADR 0606): then it is
+// left out here, so no part of the page's response can carry it.
 import "server-only";
 import { db } from "../db";
 import { env } from "../env";
@@ -7,6 +9,7 @@ import { tipScope, type Viewer } from "../auth/scope";
 import { replyMode } from "./reply-window";
 import { tipsMentioning } from "../entities/tips-mentioning";
 import { presentMessage } from "./present-message";
+import { ALIAS_EVENTS, mayReadAlias } from "../auth/alias-access";
 
 const user = { select: { id: true, name: true } } as const;
 
@@ -46,6 +49,8 @@ export async function getTipWorkspace(viewer: Viewer, ref: string) {
     },
   });
   if (!tip) return null;
+  const showAlias = await mayReadAlias(viewer);
+  const alias = (a: string) => (showAlias ? a : null);
   const [messages, notes, events, linksFrom, linksTo, otherTips, entities, history] = await Promise.all([
     db.message.findMany({
       where: { tipId: tip.id },
@@ -122,16 +127,22 @@ export async function getTipWorkspace(viewer: Viewer, ref: string) {
   const label = (v: string | null) => (v && actors.get(v)) ?? v;
   // Replies resolve reactions to the message they react to.
   const byProviderId = new Map(messages.map((m) => [m.providerMessageId, m.id]));
+  const hideValue = (e: { type: string }, v: string | null) => (!showAlias && ALIAS_EVENTS.has(e.type) ? null : v);
   return {
-    tip,
+    tip: { ...tip, informant: { ...tip.informant, alias: alias(tip.informant.alias) } },
     otherTips,
     messages: messages.map(({ providerMessageId: _p, replyToProviderId, informant, ...m }) => ({
       ...presentMessage(m, new Set(informant.identifiers.map((i) => i.hash))),
-      alias: informant.alias,
+      alias: alias(informant.alias),
       replyToId: replyToProviderId ? (byProviderId.get(replyToProviderId) ?? null) : null,
     })),
     notes,
-    events: events.map((e) => ({ ...e, id: String(e.id), fromValue: label(e.fromValue), toValue: label(e.toValue) })),
+    events: events.map((e) => ({
+      ...e,
+      id: String(e.id),
+      fromValue: hideValue(e, label(e.fromValue)),
+      toValue: hideValue(e, label(e.toValue)),
+    })),
     links: [
       ...linksFrom.map((l) => ({ ...l.to, at: l.createdAt })),
       ...linksTo.map((l) => ({ ...l.from, at: l.createdAt })),

@@ -20,6 +20,7 @@ export default async function StationsPage() {
           nameHi: s.nameHi ?? "",
           district: s.district,
           active: s.active,
+          showAlias: s.showInformantAlias,
           users: s._count.users,
           tips: s._count.tips,
         }))}

@@ -120,7 +120,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
             canMerge={!closed}
           />
           {can(actor.role, "informant:block") && (
-            <BlockInformant tipRef={tip.ref} alias={tip.informant.alias} blocked={tip.informant.blocked} />
+            <BlockInformant tipRef={tip.ref} alias={tip.informant.alias ?? ""} blocked={tip.informant.blocked} />
           )}
           <HistoryPanel history={ws.history} />
         </aside>

@@ -16,7 +16,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("requests"))("stationTitle") };
 }
 
-/** One request on a phone: the approved brief and its cleaned images — never the informant's words, voice or alias. */
+/** One request on a phone: the approved brief and its cleaned images — never the informant's words or voice, nor the alias unless an admin allowed it for the station (ADR 0606). */
 export default async function StationRequestPage(props: PageProps<"/station/requests/[id]">) {
   const actor = await requirePage("station:read");
   const { id } = await props.params;
@@ -43,6 +43,14 @@ export default async function StationRequestPage(props: PageProps<"/station/requ
           <span>{locale === "hi" ? (r.station.nameHi ?? r.station.name) : r.station.name}</span>
         </div>
         <p className="mt-1 text-sm text-slate-700">{t("dueAt", { at: formatDateTime(r.dueAt, locale, "short") })}</p>
+        {r.alias && (
+          <p className="mt-1 text-sm text-slate-700">
+            {tt("informant")}{" "}
+            <span className="font-mono font-semibold" data-testid="station-alias">
+              {r.alias}
+            </span>
+          </p>
+        )}
       </div>
       <dl className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" data-testid="station-brief">
         {fields.map((f) => (

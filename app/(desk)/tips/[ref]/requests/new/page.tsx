@@ -7,6 +7,7 @@ import { findScopedTip } from "@/lib/tips/find-scoped-tip";
 import { auditTipView } from "@/lib/tips/audit-tip-view";
 import { defaultDue, requestSettings } from "@/lib/requests/settings";
 import { toIstLocal } from "@/lib/requests/due-time";
+import { mayReadAlias } from "@/lib/auth/alias-access";
 import { BriefEditor } from "@/components/requests/brief-editor";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]/requests/new">) {
@@ -19,7 +20,7 @@ export default async function NewRequestPage(props: PageProps<"/tips/[ref]/reque
   const { ref } = await props.params;
   const scoped = await findScopedTip(db, actor, ref).catch(() => notFound());
   await auditTipView(actor, { id: scoped.id, ref });
-  const [t, tt, tip, messages, stations, settings] = await Promise.all([
+  const [t, tt, tip, messages, stations, settings, showAlias] = await Promise.all([
     getTranslations("requests"),
     getTranslations("tip"),
     db.tip.findUniqueOrThrow({
@@ -33,6 +34,7 @@ export default async function NewRequestPage(props: PageProps<"/tips/[ref]/reque
     }),
     db.policeStation.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     requestSettings(),
+    mayReadAlias(actor),
   ]);
   const attachments = messages.flatMap((m) => m.attachments);
   return (
@@ -41,7 +43,7 @@ export default async function NewRequestPage(props: PageProps<"/tips/[ref]/reque
       <p className="text-sm text-slate-700">{t("editorIntro")}</p>
       <BriefEditor
         tipRef={tip.ref}
-        alias={tip.informant.alias}
+        alias={showAlias ? tip.informant.alias : null}
         texts={messages.filter((m) => m.body.trim()).map((m) => ({ id: m.id, body: m.body }))}
         images={attachments
           .filter((a) => a.fetchState === "STORED" && a.mime.startsWith("image/"))
