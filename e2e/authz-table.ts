@@ -367,6 +367,16 @@ export const ACTIONS: ActionRow[] = [
   {
     kind: "action",
     file: "lib/requests/actions.ts",
+    name: "tellInformantAction",
+    access: "tip:reply",
+    scoped: true,
+    request: true,
+    page: tipPage,
+    args: (f) => [f.other.requestId],
+  },
+  {
+    kind: "action",
+    file: "lib/requests/actions.ts",
     name: "acknowledgeRequestAction",
     access: "station:act",
     scoped: true,

@@ -94,6 +94,9 @@ const schema = z.object({
   WHATSAPP_API_BASE: z.url().default("https://graph.facebook.com/v23.0"),
   WHATSAPP_REPLY_TEMPLATE: z.string().default(""),
   WHATSAPP_REPLY_TEMPLATE_LANG: z.string().default("en"),
+  /** Approved template for the desk's fixed "action taken" message outside the 24-hour window (ADR 0607); one body parameter, the ref. */
+  WHATSAPP_ACTION_TEMPLATE: z.string().default("informant_action_taken"),
+  WHATSAPP_ACTION_TEMPLATE_LANG: z.string().default("hi"),
 
   TWILIO_ACCOUNT_SID: z.string().default(""),
   TWILIO_AUTH_TOKEN: z.string().default(""),

@@ -8,6 +8,7 @@ import { renderNow } from "@/lib/time/now";
 import { RequestStateBadge } from "./state-badge";
 import { RequestButtons } from "./request-buttons";
 import { ReportList } from "./report-list";
+import { ACTION_KINDS } from "@/lib/requests/tell-informant";
 
 /** The tip page's action requests: each one's state, brief, notifications and the station's reports. */
 export async function RequestsPanel({
@@ -109,7 +110,18 @@ export async function RequestsPanel({
                 id={r.id}
                 canApprove={can(actor.role, "request:approve") && !r.approvedAt && r.state !== "CLOSED"}
                 canClose={can(actor.role, "request:draft") && r.state === "REPORTED"}
+                canTell={
+                  can(actor.role, "tip:reply") &&
+                  !r.informantToldAt &&
+                  (r.state === "REPORTED" || r.state === "CLOSED") &&
+                  r.reports.some((x) => ACTION_KINDS.includes(x.kind))
+                }
               />
+              {r.informantToldAt && (
+                <p className="text-xs text-emerald-800" data-testid="informant-told">
+                  {t("informantTold", { at: formatDateTime(r.informantToldAt, locale, "short") })}
+                </p>
+              )}
             </li>
           );
         })}

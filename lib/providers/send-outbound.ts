@@ -3,6 +3,7 @@
 // provider the informant last wrote through, and records the provider's id (wamid / SM…) or the
 // failure on the message. Idempotent: a message that already has a provider id is never sent again.
 import "server-only";
+import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
 import { publish } from "../live/bus";
@@ -22,6 +23,7 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
       id: true,
       direction: true,
       body: true,
+      meta: true,
       provider: true,
       providerMessageId: true,
       deliveryStatus: true,
@@ -44,19 +46,28 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
     const to = informantAddress(m.informant);
     let providerId: string;
     if (provider === "META") {
-      const mode = replyMode(m.informant.lastInboundAt);
+      const e = env();
+      // A fixed message (the desk's "action taken", ADR 0607) names its own approved template and
+      // parameters; any other reply goes out as the reply template's one parameter.
+      const template = fixedTemplate(m.meta) ?? {
+        name: e.WHATSAPP_REPLY_TEMPLATE,
+        lang: e.WHATSAPP_REPLY_TEMPLATE_LANG,
+      };
+      const mode = replyMode(m.informant.lastInboundAt, new Date(), template.name);
       if (mode === "closed")
         throw new ProviderError(
           "outside WhatsApp's 24-hour window and no approved template is configured (WHATSAPP_REPLY_TEMPLATE)",
           true,
         );
-      const e = env();
       const wrote = (latest?.meta as { phoneNumberId?: unknown } | null)?.phoneNumberId;
       const phoneNumberId =
         typeof wrote === "string" && e.WHATSAPP_PHONE_NUMBER_IDS.includes(wrote) ? wrote : undefined;
-      const template =
-        mode === "template" ? { name: e.WHATSAPP_REPLY_TEMPLATE, lang: e.WHATSAPP_REPLY_TEMPLATE_LANG } : undefined;
-      providerId = await sendWhatsApp({ to, body: m.body, template, phoneNumberId });
+      providerId = await sendWhatsApp({
+        to,
+        body: m.body,
+        template: mode === "template" ? template : undefined,
+        phoneNumberId,
+      });
     } else if (provider === "TWILIO") {
       if (!inServiceWindow(m.informant.lastInboundAt))
         throw new ProviderError("outside WhatsApp's 24-hour window (Twilio needs an approved content template)", true);
@@ -92,6 +103,16 @@ export async function sendOutbound(messageId: string, job?: { attempts: number; 
     });
     throw permanent ? new PermanentJobError(reason) : e;
   }
+}
+
+const fixedTemplateMeta = z.object({
+  ifTemplate: z.object({ name: z.string().min(1), lang: z.string().min(1), params: z.array(z.string()) }),
+});
+
+/** The template a fixed message goes out as outside the window (`meta.ifTemplate`), if it names one. */
+function fixedTemplate(meta: unknown) {
+  const r = fixedTemplateMeta.safeParse(meta);
+  return r.success ? r.data.ifTemplate : null;
 }
 
 function informantAddress(i: { addressCipher: string | null; keyId: string }) {

@@ -23,7 +23,8 @@ const TRANSIENT_CODES = new Set([1, 2, 4, 80007, 130429, 131000, 131016, 131056,
 export type WhatsAppSend = {
   to: Address;
   body: string;
-  template?: { name: string; lang: string };
+  /** `params`: the template's body parameters (default: the message body as the one parameter). */
+  template?: { name: string; lang: string; params?: string[] };
   phoneNumberId?: string;
 };
 
@@ -35,7 +36,9 @@ export function whatsappPayload(s: WhatsAppSend): Record<string, unknown> {
         template: {
           name: s.template.name,
           language: { code: s.template.lang },
-          components: [{ type: "body", parameters: [{ type: "text", text: s.body }] }],
+          components: [
+            { type: "body", parameters: (s.template.params ?? [s.body]).map((text) => ({ type: "text", text })) },
+          ],
         },
       }
     : { type: "text", text: { preview_url: false, body: s.body } };

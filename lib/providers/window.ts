@@ -16,8 +16,12 @@ export function serviceWindowEndsAt(lastInboundAt: Date | null | undefined, now 
 
 export type ReplyMode = "free" | "template" | "closed";
 
-/** How a reply would go out now: free text, the configured template, or not at all. */
-export function replyMode(lastInboundAt: Date | null | undefined, now = new Date()): ReplyMode {
+/** How a reply would go out now: free text, the template (by default the reply template), or not at all. */
+export function replyMode(
+  lastInboundAt: Date | null | undefined,
+  now = new Date(),
+  template = env().WHATSAPP_REPLY_TEMPLATE,
+): ReplyMode {
   if (inServiceWindow(lastInboundAt, now)) return "free";
-  return env().WHATSAPP_REPLY_TEMPLATE ? "template" : "closed";
+  return template ? "template" : "closed";
 }

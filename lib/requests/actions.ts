@@ -9,6 +9,7 @@ import { kick } from "../jobs/worker";
 import { draftRequest } from "./draft-request";
 import { approveRequest } from "./approve-request";
 import { closeRequest } from "./close-request";
+import { tellInformant } from "./tell-informant";
 import { acknowledgeRequest, assertStationRequest, reportAction } from "./station-report";
 import { parseReport } from "./report-input";
 import { readPhotos, storePhotos } from "./field-photos";
@@ -49,6 +50,16 @@ export async function closeRequestAction(id: string) {
     const actor = await requireActor("request:draft");
     await closeRequest(actor, requestId(id));
   });
+}
+
+/** The fixed "action has been taken" message to the informant (ADR 0607); once per request. */
+export async function tellInformantAction(id: string) {
+  const result = await runAction(async () => {
+    const actor = await requireActor("tip:reply");
+    await tellInformant(actor, requestId(id));
+  });
+  if (result.ok) kick();
+  return result;
 }
 
 export async function acknowledgeRequestAction(id: string) {

@@ -84,11 +84,16 @@ export async function getStationRequest(viewer: Viewer, id: string) {
   });
   if (!r) return null;
   const { tipId, station, ...rest } = r;
-  const alias = station.showInformantAlias
-    ? (await db.tip.findUniqueOrThrow({ where: { id: tipId }, select: { informant: { select: { alias: true } } } }))
-        .informant.alias
-    : null;
-  return { ...rest, station: { name: station.name, nameHi: station.nameHi }, alias };
+  const view: typeof rest & { station: { name: string; nameHi: string | null }; alias?: string } = {
+    ...rest,
+    station: { name: station.name, nameHi: station.nameHi },
+  };
+  // No `alias` key at all unless the station may read it: the station's response holds nothing about it.
+  if (station.showInformantAlias)
+    view.alias = (
+      await db.tip.findUniqueOrThrow({ where: { id: tipId }, select: { informant: { select: { alias: true } } } })
+    ).informant.alias;
+  return view;
 }
 
 /** The tip page's panel: every request of the tip, with its notifications and reports. */
@@ -100,6 +105,7 @@ export function listTipRequests(viewer: Viewer, tipId: string) {
       ...brief,
       warnings: true,
       escalatedStage: true,
+      informantToldAt: true,
       station: { select: { name: true, nameHi: true } },
       draftedBy: { select: { name: true } },
       approvedBy: { select: { name: true } },

@@ -10,7 +10,16 @@ import { publish } from "../live/bus";
 
 export type StepActor = { id: string; role: Role; ip?: string | null } | null;
 export type RequestStep =
-  "drafted" | "released" | "approved" | "sent" | "acknowledged" | "reported" | "closed" | "notify_failed" | "escalated";
+  | "drafted"
+  | "released"
+  | "approved"
+  | "sent"
+  | "acknowledged"
+  | "reported"
+  | "closed"
+  | "notify_failed"
+  | "escalated"
+  | "informant_told";
 
 export async function recordStep(
   tx: Tx,
