@@ -92,16 +92,22 @@ export function StationActiveCell({ station }: { station: StationRow }) {
 export function StationAliasCell({ station }: { station: StationRow }) {
   const t = useTranslations("admin");
   const { pending, result, run } = useAction();
+  // Shown as changed at once; put back if the server refuses.
+  const [on, setOn] = useState(station.showAlias);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className="flex items-center gap-1">
         <input
           type="checkbox"
-          checked={station.showAlias}
+          checked={on}
           disabled={pending}
           onChange={(e) => {
             const show = e.target.checked;
-            run(() => setStationAliasAction(station.id, show));
+            setOn(show);
+            run(
+              () => setStationAliasAction(station.id, show),
+              (r) => !r.ok && setOn(!show),
+            );
           }}
           data-testid="station-alias-switch"
         />
