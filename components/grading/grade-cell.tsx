@@ -14,7 +14,7 @@ export function GradeCell({
       {row.grade ? (
         <span className="font-mono font-semibold">{row.grade}</span>
       ) : (
-        <span className="font-mono text-slate-500" title={label(`suggestedCell:${row.suggestedSource}`)}>
+        <span className="font-mono text-slate-600" title={label(`suggestedCell:${row.suggestedSource}`)}>
           <span aria-hidden="true">{row.suggestedSource}?</span>
           <span className="sr-only">{label(`suggestedCell:${row.suggestedSource}`)}</span>
         </span>
