@@ -61,3 +61,46 @@ test("a grade outside the scale is refused with a clear message and changes noth
   await officer.reload();
   await expect(officer.getByTestId("grade-panel").getByTestId("grade-current")).toHaveText("Not graded yet");
 });
+
+test("a false report and a supervisor's abuse mark: the alias's next tip warns and suggests 3; the mark is lifted", async ({
+  as,
+  request,
+}) => {
+  const officer = await as("officer");
+  const sup = await as("supervisor");
+  const first = await newTip(request, officer, `grading ${token()} framing first`);
+
+  // The supervisor marks the alias on its first tip, and closes that tip as false information.
+  await sup.goto(`/tips/${first.ref}`);
+  const mark = sup.getByTestId("abusing-panel");
+  await mark.getByLabel("Why (kept in the audit trail)").fill("named the same rivals in every tip");
+  await mark.getByRole("button", { name: /as abusing the line/ }).click();
+  await expect(mark.getByRole("button", { name: /Lift the abuse mark/ })).toBeVisible();
+  const close = sup.getByTestId("close-panel");
+  await close.getByLabel("Outcome").selectOption("FALSE_INFORMATION");
+  await close.getByLabel("Closing summary").fill("nothing found at the address; rivals named");
+  await close.getByRole("button", { name: "Close tip" }).click();
+  await expect(sup.getByTestId("tip-status")).toHaveAttribute("data-status", "CLOSED");
+
+  // The same informant writes again: a new tip, which warns and suggests source evaluation 3.
+  const second = await newTip(request, officer, `grading ${token()} framing second`, first.from);
+  expect(second.ref).not.toBe(first.ref);
+  await officer.goto(`/tips/${second.ref}`);
+  const grade = officer.getByTestId("grade-panel");
+  await expect(grade.getByTestId("abusing-warning")).toBeVisible();
+  await expect(grade.getByTestId("grade-suggested")).toContainText("3 — Not reliable");
+  await officer.goto(`/queue?view=all&q=${second.ref}`);
+  const row = officer.getByTestId("queue-table").locator("tbody tr", { hasText: second.ref });
+  await expect(row.getByTestId("abusing-mark")).toBeVisible();
+
+  // Lifted by the supervisor: the warning goes; the false report still counts against the alias.
+  await sup.goto(`/tips/${second.ref}`);
+  await sup
+    .getByTestId("abusing-panel")
+    .getByRole("button", { name: /Lift the abuse mark/ })
+    .click();
+  await expect(sup.getByTestId("abusing-panel").getByRole("button", { name: /as abusing the line/ })).toBeVisible();
+  await officer.goto(`/tips/${second.ref}`);
+  await expect(officer.getByTestId("grade-panel").getByTestId("abusing-warning")).toHaveCount(0);
+  await expect(officer.getByTestId("grade-panel").getByTestId("grade-suggested")).toContainText("3 — Not reliable");
+});
