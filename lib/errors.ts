@@ -20,7 +20,8 @@ export type ErrorCode =
   | "escalateMinutesInvalid"
   | "noActionReported"
   | "informantAlreadyTold"
-  | "informantUnreachable";
+  | "informantUnreachable"
+  | "gradeOutOfScale";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -42,6 +43,7 @@ const STATUS: Record<ErrorCode, number> = {
   noActionReported: 409,
   informantAlreadyTold: 409,
   informantUnreachable: 409,
+  gradeOutOfScale: 400,
 };
 
 export class AppError extends Error {

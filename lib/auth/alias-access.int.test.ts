@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { actorOf, makeInformant, makeStation, makeTip, makeUser } from "../testing/factories";
 import { getTipWorkspace } from "../tips/get-tip-workspace";
 import { setInformantBlocked } from "../tips/block-informant";
+import { markAbusing } from "../grading/mark-abusing";
 import { draftRequest } from "../requests/draft-request";
 import { getStationRequest } from "../requests/read-requests";
 import { setStationAlias } from "../stations/stations";
@@ -28,8 +29,9 @@ async function world() {
   const local = actorOf(await makeUser({ stationId: station.id, districtWide: false }));
   const informant = await makeInformant();
   const tip = await makeTip({ informantId: informant.id, stationId: station.id, priority: "URGENT" });
-  // Blocking names the informant by alias in the tip's timeline: that event must be covered too.
+  // Blocking and the abuse mark name the informant by alias in the tip's timeline: those events too.
   await setInformantBlocked(supervisor, tip.ref, { blocked: true, reason: "abuse" });
+  await markAbusing(supervisor, tip.ref, { abusing: true, reason: "framing a neighbour" });
   const { id: requestId } = await draftRequest(desk, tip.ref, {
     stationId: station.id,
     what: "Liquor sold at night",
@@ -56,6 +58,7 @@ describe("the informant alias and station-bound officers", () => {
     expect(ws.tip.informant.alias).toBeNull();
     expect(ws.messages.every((m) => m.alias === null)).toBe(true);
     expect(ws.events.find((e) => e.type === "informant_blocked")?.toValue).toBeNull();
+    expect(ws.events.find((e) => e.type === "informant_marked_abusing")?.toValue).toBeNull();
     expect((await getStationRequest(w.local, w.requestId))!.alias).toBeUndefined();
     expect(await seen(w)).not.toContain(w.alias);
   });
@@ -67,6 +70,7 @@ describe("the informant alias and station-bound officers", () => {
     const ws = (await getTipWorkspace(w.local, w.tip.ref))!;
     expect(ws.tip.informant.alias).toBe(w.alias);
     expect(ws.events.find((e) => e.type === "informant_blocked")?.toValue).toBe(w.alias);
+    expect(ws.events.find((e) => e.type === "informant_marked_abusing")?.toValue).toBe(w.alias);
     expect((await getStationRequest(w.local, w.requestId))!.alias).toBe(w.alias);
     await setStationAlias(w.admin, w.station.id, false);
     expect(await seen(w)).not.toContain(w.alias);

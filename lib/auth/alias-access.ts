@@ -19,5 +19,10 @@ export async function stationShowsAlias(stationId: string, client: Db | Tx = db)
   return !!s?.showInformantAlias;
 }
 
-/** Tip events whose values are the alias (blocking names the informant by alias). */
-export const ALIAS_EVENTS: ReadonlySet<string> = new Set(["informant_blocked", "informant_unblocked"]);
+/** Tip events whose values are the alias (blocking and the abuse mark name the informant by alias). */
+export const ALIAS_EVENTS: ReadonlySet<string> = new Set([
+  "informant_blocked",
+  "informant_unblocked",
+  "informant_marked_abusing",
+  "informant_unmarked_abusing",
+]);
