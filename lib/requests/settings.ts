@@ -25,6 +25,20 @@ export const requestSettingsSchema = z.object({
     .positive()
     .max(7 * 24 * 60)
     .default(60),
+  /** Minutes a new URGENT tip may sit unclaimed before the open desk queues start alerting (ADR 0609). */
+  unclaimedAlertMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(3),
+  /** Further minutes of alerting, unclaimed, before the SP Crime's desk (supervisor) is paged. */
+  unclaimedPageMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(5),
 });
 export type RequestSettings = z.infer<typeof requestSettingsSchema>;
 
@@ -32,6 +46,8 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
   dueHours: { URGENT: 2, HIGH: 12, NORMAL: 48, LOW: 120 },
   sendFirst: ["URGENT"],
   escalateAfterMinutes: 60,
+  unclaimedAlertMinutes: 3,
+  unclaimedPageMinutes: 5,
 };
 
 export async function requestSettings(client: Tx | typeof db = db): Promise<RequestSettings> {
