@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "../db";
 import type { Priority } from "../generated/prisma/enums";
+import { env } from "../env";
 
 export const REQUEST_SETTING_KEY = "requests";
 
@@ -31,7 +32,7 @@ export const requestSettingsSchema = z.object({
     .int()
     .min(0)
     .max(24 * 60)
-    .default(3),
+    .default(() => env().DESK_UNCLAIMED_ALERT_MINUTES),
   /** Further minutes of alerting, unclaimed, before the SP Crime's desk (supervisor) is paged. */
   unclaimedPageMinutes: z
     .number()
@@ -53,7 +54,8 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 export async function requestSettings(client: Tx | typeof db = db): Promise<RequestSettings> {
   const row = await client.setting.findUnique({ where: { key: REQUEST_SETTING_KEY }, select: { value: true } });
   const parsed = row ? requestSettingsSchema.safeParse(row.value) : null;
-  return parsed?.success ? parsed.data : DEFAULT_REQUEST_SETTINGS;
+  if (parsed?.success) return parsed.data;
+  return { ...DEFAULT_REQUEST_SETTINGS, unclaimedAlertMinutes: env().DESK_UNCLAIMED_ALERT_MINUTES };
 }
 
 export function defaultDue(settings: RequestSettings, priority: Priority, now = Date.now()): Date {
