@@ -79,7 +79,8 @@ SELECT "id", "assigneeId", 'closed', "outcome"::text, "closedAt" FROM "Tip" WHER
 -- Action requests for the stations' figures (ADR 0610): one station-bound tip in 20 went to its
 -- station, released about an hour after it arrived and due 12 h later; ~90 % acknowledged
 -- (log-normal around 30 min), ~70 % of those reported (log-normal around 6 h after) with an outcome;
--- anything still in the future stays open (so some are overdue now).
+-- the desk closes a request left unreported for 3 days, so only recent ones can be overdue now
+-- (as at a working desk: the overdue list is what the SP Crime chases, not the whole history).
 WITH x AS (
   SELECT t."id" AS tip_id, t."stationId" AS station_id, t."priority",
     least(t."receivedAt" + interval '1 hour', now() - interval '1 minute') AS rel,
@@ -95,11 +96,12 @@ WITH x AS (
   FROM x
 )
 INSERT INTO "ActionRequest" ("id", "tipId", "stationId", "state", "priority", "what", "instructions", "dueAt", "draftedById",
-  "releasedAt", "approvedAt", "sentAt", "acknowledgedAt", "reportedAt", "createdAt", "updatedAt")
+  "releasedAt", "approvedAt", "sentAt", "acknowledgedAt", "reportedAt", "closedAt", "createdAt", "updatedAt")
 SELECT gen_random_uuid(), tip_id, station_id,
-  (CASE WHEN rep IS NOT NULL THEN 'REPORTED' WHEN ack IS NOT NULL THEN 'ACKNOWLEDGED' ELSE 'SENT' END)::"RequestState",
+  (CASE WHEN rep IS NOT NULL THEN 'REPORTED' WHEN rel <= now() - interval '3 days' THEN 'CLOSED'
+    WHEN ack IS NOT NULL THEN 'ACKNOWLEDGED' ELSE 'SENT' END)::"RequestState",
   "priority", 'Bench brief', 'Verify and act', rel + interval '12 hours', (SELECT "id" FROM us WHERE k = 1),
-  rel, rel, rel, ack, rep, rel, now()
+  rel, rel, rel, ack, rep, CASE WHEN rep IS NULL AND rel <= now() - interval '3 days' THEN rel + interval '3 days' END, rel, now()
 FROM y ORDER BY rel;
 
 -- The station's reports: an acknowledgement, then the outcome.
