@@ -55,5 +55,7 @@ export const E2E = {
     METRICS_TOKEN: "e2e-metrics-token-0123456789abcdef",
     // The socket is the client: the specs' own X-Forwarded-For headers are forgeries the server ignores.
     TRUSTED_PROXY_HOPS: "0",
+    // An unclaimed URGENT tip alerts the open queues at the next minute's sweep (ADR 0609), not after 3 min.
+    DESK_UNCLAIMED_ALERT_MINUTES: "0",
   } as Record<string, string>,
 };

@@ -110,6 +110,11 @@ const schema = z.object({
   STATION_NOTIFY_TEMPLATE_LANG: z.string().default("en"),
   /** The template for an overdue request's escalation to the station's senior officer (ADR 0604); same four parameters. */
   STATION_ESCALATION_TEMPLATE: z.string().default("station_request_overdue"),
+  /**
+   * Minutes an URGENT tip may sit unclaimed before the open desk queues alert (ADR 0609), unless the
+   * `requests` Setting sets `unclaimedAlertMinutes`. The e2e server sets 0 to see the alert at once.
+   */
+  DESK_UNCLAIMED_ALERT_MINUTES: z.coerce.number().int().min(0).max(1440).default(3),
 
   /** Secret path segment of Exotel's webhook URLs (Exotel signs nothing): empty turns Exotel off. */
   EXOTEL_WEBHOOK_TOKEN: z.union([z.literal(""), secret(32)]).default(""),

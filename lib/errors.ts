@@ -18,6 +18,7 @@ export type ErrorCode =
   | "mobileInvalid"
   | "dueHoursInvalid"
   | "escalateMinutesInvalid"
+  | "unclaimedMinutesInvalid"
   | "noActionReported"
   | "informantAlreadyTold"
   | "informantUnreachable"
@@ -40,6 +41,7 @@ const STATUS: Record<ErrorCode, number> = {
   mobileInvalid: 400,
   dueHoursInvalid: 400,
   escalateMinutesInvalid: 400,
+  unclaimedMinutesInvalid: 400,
   noActionReported: 409,
   informantAlreadyTold: 409,
   informantUnreachable: 409,

@@ -91,6 +91,7 @@ export async function startup() {
     // deploy: this start's own run (a slot already run this hour would be deduplicated).
     await warmRollupsSoon("start");
     await scheduleRecurring("requests.escalate");
+    await scheduleRecurring("tips.unclaimed");
     startWorker();
     onShutdown("worker", () => stopWorker(DRAIN_MS));
   }

@@ -165,6 +165,13 @@ for (const size of SIZES) {
       psql("-v", `n=${size}`, "-f", "bench/dashboard/seed.sql");
       console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
+    // The stations' figures (ADR 0610) read action requests: say how many the data holds.
+    const requests = Number(
+      spawnSync("psql", ["-X", "-tA", DB, "-c", `SELECT count(*) FROM "ActionRequest"`], {
+        encoding: "utf8",
+      }).stdout.trim() || 0,
+    );
+    console.log(`${requests.toLocaleString("en")} action requests`);
     const cookie = await signIn();
     for (const p of PATHS) {
       const first = await timeGet(p, cookie); // builds the range's rollups when none are current
@@ -175,6 +182,7 @@ for (const size of SIZES) {
       const churn = await stopChurn();
       const row = {
         size,
+        requests,
         path: p,
         runs: RUNS,
         first: first.ttfb,

@@ -76,7 +76,46 @@ INSERT INTO "TipEvent" ("tipId", "actorId", "type", "at")
 SELECT "id", "assigneeId", 'claimed', "claimedAt" FROM "Tip" WHERE "claimedAt" IS NOT NULL AND "assigneeId" IS NOT NULL AND "ref" LIKE 'BN-%';
 INSERT INTO "TipEvent" ("tipId", "actorId", "type", "toValue", "at")
 SELECT "id", "assigneeId", 'closed', "outcome"::text, "closedAt" FROM "Tip" WHERE "closedAt" IS NOT NULL AND "assigneeId" IS NOT NULL AND "ref" LIKE 'BN-%';
+-- Action requests for the stations' figures (ADR 0610): one station-bound tip in 20 went to its
+-- station, released about an hour after it arrived and due 12 h later; ~90 % acknowledged
+-- (log-normal around 30 min), ~70 % of those reported (log-normal around 6 h after) with an outcome;
+-- the desk closes a request left unreported for 3 days, so only recent ones can be overdue now
+-- (as at a working desk: the overdue list is what the SP Crime chases, not the whole history).
+WITH x AS (
+  SELECT t."id" AS tip_id, t."stationId" AS station_id, t."priority",
+    least(t."receivedAt" + interval '1 hour', now() - interval '1 minute') AS rel,
+    random() AS u_ack, random() AS u_rep,
+    exp(ln(1800) + 1.0 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) * interval '1 second' AS ack_delay,
+    exp(ln(6 * 3600) + 1.0 * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) * interval '1 second' AS rep_delay
+  FROM "Tip" t
+  WHERE t."ref" LIKE 'BN-%' AND t."stationId" IS NOT NULL AND t."status" <> 'MERGED' AND random() < 0.05
+), y AS (
+  SELECT x.*,
+    CASE WHEN u_ack < 0.9 AND rel + ack_delay < now() THEN rel + ack_delay END AS ack,
+    CASE WHEN u_ack < 0.9 AND u_rep < 0.7 AND rel + ack_delay + rep_delay < now() THEN rel + ack_delay + rep_delay END AS rep
+  FROM x
+)
+INSERT INTO "ActionRequest" ("id", "tipId", "stationId", "state", "priority", "what", "instructions", "dueAt", "draftedById",
+  "releasedAt", "approvedAt", "sentAt", "acknowledgedAt", "reportedAt", "closedAt", "createdAt", "updatedAt")
+SELECT gen_random_uuid(), tip_id, station_id,
+  (CASE WHEN rep IS NOT NULL THEN 'REPORTED' WHEN rel <= now() - interval '3 days' THEN 'CLOSED'
+    WHEN ack IS NOT NULL THEN 'ACKNOWLEDGED' ELSE 'SENT' END)::"RequestState",
+  "priority", 'Bench brief', 'Verify and act', rel + interval '12 hours', (SELECT "id" FROM us WHERE k = 1),
+  rel, rel, rel, ack, rep, CASE WHEN rep IS NULL AND rel <= now() - interval '3 days' THEN rel + interval '3 days' END, rel, now()
+FROM y ORDER BY rel;
+
+-- The station's reports: an acknowledgement, then the outcome.
+INSERT INTO "ActionReport" ("id", "requestId", "authorId", "kind", "createdAt")
+SELECT gen_random_uuid(), r."id", r."draftedById", 'ACKNOWLEDGED', r."acknowledgedAt"
+FROM "ActionRequest" r WHERE r."what" = 'Bench brief' AND r."acknowledgedAt" IS NOT NULL;
+INSERT INTO "ActionReport" ("id", "requestId", "authorId", "kind", "createdAt")
+SELECT gen_random_uuid(), r."id", r."draftedById",
+  (ARRAY['ACTION_TAKEN','ACTION_TAKEN','FIR_REGISTERED','ARREST','RECOVERY','NOT_FOUND'])[1 + floor(random() * 6)::int]::"ReportKind",
+  r."reportedAt"
+FROM "ActionRequest" r WHERE r."what" = 'Bench brief' AND r."reportedAt" IS NOT NULL;
 COMMIT;
 VACUUM ANALYZE "Tip";
 VACUUM ANALYZE "TipEvent";
 VACUUM ANALYZE "Informant";
+VACUUM ANALYZE "ActionRequest";
+VACUUM ANALYZE "ActionReport";

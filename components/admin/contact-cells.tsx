@@ -10,7 +10,7 @@ export type ContactRow = {
   name: string;
   phone: string;
   channel: "WHATSAPP" | "SMS";
-  role: "DUTY" | "SENIOR";
+  role: "DUTY" | "SENIOR" | "SP_CRIME";
   active: boolean;
   station: string;
 };

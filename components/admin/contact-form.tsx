@@ -17,8 +17,9 @@ export function ContactForm({ stations }: { stations: { id: string; name: string
     >
       <label className="text-sm">
         {t("contacts.station")}
-        <select name="stationId" required className={input}>
-          <option value="">—</option>
+        {/* Not required: the SP Crime's desk serves the whole district (the server checks the pair). */}
+        <select name="stationId" className={input}>
+          <option value="">{t("contacts.noStation")}</option>
           {stations.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -46,6 +47,7 @@ export function ContactForm({ stations }: { stations: { id: string; name: string
         <select name="role" className={input}>
           <option value="DUTY">{t("contacts.roleName.DUTY")}</option>
           <option value="SENIOR">{t("contacts.roleName.SENIOR")}</option>
+          <option value="SP_CRIME">{t("contacts.roleName.SP_CRIME")}</option>
         </select>
       </label>
       <div className="flex items-end">

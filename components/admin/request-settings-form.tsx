@@ -1,6 +1,7 @@
 "use client";
 // Admin → Request rules: one row per priority (default due time in hours; "send first, review after")
-// and the minutes to the next escalation. The server checks every field again (ADR 0608).
+// the minutes to the next escalation, and the minutes before an unclaimed urgent tip alerts the desk
+// and then pages the SP Crime's desk (ADR 0609). The server checks every field again (ADR 0608).
 import { useTranslations } from "next-intl";
 import { saveRequestSettingsAction } from "@/lib/requests/settings-actions";
 import type { RequestSettings } from "@/lib/requests/settings";
@@ -85,6 +86,21 @@ export function RequestSettingsForm({ settings }: { settings: RequestSettings })
           className={input}
         />
       </label>
+      {(["unclaimedAlertMinutes", "unclaimedPageMinutes"] as const).map((name) => (
+        <label key={name} className="block text-sm">
+          {t(`requestRules.${name}`)}{" "}
+          <input
+            name={name}
+            type="number"
+            inputMode="numeric"
+            min="0"
+            max="1440"
+            required
+            defaultValue={settings[name]}
+            className={input}
+          />
+        </label>
+      ))}
       <div className="flex items-center gap-3">
         <button
           disabled={pending}

@@ -27,6 +27,8 @@ import { ViewTabs } from "./view-tabs";
 import { FilterBar, type Option } from "./filter-bar";
 import { BulkBar } from "./bulk-bar";
 import { HandOverForm } from "./hand-over-form";
+import { EscalationPanel } from "./escalation-panel";
+import type { QueueEscalations } from "@/lib/queue/escalations";
 
 type Props = {
   initial: QueueData;
@@ -54,11 +56,13 @@ export function QueueView(props: Props) {
   const [seenInitial, setSeenInitial] = useState(props.initial);
   const [page, setPage] = useState<PageState>(props.initial);
   const [counts, setCounts] = useState<ViewCounts>(props.initial.counts);
+  const [escalations, setEscalations] = useState<QueueEscalations>(props.initial.escalations);
   const [selection, setSelection] = useState<RowSelectionState>({});
   if (seenInitial !== props.initial) {
     setSeenInitial(props.initial);
     setPage(props.initial);
     setCounts(props.initial.counts);
+    setEscalations(props.initial.escalations);
     setSelection({});
   }
   const [message, setMessage] = useState<Message>(null);
@@ -80,8 +84,9 @@ export function QueueView(props: Props) {
     s.set("ids", ids.join(","));
     const res = await fetch(`/api/queue/rows?${s}`, { cache: "no-store" }).catch(() => null);
     if (!res?.ok) return;
-    const body = (await res.json()) as { rows: QueueRow[]; counts: ViewCounts };
+    const body = (await res.json()) as { rows: QueueRow[]; counts: ViewCounts; escalations: QueueEscalations };
     setCounts(body.counts);
+    setEscalations(body.escalations);
     setPage((p) => mergeRows(p, body.rows, ids, opts.current).page);
     setSelection((sel) => {
       const keep = Object.fromEntries(
@@ -96,6 +101,7 @@ export function QueueView(props: Props) {
     if (!res?.ok) return;
     const body = (await res.json()) as QueueData;
     setCounts(body.counts);
+    setEscalations(body.escalations);
     setPage({ rows: body.rows, prev: body.prev, next: body.next });
   }, []);
 
@@ -110,7 +116,7 @@ export function QueueView(props: Props) {
   );
 
   const claim = useCallback(
-    (row: QueueRow | null) => {
+    (row: Pick<QueueRow, "id"> | null) => {
       setClaiming(row?.id ?? "next");
       claimRun(
         () => claimTipAction(row?.id),
@@ -209,6 +215,7 @@ export function QueueView(props: Props) {
           </span>
         )}
       </div>
+      <EscalationPanel escalations={escalations} onClaim={(id) => claim({ id })} />
       {alerts.watchHits.length > 0 && (
         <div
           role="alert"

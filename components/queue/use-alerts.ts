@@ -42,6 +42,9 @@ function subscribe(onChange: () => void) {
 
 const on = () => true;
 
+/** Whether the officer left the queue's sound on (for the escalation alerts, which share the switch). */
+export const soundOn = () => stored(KEYS.sound);
+
 export function useAlerts() {
   const sound = useSyncExternalStore(subscribe, () => stored(KEYS.sound), on);
   const badge = useSyncExternalStore(subscribe, () => stored(KEYS.badge), on);

@@ -9,6 +9,7 @@ import { runRetention } from "../retention/run-retention";
 import { warmRollups } from "../dashboard/warm-rollups";
 import { log } from "../log";
 import { escalateRequests } from "../requests/escalate";
+import { escalateUnclaimedTips } from "../tips/unclaimed-escalate";
 
 export function registerRecurringHandlers() {
   registerHandler("audit.checkpoint", async () => {
@@ -28,6 +29,12 @@ export function registerRecurringHandlers() {
     await scheduleRecurring("requests.escalate", "next");
     const done = await escalateRequests();
     if (done.length) log.info("action requests escalated", { count: done.length });
+  });
+  // Unclaimed urgent tips (ADR 0609), every minute.
+  registerHandler("tips.unclaimed", async () => {
+    await scheduleRecurring("tips.unclaimed", "next");
+    const done = await escalateUnclaimedTips();
+    if (done.length) log.info("unclaimed urgent tips escalated", { count: done.length });
   });
   // The next slot is booked first, so a failed run still leaves tomorrow's queued.
   registerHandler("retention.run", async () => {

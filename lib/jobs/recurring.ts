@@ -16,6 +16,8 @@ export const RECURRING = {
   "dashboard.rollups": HOUR_MS,
   /** Overdue action requests (docs/decisions/0604-escalation.md). */
   "requests.escalate": 5 * 60_000,
+  /** Unclaimed urgent tips (docs/decisions/0609-desk-escalation.md): minutes matter, so every minute. */
+  "tips.unclaimed": 60_000,
 } as const;
 export type RecurringKind = keyof typeof RECURRING;
 

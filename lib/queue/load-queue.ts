@@ -6,8 +6,9 @@ import { listQueue, queueRowsById, type QueuePage, type QueueRow } from "./list-
 import { countViews, type ViewCounts } from "./count-views";
 import type { QueryContext } from "./conditions";
 import type { QueueParams } from "./params";
+import { loadEscalations, type QueueEscalations } from "./escalations";
 
-export type QueueData = QueuePage & { counts: ViewCounts };
+export type QueueData = QueuePage & { counts: ViewCounts; escalations: QueueEscalations };
 
 export async function queueContext(viewer: Viewer): Promise<QueryContext> {
   return {
@@ -24,8 +25,12 @@ export async function queueContext(viewer: Viewer): Promise<QueryContext> {
 
 export async function loadQueue(viewer: Viewer, params: QueueParams): Promise<QueueData> {
   const ctx = await queueContext(viewer);
-  const [page, counts] = await Promise.all([listQueue(params, ctx), countViews(ctx)]);
-  return { ...page, counts };
+  const [page, counts, escalations] = await Promise.all([
+    listQueue(params, ctx),
+    countViews(ctx),
+    loadEscalations(ctx.viewer, ctx.now.getTime()),
+  ]);
+  return { ...page, counts, escalations };
 }
 
 /** Live refresh: the given rows as they now match (absent = no longer in this view), and counts. */
@@ -33,8 +38,12 @@ export async function loadQueueRows(
   viewer: Viewer,
   params: QueueParams,
   ids: string[],
-): Promise<{ rows: QueueRow[]; counts: ViewCounts }> {
+): Promise<{ rows: QueueRow[]; counts: ViewCounts; escalations: QueueEscalations }> {
   const ctx = await queueContext(viewer);
-  const [rows, counts] = await Promise.all([queueRowsById(params, ctx, ids), countViews(ctx)]);
-  return { rows, counts };
+  const [rows, counts, escalations] = await Promise.all([
+    queueRowsById(params, ctx, ids),
+    countViews(ctx),
+    loadEscalations(ctx.viewer, ctx.now.getTime()),
+  ]);
+  return { rows, counts, escalations };
 }

@@ -1,6 +1,7 @@
 // Escalation with a fake clock (the sweep takes `now`): an unacknowledged request notifies the
-// station's senior officer once at its due time, once more at the next stage, never again after,
-// shows in the desk's overdue view, and each stage is audited. A reported request never escalates.
+// station's senior officer and the SP Crime's desk once at its due time, once more at the next
+// stage, never again after, shows in the desk's overdue view (the station list and the queue's), and
+// each stage is audited. A reported request never escalates.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import { startFakeProviders } from "../simulate/fake-providers";
@@ -15,7 +16,8 @@ const { reportAction } = await import("./station-report");
 const { parseReport } = await import("./report-input");
 const { escalateRequests } = await import("./escalate");
 const { listStationRequests } = await import("./read-requests");
-const { addContact } = await import("../stations/contacts");
+const { addContact, setContactActive } = await import("../stations/contacts");
+const { loadEscalations } = await import("../queue/escalations");
 
 const mobile = () => `9${String(crypto.randomInt(0, 1e9)).padStart(9, "0")}`;
 const MIN = 60_000;
@@ -34,6 +36,9 @@ describe("escalation of overdue requests", () => {
     const senior = mobile();
     await addContact(admin, { stationId: station.id, name: "Duty", phone: duty });
     await addContact(admin, { stationId: station.id, name: "SHO", phone: senior, role: "SENIOR" });
+    // The SP Crime's desk (no station, ADR 0609): paged at every stage too.
+    const sp = mobile();
+    const spContact = await addContact(admin, { name: "SP Crime desk", phone: sp, role: "SP_CRIME" });
     const tip = await makeTip({ priority: "URGENT" });
     const { id } = await draftRequest(desk, tip.ref, {
       stationId: station.id,
@@ -58,6 +63,13 @@ describe("escalation of overdue requests", () => {
     expect(sendsTo(senior)).toHaveLength(1);
     expect((sendsTo(senior)[0].body as { template: { name: string } }).template.name).toBe("station_request_overdue");
     expect(sendsTo(duty)).toHaveLength(1);
+    // Other tests' overdue requests may page the same desk in a shared sweep: count this request's pages.
+    const pagesAbout = () => sendsTo(sp).filter((c) => JSON.stringify(c.body).includes(id));
+    expect(pagesAbout()).toHaveLength(1);
+    // The desk's queue lists it among the overdue requests.
+    expect((await loadEscalations(local, due + MIN)).overdue.filter((r) => r.id === id)).toMatchObject([
+      { ref: tip.ref, stage: 1 },
+    ]);
     expect(
       mine(await listStationRequests(desk, { overdue: true, now: due + MIN })).map((r) => r.escalatedStage),
     ).toEqual([1]);
@@ -66,6 +78,11 @@ describe("escalation of overdue requests", () => {
     expect(mine(await escalateRequests(due + 600 * MIN))).toEqual([]);
     await drain();
     expect(sendsTo(senior)).toHaveLength(2);
+    expect(pagesAbout()).toHaveLength(2);
+    expect((await escalateRequests(due + 900 * MIN)).filter((x) => x.id === id)).toEqual([]);
+    await drain();
+    expect(pagesAbout()).toHaveLength(2);
+    await setContactActive(admin, spContact.id, false);
     const audits = await db.auditLog.findMany({
       where: { tipId: tip.id, action: "request.escalated" },
       orderBy: { id: "asc" },
@@ -76,6 +93,7 @@ describe("escalation of overdue requests", () => {
     // Reported: out of the overdue view, and a fresh sweep leaves it alone.
     await reportAction(local, id, parseReport({ kind: "NOT_FOUND" }), []);
     expect(mine(await listStationRequests(desk, { overdue: true, now: due + 700 * MIN }))).toEqual([]);
+    expect((await loadEscalations(local, due + 700 * MIN)).overdue.filter((r) => r.id === id)).toEqual([]);
   });
 
   it("never escalates a request that was reported in time", async () => {

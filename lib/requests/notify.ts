@@ -38,6 +38,32 @@ export async function enqueueNotifications(
   return contacts.length;
 }
 
+/**
+ * Pages the SP Crime's desk (every active SP_CRIME contact, ADR 0609) about an escalated request or
+ * an unclaimed urgent tip: one row per contact and stage, so a replayed stage pages nobody twice.
+ */
+export async function enqueueDeskPages(tx: Tx, about: { requestId: string } | { tipId: string }, stage: string) {
+  const contacts = await tx.dutyContact.findMany({ where: { role: "SP_CRIME", active: true }, select: { id: true } });
+  for (const c of contacts) {
+    const n =
+      "requestId" in about
+        ? await tx.stationNotification.upsert({
+            where: { requestId_contactId_stage: { requestId: about.requestId, contactId: c.id, stage } },
+            update: {},
+            create: { requestId: about.requestId, contactId: c.id, stage },
+            select: { id: true },
+          })
+        : await tx.stationNotification.upsert({
+            where: { tipId_contactId_stage: { tipId: about.tipId, contactId: c.id, stage } },
+            update: {},
+            create: { tipId: about.tipId, contactId: c.id, stage },
+            select: { id: true },
+          });
+    await enqueue(tx, NOTIFY_JOB, { notificationId: n.id }, { dedupeKey: `notify:${n.id}`, maxAttempts: 5 });
+  }
+  return contacts.length;
+}
+
 export async function sendNotification(notificationId: string, job?: { attempts: number; maxAttempts: number }) {
   const n = await db.stationNotification.findUnique({
     where: { id: notificationId },
@@ -56,16 +82,23 @@ export async function sendNotification(notificationId: string, job?: { attempts:
           tip: { select: { id: true, ref: true } },
         },
       },
+      tip: { select: { id: true, ref: true, priority: true } },
     },
   });
   if (!n || n.state !== "PENDING") return; // sent or given up: never twice
   const e = env();
-  const notice: StationNotice = {
-    ref: n.request.tip.ref,
-    priority: n.request.priority,
-    station: n.request.station.name,
-    link: `${e.PUBLIC_BASE_URL.replace(/\/+$/, "")}/station/requests/${n.request.id}`,
-  };
+  const base = e.PUBLIC_BASE_URL.replace(/\/+$/, "");
+  // A page about an unclaimed tip (ADR 0609) has no request: the desk's own link, "Desk" as the station.
+  const tip = n.request?.tip ?? n.tip;
+  if (!tip) return;
+  const notice: StationNotice = n.request
+    ? {
+        ref: tip.ref,
+        priority: n.request.priority,
+        station: n.request.station.name,
+        link: `${base}/station/requests/${n.request.id}`,
+      }
+    : { ref: tip.ref, priority: n.tip!.priority, station: "Desk", link: `${base}/tips/${tip.ref}` };
   try {
     const overdue = n.stage !== "new";
     const providerId =
@@ -78,6 +111,7 @@ export async function sendNotification(notificationId: string, job?: { attempts:
         data: { state: "SENT", providerId, error: null, attempts: { increment: 1 } },
       });
       if (!done.count) return;
+      if (!n.request) return await publish(tx, { type: "tip.updated", tipId: tip.id, ref: tip.ref });
       const moved = await tx.actionRequest.updateMany({
         where: { id: n.request.id, state: "APPROVED" },
         data: { state: "SENT", sentAt: new Date() },
@@ -102,17 +136,17 @@ export async function sendNotification(notificationId: string, job?: { attempts:
         where: { id: n.id, state: "PENDING" },
         data: { error: reason, attempts: { increment: 1 }, ...(final ? { state: "FAILED" } : {}) },
       });
-      await publish(tx, { type: "tip.updated", tipId: n.request.tip.id, ref: n.request.tip.ref });
+      await publish(tx, { type: "tip.updated", tipId: tip.id, ref: tip.ref });
     });
     if (final)
       await auditNow({
         actorId: null,
         actorRole: null,
         action: "request.notify_failed",
-        targetType: "request",
-        targetId: n.request.id,
-        tipId: n.request.tip.id,
-        detail: { ref: n.request.tip.ref, notification: n.id, reason },
+        targetType: n.request ? "request" : "tip",
+        targetId: n.request?.id ?? tip.id,
+        tipId: tip.id,
+        detail: { ref: tip.ref, notification: n.id, reason },
       });
     throw permanent ? new PermanentJobError(reason) : err;
   }

@@ -25,6 +25,8 @@ const form = (over: RequestSettingsForm = {}): RequestSettingsForm => ({
   "first.URGENT": "on",
   "first.HIGH": "on",
   escalateAfterMinutes: "30",
+  unclaimedAlertMinutes: "2",
+  unclaimedPageMinutes: "0",
   ...over,
 });
 
@@ -38,6 +40,8 @@ describe("per-priority request rules", () => {
       dueHours: { URGENT: 1.5, HIGH: 6, NORMAL: 24, LOW: 72 },
       sendFirst: ["URGENT", "HIGH"],
       escalateAfterMinutes: 30,
+      unclaimedAlertMinutes: 2,
+      unclaimedPageMinutes: 0,
     });
     expect(code(() => parseRequestSettings(form({ "due.HIGH": "0" })))).toBe("dueHoursInvalid:due.HIGH");
     expect(code(() => parseRequestSettings(form({ "due.LOW": "721" })))).toBe("dueHoursInvalid:due.LOW");
@@ -49,6 +53,15 @@ describe("per-priority request rules", () => {
     );
     expect(code(() => parseRequestSettings(form({ escalateAfterMinutes: "0" })))).toBe(
       "escalateMinutesInvalid:escalateAfterMinutes",
+    );
+    expect(code(() => parseRequestSettings(form({ unclaimedAlertMinutes: "-1" })))).toBe(
+      "unclaimedMinutesInvalid:unclaimedAlertMinutes",
+    );
+    expect(code(() => parseRequestSettings(form({ unclaimedPageMinutes: "1441" })))).toBe(
+      "unclaimedMinutesInvalid:unclaimedPageMinutes",
+    );
+    expect(code(() => parseRequestSettings(form({ unclaimedPageMinutes: undefined })))).toBe(
+      "unclaimedMinutesInvalid:unclaimedPageMinutes",
     );
   });
 

@@ -12,8 +12,13 @@ import { PRIORITIES, REQUEST_SETTING_KEY, requestSettings, type RequestSettings 
 
 export const MAX_DUE_HOURS = 24 * 30;
 const MAX_ESCALATE_MINUTES = 7 * 24 * 60;
+/** The same bound as the stored setting's schema (lib/requests/settings.ts). */
+const MAX_UNCLAIMED_MINUTES = 24 * 60;
 
-/** Form fields: `due.<PRIORITY>` (hours), `first.<PRIORITY>` (checkbox), `escalateAfterMinutes`. */
+/**
+ * Form fields: `due.<PRIORITY>` (hours), `first.<PRIORITY>` (checkbox), `escalateAfterMinutes`,
+ * `unclaimedAlertMinutes` and `unclaimedPageMinutes` (ADR 0609).
+ */
 export type RequestSettingsForm = Record<string, string | undefined>;
 
 const number = (v: string | undefined) => (v === undefined || v.trim() === "" ? NaN : Number(v.trim()));
@@ -33,8 +38,23 @@ export function parseRequestSettings(form: RequestSettingsForm): RequestSettings
       field: "escalateAfterMinutes",
       max: MAX_ESCALATE_MINUTES,
     });
+  const unclaimed = (field: "unclaimedAlertMinutes" | "unclaimedPageMinutes") => {
+    const m = number(form[field]);
+    if (!Number.isInteger(m) || m < 0 || m > MAX_UNCLAIMED_MINUTES)
+      throw new AppError("unclaimedMinutesInvalid", "unclaimed-tip minutes out of range", {
+        field,
+        max: MAX_UNCLAIMED_MINUTES,
+      });
+    return m;
+  };
   const sendFirst = PRIORITIES.filter((p) => form[`first.${p}`] === "on");
-  return { dueHours, sendFirst, escalateAfterMinutes: minutes };
+  return {
+    dueHours,
+    sendFirst,
+    escalateAfterMinutes: minutes,
+    unclaimedAlertMinutes: unclaimed("unclaimedAlertMinutes"),
+    unclaimedPageMinutes: unclaimed("unclaimedPageMinutes"),
+  };
 }
 
 export async function saveRequestSettings(actor: Viewer & { ip?: string | null }, form: RequestSettingsForm) {

@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "../db";
 import type { Priority } from "../generated/prisma/enums";
+import { env } from "../env";
 
 export const REQUEST_SETTING_KEY = "requests";
 
@@ -26,6 +27,20 @@ export const requestSettingsSchema = z.object({
     .positive()
     .max(7 * 24 * 60)
     .default(60),
+  /** Minutes a new URGENT tip may sit unclaimed before the open desk queues start alerting (ADR 0609). */
+  unclaimedAlertMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(() => env().DESK_UNCLAIMED_ALERT_MINUTES),
+  /** Further minutes of alerting, unclaimed, before the SP Crime's desk (supervisor) is paged. */
+  unclaimedPageMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(5),
 });
 export type RequestSettings = z.infer<typeof requestSettingsSchema>;
 
@@ -33,12 +48,15 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
   dueHours: { URGENT: 2, HIGH: 12, NORMAL: 48, LOW: 120 },
   sendFirst: ["URGENT"],
   escalateAfterMinutes: 60,
+  unclaimedAlertMinutes: 3,
+  unclaimedPageMinutes: 5,
 };
 
 export async function requestSettings(client: Tx | typeof db = db): Promise<RequestSettings> {
   const row = await client.setting.findUnique({ where: { key: REQUEST_SETTING_KEY }, select: { value: true } });
   const parsed = row ? requestSettingsSchema.safeParse(row.value) : null;
-  return parsed?.success ? parsed.data : DEFAULT_REQUEST_SETTINGS;
+  if (parsed?.success) return parsed.data;
+  return { ...DEFAULT_REQUEST_SETTINGS, unclaimedAlertMinutes: env().DESK_UNCLAIMED_ALERT_MINUTES };
 }
 
 export function defaultDue(settings: RequestSettings, priority: Priority, now = Date.now()): Date {

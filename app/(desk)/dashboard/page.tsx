@@ -14,6 +14,7 @@ import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { liveCursor } from "@/lib/live/bus";
 import { formatDateTime, formatDay } from "@/lib/time/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { StationFiguresTable } from "@/components/dashboard/station-figures-table";
 
 export const generateMetadata = pageTitle("dashboard", "title");
 
@@ -27,7 +28,10 @@ export default async function DashboardPage({ searchParams }: Props) {
   const locale = await getLocale();
   const t = await getTranslations("dashboard");
   const cursor = await liveCursor();
-  const [{ tiles, charts, officers }, stations] = await Promise.all([getDashboard(f), stationOptions(locale)]);
+  const [{ tiles, charts, officers, stations: stationRows }, stations] = await Promise.all([
+    getDashboard(f),
+    stationOptions(locale),
+  ]);
   const query = filtersToQuery(f);
   const updatedAt = formatDateTime(new Date(), locale, "clock");
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
@@ -63,6 +67,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       <TileGrid tiles={tiles} />
       <ChartGrid charts={charts} stationNames={new Map(stations.map((s) => [s.id, s.label]))} />
       <OfficersSection rows={sortOfficers(officers, officerSort)} sort={officerSort} />
+      <StationFiguresTable rows={stationRows} names={new Map(stations.map((s) => [s.id, s.label]))} />
     </main>
   );
 }

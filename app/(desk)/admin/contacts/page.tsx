@@ -31,7 +31,7 @@ export default async function ContactsPage() {
           channel: c.channel,
           role: c.role,
           active: c.active,
-          station: c.station.name,
+          station: c.station?.name ?? t("contacts.districtWide"),
         }))}
       />
     </AdminListPage>

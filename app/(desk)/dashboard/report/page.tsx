@@ -14,6 +14,7 @@ import { OfficersPlainTable } from "@/components/dashboard/officers-plain-table"
 import { PrintButton } from "@/components/dashboard/print-button";
 import { formatDateTime, formatDay } from "@/lib/time/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { StationFiguresTable } from "@/components/dashboard/station-figures-table";
 
 export const generateMetadata = pageTitle("dashboard", "report.title");
 
@@ -27,7 +28,10 @@ export default async function DailyReportPage({ searchParams }: Props) {
   const f = parseFilters({ ...params, range: "custom", from: date, to: date });
   const locale = await getLocale();
   const t = await getTranslations("dashboard");
-  const [{ tiles, charts, officers }, stations] = await Promise.all([getDashboard(f), stationOptions(locale)]);
+  const [{ tiles, charts, officers, stations: stationRows }, stations] = await Promise.all([
+    getDashboard(f),
+    stationOptions(locale),
+  ]);
   const names = new Map(stations.map((s) => [s.id, s.label]));
   const count = t("charts.count");
   const now = formatDateTime(new Date(), locale, "long");
@@ -122,6 +126,7 @@ export default async function DailyReportPage({ searchParams }: Props) {
         <h2 className="mb-1 text-sm font-semibold">{t("officers.title")}</h2>
         <OfficersPlainTable rows={officers} />
       </section>
+      <StationFiguresTable rows={stationRows} names={names} />
     </main>
   );
 }
