@@ -4,14 +4,12 @@ import "server-only";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Viewer } from "../auth/scope";
-import { deskRequestScope } from "./scope";
+import { deskRequestScope, lockRequestInScope } from "./scope";
 import { recordStep } from "./record-step";
 
 export async function closeRequest(actor: Viewer & { ip?: string | null }, id: string, now = Date.now()) {
   return db.$transaction(async (tx) => {
-    const found = await tx.actionRequest.findFirst({ where: { id, ...deskRequestScope(actor) }, select: { id: true } });
-    if (!found) throw new AppError("notFound");
-    await tx.$executeRaw`SELECT 1 FROM "ActionRequest" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    await lockRequestInScope(tx, id, deskRequestScope(actor));
     const r = await tx.actionRequest.findUniqueOrThrow({
       where: { id },
       select: { id: true, state: true, tip: { select: { id: true, ref: true } } },

@@ -7,7 +7,7 @@ import type { Tx } from "../db";
 import { AppError } from "../errors";
 import type { Viewer } from "../auth/scope";
 import type { RequestState } from "../generated/prisma/enums";
-import { stationRequestScope } from "./scope";
+import { lockRequestInScope, stationRequestScope } from "./scope";
 import { recordStep } from "./record-step";
 import type { ReportInput } from "./report-input";
 import { dropPhotos, type StoredPhoto } from "./field-photos";
@@ -16,13 +16,7 @@ type Actor = Viewer & { ip?: string | null };
 const OPEN: RequestState[] = ["APPROVED", "SENT", "ACKNOWLEDGED", "REPORTED"];
 
 async function lockStationRequest(tx: Tx, actor: Actor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("notFound");
-  const found = await tx.actionRequest.findFirst({
-    where: { id, ...stationRequestScope(actor) },
-    select: { id: true },
-  });
-  if (!found) throw new AppError("notFound");
-  await tx.$executeRaw`SELECT 1 FROM "ActionRequest" WHERE "id" = ${id}::uuid FOR UPDATE`;
+  await lockRequestInScope(tx, id, stationRequestScope(actor));
   return tx.actionRequest.findUniqueOrThrow({
     where: { id },
     select: { id: true, state: true, acknowledgedAt: true, tip: { select: { id: true, ref: true } } },

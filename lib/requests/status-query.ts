@@ -5,9 +5,9 @@
 // Runs as the `informant.status` job after the message is stored; the reply is an ordinary QUEUED
 // outbound message sent by `outbound.send`, never with details.
 import "server-only";
-import crypto from "node:crypto";
 import { db } from "../db";
 import { enqueue } from "../jobs/queue";
+import { queueOutbound } from "../providers/queue-outbound";
 import { audit } from "../audit";
 import { publish } from "../live/bus";
 
@@ -70,28 +70,20 @@ export async function answerStatusQuery(messageId: string) {
   if (!ref) return;
   const status = await coarseStatus(ref, m.informantId);
   await db.$transaction(async (tx) => {
-    const reply = await tx.message.create({
-      data: {
-        tipId: m.tip.id,
-        informantId: m.informantId,
-        direction: "OUTBOUND",
-        kind: "TEXT",
-        body: statusText(ref, status),
-        meta: { statusQuery: true },
-        provider: m.provider,
-        providerMessageId: `local:${crypto.randomUUID()}`,
-        deliveryStatus: "QUEUED",
-      },
-      select: { id: true },
+    const replyId = await queueOutbound(tx, {
+      tipId: m.tip.id,
+      informantId: m.informantId,
+      provider: m.provider,
+      body: statusText(ref, status),
+      meta: { statusQuery: true },
     });
-    await enqueue(tx, "outbound.send", { messageId: reply.id }, { dedupeKey: reply.id });
     // Which answer was given, not which ref was asked (another informant's ref stays out of this tip's trail).
     await audit(tx, {
       actorId: null,
       actorRole: null,
       action: "tip.status_query",
       targetType: "message",
-      targetId: reply.id,
+      targetId: replyId,
       tipId: m.tip.id,
       detail: { ref: m.tip.ref, answer: status },
     });
@@ -99,7 +91,7 @@ export async function answerStatusQuery(messageId: string) {
       type: "message.created",
       tipId: m.tip.id,
       ref: m.tip.ref,
-      messageId: reply.id,
+      messageId: replyId,
       direction: "OUTBOUND",
     });
   });

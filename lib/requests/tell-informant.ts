@@ -5,16 +5,15 @@
 // job, in the same transaction as the request's step. Inside the 24-hour window it is free text;
 // outside it, the approved template WHATSAPP_ACTION_TEMPLATE with the ref as its one parameter.
 import "server-only";
-import crypto from "node:crypto";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { enqueue } from "../jobs/queue";
+import { queueOutbound } from "../providers/queue-outbound";
 import { publish } from "../live/bus";
 import type { Viewer } from "../auth/scope";
 import type { ReportKind } from "../generated/prisma/enums";
 import { replyMode } from "../tips/reply-window";
-import { deskRequestScope } from "./scope";
+import { deskRequestScope, lockRequestInScope } from "./scope";
 import { recordStep } from "./record-step";
 
 /** Reports that mean the station acted (an acknowledgement or "not found" does not). */
@@ -30,10 +29,8 @@ export function actionTakenText(ref: string): string {
 export async function tellInformant(actor: Viewer & { ip?: string | null }, id: string) {
   const e = env();
   return db.$transaction(async (tx) => {
-    const found = await tx.actionRequest.findFirst({ where: { id, ...deskRequestScope(actor) }, select: { id: true } });
-    if (!found) throw new AppError("notFound");
     // Two officers pressing at once: the second waits here and then finds it already told.
-    await tx.$executeRaw`SELECT 1 FROM "ActionRequest" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    await lockRequestInScope(tx, id, deskRequestScope(actor));
     const r = await tx.actionRequest.findUniqueOrThrow({
       where: { id },
       select: {
@@ -61,43 +58,35 @@ export async function tellInformant(actor: Viewer & { ip?: string | null }, id: 
 
     const now = new Date();
     const ifTemplate = { name: e.WHATSAPP_ACTION_TEMPLATE, lang: e.WHATSAPP_ACTION_TEMPLATE_LANG, params: [r.tip.ref] };
-    const message = await tx.message.create({
-      data: {
-        tipId: r.tip.id,
-        informantId: r.tip.informantId,
-        direction: "OUTBOUND",
-        kind: "TEXT",
-        body: actionTakenText(r.tip.ref),
-        // `ifTemplate`: what the sending job uses if the window has closed by then (lib/providers/send-outbound.ts).
-        meta: {
-          actionTaken: id,
-          ifTemplate,
-          ...(mode.mode === "template" ? { template: ifTemplate.name, lang: ifTemplate.lang } : {}),
-        },
-        provider: last.provider,
-        providerMessageId: `local:${crypto.randomUUID()}`,
-        deliveryStatus: "QUEUED",
-        sentById: actor.id,
-        sentAt: now,
+    const messageId = await queueOutbound(tx, {
+      tipId: r.tip.id,
+      informantId: r.tip.informantId,
+      provider: last.provider,
+      body: actionTakenText(r.tip.ref),
+      // `ifTemplate`: what the sending job uses if the window has closed by then (lib/providers/send-outbound.ts).
+      meta: {
+        actionTaken: id,
+        ifTemplate,
+        ...(mode.mode === "template" ? { template: ifTemplate.name, lang: ifTemplate.lang } : {}),
       },
-      select: { id: true },
+      sentById: actor.id,
+      sentAt: now,
     });
-    await enqueue(tx, "outbound.send", { messageId: message.id }, { dedupeKey: message.id });
-    await tx.actionRequest.update({ where: { id }, data: { informantToldAt: now, informantMessageId: message.id } });
+    await tx.actionRequest.update({ where: { id }, data: { informantToldAt: now, informantMessageId: messageId } });
     await recordStep(tx, {
       actor,
       tip: r.tip,
       requestId: id,
       step: "informant_told",
-      data: { messageId: message.id, mode: mode.mode },
+      data: { messageId: messageId, mode: mode.mode },
     });
     await publish(tx, {
       type: "message.created",
       tipId: r.tip.id,
       ref: r.tip.ref,
-      messageId: message.id,
+      messageId: messageId,
       direction: "OUTBOUND",
     });
-    return { messageId: message.id, mode: mode.mode };
+    return { messageId: messageId, mode: mode.mode };
   });
 }

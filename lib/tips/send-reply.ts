@@ -2,14 +2,13 @@
 // message (QUEUED) and enqueue `outbound.send` in the same transaction; the job decrypts the
 // address and calls the provider, and status callbacks move the message's ticks.
 import "server-only";
-import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { audit } from "../audit";
 import { publish } from "../live/bus";
-import { enqueue } from "../jobs/queue";
+import { queueOutbound } from "../providers/queue-outbound";
 import type { Viewer } from "../auth/scope";
 import { lockScopedTip } from "./find-scoped-tip";
 import { changeTipField } from "./record-change";
@@ -53,23 +52,15 @@ export async function sendReply(actor: Viewer & { ip?: string | null }, ref: str
         : cannedId
           ? { cannedId }
           : undefined;
-    const message = await tx.message.create({
-      data: {
-        tipId: tip.id,
-        informantId: tip.informantId,
-        direction: "OUTBOUND",
-        kind: "TEXT",
-        body: text,
-        meta,
-        provider: last.provider,
-        providerMessageId: `local:${crypto.randomUUID()}`,
-        deliveryStatus: "QUEUED",
-        sentById: actor.id,
-        sentAt: now,
-      },
-      select: { id: true },
+    const messageId = await queueOutbound(tx, {
+      tipId: tip.id,
+      informantId: tip.informantId,
+      provider: last.provider,
+      body: text,
+      meta,
+      sentById: actor.id,
+      sentAt: now,
     });
-    await enqueue(tx, "outbound.send", { messageId: message.id }, { dedupeKey: message.id });
 
     // First response = an officer's claim or reply, whichever is first (docs/SLA.md).
     await noteFirstResponse(tx, tip.id, now);
@@ -87,7 +78,7 @@ export async function sendReply(actor: Viewer & { ip?: string | null }, ref: str
       actorRole: actor.role,
       action: "tip.reply",
       targetType: "message",
-      targetId: message.id,
+      targetId: messageId,
       tipId: tip.id,
       detail: {
         ref: tip.ref,
@@ -102,10 +93,10 @@ export async function sendReply(actor: Viewer & { ip?: string | null }, ref: str
       type: "message.created",
       tipId: tip.id,
       ref: tip.ref,
-      messageId: message.id,
+      messageId: messageId,
       direction: "OUTBOUND",
     });
     await publish(tx, { type: "tip.updated", tipId: tip.id, ref: tip.ref });
-    return { messageId: message.id };
+    return { messageId: messageId };
   });
 }
