@@ -134,6 +134,7 @@ const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => 
     "/watchlist",
     "/queue?view=watched",
     "/queue?view=all&q=sharab",
+    `/network?tip=${ref}`,
   ],
   officer2: () => [],
   supervisor: (ref) => [
@@ -144,6 +145,8 @@ const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => 
     "/dashboard?range=30d",
     "/dashboard/report",
     "/account",
+    `/network?tip=${ref}`,
+    "/network?entity=place:Kareli",
   ],
   admin: (ref) => [
     "/admin",

@@ -91,6 +91,7 @@ export const PAGES: PageRow[] = [
   },
   { kind: "page", page: "/tips/[ref]", access: "tip:read", scoped: true, path: (f) => `/tips/${f.other.ref}` },
   { kind: "page", page: "/watchlist", access: "watch:own", path: () => "/watchlist" },
+  { kind: "page", page: "/network", access: "tip:read", scoped: true, path: (f) => `/network?tip=${f.other.ref}` },
 ];
 
 const META_VERIFY = "/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=not-the-token&hub.challenge=1158201444";
