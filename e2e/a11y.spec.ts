@@ -155,6 +155,7 @@ const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => 
     "/admin/contacts",
     "/admin/webhooks",
     "/admin/canned-replies",
+    "/admin/gazetteer",
     "/queue?view=all",
     `/tips/${ref}`,
     "/dashboard?range=today",

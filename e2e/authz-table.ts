@@ -68,6 +68,7 @@ export const PAGES: PageRow[] = [
   { kind: "page", page: "/admin", access: "admin:users", path: () => "/admin" },
   { kind: "page", page: "/admin/canned-replies", access: "admin:canned", path: () => "/admin/canned-replies" },
   { kind: "page", page: "/admin/contacts", access: "admin:stations", path: () => "/admin/contacts" },
+  { kind: "page", page: "/admin/gazetteer", access: "admin:settings", path: () => "/admin/gazetteer" },
   { kind: "page", page: "/admin/stations", access: "admin:stations", path: () => "/admin/stations" },
   { kind: "page", page: "/admin/users", access: "admin:users", path: () => "/admin/users" },
   { kind: "page", page: "/admin/webhooks", access: "admin:webhooks", path: () => "/admin/webhooks" },
@@ -265,6 +266,14 @@ const tipAction = (name: string, access: Permission, args: (f: Fixture) => unkno
 });
 
 export const ACTIONS: ActionRow[] = [
+  {
+    kind: "action",
+    file: "lib/entities/gazetteer-actions.ts",
+    name: "uploadGazetteerAction",
+    access: "admin:settings",
+    page: () => "/admin/gazetteer",
+    args: emptyForm,
+  },
   tipAction("claimAction", "tip:claim", (f) => [f.other.ref]),
   tipAction("assignAction", "tip:assign", (f) => [f.other.ref, null]),
   tipAction("updateFieldAction", "tip:update", (f) => [f.other.ref, { field: "priority", value: "HIGH" }]),

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/admin/contacts", key: "contacts" },
   { href: "/admin/webhooks", key: "webhooks" },
   { href: "/admin/canned-replies", key: "canned" },
+  { href: "/admin/gazetteer", key: "gazetteer" },
 ] as const;
 
 export const generateMetadata = pageTitle("admin", "title");
