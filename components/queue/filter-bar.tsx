@@ -43,7 +43,7 @@ export function FilterBar(props: {
       </select>
     </label>
   );
-  const active = ["status", "priority", "category", "channel", "station", "assignee", "q", "entity"].some(
+  const active = ["status", "priority", "category", "channel", "station", "assignee", "q", "entity", "from", "to"].some(
     (k) => params[k as keyof QueueParams],
   );
   return (
@@ -91,6 +91,11 @@ export function FilterBar(props: {
           {t("filter.entity", { entity: params.entity })}
         </span>
       )}
+      {(params.from || params.to) && (
+        <span className="rounded bg-brand-50 px-2 py-1 text-xs text-brand-900" data-testid="received-filter">
+          {t("filter.received", { from: params.from ?? "…", to: params.to ?? "…" })}
+        </span>
+      )}
       {active && (
         <button
           type="button"
@@ -105,6 +110,8 @@ export function FilterBar(props: {
               assignee: null,
               q: null,
               entity: null,
+              from: null,
+              to: null,
             });
           }}
           className="text-sm text-brand-700 underline"

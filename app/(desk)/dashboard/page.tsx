@@ -14,6 +14,8 @@ import { LiveRefresh } from "@/components/dashboard/live-refresh";
 import { liveCursor } from "@/lib/live/bus";
 import { formatDateTime, formatDay } from "@/lib/time/format";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { hotSpots } from "@/lib/dashboard/hot-spots";
+import { HotSpotsSection } from "@/components/dashboard/hot-spots";
 
 export const generateMetadata = pageTitle("dashboard", "title");
 
@@ -27,7 +29,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   const locale = await getLocale();
   const t = await getTranslations("dashboard");
   const cursor = await liveCursor();
-  const [{ tiles, charts, officers }, stations] = await Promise.all([getDashboard(f), stationOptions(locale)]);
+  const [{ tiles, charts, officers }, stations, hot] = await Promise.all([
+    getDashboard(f),
+    stationOptions(locale),
+    hotSpots(f),
+  ]);
   const query = filtersToQuery(f);
   const updatedAt = formatDateTime(new Date(), locale, "clock");
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
@@ -62,6 +68,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       />
       <TileGrid tiles={tiles} />
       <ChartGrid charts={charts} stationNames={new Map(stations.map((s) => [s.id, s.label]))} />
+      <HotSpotsSection hot={hot} filters={f} />
       <OfficersSection rows={sortOfficers(officers, officerSort)} sort={officerSort} />
     </main>
   );
