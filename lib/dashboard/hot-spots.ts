@@ -26,11 +26,19 @@ type F = Pick<DashboardFilters, "fromDay" | "toDay" | "stationId" | "category">;
 export async function hotSpots(f: F, now = new Date()): Promise<HotSpots> {
   const today = istDay(now);
   await buildHotDays(f, today);
+  const rows = await db.$queryRaw<(HotSpot & { place: boolean })[]>(hotSpotsSql(f, today));
+  const pick = (place: boolean) =>
+    rows.filter((r) => r.place === place).map(({ kind, value, tips }) => ({ kind, value, tips: Number(tips) }));
+  return { places: pick(true), entities: pick(false) };
+}
+
+/** The read: clean days from the rollups, today and unclean days from "Tip" ⋈ "TipEntity"; top 10 of each list. */
+export function hotSpotsSql(f: F, today: string): Prisma.Sql {
   const rollupWhere = Prisma.sql`${f.stationId ? Prisma.sql`r.station_id = ${f.stationId}::uuid` : Prisma.sql`TRUE`}
     AND ${f.category ? Prisma.sql`r.category = ${f.category}` : Prisma.sql`TRUE`}`;
   const tipWhere = Prisma.sql`${f.stationId ? Prisma.sql`t."stationId" = ${f.stationId}::uuid` : Prisma.sql`TRUE`}
     AND ${f.category ? Prisma.sql`t."category"::text = ${f.category}` : Prisma.sql`TRUE`}`;
-  const rows = await db.$queryRaw<(HotSpot & { place: boolean })[]>`
+  return Prisma.sql`
     WITH clean AS MATERIALIZED (
       SELECT d.day FROM mukhbir_internal.hot_day d
       WHERE d.day >= ${f.fromDay}::date AND d.day <= ${f.toDay}::date AND d.day < ${today}::date
@@ -43,18 +51,17 @@ export async function hotSpots(f: F, now = new Date()): Promise<HotSpots> {
       SELECT r.kind, r.value, r.tips FROM mukhbir_internal.hot_rollup r
       WHERE r.day IN (SELECT day FROM clean) AND ${rollupWhere}
       UNION ALL
-      SELECT e."kind", e."value", 1 FROM unclean u
-      JOIN "Tip" t ON t."receivedAt" >= u.lo AND t."receivedAt" < u.hi
-      JOIN "TipEntity" e ON e."tipId" = t."id"
-      WHERE t."status" <> 'MERGED' AND ${tipWhere}),
+      -- Per unclean day (LATERAL; OFFSET 0 keeps the planner from flattening it into one join whose
+      -- other side it might start reading first): with no unclean day, "Tip" and "TipEntity" are not read.
+      SELECT l."kind", l."value", 1 FROM unclean u CROSS JOIN LATERAL (
+        SELECT e."kind", e."value" FROM "Tip" t JOIN "TipEntity" e ON e."tipId" = t."id"
+        WHERE t."receivedAt" >= u.lo AND t."receivedAt" < u.hi AND t."status" <> 'MERGED' AND ${tipWhere}
+        OFFSET 0) l),
     summed AS (
       SELECT kind, value, sum(tips)::int AS tips, kind IN ('place', 'geo') AS place FROM counts GROUP BY kind, value),
     ranked AS (
       SELECT *, row_number() OVER (PARTITION BY place ORDER BY tips DESC, kind, value) AS n FROM summed)
     SELECT kind, value, tips, place FROM ranked WHERE n <= ${HOT_SHOWN} ORDER BY place, n`;
-  const pick = (place: boolean) =>
-    rows.filter((r) => r.place === place).map(({ kind, value, tips }) => ({ kind, value, tips: Number(tips) }));
-  return { places: pick(true), entities: pick(false) };
 }
 
 /** Builds the range's past days that were never built, or changed and were built over a minute ago. */
