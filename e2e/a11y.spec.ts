@@ -134,6 +134,7 @@ const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => 
     "/watchlist",
     "/queue?view=watched",
     "/queue?view=all&q=sharab",
+    "/queue?view=all&source=none&intel=none",
     `/network?tip=${ref}`,
   ],
   officer2: () => [],

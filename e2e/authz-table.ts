@@ -285,6 +285,15 @@ export const ACTIONS: ActionRow[] = [
   tipAction("linkAction", "tip:link", (f) => [f.other.ref, { other: f.other.ref }]),
   tipAction("unlinkAction", "tip:link", (f) => [f.other.ref, { other: f.other.ref }]),
   tipAction("blockInformantAction", "informant:block", (f) => [f.other.ref, { blocked: "maybe" }]),
+  // Grading (ADR 0707, 0709): a grade outside the scale and a mark without a boolean change nothing.
+  {
+    ...tipAction("gradeTipAction", "tip:grade", (f) => [f.other.ref, { source: "9", intel: "Z", handling: "X" }]),
+    file: "lib/grading/actions.ts",
+  },
+  {
+    ...tipAction("markAbusingAction", "informant:flag", (f) => [f.other.ref, { abusing: "maybe" }]),
+    file: "lib/grading/actions.ts",
+  },
   // An empty phrase is refused as invalid (nothing stored); an unknown id is "not found".
   {
     kind: "action",

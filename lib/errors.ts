@@ -15,7 +15,8 @@ export type ErrorCode =
   | "dueInPast"
   | "firNumberInvalid"
   | "photoInvalid"
-  | "mobileInvalid";
+  | "mobileInvalid"
+  | "gradeOutOfScale";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
@@ -32,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   firNumberInvalid: 400,
   photoInvalid: 400,
   mobileInvalid: 400,
+  gradeOutOfScale: 400,
 };
 
 export class AppError extends Error {

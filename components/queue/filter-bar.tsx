@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Category, Channel, Priority, TipStatus } from "@/lib/generated/prisma/enums";
 import type { QueueParams } from "@/lib/queue/params";
 import { parseSearch } from "@/lib/search/query";
+import { INTEL_GRADES } from "@/lib/grading/scale";
 
 export type Option = { id: string; name: string };
 
@@ -21,12 +22,19 @@ export function FilterBar(props: {
   const { params, hrefWith } = props;
   const [q, setQ] = useState(params.q ?? "");
   // A query too short to search is not run (lib/search/query.ts); say so instead.
+  const tGrade = useTranslations("grading");
   const tooShort = !!params.q && !parseSearch(params.q).ok;
   const go = (changes: Record<string, string | null>) =>
     router.push(hrefWith({ ...changes, after: null, before: null }), { scroll: false });
-  const select = (name: keyof QueueParams, values: readonly string[], label: (v: string) => string) => (
+  const select = (
+    name: keyof QueueParams,
+    values: readonly string[],
+    label: (v: string) => string,
+    title = t(`filter.${name}`),
+    any = t("filter.any"),
+  ) => (
     <label className="flex flex-col text-xs text-slate-600">
-      {t(`filter.${name}`)}
+      {title}
       <select
         name={name}
         data-testid={`filter-${name}`}
@@ -34,7 +42,7 @@ export function FilterBar(props: {
         onChange={(e) => go({ [name]: e.target.value || null })}
         className="mt-0.5 rounded border border-slate-300 bg-white px-1.5 py-1 text-sm text-slate-900"
       >
-        <option value="">{t("filter.any")}</option>
+        <option value="">{any}</option>
         {values.map((v) => (
           <option key={v} value={v}>
             {label(v)}
@@ -43,9 +51,20 @@ export function FilterBar(props: {
       </select>
     </label>
   );
-  const active = ["status", "priority", "category", "channel", "station", "assignee", "q", "entity", "from", "to"].some(
-    (k) => params[k as keyof QueueParams],
-  );
+  const active = [
+    "status",
+    "priority",
+    "category",
+    "channel",
+    "station",
+    "assignee",
+    "q",
+    "entity",
+    "source",
+    "intel",
+    "from",
+    "to",
+  ].some((k) => params[k as keyof QueueParams]);
   return (
     <div className="flex flex-wrap items-end gap-3 py-3">
       <form
@@ -86,6 +105,20 @@ export function FilterBar(props: {
       {select("assignee", ["none", ...props.users.map((u) => u.id)], (v) =>
         v === "none" ? t("filter.nobody") : props.users.find((u) => u.id === v)!.name,
       )}
+      {select(
+        "source",
+        ["1", "2", "3", "none"],
+        (v) => (v === "none" ? tGrade("none") : tGrade(`sourceGrade.${v}`)),
+        tGrade("filterSource"),
+        tGrade("any"),
+      )}
+      {select(
+        "intel",
+        [...INTEL_GRADES, "none"],
+        (v) => (v === "none" ? tGrade("none") : tGrade(`intelGrade.${v}`)),
+        tGrade("filterIntel"),
+        tGrade("any"),
+      )}
       {params.entity && (
         <span className="rounded bg-brand-50 px-2 py-1 text-xs text-brand-900" data-testid="entity-filter">
           {t("filter.entity", { entity: params.entity })}
@@ -110,6 +143,8 @@ export function FilterBar(props: {
               assignee: null,
               q: null,
               entity: null,
+              source: null,
+              intel: null,
               from: null,
               to: null,
             });

@@ -22,6 +22,9 @@ const row = (n: number, over: Partial<QueueRow> = {}): QueueRow => ({
   firstResponseAt: null,
   closedAt: null,
   flagged: false,
+  grade: null,
+  suggestedSource: "2",
+  abusing: false,
   sla: { state: "ok", phase: "firstResponse", dueAt: "", remainingMs: 0, breached: false },
   ...over,
 });

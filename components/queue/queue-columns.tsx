@@ -12,6 +12,7 @@ import { slaLabels } from "@/components/sla/sla-labels";
 import { dateFormat } from "@/lib/time/format";
 import { cachedText } from "./cell-text";
 import { MarkedText } from "@/components/search/marked-text";
+import { GradeCell } from "@/components/grading/grade-cell";
 
 const col = dataTableColumns<QueueRow>();
 
@@ -34,6 +35,7 @@ export function useQueueColumns(opts: {
 }) {
   const t = useTranslations("queue");
   const tSla = useTranslations("sla");
+  const tGrade = useTranslations("grading");
   const locale = useLocale();
   const { targets, serverNow, onClaim, claiming, q } = opts;
   return useMemo(() => {
@@ -44,6 +46,9 @@ export function useQueueColumns(opts: {
       true,
     );
     const media = cachedText((count: number) => t("mediaCount", { count }));
+    const grade = cachedText((key: string) =>
+      key.startsWith("suggestedCell:") ? tGrade("suggestedCell", { grade: key.slice(14) }) : tGrade(key),
+    );
     const dates = dateFormat(locale, "cell");
     const when = (iso: string) => dates.format(Date.parse(iso));
     return col.columns([
@@ -172,6 +177,11 @@ export function useQueueColumns(opts: {
         },
       }),
       col.display({
+        id: "grade",
+        header: () => tGrade("col"),
+        cell: (c) => <GradeCell row={c.row.original} label={grade} />,
+      }),
+      col.display({
         id: "sla",
         header: () => t("col.sla"),
         cell: (c) => <SlaTimer tip={c.row.original} targets={targets} serverNow={serverNow} labels={sla} />,
@@ -186,5 +196,5 @@ export function useQueueColumns(opts: {
         ),
       }),
     ]);
-  }, [t, tSla, locale, targets, serverNow, onClaim, claiming, q]);
+  }, [t, tSla, tGrade, locale, targets, serverNow, onClaim, claiming, q]);
 }

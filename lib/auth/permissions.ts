@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   "media:read": ALL,
   "media:original": ALL,
   "informant:block": LEADS,
+  /** Grading a tip on the 3x5x2 scale (ADR 0707). */
+  "tip:grade": ALL,
+  /** Marking an alias as abusing the line to frame others, and lifting the mark (ADR 0709). */
+  "informant:flag": LEADS,
   "dashboard:read": LEADS,
   "report:export": LEADS,
   "admin:users": ["ADMIN"],

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { pgliteOptions } from "../db/engine";
 import { sha256, type Manifest } from "./write-backup";
 
 export function readManifest(dir: string): Manifest {
@@ -35,7 +35,7 @@ export async function restoreBackup(opts: {
       throw new Error(`${target} is not empty: restore into a fresh data folder`);
     const dump = fs.readFileSync(path.join(opts.from, manifest.database));
     fs.mkdirSync(opts.dataDir, { recursive: true });
-    const db = await PGlite.create(target, { loadDataDir: new Blob([dump]), extensions: { pg_trgm } });
+    const db = await PGlite.create(target, pgliteOptions({ loadDataDir: new Blob([dump]) }));
     await db.close();
   } else {
     if (!opts.databaseUrl) throw new Error("a PostgreSQL backup restores into DATABASE_URL (an empty database)");

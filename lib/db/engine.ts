@@ -3,7 +3,7 @@
 // (for migrations, LISTEN/NOTIFY and bulk SQL) next to the Prisma adapter.
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -43,11 +43,26 @@ export function openEngine(opts: { databaseUrl?: string; dataDir: string; timeou
     : openPglite(opts.dataDir);
 }
 
+/**
+ * Every PGlite this project opens (the app, the reliability suite's reader, a restore). PGlite's
+ * default shared_buffers (128MB) is allocated and touched inside its WASM heap at start: ~160 MiB
+ * of resident memory before the first query (measured, docs/BENCHMARKS.md "Footprint"). The
+ * embedded database serves one desk's demo or a small install; its files stay in the operating
+ * system's page cache, so 16MB of buffers costs little speed.
+ */
+export function pgliteOptions(extra: Omit<PGliteOptions, "extensions" | "startParams"> = {}) {
+  return {
+    ...extra,
+    extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"],
+  } satisfies PGliteOptions;
+}
+
 function openPglite(dataDir: string): Engine {
   const memory = dataDir.startsWith("memory://");
   const dir = memory ? dataDir : path.resolve(dataDir, "pglite");
   if (!memory) holdLock(path.resolve(dataDir));
-  const db = new PGlite(dir, { extensions: { pg_trgm } });
+  const db = new PGlite(dir, pgliteOptions());
   const raw: Raw = {
     kind: "pglite",
     exec: async (sql) => void (await db.exec(sql)),

@@ -9,6 +9,7 @@ import { addDays, istMidnight, startOfIstDay } from "../time/ist";
 import { OPEN_SQL } from "../tips/open-sql";
 import { searchOf, type QueueParams, type View } from "./params";
 import { searchCandidatesSql } from "../search/sql";
+import { sourceOfNumber } from "../grading/scale";
 
 export type QueryContext = { viewer: Viewer; targets: SlaTargets; now: Date };
 
@@ -46,6 +47,16 @@ export function filterConditions(f: QueueParams): Prisma.Sql[] {
   if (f.assignee)
     out.push(
       f.assignee === "none" ? Prisma.sql`t."assigneeId" IS NULL` : Prisma.sql`t."assigneeId" = ${f.assignee}::uuid`,
+    );
+  if (f.source)
+    out.push(
+      f.source === "none"
+        ? Prisma.sql`t."sourceGrade" IS NULL`
+        : Prisma.sql`t."sourceGrade" = ${sourceOfNumber(f.source)}::"SourceGrade"`,
+    );
+  if (f.intel)
+    out.push(
+      f.intel === "none" ? Prisma.sql`t."intelGrade" IS NULL` : Prisma.sql`t."intelGrade" = ${f.intel}::"IntelGrade"`,
     );
   const search = searchOf(f);
   // Cross-script search (ADR 0700): a set of tip ids from index lookups. A query too short to run

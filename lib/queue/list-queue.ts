@@ -4,7 +4,17 @@
 import "server-only";
 import { db } from "../db";
 import { computeSla, type Sla } from "../sla/compute";
-import type { Category, Channel, Priority, TipStatus } from "../generated/prisma/enums";
+import type {
+  Category,
+  Channel,
+  HandlingCode,
+  IntelGrade,
+  Priority,
+  SourceGrade,
+  TipStatus,
+} from "../generated/prisma/enums";
+import { formatGrade, sourceNumber, type SourceNumber } from "../grading/scale";
+import { suggestSource } from "../grading/suggest-source";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { whereClause, type QueryContext } from "./conditions";
 import { effectiveSort, searchOf, type QueueParams, type SortKey } from "./params";
@@ -32,6 +42,11 @@ export type QueueRow = {
   closedAt: string | null;
   lastActivityAt: string;
   flagged: boolean;
+  /** The officer's grade, e.g. "2B P" (ADR 0707); null until graded. */
+  grade: string | null;
+  /** The source evaluation the alias's standing suggests, and whether it is marked as abusing the line (ADR 0708). */
+  suggestedSource: SourceNumber;
+  abusing: boolean;
   sla: Sla;
   /** With a search: 3 exact, 2 phonetic, 1 fuzzy (the relevance sort), and the preview's matched words. */
   rank?: number;
@@ -86,10 +101,22 @@ async function withMarks(f: QueueParams, rows: QueueRow[]): Promise<QueueRow[]> 
 
 const COLUMNS = Prisma.sql`t."id", t."ref", t."receivedAt", t."channel", t."preview", t."mediaCount", t."category", t."priority",
   t."stationId", s."name" AS "stationName", s."nameHi" AS "stationNameHi", t."status", t."assigneeId", u."name" AS "assigneeName",
-  t."firstResponseAt", t."closedAt", t."lastActivityAt", t."flagged"`;
-const FROM = Prisma.sql`"Tip" t LEFT JOIN "PoliceStation" s ON s."id" = t."stationId" LEFT JOIN "User" u ON u."id" = t."assigneeId"`;
+  t."firstResponseAt", t."closedAt", t."lastActivityAt", t."flagged",
+  t."sourceGrade", t."intelGrade", t."handlingCode", st."actioned", st."falseInfo", st."abuse", st."abusingAt" IS NOT NULL AS "abusing"`;
+// The standing is one primary-key row per informant, kept by a trigger (ADR 0708): no history scan per row.
+const FROM = Prisma.sql`"Tip" t LEFT JOIN "PoliceStation" s ON s."id" = t."stationId" LEFT JOIN "User" u ON u."id" = t."assigneeId"
+  LEFT JOIN "InformantStanding" st ON st."informantId" = t."informantId"`;
 
-type DbRow = Omit<QueueRow, "sla" | "marks" | "receivedAt" | "firstResponseAt" | "closedAt" | "lastActivityAt"> & {
+type DbRow = Omit<
+  QueueRow,
+  "sla" | "marks" | "receivedAt" | "firstResponseAt" | "closedAt" | "lastActivityAt" | "grade" | "suggestedSource"
+> & {
+  sourceGrade: SourceGrade | null;
+  intelGrade: IntelGrade | null;
+  handlingCode: HandlingCode | null;
+  actioned: number | null;
+  falseInfo: number | null;
+  abuse: number | null;
   receivedAt: Date;
   firstResponseAt: Date | null;
   closedAt: Date | null;
@@ -156,9 +183,24 @@ function sortValue(v: Date | string | number | null | undefined): string | numbe
 const iso = (d: Date | string | null) =>
   d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString();
 
-export function toQueueRow(r: DbRow, ctx: QueryContext): QueueRow {
+export function toQueueRow(raw: DbRow, ctx: QueryContext): QueueRow {
+  // The standing's numbers stay on the server: the row carries only the suggestion it makes.
+  const { sourceGrade, intelGrade, handlingCode, actioned, falseInfo, abuse, ...r } = raw;
+  const abusing = !!r.abusing;
+  const suggested = suggestSource({
+    actioned: Number(actioned ?? 0),
+    falseInfo: Number(falseInfo ?? 0),
+    abuse: Number(abuse ?? 0),
+    abusing,
+  });
   const row = {
     ...r,
+    abusing,
+    grade:
+      sourceGrade && intelGrade && handlingCode
+        ? formatGrade({ source: sourceGrade, intel: intelGrade, handling: handlingCode })
+        : null,
+    suggestedSource: sourceNumber(suggested.grade),
     mediaCount: Number(r.mediaCount),
     ...(r.rank !== undefined ? { rank: Number(r.rank) } : {}),
     receivedAt: iso(r.receivedAt)!,

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { Category, Channel, Priority, TipStatus } from "../generated/prisma/enums";
 import { normaliseSearch, parseSearch, type ParsedSearch } from "../search/query";
+import { INTEL_GRADES } from "../grading/scale";
 
 /** `watched`: tips tagged by a watch item the viewer owns or that is shared (ADR 0702). */
 export const VIEWS = ["unassigned", "mine", "open", "breaching", "waiting", "closedToday", "watched", "all"] as const;
@@ -45,6 +46,9 @@ export const queueParamsSchema = z.object({
       .trim()
       .regex(/^[a-z_]{1,32}:.{1,100}$/),
   ),
+  /** The officer's grade (ADR 0707): source evaluation 1-3 and information assessment A-E; `none`: not graded. */
+  source: soft(z.enum(["1", "2", "3", "none"])),
+  intel: soft(z.enum([...INTEL_GRADES, "none"])),
   /** Received on or after this IST day / on or before this one (YYYY-MM-DD): the dashboard's hot-spot links (ADR 0705). */
   from: soft(istDaySchema),
   to: soft(istDaySchema),

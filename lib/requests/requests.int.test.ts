@@ -205,7 +205,7 @@ describe("action requests", () => {
     const w = await world();
     const tip = await makeTip();
     const r = await draftRequest(w.desk, tip.ref, brief(w.station.id));
-    fake.failNext("meta.send", 1, 503);
+    fake.failNext("meta.send", 1, 503, undefined, tip.ref);
     await approveRequest(w.supervisor, r.id);
     await drain();
     const n = await db.stationNotification.findFirstOrThrow({ where: { requestId: r.id } });
@@ -218,7 +218,7 @@ describe("action requests", () => {
 
     const tip2 = await makeTip();
     const r2 = await draftRequest(w.desk, tip2.ref, brief(w.station.id));
-    fake.failNext("meta.send", 1, 400, { error: { message: "Template name does not exist", code: 132001 } });
+    fake.failNext("meta.send", 1, 400, { error: { message: "Template name does not exist", code: 132001 } }, tip2.ref);
     await approveRequest(w.supervisor, r2.id);
     await drain();
     expect(await db.stationNotification.findFirstOrThrow({ where: { requestId: r2.id } })).toMatchObject({

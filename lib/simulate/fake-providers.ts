@@ -60,7 +60,12 @@ export type FakeProviders = {
   fixtures: Record<string, FakeMedia>;
   addMedia(id: string, media: Media): void;
   addExotelCall(call: ExotelCall): void;
-  failNext(route: string, count: number, status?: number, body?: unknown): void;
+  /**
+   * The next `count` calls of `route` answer `status`. `onlyIf`: only calls whose path, query or
+   * raw body contains it (a test's own tip ref or media id), so a job of another test that runs in the same drain
+   * neither takes the failure nor fails.
+   */
+  failNext(route: string, count: number, status?: number, body?: unknown, onlyIf?: string): void;
   reset(): void;
   close(): Promise<void>;
 };
@@ -71,7 +76,7 @@ const hex = (n: number) => crypto.randomBytes(n).toString("hex");
 export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakeProviders> {
   const fixtures = await buildFixtures();
   const custom = new Map<string, Media>();
-  const failures = new Map<string, { count: number; status: number; body?: unknown }>();
+  const failures = new Map<string, { count: number; status: number; body?: unknown; onlyIf?: string }>();
   const exotelCalls = new Map<string, ExotelCall>();
   const calls: FakeCall[] = [];
 
@@ -137,7 +142,7 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
     recorded.call = call;
     calls.push(call);
     const fail = failures.get(route);
-    if (fail && fail.count > 0) {
+    if (fail && fail.count > 0 && (!fail.onlyIf || (call.path + raw.toString("utf8")).includes(fail.onlyIf))) {
       fail.count -= 1;
       return json(fail.status, fail.body ?? { error: { message: "injected failure", code: 1 } });
     }
@@ -283,7 +288,7 @@ export async function startFakeProviders(opts: FakeOptions = {}): Promise<FakePr
     fixtures,
     addMedia: (id, m) => void custom.set(id, m),
     addExotelCall: (c) => void exotelCalls.set(c.Sid, c),
-    failNext: (route, count, status = 500, body) => void failures.set(route, { count, status, body }),
+    failNext: (route, count, status = 500, body, onlyIf) => void failures.set(route, { count, status, body, onlyIf }),
     reset,
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };

@@ -16,8 +16,8 @@ export async function openDatabase(target: { databaseUrl?: string; dataDir?: str
     return { query: async (sql, params) => (await c.query(sql, params as unknown[])).rows, close: () => c.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
-  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const db = await PGlite.create(path.resolve(root, target.dataDir ?? ".data", "pglite"), { extensions: { pg_trgm } });
+  const { pgliteOptions } = await import("../../db/engine");
+  const db = await PGlite.create(path.resolve(root, target.dataDir ?? ".data", "pglite"), pgliteOptions());
   return {
     query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never,
     close: () => db.close(),

@@ -9,6 +9,8 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { E2E } from "../../../e2e/env";
+import { assertLocalDatabase } from "../assert-local-database";
+import { createDatabaseIfMissing } from "../create-database.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -182,22 +184,12 @@ export async function resetPostgres(url: string) {
 
 /** Creates the database a URL names when it is missing (local servers only). */
 export async function ensureDatabase(url: string) {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  u.pathname = "/postgres";
-  const c = await localClient(u.toString());
-  try {
-    const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await c.end();
-  }
+  assertLocalDatabase(url);
+  await createDatabaseIfMissing(url);
 }
 
 async function localClient(url: string) {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host))
-    throw new Error(`refusing to touch non-local database ${host}`);
+  assertLocalDatabase(url);
   const { default: pg } = await import("pg");
   const c = new pg.Client({ connectionString: url });
   await c.connect();

@@ -28,6 +28,9 @@ import { WatchTags } from "@/components/tip/watch-tags";
 import { connectedTips } from "@/lib/connections/connected-tips";
 import { ConnectedTips } from "@/components/tip/connected-tips";
 import { renderNow } from "@/lib/time/now";
+import { tipGrading } from "@/lib/grading/tip-grading";
+import { GradePanel } from "@/components/grading/grade-panel";
+import { MarkAbusing } from "@/components/grading/mark-abusing";
 
 export async function generateMetadata(props: PageProps<"/tips/[ref]">) {
   const { ref } = await props.params;
@@ -52,7 +55,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
 
   const t = await getTranslations("tip");
   // Arrived from a queue search: the words it matched are highlighted (ADR 0700).
-  const [targets, stations, officers, canned, match, watchTags, connected] = await Promise.all([
+  const [targets, stations, officers, canned, match, watchTags, connected, grading] = await Promise.all([
     slaTargets(),
     db.policeStation.findMany({
       where: { active: true },
@@ -70,6 +73,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
     matchKeysOfText(typeof search.q === "string" ? search.q : undefined),
     tipWatchTags(actor, tip.id),
     connectedTips(actor, tip.id),
+    tipGrading(actor, tip.id),
   ]);
   const mergedFrom = typeof search.merged === "string" ? search.merged : null;
   const closed = isClosed(tip.status);
@@ -108,6 +112,11 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
             stations={stations}
             officers={officers}
           />
+          <GradePanel
+            tipRef={tip.ref}
+            grading={grading}
+            canGrade={can(actor.role, "tip:grade") && tip.status !== "MERGED"}
+          />
           <RequestsPanel actor={actor} tipId={tip.id} tipRef={tip.ref} open={!closed} />
           <ClosePanel tipRef={tip.ref} status={tip.status} outcome={tip.outcome} summary={tip.closingSummary} />
           <EntitiesPanel entities={ws.entities} />
@@ -121,6 +130,9 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           />
           {can(actor.role, "informant:block") && (
             <BlockInformant tipRef={tip.ref} alias={tip.informant.alias} blocked={tip.informant.blocked} />
+          )}
+          {can(actor.role, "informant:flag") && (
+            <MarkAbusing tipRef={tip.ref} alias={tip.informant.alias} abusing={grading.abusing} />
           )}
           <HistoryPanel history={ws.history} />
         </aside>

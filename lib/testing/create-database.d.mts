@@ -1,0 +1,1 @@
+export function createDatabaseIfMissing(url: string): Promise<void>;
