@@ -135,6 +135,7 @@ const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => 
     "/queue?view=watched",
     "/queue?view=all&q=sharab",
     "/queue?view=all&source=none&intel=none",
+    `/network?tip=${ref}`,
   ],
   officer2: () => [],
   supervisor: (ref) => [
@@ -145,6 +146,8 @@ const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => 
     "/dashboard?range=30d",
     "/dashboard/report",
     "/account",
+    `/network?tip=${ref}`,
+    "/network?entity=place:Kareli",
   ],
   admin: (ref) => [
     "/admin",
@@ -154,6 +157,7 @@ const PAGES: Record<DemoUser | "anonymous", (ref: string, requestId: string) => 
     "/admin/requests",
     "/admin/webhooks",
     "/admin/canned-replies",
+    "/admin/gazetteer",
     "/queue?view=all",
     `/tips/${ref}`,
     "/dashboard?range=today",

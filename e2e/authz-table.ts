@@ -69,6 +69,7 @@ export const PAGES: PageRow[] = [
   { kind: "page", page: "/admin/canned-replies", access: "admin:canned", path: () => "/admin/canned-replies" },
   { kind: "page", page: "/admin/contacts", access: "admin:stations", path: () => "/admin/contacts" },
   { kind: "page", page: "/admin/requests", access: "admin:settings", path: () => "/admin/requests" },
+  { kind: "page", page: "/admin/gazetteer", access: "admin:settings", path: () => "/admin/gazetteer" },
   { kind: "page", page: "/admin/stations", access: "admin:stations", path: () => "/admin/stations" },
   { kind: "page", page: "/admin/users", access: "admin:users", path: () => "/admin/users" },
   { kind: "page", page: "/admin/webhooks", access: "admin:webhooks", path: () => "/admin/webhooks" },
@@ -92,6 +93,7 @@ export const PAGES: PageRow[] = [
   },
   { kind: "page", page: "/tips/[ref]", access: "tip:read", scoped: true, path: (f) => `/tips/${f.other.ref}` },
   { kind: "page", page: "/watchlist", access: "watch:own", path: () => "/watchlist" },
+  { kind: "page", page: "/network", access: "tip:read", scoped: true, path: (f) => `/network?tip=${f.other.ref}` },
 ];
 
 const META_VERIFY = "/api/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=not-the-token&hub.challenge=1158201444";
@@ -265,6 +267,14 @@ const tipAction = (name: string, access: Permission, args: (f: Fixture) => unkno
 });
 
 export const ACTIONS: ActionRow[] = [
+  {
+    kind: "action",
+    file: "lib/entities/gazetteer-actions.ts",
+    name: "uploadGazetteerAction",
+    access: "admin:settings",
+    page: () => "/admin/gazetteer",
+    args: emptyForm,
+  },
   tipAction("claimAction", "tip:claim", (f) => [f.other.ref]),
   tipAction("assignAction", "tip:assign", (f) => [f.other.ref, null]),
   tipAction("updateFieldAction", "tip:update", (f) => [f.other.ref, { field: "priority", value: "HIGH" }]),

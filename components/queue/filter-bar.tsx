@@ -62,6 +62,8 @@ export function FilterBar(props: {
     "entity",
     "source",
     "intel",
+    "from",
+    "to",
   ].some((k) => params[k as keyof QueueParams]);
   return (
     <div className="flex flex-wrap items-end gap-3 py-3">
@@ -122,6 +124,11 @@ export function FilterBar(props: {
           {t("filter.entity", { entity: params.entity })}
         </span>
       )}
+      {(params.from || params.to) && (
+        <span className="rounded bg-brand-50 px-2 py-1 text-xs text-brand-900" data-testid="received-filter">
+          {t("filter.received", { from: params.from ?? "…", to: params.to ?? "…" })}
+        </span>
+      )}
       {active && (
         <button
           type="button"
@@ -138,6 +145,8 @@ export function FilterBar(props: {
               entity: null,
               source: null,
               intel: null,
+              from: null,
+              to: null,
             });
           }}
           className="text-sm text-brand-700 underline"

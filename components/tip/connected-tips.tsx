@@ -2,9 +2,10 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ConnectedTip } from "@/lib/connections/connected-tips";
 import { formatDateTime } from "@/lib/time/format";
+import { networkHref } from "@/lib/connections/network";
 
 /** Other tips sharing an entity, a place or a watch item with this one: what they share and when. */
-export async function ConnectedTips({ tips }: { tips: ConnectedTip[] }) {
+export async function ConnectedTips({ tipRef, tips }: { tipRef: string; tips: ConnectedTip[] }) {
   const t = await getTranslations("tip");
   const locale = await getLocale();
   return (
@@ -13,7 +14,19 @@ export async function ConnectedTips({ tips }: { tips: ConnectedTip[] }) {
       className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm"
       data-testid="connected-tips"
     >
-      <h2 className="font-semibold">{t("connectedTitle")}</h2>
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 className="font-semibold">{t("connectedTitle")}</h2>
+        {tips.length > 0 && (
+          <Link
+            href={networkHref({ tip: tipRef })}
+            className="text-xs text-brand-700 underline"
+            aria-label={t("networkLinkLabel", { ref: tipRef })}
+            data-testid="network-link"
+          >
+            {t("networkLink")}
+          </Link>
+        )}
+      </div>
       {tips.length === 0 ? (
         <p className="text-slate-600">{t("connectedNone")}</p>
       ) : (
@@ -35,9 +48,15 @@ export async function ConnectedTips({ tips }: { tips: ConnectedTip[] }) {
                     data-testid="connected-shared"
                   >
                     {s.kind === "watch" ? t("connectedWatch") : t(`entityKind.${s.kind}`)}:{" "}
-                    <span className="font-mono" lang="">
-                      {s.value}
-                    </span>
+                    {s.kind === "watch" ? (
+                      <span className="font-mono" lang="">
+                        {s.value}
+                      </span>
+                    ) : (
+                      <Link href={networkHref(s)} className="font-mono text-brand-700 underline" lang="">
+                        {s.value}
+                      </Link>
+                    )}
                   </span>
                 ))}
               </div>

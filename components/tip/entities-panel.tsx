@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { entityQueueHref, type EntityWithOthers } from "@/lib/entities/tips-mentioning";
+import { networkHref } from "@/lib/connections/network";
 
 /** Vehicles and third-party numbers in this tip, and the other tips that mention them. */
 export async function EntitiesPanel({ entities }: { entities: EntityWithOthers[] }) {
@@ -18,6 +19,15 @@ export async function EntitiesPanel({ entities }: { entities: EntityWithOthers[]
           <li key={`${e.kind}:${e.value}`} data-testid="entity" data-kind={e.kind} data-value={e.value}>
             <span className="mr-1 rounded bg-slate-100 px-1 text-xs">{t(`entityKind.${e.kind}`)}</span>
             <span className="font-mono">{e.value}</span>
+            {e.otherCount > 0 && (
+              <Link
+                href={networkHref(e)}
+                className="ml-2 text-xs text-brand-700 underline"
+                data-testid="entity-network-link"
+              >
+                {t("entityNetworkLink")}
+              </Link>
+            )}
             <div className="text-xs text-slate-600">
               {e.otherCount === 0 ? (
                 t("noOtherTips")

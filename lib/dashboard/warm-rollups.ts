@@ -5,6 +5,7 @@
 // advisory lock); a clean day costs one index probe, so the hourly run is cheap.
 import "server-only";
 import { refreshRange } from "./rollup-refresh";
+import { buildHotDays } from "./hot-spots";
 import { MAX_DAYS } from "./filters";
 import { slaTargetSeconds } from "../sla/settings";
 import { addDays, istDay } from "../time/ist";
@@ -14,7 +15,10 @@ import { log } from "../log";
 export async function warmRollups(now = new Date(), days = MAX_DAYS): Promise<string[]> {
   const started = Date.now();
   const toDay = istDay(now);
-  const built = await refreshRange({ fromDay: addDays(toDay, -(days - 1)), toDay }, await slaTargetSeconds(), now);
+  const range = { fromDay: addDays(toDay, -(days - 1)), toDay };
+  const built = await refreshRange(range, await slaTargetSeconds(), now);
+  // The hot spots' day rollups too (ADR 0705), so the dashboard's first read builds nothing.
+  await buildHotDays(range, toDay);
   if (built.length) log.info("dashboard rollups built", { days: built.length, ms: Date.now() - started });
   return built;
 }

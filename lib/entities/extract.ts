@@ -5,8 +5,18 @@
 // the informant's keyed hash. Pure and synchronous.
 import { findPlaces, type Gazetteer } from "./gazetteer";
 
-export type EntityKind = "vehicle" | "mobile" | "upi" | "bank" | "ifsc" | "social" | "place";
-export const ENTITY_KINDS: readonly EntityKind[] = ["vehicle", "mobile", "upi", "bank", "ifsc", "social", "place"];
+/** `geo`: a location the informant shared, as its ~1 km grid cell (lib/entities/geo-cell.ts); not found in text. */
+export type EntityKind = "vehicle" | "mobile" | "upi" | "bank" | "ifsc" | "social" | "place" | "geo";
+export const ENTITY_KINDS: readonly EntityKind[] = [
+  "vehicle",
+  "mobile",
+  "upi",
+  "bank",
+  "ifsc",
+  "social",
+  "place",
+  "geo",
+];
 export type Entity = { kind: EntityKind; value: string };
 
 // RTO state / union-territory codes, so "IS 12 A 1234"-like words are not taken for plates.

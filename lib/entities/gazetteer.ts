@@ -7,7 +7,9 @@ import { tokenise } from "../search/keys";
 
 export type Place = { kind: "station" | "locality"; nameEn: string; nameHi: string; aliases: string[] };
 export type Gazetteer = { places: Place[]; byFirstKey: Map<string, { keys: string[]; name: string }[]> };
-export type GazetteerError = { line: number; message: string };
+/** `code` names the i18n message (admin.gazetteer.error.<code>); `message` is for logs and start-up. */
+export type GazetteerErrorCode = "header" | "fields" | "kind" | "nameEn" | "nameHi" | "duplicate" | "alias" | "empty";
+export type GazetteerError = { line: number; code: GazetteerErrorCode; message: string };
 
 const LATIN = /^[A-Za-z][A-Za-z .'-]{1,59}$/;
 const DEVANAGARI = /^[\u0900-\u097F][\u0900-\u097F .-]{0,59}$/;
@@ -28,7 +30,7 @@ export function parseGazetteer(
   const errors: GazetteerError[] = [];
   const header = (lines[0] ?? "").trim().toLowerCase();
   if (header !== "kind,name_en,name_hi" && header !== "kind,name_en,name_hi,aliases")
-    return { ok: false, errors: [{ line: 1, message: "header must be kind,name_en,name_hi,aliases" }] };
+    return { ok: false, errors: [{ line: 1, code: "header", message: "header must be kind,name_en,name_hi,aliases" }] };
   const places: Place[] = [];
   const seen = new Set<string>();
   for (let i = 1; i < lines.length; i++) {
@@ -37,14 +39,16 @@ export function parseGazetteer(
     const cells = raw.split(",").map((c) => c.trim());
     const line = i + 1;
     if (cells.length < 3 || cells.length > 4) {
-      errors.push({ line, message: "expected 3 or 4 fields" });
+      errors.push({ line, code: "fields", message: "expected 3 or 4 fields" });
       continue;
     }
     const [kind, nameEn, nameHi, aliasCell = ""] = cells;
-    if (kind !== "station" && kind !== "locality") errors.push({ line, message: "kind must be station or locality" });
-    else if (!LATIN.test(nameEn)) errors.push({ line, message: "name_en must be 2–60 Latin letters" });
-    else if (!DEVANAGARI.test(nameHi.normalize("NFC"))) errors.push({ line, message: "name_hi must be in Devanagari" });
-    else if (seen.has(nameEn.toLowerCase())) errors.push({ line, message: "duplicate name_en" });
+    if (kind !== "station" && kind !== "locality")
+      errors.push({ line, code: "kind", message: "kind must be station or locality" });
+    else if (!LATIN.test(nameEn)) errors.push({ line, code: "nameEn", message: "name_en must be 2–60 Latin letters" });
+    else if (!DEVANAGARI.test(nameHi.normalize("NFC")))
+      errors.push({ line, code: "nameHi", message: "name_hi must be in Devanagari" });
+    else if (seen.has(nameEn.toLowerCase())) errors.push({ line, code: "duplicate", message: "duplicate name_en" });
     else {
       const aliases = aliasCell
         ? aliasCell
@@ -53,7 +57,7 @@ export function parseGazetteer(
             .filter(Boolean)
         : [];
       const bad = aliases.find((a) => !LATIN.test(a) && !DEVANAGARI.test(a.normalize("NFC")));
-      if (bad !== undefined) errors.push({ line, message: "each alias must be Latin or Devanagari" });
+      if (bad !== undefined) errors.push({ line, code: "alias", message: "each alias must be Latin or Devanagari" });
       else {
         seen.add(nameEn.toLowerCase());
         places.push({ kind, nameEn, nameHi: nameHi.normalize("NFC"), aliases });
@@ -61,7 +65,7 @@ export function parseGazetteer(
     }
   }
   if (errors.length) return { ok: false, errors };
-  if (!places.length) return { ok: false, errors: [{ line: 2, message: "no places" }] };
+  if (!places.length) return { ok: false, errors: [{ line: 2, code: "empty", message: "no places" }] };
   return { ok: true, gazetteer: buildGazetteer(places) };
 }
 

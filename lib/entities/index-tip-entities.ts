@@ -6,11 +6,14 @@ import "server-only";
 import type { Tx } from "../db";
 import { addressHashes } from "../identity/crypto";
 import { extractEntities, upiMobile, type Entity } from "./extract";
-import { defaultGazetteer } from "./default-gazetteer";
+import { currentGazetteer, refreshGazetteer } from "./current-gazetteer";
 
-/** The entities in `text`, without the number whose keyed hash is the informant's own. */
+/**
+ * The entities in `text`, without the number whose keyed hash is the informant's own. Synchronous:
+ * the caller awaits `refreshGazetteer()` first so an admin's upload applies (ADR 0704).
+ */
 export function entitiesToIndex(text: string, informantHash: string | undefined): Entity[] {
-  return extractEntities(text, defaultGazetteer()).filter(notOwnNumber(informantHash));
+  return extractEntities(text, currentGazetteer()).filter(notOwnNumber(informantHash));
 }
 
 const isOwn = (informantHash: string, mobile: string) =>
@@ -32,7 +35,8 @@ const notOwnNumber = (informantHash: string | undefined) => (e: Entity) => {
 };
 
 export async function indexTipEntities(tx: Tx, tipId: string, text: string): Promise<Entity[]> {
-  const found = extractEntities(text, defaultGazetteer());
+  await refreshGazetteer(tx);
+  const found = extractEntities(text, currentGazetteer());
   if (!found.length) return [];
   let own: string | undefined;
   if (found.some((e) => e.kind === "mobile" || e.kind === "upi" || e.kind === "bank")) {

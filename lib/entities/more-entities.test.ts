@@ -90,6 +90,7 @@ describe("places from the gazetteer", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.line)).toEqual([3, 4, 5, 6]);
+    expect(r.errors.map((e) => e.code)).toEqual(["kind", "fields", "duplicate", "nameHi"]);
     expect(parseGazetteer("name,hi\nx,y").ok).toBe(false);
   });
 });

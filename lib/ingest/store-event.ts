@@ -9,6 +9,8 @@ import "server-only";
 import { raw } from "../db";
 import { env } from "../env";
 import { entitiesToIndex } from "../entities/index-tip-entities";
+import { refreshGazetteer } from "../entities/current-gazetteer";
+import { geoEntities } from "../entities/geo-cell";
 import { indexTerms } from "../search/keys";
 import { messageWatchKeys } from "../watch/match";
 import { addressHashes, hashAddress } from "../identity/crypto";
@@ -32,6 +34,8 @@ type Row = {
 };
 
 export async function storeEvent(ev: IngestEvent): Promise<IngestResult> {
+  // Entities and watch keys are computed here, outside the statement: with the admin's latest gazetteer (ADR 0704).
+  if (ev.type === "message") await refreshGazetteer();
   const [fn, input] = entryPoint(ev);
   try {
     // Bounded by the webhook deadline (plus a margin): a statement the route gave up on releases its connection.
@@ -125,7 +129,8 @@ function messageInput(ev: Extract<IngestEvent, { type: "message" }>) {
     preview: text ? preview(text) : "",
     search: text ? searchText(text) : "",
     media: media(ev.media),
-    entities: text ? entitiesToIndex(ev.body, informant.hash) : [],
+    // A shared location's grid cell is an entity too (hot spots, network; ADR 0705).
+    entities: [...(text ? entitiesToIndex(ev.body, informant.hash) : []), ...geoEntities(ev.messageKind, ev.meta)],
     terms: text ? indexTerms(text) : null,
     // Watch items hit when all their keys are here (lib/watch/match.ts); the informant's own number is never one.
     watchKeys: text ? messageWatchKeys(ev.body, informant.hash) : [],

@@ -5,7 +5,7 @@ import { tipScopeSql, type Viewer } from "../auth/scope";
 import { overdueSql } from "../sla/sql";
 import { slaSeconds } from "../sla/rule";
 import type { SlaTargets } from "../sla/targets";
-import { startOfIstDay } from "../time/ist";
+import { addDays, istMidnight, startOfIstDay } from "../time/ist";
 import { OPEN_SQL } from "../tips/open-sql";
 import { searchOf, type QueueParams, type View } from "./params";
 import { searchCandidatesSql } from "../search/sql";
@@ -68,6 +68,9 @@ export function filterConditions(f: QueueParams): Prisma.Sql[] {
       Prisma.sql`EXISTS (SELECT 1 FROM "TipEntity" e WHERE e."tipId" = t."id" AND e."kind" = ${f.entity.slice(0, i)} AND e."value" = ${f.entity.slice(i + 1)})`,
     );
   }
+  // IST receive days, inclusive (the dashboard's hot spots link here with their range).
+  if (f.from) out.push(Prisma.sql`t."receivedAt" >= ${istMidnight(f.from)}::timestamptz`);
+  if (f.to) out.push(Prisma.sql`t."receivedAt" < ${istMidnight(addDays(f.to, 1))}::timestamptz`);
   return out;
 }
 

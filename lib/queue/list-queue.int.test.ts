@@ -164,6 +164,27 @@ describe("queue queries", () => {
     expect(await refs({ view: "all", entity: "vehicle:UP70AB9999" })).toEqual([]);
   });
 
+  it("filters by IST receive days with an entity, as the dashboard's hot-spot links do", async () => {
+    const value = `hot${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@ybl`;
+    // 2025-03-10 00:10 IST is 2025-03-09 18:40 UTC: the IST day counts, not the UTC one.
+    const at = (iso: string) => new Date(iso);
+    const mk = async (receivedAt: Date) => {
+      const t = await makeTip({ receivedAt, text: "hot spot filter" });
+      await db.tipEntity.create({ data: { tipId: t.id, kind: "upi", value } });
+      return t.ref;
+    };
+    const before = await mk(at("2025-03-09T18:20:00Z")); // 9 Mar 23:50 IST
+    const first = await mk(at("2025-03-09T18:40:00Z")); // 10 Mar 00:10 IST
+    const last = await mk(at("2025-03-11T18:20:00Z")); // 11 Mar 23:50 IST
+    const after = await mk(at("2025-03-11T18:40:00Z")); // 12 Mar 00:10 IST
+    const q = { view: "all", entity: `upi:${value}`, dir: "asc" };
+    expect(await refs({ ...q, from: "2025-03-10", to: "2025-03-11" })).toEqual([first, last]);
+    expect(await refs({ ...q, from: "2025-03-12" })).toEqual([after]);
+    expect(await refs({ ...q, to: "2025-03-09" })).toEqual([before]);
+    // A malformed day filters nothing rather than failing (bookmarked links).
+    expect(await refs({ ...q, from: "2025-02-30" })).toEqual([before, first, last, after]);
+  });
+
   it("always applies the station scope of an officer bound to a station", async () => {
     const officer = await makeUser({ stationId: stationB });
     const scoped = {

@@ -18,6 +18,10 @@ export type SortKey = (typeof SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 const soft = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const istDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d));
 const uuidOr = (...extra: string[]) => soft(z.union([z.uuid(), z.enum(extra as [string, ...string[]])]));
 
 export const queueParamsSchema = z.object({
@@ -45,6 +49,9 @@ export const queueParamsSchema = z.object({
   /** The officer's grade (ADR 0707): source evaluation 1-3 and information assessment A-E; `none`: not graded. */
   source: soft(z.enum(["1", "2", "3", "none"])),
   intel: soft(z.enum([...INTEL_GRADES, "none"])),
+  /** Received on or after this IST day / on or before this one (YYYY-MM-DD): the dashboard's hot-spot links (ADR 0705). */
+  from: soft(istDaySchema),
+  to: soft(istDaySchema),
   sort: soft(z.enum(SORTS)),
   dir: soft(z.enum(["asc", "desc"])),
   after: soft(z.string().max(500)),

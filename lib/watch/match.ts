@@ -10,6 +10,7 @@ import { audit } from "../audit";
 import { publish } from "../live/bus";
 import { reaches } from "../auth/scope";
 import { entitiesToIndex } from "../entities/index-tip-entities";
+import { refreshGazetteer } from "../entities/current-gazetteer";
 import { indexTerms } from "../search/keys";
 import { entityKey } from "./parse-watch";
 
@@ -47,6 +48,7 @@ export async function matchWatches(messageId: string): Promise<string[]> {
     },
   });
   if (!m || m.direction !== "INBOUND" || !m.body) return [];
+  await refreshGazetteer();
   const keys = messageWatchKeys(m.body, m.informant.addressHash);
   if (!keys.length) return [];
   return db.$transaction(async (tx) => {

@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { can } from "../auth/permissions";
 import { tipScope, type Viewer } from "../auth/scope";
 import type { Actor } from "../auth/guard";
-import { defaultGazetteer } from "../entities/default-gazetteer";
+import { currentGazetteer, refreshGazetteer } from "../entities/current-gazetteer";
 import { parseWatch, WATCH_ENTITY_KINDS, WATCH_KINDS } from "./parse-watch";
 
 const input = z.object({
@@ -21,7 +21,8 @@ const input = z.object({
 export async function addWatch(actor: Actor, raw: unknown) {
   const r = input.safeParse(raw);
   if (!r.success) throw new AppError("invalid", "bad watch input", { reason: "notEntity" });
-  const parsed = parseWatch(r.data, defaultGazetteer());
+  await refreshGazetteer();
+  const parsed = parseWatch(r.data, currentGazetteer());
   if (!parsed.ok) throw new AppError("invalid", "bad watch value", { reason: parsed.error });
   // Supervisors' (and admins') watches are the district's; an officer's are their own.
   const shared = can(actor.role, "watch:share");

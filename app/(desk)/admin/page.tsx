@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/admin/webhooks", key: "webhooks" },
   { href: "/admin/canned-replies", key: "canned" },
   { href: "/admin/requests", key: "requests" },
+  { href: "/admin/gazetteer", key: "gazetteer" },
 ] as const;
 
 export const generateMetadata = pageTitle("admin", "title");

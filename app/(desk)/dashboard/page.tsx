@@ -15,6 +15,8 @@ import { liveCursor } from "@/lib/live/bus";
 import { formatDateTime, formatDay } from "@/lib/time/format";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { StationFiguresTable } from "@/components/dashboard/station-figures-table";
+import { hotSpots } from "@/lib/dashboard/hot-spots";
+import { HotSpotsSection } from "@/components/dashboard/hot-spots";
 
 export const generateMetadata = pageTitle("dashboard", "title");
 
@@ -28,9 +30,10 @@ export default async function DashboardPage({ searchParams }: Props) {
   const locale = await getLocale();
   const t = await getTranslations("dashboard");
   const cursor = await liveCursor();
-  const [{ tiles, charts, officers, stations: stationRows }, stations] = await Promise.all([
+  const [{ tiles, charts, officers, stations: stationRows }, stations, hot] = await Promise.all([
     getDashboard(f),
     stationOptions(locale),
+    hotSpots(f),
   ]);
   const query = filtersToQuery(f);
   const updatedAt = formatDateTime(new Date(), locale, "clock");
@@ -66,6 +69,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       />
       <TileGrid tiles={tiles} />
       <ChartGrid charts={charts} stationNames={new Map(stations.map((s) => [s.id, s.label]))} />
+      <HotSpotsSection hot={hot} filters={f} />
       <OfficersSection rows={sortOfficers(officers, officerSort)} sort={officerSort} />
       <StationFiguresTable rows={stationRows} names={new Map(stations.map((s) => [s.id, s.label]))} />
     </main>

@@ -120,7 +120,7 @@ export default async function TipPage(props: PageProps<"/tips/[ref]">) {
           <RequestsPanel actor={actor} tipId={tip.id} tipRef={tip.ref} open={!closed} />
           <ClosePanel tipRef={tip.ref} status={tip.status} outcome={tip.outcome} summary={tip.closingSummary} />
           <EntitiesPanel entities={ws.entities} />
-          <ConnectedTips tips={connected} />
+          <ConnectedTips tipRef={tip.ref} tips={connected} />
           <LinksPanel
             tipRef={tip.ref}
             links={ws.links}
