@@ -9,8 +9,10 @@
 // are still queued inside each ingest transaction, only not executed during the measurement.
 //
 //   npm run bench -- ingest [--connections=32] [--duration=15] [--targets=pglite,postgres,bare]
+//                           [--watch-items=10000]   (PostgreSQL only: that many watch items seeded
+//                            before the measurement by bench/ingest/seed-watch.ts; issue 16)
 // Needs a build: NEXT_DIST_DIR=.next-bench npx next build (or set NEXT_DIST_DIR to an existing one).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,6 +31,7 @@ const PORT = Number(arg("port", "3380"));
 /** Distinct senders: many → mostly new tips (each takes the ref counter's row lock); few → threading. */
 const SENDERS = Number(arg("senders", "2000"));
 const BARE_PORT = Number(arg("bare-port", "3390"));
+const WATCH_ITEMS = Number(arg("watch-items", "0"));
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-bench";
 const DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mukhbir_ingest_bench";
 const SECRET = "bench-app-secret";
@@ -191,6 +194,7 @@ async function runApp(engine) {
   });
   try {
     await waitFor(`http://127.0.0.1:${PORT}/api/health`);
+    if (WATCH_ITEMS && engine === "postgres") seedWatchItems();
     const base = `http://127.0.0.1:${PORT}`;
     await load(`${base}/api/webhooks/whatsapp`, 3); // warm-up: JIT, connection pools, first tips
     await load(`${base}/api/bench/empty`, 3);
@@ -202,11 +206,39 @@ async function runApp(engine) {
     );
     await stop();
     const stored = (await countMessages(engine)) - before;
-    return { empty, ingest: { ...ingest, stored } };
+    const watchHits = engine === "postgres" ? await countWatchHits() : undefined;
+    return { empty, ingest: { ...ingest, stored, watchHits } };
   } catch (e) {
     await stop();
     throw e;
   }
+}
+
+/**
+ * Messages whose keys overlapped a watch item at ingest (the GIN probe in the ingest statement): each
+ * queued a `watch.match` job, which the bench's disabled worker leaves for later (ADR 0702).
+ */
+async function countWatchHits() {
+  const c = new pg.Client({ connectionString: DB });
+  await c.connect();
+  const n = Number((await c.query(`SELECT count(*) AS n FROM "Job" WHERE "kind" = 'watch.match'`)).rows[0].n);
+  await c.end();
+  return n;
+}
+
+/** Watch items in the migrated bench database, keyed as the app keys an officer's (bench/ingest/seed-watch.ts). */
+function seedWatchItems() {
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules/tsx/dist/cli.mjs"),
+      "--conditions=react-server",
+      "bench/ingest/seed-watch.ts",
+      String(WATCH_ITEMS),
+    ],
+    { cwd: root, stdio: "inherit", env: { ...process.env, ...BENCH_SECRETS, DATABASE_URL: DB } },
+  );
+  if (r.status !== 0) throw new Error("seeding watch items failed");
 }
 
 /** Inbound messages in the database (PGlite can only be opened once the server has stopped). */
@@ -263,6 +295,7 @@ const machine = {
   connections: CONNECTIONS,
   durationSec: DURATION,
   senders: SENDERS,
+  watchItems: WATCH_ITEMS,
 };
 console.log(JSON.stringify(machine));
 for (const t of TARGETS) {
