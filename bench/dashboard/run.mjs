@@ -9,6 +9,9 @@
 // --churn=MS: while measuring, every MS one tip arrives, one is claimed and one recent tip is closed
 // (bench/dashboard/churn.mjs), so rollup rebuilds of dirtied days land in the timings; 0 = none.
 // The first request of each path after seeding builds the range's rollups: reported as "first".
+// --fresh-start: then, as after a deploy whose migration cleared the rollups, empty them, start the
+// server again with its worker on, and time the first view of each range once the start-up rollup
+// job (lib/dashboard/warm-rollups.ts) is done (issue 17 item 7), with how long that job took.
 // Needs a build in NEXT_DIST_DIR (default .next-dash): NEXT_DIST_DIR=.next-dash npx next build
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -26,6 +29,7 @@ const RUNS = Number(arg("runs", "30"));
 const PORT = Number(arg("port", "3609"));
 const KEEP = process.argv.includes("--keep");
 const CHURN_MS = Number(arg("churn", "1000"));
+const FRESH = process.argv.includes("--fresh-start");
 const DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/mukhbir_dash_bench";
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-dash";
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -68,7 +72,7 @@ const serverEnv = {
   LOG_LEVEL: "warn",
 };
 
-function startServer() {
+function startServer(extraEnv = {}) {
   const child = spawn(
     process.execPath,
     [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)],
@@ -76,7 +80,7 @@ function startServer() {
       cwd: root,
       detached: true,
       stdio: ["ignore", "ignore", "inherit"],
-      env: serverEnv,
+      env: { ...serverEnv, ...extraEnv },
     },
   );
   return () => process.kill(-child.pid, "SIGTERM");
@@ -144,7 +148,46 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const psqlValue = (sql) => spawnSync("psql", ["-X", "-tA", DB, "-c", sql], { encoding: "utf8" }).stdout.trim();
+
+/** --fresh-start: rollups cleared (as a migration may), a new server with its worker, the first views. */
+async function freshStart(size) {
+  psql(
+    "-c",
+    "TRUNCATE mukhbir_internal.dash_day, mukhbir_internal.dash_rollup, mukhbir_internal.hot_day, mukhbir_internal.hot_rollup, mukhbir_internal.req_day, mukhbir_internal.req_day_built",
+  );
+  const t0 = Date.now();
+  const stop = startServer({ WORKER_ENABLED: "true" });
+  try {
+    await waitHealthy();
+    const healthyMs = Date.now() - t0;
+    let warmMs = null;
+    for (const end = Date.now() + 600_000; Date.now() < end && warmMs === null; await sleep(250)) {
+      const state = psqlValue(
+        `SELECT "state" FROM "Job" WHERE "kind" = 'dashboard.rollups' AND "dedupeKey" LIKE 'dashboard.rollups@start@%' ORDER BY "createdAt" DESC LIMIT 1`,
+      );
+      if (state === "FAILED") throw new Error("the start-up rollup job failed");
+      if (state === "DONE") warmMs = Date.now() - t0;
+    }
+    const cookie = await signIn();
+    const rows = [];
+    for (const p of PATHS) {
+      const first = await timeGet(p, cookie);
+      rows.push({ size, path: p, healthyMs, warmMs, firstTtfb: first.ttfb, firstTotal: first.total });
+      console.log(
+        `fresh start: healthy after ${healthyMs} ms, rollups built after ${warmMs} ms; first ${p}: TTFB ${first.ttfb.toFixed(0)} ms, total ${first.total.toFixed(0)} ms`,
+      );
+    }
+    return rows;
+  } finally {
+    stop();
+    await sleep(1500);
+  }
+}
+
 const results = [];
+const fresh = [];
 for (const size of SIZES) {
   console.log(`\n== ${size.toLocaleString("en")} tips ==`);
   const have = KEEP
@@ -214,6 +257,7 @@ for (const size of SIZES) {
     stop();
     await new Promise((r) => setTimeout(r, 1500));
   }
+  if (FRESH) fresh.push(...(await freshStart(size)));
 }
 
 const machine = {
@@ -226,7 +270,7 @@ const machine = {
 };
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 const out = path.join(root, "bench/results", `dashboard-${machine.date.slice(0, 19).replace(/:/g, "")}.json`);
-fs.writeFileSync(out, JSON.stringify({ machine, results }, null, 2));
+fs.writeFileSync(out, JSON.stringify({ machine, results, fresh }, null, 2));
 console.log("\n| tips | range | TTFB p50 | TTFB p95 | total p50 | total p95 |\n| --- | --- | --- | --- | --- | --- |");
 for (const r of results)
   console.log(
