@@ -6,7 +6,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "../db";
-import { audit } from "../audit";
+import { saveSetting } from "../save-setting";
 import { AppError } from "../errors";
 import type { Actor } from "../auth/guard";
 import { parseGazetteer } from "./gazetteer";
@@ -37,24 +37,17 @@ export async function uploadGazetteer(actor: Actor, csv: unknown) {
     sha256: crypto.createHash("sha256").update(csv).digest("hex"),
   };
   await db.$transaction(async (tx) => {
-    await tx.setting.upsert({
-      where: { key: GAZETTEER_SETTING_KEY },
-      update: { value: stored },
-      create: { key: GAZETTEER_SETTING_KEY, value: stored },
-    });
-    await audit(tx, {
-      actorId: actor.id,
-      actorRole: actor.role,
+    await saveSetting(tx, actor, {
+      key: GAZETTEER_SETTING_KEY,
+      value: stored,
       action: "gazetteer.upload",
-      targetType: "setting",
-      targetId: GAZETTEER_SETTING_KEY,
+      // A summary, not the file: the CSV is in the setting itself.
       detail: {
         places: places.length,
         stations: places.filter((p) => p.kind === "station").length,
         localities: places.filter((p) => p.kind === "locality").length,
         sha256: stored.sha256,
       },
-      ip: actor.ip ?? null,
     });
   });
   await refreshGazetteer(db, { force: true });

@@ -4,7 +4,7 @@
 // with the values before and after. Bad input changes nothing.
 import "server-only";
 import { db } from "../db";
-import { audit } from "../audit";
+import { saveSetting } from "../save-setting";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Viewer } from "../auth/scope";
@@ -64,19 +64,11 @@ export async function saveRequestSettings(actor: Viewer & { ip?: string | null }
     // Serialises two admins saving at once, so each audit row's "from" is what it replaced.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${REQUEST_SETTING_KEY}))`;
     const before = await requestSettings(tx);
-    await tx.setting.upsert({
-      where: { key: REQUEST_SETTING_KEY },
-      update: { value },
-      create: { key: REQUEST_SETTING_KEY, value },
-    });
-    await audit(tx, {
-      actorId: actor.id,
-      actorRole: actor.role,
+    await saveSetting(tx, actor, {
+      key: REQUEST_SETTING_KEY,
+      value,
       action: "settings.requests",
-      targetType: "setting",
-      targetId: REQUEST_SETTING_KEY,
       detail: { from: before, to: value } as unknown as Prisma.InputJsonValue,
-      ip: actor.ip ?? null,
     });
   });
   return next;

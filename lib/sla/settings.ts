@@ -2,7 +2,7 @@
 // SSE refresh needs them, and a changed target taking up to 30 s to apply is fine.
 import "server-only";
 import { db, type Tx } from "../db";
-import { audit } from "../audit";
+import { saveSetting } from "../save-setting";
 import { DEFAULT_SLA, parseSlaTargets, SLA_SETTING_KEY, slaTargetsSchema, type SlaTargets } from "./targets";
 import type { Viewer } from "../auth/scope";
 import { slaSeconds, type SlaSeconds } from "./rule";
@@ -29,20 +29,7 @@ export async function slaTargets(): Promise<SlaTargets> {
 export async function saveSlaTargets(actor: Viewer & { ip?: string | null }, input: unknown) {
   const value = slaTargetsSchema.parse(input) as unknown as Prisma.InputJsonValue;
   await db.$transaction(async (tx: Tx) => {
-    await tx.setting.upsert({
-      where: { key: SLA_SETTING_KEY },
-      update: { value },
-      create: { key: SLA_SETTING_KEY, value },
-    });
-    await audit(tx, {
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: "settings.sla",
-      targetType: "setting",
-      targetId: SLA_SETTING_KEY,
-      detail: value,
-      ip: actor.ip ?? null,
-    });
+    await saveSetting(tx, actor, { key: SLA_SETTING_KEY, value, action: "settings.sla", detail: value });
   });
   cache = undefined;
   // The rollups are keyed by the targets: rebuild them now rather than in the next dashboard read.
