@@ -8,7 +8,8 @@ export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
   globalIgnores([
-    ".next/**",
+    // Every build folder (.next, and the benches' .next-bench, .next-dash…; see .gitignore).
+    ".next*/**",
     "out/**",
     "build/**",
     "next-env.d.ts",
