@@ -1,10 +1,15 @@
 // A cluster: Debian's nginx (deploy/nginx/mukhbir-proxy.conf) in front of two `next start`
-// instances sharing one PostgreSQL and one media store. Signed webhooks of every provider go through
+// instances sharing one PostgreSQL and one S3-compatible bucket (s3rver, a real S3 server from the
+// npm registry, as in lib/media/s3-media.int.test.ts). Signed webhooks of every provider go through
 // nginx while live queues stay open through it; one instance is killed (-9) mid-burst and started
 // again. Afterwards: every 2xx stored once, every open queue told about every tip (by resuming from
-// its last event id, as a browser does), every photo fetched into the shared store and served by
-// either instance, every job done once.
+// its last event id, as a browser does), every photo fetched into the bucket (read off the S3
+// server's own disk, not through our client) and served by either instance, every job done once.
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import S3rver from "s3rver";
 import { burst, Ledger, pool, redeliverUnacknowledged } from "./burst";
 import { corpus, metaPost, PHONE_NUMBER_ID } from "./deliveries";
 import { checkInvariants, openCallJobs, openDatabase, storedCounts } from "./database";
@@ -16,6 +21,8 @@ import { appEnv, freshReliabilityDatabase, logFaults, startFakes, waitFor } from
 import { startNginx } from "./nginx";
 import { envelope, inbound } from "../../ingest/testing/meta-fixtures";
 
+const BUCKET = "cluster-evidence";
+
 export type ClusterOptions = { valid: number; streams: number; photos: number; seed?: number };
 
 export async function runCluster(o: ClusterOptions): Promise<Outcome> {
@@ -23,9 +30,31 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
   const databaseUrl = await freshReliabilityDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // Both instances: the load balancer's public URL (Twilio signs it), one trusted proxy hop, one media folder.
-  const env = appEnv(fake, { PUBLIC_BASE_URL: url, TRUSTED_PROXY_HOPS: "1", JOB_STALE_SECONDS: "10" });
+  const bucketDir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-cluster-s3-"));
+  const s3 = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: bucketDir,
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
+  const { port: s3Port } = await s3.run();
+  // Both instances: the load balancer's public URL (Twilio signs it), one trusted proxy hop, one
+  // bucket; the data folder (shared) then holds only the instance secrets, no media.
+  const env = appEnv(fake, {
+    PUBLIC_BASE_URL: url,
+    TRUSTED_PROXY_HOPS: "1",
+    JOB_STALE_SECONDS: "10",
+    STORAGE: "s3",
+    S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+    S3_BUCKET: BUCKET,
+    S3_REGION: "ap-south-1",
+    S3_ACCESS_KEY_ID: "S3RVER",
+    S3_SECRET_ACCESS_KEY: "S3RVER",
+    S3_SSE: "AES256",
+  });
   const dataDir = `.data-cluster-${port}`;
+  fs.rmSync(dataDir, { recursive: true, force: true });
   const servers: Server[] = [];
   const streams: LiveStream[] = [];
   const stopAll = async () => {
@@ -127,8 +156,14 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
       const fetched = await waitFor(
         "every photo fetched",
         async () => {
-          const rows = await db.query<{ providerRef: string; fetchState: string; id: string; ref: string }>(
-            `SELECT a."providerRef", a."fetchState", a."id", t."ref" FROM "Attachment" a JOIN "Message" m ON m."id" = a."messageId" JOIN "Tip" t ON t."id" = m."tipId" WHERE a."providerRef" = ANY($1)`,
+          const rows = await db.query<{
+            providerRef: string;
+            fetchState: string;
+            id: string;
+            ref: string;
+            storageKey: string | null;
+          }>(
+            `SELECT a."providerRef", a."fetchState", a."id", a."storageKey", t."ref" FROM "Attachment" a JOIN "Message" m ON m."id" = a."messageId" JOIN "Tip" t ON t."id" = m."tipId" WHERE a."providerRef" = ANY($1)`,
             [photoRefs],
           );
           return rows.length === photoRefs.length &&
@@ -138,7 +173,9 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
         },
         90_000,
         500,
-      ).catch(() => [] as { providerRef: string; fetchState: string; id: string; ref: string }[]);
+      ).catch(
+        () => [] as { providerRef: string; fetchState: string; id: string; ref: string; storageKey: string | null }[],
+      );
       const stored = await storedCounts(db.query);
       const out = compare(deliveries, ledger, stored, { callsDone });
       violations.push(...out.violations, ...(await checkInvariants(db.query)));
@@ -162,6 +199,14 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
         violations.push(
           `${notStored.length} photos ended ${[...new Set(notStored.map((r) => r.fetchState))].join("/")}`,
         );
+      // In the bucket: s3rver keeps each object as a file under <bucket>/<key>; nothing under the data folder.
+      const inBucket = fetched.filter(
+        (r) => r.storageKey && fs.existsSync(path.join(bucketDir, BUCKET, `${r.storageKey}._S3rver_object`)),
+      ).length;
+      if (inBucket !== fetched.length - notStored.length)
+        violations.push(`${fetched.length - notStored.length - inBucket} stored photos are not in the bucket`);
+      if (fs.existsSync(path.join(dataDir, "media")))
+        violations.push(`media written to ${dataDir}/media, not the bucket`);
       let served = 0;
       for (const r of fetched.filter((x) => x.fetchState === "STORED"))
         for (const s of servers) {
@@ -192,7 +237,7 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
           "restart to healthy (ms)": restartMs,
           ...out.figures,
           "redelivered until acknowledged": redelivered,
-          "photos sent / stored / served by both instances": `${photos.length} / ${fetched.filter((r) => r.fetchState === "STORED").length} / ${served / servers.length}`,
+          "photos sent / stored / in the bucket / served by both instances": `${photos.length} / ${fetched.filter((r) => r.fetchState === "STORED").length} / ${inBucket} / ${served / servers.length}`,
           "photo webhook answers": photoAnswers.filter((s) => s !== 200).length
             ? `${photoAnswers.length} (${photoAnswers.filter((s) => s !== 200).length} not 200)`
             : photoAnswers.length,
@@ -214,5 +259,8 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
     await stopAll();
     await nginx?.stop();
     await fake.close();
+    await s3.close();
+    fs.rmSync(bucketDir, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
