@@ -4,16 +4,19 @@
 // resumes after the last committed batch and nothing is indexed twice (indexing is idempotent
 // anyway). Runs as the `search.backfill` job, which re-queues itself until it is done.
 import "server-only";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { enqueue } from "../jobs/queue";
-import { indexTerms } from "./keys";
+import { KEY_RULES, indexTerms } from "./keys";
+import { resetForNewKeyRules } from "./key-rules";
 
 export const BACKFILL_BATCH = 500;
 
 type Progress = { after_id: string | null; done: boolean; indexed: bigint | number };
 
-export async function backfillProgress(): Promise<{ afterId: string | null; done: boolean; indexed: number }> {
-  const [row] = await db.$queryRaw<
+export async function backfillProgress(
+  q: Pick<Tx, "$queryRaw"> = db,
+): Promise<{ afterId: string | null; done: boolean; indexed: number }> {
+  const [row] = await q.$queryRaw<
     Progress[]
   >`SELECT after_id, done, indexed FROM mukhbir_internal.search_backfill WHERE id = 1`;
   return { afterId: row?.after_id ?? null, done: row?.done ?? false, indexed: Number(row?.indexed ?? 0) };
@@ -22,7 +25,7 @@ export async function backfillProgress(): Promise<{ afterId: string | null; done
 /** Indexes the next batch; true when every message has been indexed. */
 export async function backfillBatch(size = BACKFILL_BATCH): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO mukhbir_internal.search_backfill (id) VALUES (1) ON CONFLICT DO NOTHING`;
+    await tx.$executeRaw`INSERT INTO mukhbir_internal.search_backfill (id, key_rules) VALUES (1, ${KEY_RULES}::int) ON CONFLICT DO NOTHING`;
     const [p] = await tx.$queryRaw<
       Progress[]
     >`SELECT after_id, done, indexed FROM mukhbir_internal.search_backfill WHERE id = 1 FOR UPDATE`;
@@ -47,10 +50,11 @@ export async function runBackfillJob(): Promise<void> {
     await db.$transaction((tx) => enqueue(tx, "search.backfill", {}, { dedupeKey: `search.backfill@${Date.now()}` }));
 }
 
-/** At start-up: queue the backfill unless it has finished. */
+/** At start-up: queue the backfill unless it has finished by the current key rules. */
 export async function scheduleBackfill(): Promise<void> {
-  if ((await backfillProgress()).done) return;
-  await db.$transaction((tx) =>
-    enqueue(tx, "search.backfill", {}, { dedupeKey: `search.backfill@start-${Date.now()}` }),
-  );
+  await db.$transaction(async (tx) => {
+    const rekeyed = await resetForNewKeyRules(tx);
+    if (!rekeyed && (await backfillProgress(tx)).done) return;
+    await enqueue(tx, "search.backfill", {}, { dedupeKey: `search.backfill@start-${Date.now()}` });
+  });
 }

@@ -27,6 +27,9 @@ describe("phonetic keys forgive Hinglish spellings", () => {
     ["mohalla", "muhalla", "मोहल्ला", "mohala"],
     ["phone", "fone", "फ़ोन", "फोन"],
     ["nakli", "naqli", "नकली", "nakali"],
+    ["bhatti", "bhatthi", "भट्ठी", "भट्टी"],
+    ["apharan", "apaharan", "अपहरण", "apharan"],
+    ["kydganj", "kidganj", "कीडगंज", "keedganj"],
   ])("%s %s %s %s share a key", (...spellings) => {
     expect(new Set(spellings.map(key)).size).toBe(1);
   });

@@ -57,7 +57,8 @@ export function romanise(word: string): string {
 /**
  * A phonetic key of a Latin word that forgives the usual Hinglish spelling variants: chh/cch/ch,
  * s/sh, v/w, garh/गढ़ (rh/dh), iya/ia, ow/au, z/j, f/ph, c/ck/q/k, doubled letters, long and short vowels (aa/a,
- * ee/i, oo/u/o: mohalla/muhalla), a silent English final e (phone/फ़ोन), ai for the English "a" (smaik/smack) — and drops the vowel a altogether, the one
+ * ee/i, oo/u/o: mohalla/muhalla), a silent English final e (phone/फ़ोन), ai for the English "a" (smaik/smack),
+ * geminate aspirates (bhatthi/bhatti), y as a vowel (Kydganj) — and drops the vowel a altogether, the one
  * Hindi writers add, lengthen and leave out most freely (sharab/sharaab/shrab). null when the word
  * has no Latin letters or digits.
  */
@@ -68,6 +69,11 @@ export function phoneticKey(roman: string): string | null {
   // would make 100 the key of 10 (doubled letters) or change the letters around a number.
   if (/\d/.test(s)) return s;
   s = s
+    // A geminate aspirate loses its h: Hindi writes भट्ठी/मुट्ठी/अड्ढा, Hinglish bhatti/mutti/adda
+    // (ch is left out: cch is kachchi's spelling, handled with ch below).
+    .replace(/([bdgjkpt])\1h/g, "$1$1")
+    // y between consonants is the vowel i: Kydganj/कीडगंज.
+    .replace(/(?<=[^aeiouy])y(?=[^aeiouy])/g, "i")
     .replace(/sch/g, "sk")
     .replace(/c+h+/g, "C")
     .replace(/sh/g, "s")
@@ -88,6 +94,8 @@ export function phoneticKey(roman: string): string | null {
     .replace(/y$/g, "i")
     .replace(/(?<=^.{2,}[^aeiou])e$/g, "")
     .replace(/a/g, "")
+    // p and h met once the a between them went (अपहरण → apaharan → phrn): the f of apharan.
+    .replace(/ph/g, "f")
     .replace(/(.)\1+/g, "$1");
   return s || null;
 }
@@ -102,6 +110,13 @@ export function tokenise(text: string): Token[] {
   }
   return out;
 }
+
+/**
+ * The version of the key rules above. Bump it with any change that gives a word a different key:
+ * the next start re-indexes every message and re-keys the watch phrases (lib/search/key-rules.ts),
+ * so old messages and watches meet the new spellings.
+ */
+export const KEY_RULES = 2;
 
 /** Keys shorter than this are too common to index ("hai" → "h"): such words are found by exact text only. */
 export const MIN_KEY = 2;

@@ -45,6 +45,18 @@ const CONTEXT: Record<WatchEntityKind, (v: string) => string> = {
   social: (v) => (/^[A-Za-z_][A-Za-z0-9_.]{1,29}$/.test(v) ? `@${v}` : v),
 };
 
+/** A phrase's keys (what a message must contain) and its normalised form; null when it has no words we can match. */
+export function phraseKeys(value: string): { normalised: string; keys: string[] } | null {
+  const keys = [
+    ...new Set(
+      tokenise(value)
+        .map((t) => t.key)
+        .filter((k): k is string => !!k && k.length >= MIN_KEY),
+    ),
+  ];
+  return keys.length ? { normalised: keys.join(" "), keys: keys.slice(0, 8) } : null;
+}
+
 export function parseWatch(input: WatchInput, gazetteer: Gazetteer): ParsedWatch {
   const value = input.value.normalize("NFKC").replace(/\s+/g, " ").trim();
   if (!value) return { ok: false, error: "empty" };
@@ -62,15 +74,9 @@ export function parseWatch(input: WatchInput, gazetteer: Gazetteer): ParsedWatch
       return { ok: true, kind: "ENTITY", entityKind: kind, value, normalised, keys: [entityKey(kind, normalised)] };
     }
     case "PHRASE": {
-      const keys = [
-        ...new Set(
-          tokenise(value)
-            .map((t) => t.key)
-            .filter((k): k is string => !!k && k.length >= MIN_KEY),
-        ),
-      ];
-      if (!keys.length) return { ok: false, error: "noWords" };
-      return { ok: true, kind: "PHRASE", entityKind: null, value, normalised: keys.join(" "), keys: keys.slice(0, 8) };
+      const p = phraseKeys(value);
+      if (!p) return { ok: false, error: "noWords" };
+      return { ok: true, kind: "PHRASE", entityKind: null, value, ...p };
     }
     case "PLACE": {
       const places = findPlaces(value, gazetteer);
