@@ -85,8 +85,11 @@ export async function startup() {
     await scheduleRecurring("audit.checkpoint");
     await scheduleRecurring("maintenance.daily");
     await scheduleRecurring("retention.run");
-    // The cross-script search index for messages stored before it (ADR 0700), until done.
-    await (await import("./search/backfill")).scheduleBackfill();
+    // The cross-script search index and the entities of messages stored before their rules (ADR
+    // 0700, 0715), until done; from the start when the rules changed.
+    const { scheduleBackfill } = await import("./jobs/backfill");
+    await scheduleBackfill((await import("./search/backfill")).searchBackfill);
+    await scheduleBackfill((await import("./entities/backfill")).entitiesBackfill);
     // The dashboard's rollups are built now, in the background, not by the first view after a
     // deploy: this start's own run (a slot already run this hour would be deduplicated).
     await warmRollupsSoon("start");

@@ -19,6 +19,13 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
 ];
 export type Entity = { kind: EntityKind; value: string };
 
+/**
+ * The version of what is extracted. Bump it with a change that finds entities the last version did
+ * not (a new kind, a wider pattern): the next start runs the entities backfill over every message
+ * again (lib/entities/backfill.ts), so old tips connect by the new rules too.
+ */
+export const ENTITY_RULES = 1;
+
 // RTO state / union-territory codes, so "IS 12 A 1234"-like words are not taken for plates.
 const STATES = new Set(
   "AN AP AR AS BR CG CH DD DL DN GA GJ HP HR JH JK KA KL LA LD MH ML MN MP MZ NL OD OR PB PY RJ SK TN TR TS TG UK UA UP WB".split(
@@ -68,7 +75,8 @@ const ACCOUNT = /(?<![\d])(\d(?:[ -]?\d){8,17})(?![\d])/g;
 // Links to the platforms informants name, and bare @handles (not part of an email or UPI id).
 const SOCIAL_LINK =
   /(?:https?:\/\/)?(?:www\.|m\.)?(instagram\.com|facebook\.com|fb\.com|x\.com|twitter\.com|t\.me|telegram\.me|youtube\.com\/@?|youtu\.be|snapchat\.com\/add|sharechat\.com\/profile|moj\.app\/@?)\/?@?([A-Za-z0-9_.-]{2,60})/gi;
-const HANDLE = /(?<![\w@.\/])@([A-Za-z_][A-Za-z0-9_.]{1,29})(?![\w@])/g;
+// Not after "]": "[•••]@ybl" is the informant's own UPI id, masked at ingest (lib/identity/own-identity.ts), not a handle.
+const HANDLE = /(?<![\w@.\/\]])@([A-Za-z_][A-Za-z0-9_.]{1,29})(?![\w@])/g;
 const PLATFORM: Record<string, string> = {
   "instagram.com": "instagram",
   "facebook.com": "facebook",

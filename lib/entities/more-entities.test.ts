@@ -62,6 +62,11 @@ describe("social handles and links", () => {
   it("does not take emails or UPI ids for handles", () => {
     expect(values("raju@gmail.com and raju@ybl", "social")).toEqual([]);
   });
+
+  it("does not take the rest of a UPI id masked at ingest for a handle", () => {
+    // The informant's own UPI id, its number replaced by the mark (lib/identity/own-identity.ts).
+    expect(values("mere [•••]@ybl pe mat bhejna, @kallu.bhai ko bhejo", "social")).toEqual(["@kallu.bhai"]);
+  });
 });
 
 describe("places from the gazetteer", () => {

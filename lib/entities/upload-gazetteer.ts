@@ -1,8 +1,9 @@
 // An admin replaces the district's gazetteer with a CSV (ADR 0704). All or nothing: any broken row
 // (or a file too large, or not text) refuses the whole file with every bad row named, and the
 // gazetteer in use stays as it was. A good file is stored in the database (every instance picks it
-// up within REFRESH_MS; this one at once), audited, and used by the next extraction — tips already
-// indexed keep their places.
+// up within REFRESH_MS; this one at once), audited, and used by the next extraction; old messages
+// are read again by the entities backfill for the new places (ADR 0715). Places dropped from the
+// gazetteer stay on the tips that named them.
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "../db";
@@ -11,6 +12,8 @@ import { AppError } from "../errors";
 import type { Actor } from "../auth/guard";
 import { parseGazetteer } from "./gazetteer";
 import { GAZETTEER_SETTING_KEY, refreshGazetteer, type StoredGazetteer } from "./current-gazetteer";
+import { restartBackfill } from "../jobs/backfill";
+import { entitiesBackfill } from "./backfill";
 
 export const MAX_GAZETTEER_BYTES = 256 * 1024;
 /** Rows named in one refusal; the message says how many more there were. */
@@ -49,6 +52,7 @@ export async function uploadGazetteer(actor: Actor, csv: unknown) {
         sha256: stored.sha256,
       },
     });
+    await restartBackfill(tx, entitiesBackfill);
   });
   await refreshGazetteer(db, { force: true });
   return { places: places.length };

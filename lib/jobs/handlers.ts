@@ -11,7 +11,9 @@ import type { PendingCallback } from "../ingest/exotel/queue-callback";
 import { registerRecurringHandlers } from "./recurring-handlers";
 import { NOTIFY_JOB, sendNotification } from "../requests/notify";
 import { STATUS_JOB, answerStatusQuery } from "../requests/status-query";
-import { runBackfillJob } from "../search/backfill";
+import { jobKind, runBackfillJob } from "./backfill";
+import { searchBackfill } from "../search/backfill";
+import { entitiesBackfill } from "../entities/backfill";
 import { matchWatches } from "../watch/match";
 
 const mediaFetch = z.object({ attachmentId: z.uuid() });
@@ -44,8 +46,10 @@ export function registerHandlers() {
   );
   registerHandler(NOTIFY_JOB, (payload, job) => sendNotification(parse(stationNotify, payload).notificationId, job));
   registerHandler(STATUS_JOB, (payload) => answerStatusQuery(parse(statusQuery, payload).messageId));
-  // The cross-script search index for messages stored before it existed (ADR 0700).
-  registerHandler("search.backfill", () => runBackfillJob());
+  // The cross-script search index for messages stored before it existed (ADR 0700, 0715).
+  registerHandler(jobKind(searchBackfill), () => runBackfillJob(searchBackfill));
+  // Entities of messages stored before a rule or a gazetteer place found them (ADR 0715).
+  registerHandler(jobKind(entitiesBackfill), () => runBackfillJob(entitiesBackfill));
   // A message that may hit a watch item (ADR 0702).
   registerHandler("watch.match", async (payload) => void (await matchWatches(parse(watchMatch, payload).messageId)));
   registerRecurringHandlers();

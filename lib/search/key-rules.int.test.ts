@@ -6,7 +6,8 @@ import crypto from "node:crypto";
 import { db } from "../db";
 import { actorOf, makeTip, makeUser } from "../testing/factories";
 import { addWatch } from "../watch/watch-items";
-import { backfillBatch, backfillProgress, scheduleBackfill } from "./backfill";
+import { backfillBatch, backfillProgress, scheduleBackfill } from "../jobs/backfill";
+import { searchBackfill } from "./backfill";
 import { KEY_RULES, tokenise } from "./keys";
 
 const keyOf = (w: string) => tokenise(w)[0].key!;
@@ -28,25 +29,22 @@ describe("a change of the key rules", () => {
     await db.$executeRaw`DELETE FROM mukhbir_internal.search_term WHERE tip_id = ${tip.id}::uuid AND "key" = ${keyOf("bhatti")}`;
     await db.$executeRaw`INSERT INTO mukhbir_internal.search_term ("key", tip_id) VALUES (${OLD}, ${tip.id}::uuid) ON CONFLICT DO NOTHING`;
     await db.watchItem.update({ where: { id: watch.id }, data: { keys: [OLD, keyOf(marker)] } });
-    await db.$executeRaw`INSERT INTO mukhbir_internal.search_backfill (id) VALUES (1) ON CONFLICT DO NOTHING`;
-    await db.$executeRaw`UPDATE mukhbir_internal.search_backfill SET done = true, key_rules = 1 WHERE id = 1`;
+    await db.$executeRaw`INSERT INTO mukhbir_internal.backfill (name, version) VALUES ('search', 1) ON CONFLICT DO NOTHING`;
+    await db.$executeRaw`UPDATE mukhbir_internal.backfill SET done = true, version = 1 WHERE name = 'search'`;
 
-    await scheduleBackfill();
-    const reset = await db.$queryRaw<
-      { key_rules: number; done: boolean }[]
-    >`SELECT key_rules, done FROM mukhbir_internal.search_backfill WHERE id = 1`;
-    expect(reset[0]).toEqual({ key_rules: KEY_RULES, done: false });
+    await scheduleBackfill(searchBackfill);
+    expect(await backfillProgress(searchBackfill)).toMatchObject({ version: KEY_RULES, done: false, afterId: null });
     expect((await db.watchItem.findUniqueOrThrow({ where: { id: watch.id } })).keys.sort()).toEqual(
       [keyOf("bhatti"), keyOf(marker)].sort(),
     );
     // A second start (another instance) does not start over again.
     const before = await db.job.count({ where: { kind: "search.backfill" } });
-    await db.$executeRaw`UPDATE mukhbir_internal.search_backfill SET indexed = 1 WHERE id = 1`;
-    await scheduleBackfill();
-    expect((await backfillProgress()).indexed).toBe(1);
+    await db.$executeRaw`UPDATE mukhbir_internal.backfill SET indexed = 1 WHERE name = 'search'`;
+    await scheduleBackfill(searchBackfill);
+    expect((await backfillProgress(searchBackfill)).indexed).toBe(1);
     expect(await db.job.count({ where: { kind: "search.backfill" } })).toBe(before + 1);
 
-    while (!(await backfillBatch(2000)));
+    while (!(await backfillBatch(searchBackfill, 2000)));
     expect(await termsOf(tip.id)).toContain(keyOf("bhatti"));
     // The typo vocabulary is written again by the new rules.
     const [w] = await db.$queryRaw<
