@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { drain } from "../jobs/worker";
 import { registerHandlers } from "../jobs/handlers";
 import { backfillBatch, backfillProgress } from "../jobs/backfill";
@@ -29,7 +30,7 @@ const entitiesOf = async (tipId: string) =>
     .map((e) => `${e.kind}:${e.value}`)
     .sort();
 
-async function post(wa: string, message: object, find: object) {
+async function post(wa: string, message: Record<string, unknown>, find: Prisma.MessageWhereInput) {
   expect((await postMeta(envelope([inbound({ wa_id: wa }, [message])]))).status).toBe(200);
   return (await db.message.findFirstOrThrow({ where: find, select: { tipId: true } })).tipId;
 }
