@@ -46,6 +46,24 @@ describe("phonetic keys forgive Hinglish spellings", () => {
   });
 });
 
+describe("ड़ written d or r", () => {
+  it.each([
+    ["लड़की", "ladki", "larki"],
+    ["गाड़ी", "gaadi", "gari"],
+    ["सड़क", "sadak", "sarak"],
+    ["झगड़ा", "jhagda", "jhagra"],
+    ["पकड़ा", "pakda", "pakra"],
+  ])("%s is indexed under %s's key and %s's", (hi, d, r) => {
+    expect(indexTerms(hi).keys.sort()).toEqual([key(d), key(r)].sort());
+    // A Latin word has one key: ladki and larki meet the Devanagari spelling, not each other.
+    expect(indexTerms(d).keys).toEqual([key(d)]);
+  });
+  it("marks the word found by its second key", () => {
+    const p = parseSearch("larki");
+    expect(p.ok && markMatches("एक लड़की को", matchKeysFor(p.query))).toEqual([[3, 8]]);
+  });
+});
+
 describe("tokenise and index terms", () => {
   it("gives offsets in the original text", () => {
     const text = "Kal  रात दारू!";

@@ -22,7 +22,22 @@ const NUKTA: Record<string, string> = {
   "\u095F": "य",
 };
 
-export type Token = { word: string; start: number; end: number; roman: string; key: string | null };
+/**
+ * `alt`: a second key for a Devanagari word with ड़, read as r — Hinglish writes लड़की both ladki and
+ * larki, गाड़ी gadi and gari, सड़क sadak and sarak (ढ़ needs none: rh and dh already share a key).
+ */
+export type Token = {
+  word: string;
+  start: number;
+  end: number;
+  roman: string;
+  key: string | null;
+  alt: string | null;
+};
+
+/** ड़ as its decomposed letters (NFC keeps it decomposed: U+095C is excluded from composition). */
+const FLAP = /\u0921\u093C/g;
+const HAS_FLAP = /\u0921\u093C/;
 
 /** NFKC, lower case: the form words are compared in. */
 export function foldWord(s: string) {
@@ -30,12 +45,13 @@ export function foldWord(s: string) {
 }
 
 /** A Devanagari word in plain Latin letters, as Hinglish writers spell it: "शराब" → "sharab", "दारू" → "daru". */
-export function romanise(word: string): string {
+export function romanise(word: string, flapAsR = false): string {
   if (!DEVANAGARI.test(word)) return foldWord(word);
   // Nukta letters sound like their base letter in Hinglish spelling (ज़/फ़ become j/ph, which the
-  // phonetic key already equates with z/f).
+  // phonetic key already equates with z/f); ड़ as ड, or as र for the word's second key.
   const w = word
     .normalize("NFC")
+    .replace(FLAP, flapAsR ? "\u0930" : "$&")
     .replace(/[\u0958-\u095F]/g, (c) => NUKTA[c])
     .replace(/\u093C/g, "");
   const endsInConsonant = /[\u0915-\u0939]$/.test(w);
@@ -106,7 +122,9 @@ export function tokenise(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     const word = foldWord(m[0]);
     const roman = romanise(word);
-    out.push({ word, start: m.index!, end: m.index! + m[0].length, roman, key: phoneticKey(roman) });
+    const key = phoneticKey(roman);
+    const alt = HAS_FLAP.test(word.normalize("NFC")) ? phoneticKey(romanise(word, true)) : null;
+    out.push({ word, start: m.index!, end: m.index! + m[0].length, roman, key, alt: alt !== key ? alt : null });
   }
   return out;
 }
@@ -128,6 +146,7 @@ export function indexTerms(text: string): { keys: string[]; words: { word: strin
   for (const t of tokenise(text)) {
     if (!t.key || t.key.length < MIN_KEY) continue;
     keys.add(t.key);
+    if (t.alt) keys.add(t.alt);
     if (t.roman.length >= 3 && /^[a-z]+$/.test(t.roman)) words.set(t.roman, t.key);
   }
   return { keys: [...keys].slice(0, 500), words: [...words].slice(0, 500).map(([word, key]) => ({ word, key })) };

@@ -68,7 +68,8 @@ export function markMatches(text: string, m: MatchKeys | null | undefined): [num
   const out: [number, number][] = [];
   for (const t of tokenise(text)) {
     const w = foldWord(t.word);
-    if ((t.key && keys.has(t.key)) || m.words.some((q) => w.includes(q))) out.push([t.start, t.end]);
+    if ((t.key && keys.has(t.key)) || (t.alt && keys.has(t.alt)) || m.words.some((q) => w.includes(q)))
+      out.push([t.start, t.end]);
   }
   return out;
 }
