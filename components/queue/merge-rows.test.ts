@@ -60,4 +60,17 @@ describe("mergeRows", () => {
     expect(compareRows(row(5, { priority: "URGENT" }), row(1, { priority: "LOW" }), s)).toBeLessThan(0);
     expect(cursorFor(row(5, { priority: "URGENT" }), "priority")).toBeTruthy();
   });
+
+  it("keeps a relevance page to the newest matches, shown exact first, its cursor the oldest row's time (ADR 0710)", () => {
+    const s = { key: "relevance" as const, desc: true };
+    // Shown: rank 3 first, then 2, newest first within each.
+    const page = { rows: [row(4, { rank: 3 }), row(2, { rank: 3 }), row(5, { rank: 2 })], prev: null, next: "n" };
+    // A new phonetic match, newest of all, enters; the oldest row (2) leaves for the next page.
+    const r = mergeRows(page, [row(6, { rank: 2 })], [row(6).id], { sort: s, size: 3, firstPage: true });
+    expect(r.page.rows.map((x) => x.id)).toEqual([row(4).id, row(6).id, row(5).id]);
+    expect(decodeCursor(r.page.next!, 2)).toEqual([row(4).receivedAt, row(4).id]);
+    // An exact match older than the page's oldest row belongs to a later page, whatever its rank.
+    const later = mergeRows(r.page, [row(1, { rank: 3 })], [row(1).id], { sort: s, size: 3, firstPage: true });
+    expect(later.inserted).toEqual([]);
+  });
 });

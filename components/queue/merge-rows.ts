@@ -23,8 +23,16 @@ function sortValues(r: QueueRow, key: SortKey): (string | number)[] {
     case "closed":
       return [r.closedAt ?? ""];
     case "relevance":
-      return [r.rank ?? 0, r.receivedAt];
+      return [r.receivedAt];
   }
+}
+
+/** Which rows a page holds and its cursors follow this order; relevance pages are the newest matches (ADR 0710). */
+const pageOrder = (sort: Sort): Sort => (sort.key === "relevance" ? { key: "received", desc: true } : sort);
+
+/** How a page is shown: relevance puts the page's exact matches first, then phonetic, then typos, each newest first. */
+function showOrder(rows: QueueRow[], sort: Sort): QueueRow[] {
+  return sort.key === "relevance" ? rows.sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0)) : rows;
 }
 
 export function compareRows(a: QueueRow, b: QueueRow, sort: Sort): number {
@@ -51,9 +59,13 @@ export function mergeRows(
   requested: string[],
   opts: { sort: Sort; size: number; firstPage: boolean },
 ): { page: PageState; inserted: string[] } {
+  const sort = pageOrder(opts.sort);
   const byId = new Map(fresh.map((r) => [r.id, r]));
   const gone = new Set(requested.filter((id) => !byId.has(id)));
-  let rows = page.rows.filter((r) => !gone.has(r.id)).map((r) => byId.get(r.id) ?? r);
+  let rows = page.rows
+    .filter((r) => !gone.has(r.id))
+    .map((r) => byId.get(r.id) ?? r)
+    .sort((a, b) => compareRows(a, b, sort));
   const present = new Set(rows.map((r) => r.id));
   const inserted: string[] = [];
   for (const r of fresh) {
@@ -61,17 +73,20 @@ export function mergeRows(
     const first = rows[0];
     const last = rows[rows.length - 1];
     // Before this page's first row: it belongs to an earlier page (unless this is the first).
-    if (!opts.firstPage && first && compareRows(r, first, opts.sort) < 0) continue;
+    if (!opts.firstPage && first && compareRows(r, first, sort) < 0) continue;
     // After the last row while later pages exist: it belongs to one of them.
-    if (page.next && last && compareRows(r, last, opts.sort) > 0) continue;
+    if (page.next && last && compareRows(r, last, sort) > 0) continue;
     rows.push(r);
     inserted.push(r.id);
   }
-  rows.sort((a, b) => compareRows(a, b, opts.sort));
+  rows.sort((a, b) => compareRows(a, b, sort));
   let next = page.next;
   if (rows.length > opts.size) {
     rows = rows.slice(0, opts.size);
-    next = cursorFor(rows[rows.length - 1], opts.sort.key);
+    next = cursorFor(rows[rows.length - 1], sort.key);
   }
-  return { page: { rows, prev: page.prev, next }, inserted: inserted.filter((id) => rows.some((r) => r.id === id)) };
+  return {
+    page: { rows: showOrder(rows, opts.sort), prev: page.prev, next },
+    inserted: inserted.filter((id) => rows.some((r) => r.id === id)),
+  };
 }

@@ -1,5 +1,6 @@
-// The WHERE clause of a queue query: station scope (always), the view, the filters and search, as
-// one Prisma.sql fragment (values are always bound parameters).
+// The WHERE clause of a queue query: station scope (always), the view and the filters, as one
+// Prisma.sql fragment (values are always bound parameters). A search is added by list-queue.ts,
+// which chooses how to find its page (ADR 0710).
 import { Prisma } from "../generated/prisma/client";
 import { tipScopeSql, type Viewer } from "../auth/scope";
 import { overdueSql } from "../sla/sql";
@@ -7,8 +8,7 @@ import { slaSeconds } from "../sla/rule";
 import type { SlaTargets } from "../sla/targets";
 import { addDays, istMidnight, startOfIstDay } from "../time/ist";
 import { OPEN_SQL } from "../tips/open-sql";
-import { searchOf, type QueueParams, type View } from "./params";
-import { searchCandidatesSql } from "../search/sql";
+import type { QueueParams, View } from "./params";
 import { sourceOfNumber } from "../grading/scale";
 
 export type QueryContext = { viewer: Viewer; targets: SlaTargets; now: Date };
@@ -58,19 +58,21 @@ export function filterConditions(f: QueueParams): Prisma.Sql[] {
     out.push(
       f.intel === "none" ? Prisma.sql`t."intelGrade" IS NULL` : Prisma.sql`t."intelGrade" = ${f.intel}::"IntelGrade"`,
     );
-  const search = searchOf(f);
-  // Cross-script search (ADR 0700): a set of tip ids from index lookups. A query too short to run
-  // filters nothing (the page says why).
-  if (search?.ok) out.push(Prisma.sql`t."id" IN (${searchCandidatesSql(search.query)})`);
   if (f.entity) {
     const i = f.entity.indexOf(":");
     out.push(
       Prisma.sql`EXISTS (SELECT 1 FROM "TipEntity" e WHERE e."tipId" = t."id" AND e."kind" = ${f.entity.slice(0, i)} AND e."value" = ${f.entity.slice(i + 1)})`,
     );
   }
-  // IST receive days, inclusive (the dashboard's hot spots link here with their range).
-  if (f.from) out.push(Prisma.sql`t."receivedAt" >= ${istMidnight(f.from)}::timestamptz`);
-  if (f.to) out.push(Prisma.sql`t."receivedAt" < ${istMidnight(addDays(f.to, 1))}::timestamptz`);
+  out.push(...receivedRange(f, Prisma.sql`t."receivedAt"`));
+  return out;
+}
+
+/** IST receive days, inclusive (the dashboard's hot spots link here with their range), on a receivedAt column. */
+export function receivedRange(f: Pick<QueueParams, "from" | "to">, column: Prisma.Sql): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (f.from) out.push(Prisma.sql`${column} >= ${istMidnight(f.from)}::timestamptz`);
+  if (f.to) out.push(Prisma.sql`${column} < ${istMidnight(addDays(f.to, 1))}::timestamptz`);
   return out;
 }
 

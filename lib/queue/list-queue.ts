@@ -16,11 +16,12 @@ import type {
 import { formatGrade, sourceNumber, type SourceNumber } from "../grading/scale";
 import { suggestSource } from "../grading/suggest-source";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { whereClause, type QueryContext } from "./conditions";
+import { receivedRange, whereClause, type QueryContext } from "./conditions";
 import { effectiveSort, searchOf, type QueueParams, type SortKey } from "./params";
-import { markMatches, type SearchQuery } from "../search/query";
-import { searchRankSql } from "../search/sql";
-import { loadMatchKeys } from "../search/match-keys";
+import { markMatches } from "../search/query";
+import { searchCandidatesSql, searchMatchSql, searchRankSql, searchWalkSql, type SearchPlan } from "../search/sql";
+import { loadSearchPlan } from "../search/plan";
+import { matchKeysOfPlan } from "../search/match-keys";
 import { Prisma } from "../generated/prisma/client";
 
 export type QueueRow = {
@@ -80,23 +81,23 @@ const SORT_SQL: Record<Exclude<SortKey, "relevance">, SortColumn[]> = {
 };
 const ID = Prisma.sql`t."id"`;
 
-function sortColumns(key: SortKey, search: SearchQuery | undefined): SortColumn[] {
-  if (key !== "relevance") return SORT_SQL[key];
-  const rank = search ? searchRankSql(search, Prisma.sql`t`) : Prisma.sql`0`;
-  return [{ key: "rank", column: rank, bind: (v) => Prisma.sql`${Number(v)}::int` }, receivedAt];
-}
+/** The relevance sort walks matches newest first and orders each page by rank (ADR 0710): its cursor is the time order's. */
+const sortColumns = (key: SortKey): SortColumn[] => (key === "relevance" ? [receivedAt] : SORT_SQL[key]);
 
-function rankColumn(f: QueueParams): Prisma.Sql {
-  const s = searchOf(f);
-  return s?.ok ? Prisma.sql`, ${searchRankSql(s.query, Prisma.sql`t`)} AS "rank"` : Prisma.empty;
-}
+const rankColumn = (plan: SearchPlan | undefined) =>
+  plan ? Prisma.sql`, ${searchRankSql(plan, Prisma.sql`t`)} AS "rank"` : Prisma.empty;
 
 /** The matched words of each row's preview, for <mark> (ADR 0700). */
-async function withMarks(f: QueueParams, rows: QueueRow[]): Promise<QueueRow[]> {
-  const s = searchOf(f);
-  if (!s?.ok || !rows.length) return rows;
-  const keys = await loadMatchKeys(s.query);
+function withMarks(plan: SearchPlan | undefined, rows: QueueRow[]): QueueRow[] {
+  if (!plan || !rows.length) return rows;
+  const keys = matchKeysOfPlan(plan);
   return rows.map((r) => ({ ...r, marks: markMatches(r.preview, keys) }));
+}
+
+/** A query too short to run filters nothing (the page says why). */
+async function planOf(f: QueueParams): Promise<SearchPlan | undefined> {
+  const s = searchOf(f);
+  return s?.ok ? loadSearchPlan(s.query) : undefined;
 }
 
 const COLUMNS = Prisma.sql`t."id", t."ref", t."receivedAt", t."channel", t."preview", t."mediaCount", t."category", t."priority",
@@ -125,38 +126,64 @@ type DbRow = Omit<
 
 export async function listQueue(f: QueueParams, ctx: QueryContext): Promise<QueuePage> {
   const { key, desc } = effectiveSort(f);
-  const search = searchOf(f);
-  const keys = sortColumns(key, search?.ok ? search.query : undefined);
+  const plan = await planOf(f);
+  const keys = sortColumns(key);
   const backwards = !f.after && !!f.before;
   const cursor = decodeCursor(f.after ?? f.before, keys.length + 1);
-  const where = [whereClause(f, ctx)];
   // Moving backwards walks the same index the other way, then the page is flipped back.
   const forwardDesc = backwards ? !desc : desc;
-  if (cursor) {
-    const lhs = Prisma.join([...keys.map((k) => k.column), ID], ", ");
-    const rhs = Prisma.join([...keys.map((k, i) => k.bind(cursor[i])), Prisma.sql`${cursor[keys.length]}::uuid`], ", ");
-    where.push(forwardDesc ? Prisma.sql`(${lhs}) < (${rhs})` : Prisma.sql`(${lhs}) > (${rhs})`);
-  }
   const dir = forwardDesc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const order = Prisma.join(
     [...keys.map((k) => k.column), ID].map((c) => Prisma.sql`${c} ${dir}`),
     ", ",
   );
-  const raw = await db.$queryRaw<
+  const limit = f.size + 1;
+  let where: Prisma.Sql;
+  const walk = !!plan && (key === "relevance" || key === "received");
+  if (plan && walk) {
+    // By time (relevance or received): the page's ids from the walk that stops after a page (ADR 0710).
+    where = Prisma.sql`t."id" IN (${searchWalkSql(plan, {
+      where: whereClause(f, ctx),
+      after: cursor ? { at: String(cursor[0]), id: String(cursor[1]) } : undefined,
+      desc: forwardDesc,
+      limit,
+      range: (column) => receivedRange(f, column),
+    })})`;
+  } else {
+    const conds = [whereClause(f, ctx)];
+    if (plan) conds.push(Prisma.sql`t."id" IN (${searchCandidatesSql(plan)})`);
+    if (cursor) {
+      const lhs = Prisma.join([...keys.map((k) => k.column), ID], ", ");
+      const rhs = Prisma.join(
+        [...keys.map((k, i) => k.bind(cursor[i])), Prisma.sql`${cursor[keys.length]}::uuid`],
+        ", ",
+      );
+      conds.push(forwardDesc ? Prisma.sql`(${lhs}) < (${rhs})` : Prisma.sql`(${lhs}) > (${rhs})`);
+    }
+    where = Prisma.join(conds, " AND ");
+  }
+  const select = db.$queryRaw<
     DbRow[]
-  >`SELECT ${COLUMNS}${rankColumn(f)} FROM ${FROM} WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${f.size + 1}::int`;
+  >`SELECT ${COLUMNS}${rankColumn(plan)} FROM ${FROM} WHERE ${where} ORDER BY ${order} LIMIT ${limit}::int`;
+  // The walk reads a page's worth of rows, but PostgreSQL, expecting a filter such as "open" to be
+  // spread evenly over time, would start parallel workers for it (10–20 ms to launch, more than the
+  // walk itself; BENCHMARKS "Search and watch matching").
+  const raw = walk
+    ? (await db.$transaction([db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, select]))[1]
+    : await select;
   const more = raw.length > f.size;
   const page = raw.slice(0, f.size);
   if (backwards) page.reverse();
-  const rows = await withMarks(
-    f,
+  const cursorOf = (r: DbRow | undefined) => (r ? encodeCursor([...keys.map((k) => sortValue(r[k.key])), r.id]) : null);
+  const first = page[0];
+  const last = page[page.length - 1];
+  const rows = withMarks(
+    plan,
     page.map((r) => toQueueRow(r, ctx)),
   );
-  const cursorOf = (r: DbRow | undefined) => (r ? encodeCursor([...keys.map((k) => sortValue(r[k.key])), r.id]) : null);
-  const first = backwards ? page[0] : page[0];
-  const last = page[page.length - 1];
   return {
-    rows,
+    // Relevance: the page's exact matches first, then phonetic, then typos, newest first within each (a stable sort of the time order).
+    rows: key === "relevance" ? rows.sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0)) : rows,
     prev: (backwards ? more : !!cursor) ? cursorOf(first) : null,
     next: (backwards ? !!cursor : more) ? cursorOf(last) : null,
   };
@@ -165,11 +192,13 @@ export async function listQueue(f: QueueParams, ctx: QueryContext): Promise<Queu
 /** Rows by id that (still) match the view and filters — for live updates of an open queue. */
 export async function queueRowsById(f: QueueParams, ctx: QueryContext, ids: string[]): Promise<QueueRow[]> {
   if (!ids.length) return [];
+  const plan = await planOf(f);
+  const match = plan ? Prisma.sql`AND ${searchMatchSql(plan, Prisma.sql`t`)}` : Prisma.empty;
   const raw = await db.$queryRaw<
     DbRow[]
-  >`SELECT ${COLUMNS}${rankColumn(f)} FROM ${FROM} WHERE ${whereClause(f, ctx)} AND t."id" = ANY(${ids}::uuid[])`;
+  >`SELECT ${COLUMNS}${rankColumn(plan)} FROM ${FROM} WHERE ${whereClause(f, ctx)} AND t."id" = ANY(${ids}::uuid[]) ${match}`;
   return withMarks(
-    f,
+    plan,
     raw.map((r) => toQueueRow(r, ctx)),
   );
 }

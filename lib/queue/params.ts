@@ -12,7 +12,7 @@ export type View = (typeof VIEWS)[number];
 /** Views that show a count (the archive-wide "all" would cost a full count at a million tips; "watched" is a list of alerts). */
 export const COUNTED_VIEWS = VIEWS.filter((v) => v !== "all" && v !== "watched");
 
-/** `relevance` (exact, then phonetic, then fuzzy matches; newest first within each) only with a search. */
+/** `relevance` only with a search: the newest matches, each page shown exact, then phonetic, then fuzzy (ADR 0710). */
 export const SORTS = ["received", "lastActivity", "priority", "ref", "closed", "relevance"] as const;
 export type SortKey = (typeof SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;

@@ -6,9 +6,10 @@
 //              keys (mukhbir_internal.search_term, looked up by key); or
 //   fuzzy    — a word's key may also be the key of a vocabulary word within trigram distance of
 //              its romanised form (mukhbir_internal.search_word, trigram GIN): typos.
-// Ranked exact > phonetic > fuzzy. Every step is an index lookup, so the cost follows the number of
-// matches, not the size of the archive (the SQL is lib/search/sql.ts). User text is only ever a bound value: never a regular
-// expression, never SQL.
+// Ranked exact > phonetic > fuzzy within a page of the newest matches (ADR 0710): the page is found
+// by walking the index in time order and stopping after a page, so its cost follows neither the
+// archive nor the number of matches (the SQL is lib/search/sql.ts). User text is only ever a bound
+// value: never a regular expression, never SQL.
 import { MIN_KEY, foldWord, tokenise } from "./keys";
 
 export type SearchWord = { word: string; roman: string; key: string | null };

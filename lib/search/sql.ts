@@ -1,41 +1,97 @@
-// The SQL of the one search path (lib/search/query.ts says what matches): the candidate tip ids and
-// the rank, as Prisma.sql fragments with every value bound (ADR 0030, ADR 0700).
+// The SQL of the one search path (lib/search/query.ts says what matches, ADR 0700; ADR 0710 how a
+// page is found): Prisma.sql fragments with every value bound (ADR 0030). A plan is the query with
+// each keyed word's keys, loaded once per search (lib/search/plan.ts).
 import { Prisma } from "../generated/prisma/client";
-import { FUZZY_LIMIT, FUZZY_SIMILARITY, keyedWords, type SearchQuery, type SearchWord } from "./query";
+import type { SearchQuery } from "./query";
+
+/** One keyed word of a query: its phonetic key, then the keys of the vocabulary words its typos stand for. */
+export type PlannedWord = { key: string; keys: string[]; rows: number };
+export type SearchPlan = { query: SearchQuery; words: PlannedWord[] };
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const pattern = (q: SearchQuery) => `%${likeEscape(q.text)}%`;
 
-/** The phonetic and (for typos) fuzzy keys one query word stands for, as an SQL array. */
-function wordKeys(w: SearchWord): Prisma.Sql {
-  const fuzzy =
-    w.roman.length >= 3 && /^[a-z]+$/.test(w.roman)
-      ? Prisma.sql`ARRAY(SELECT sw."key" FROM mukhbir_internal.search_word sw WHERE sw.word % ${w.roman} AND similarity(sw.word, ${w.roman}) >= ${FUZZY_SIMILARITY}::real ORDER BY similarity(sw.word, ${w.roman}) DESC LIMIT ${FUZZY_LIMIT}::int)`
-      : Prisma.sql`ARRAY[]::text[]`;
-  return Prisma.sql`(ARRAY[${w.key}]::text[] || ${fuzzy})`;
+/** The tip's text contains the query as typed, or the query is its ref. */
+const exactSql = (q: SearchQuery, tip: Prisma.Sql) =>
+  Prisma.sql`(${tip}."searchText" LIKE ${pattern(q)} OR ${tip}."ref" = ${q.ref})`;
+
+/** The term row (key in `keys`) of one tip, found by the whole primary key (key, received_at, tip_id). */
+const hasKey = (keys: string[], at: Prisma.Sql, id: Prisma.Sql) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM mukhbir_internal.search_term s WHERE s."key" = ANY(${keys}::text[]) AND s.received_at = ${at} AND s.tip_id = ${id})`;
+
+/** Whether one row matches: for rows already picked by id (live updates of an open queue). */
+export function searchMatchSql(p: SearchPlan, tip: Prisma.Sql): Prisma.Sql {
+  if (!p.words.length) return exactSql(p.query, tip);
+  const every = p.words.map((w) => hasKey(w.keys, Prisma.sql`${tip}."receivedAt"`, Prisma.sql`${tip}."id"`));
+  return Prisma.sql`(${exactSql(p.query, tip)} OR (${Prisma.join(every, " AND ")}))`;
 }
 
-/** Tip ids matching `q`: one set from index lookups, used as `t."id" IN (…)`. */
-export function searchCandidatesSql(q: SearchQuery): Prisma.Sql {
-  const exact = Prisma.sql`SELECT x."id" FROM "Tip" x WHERE x."searchText" LIKE ${`%${likeEscape(q.text)}%`} OR x."ref" = ${q.ref}`;
-  const words = keyedWords(q);
-  if (!words.length) return exact;
-  const byKey = words.map(
-    (w) => Prisma.sql`SELECT st.tip_id FROM mukhbir_internal.search_term st WHERE st."key" = ANY(${wordKeys(w)})`,
+/** Every matching tip id, as a set (`t."id" IN (…)`): for sorts other than by time, which need them all. */
+export function searchCandidatesSql(p: SearchPlan): Prisma.Sql {
+  const exact = Prisma.sql`SELECT x."id" FROM "Tip" x WHERE ${exactSql(p.query, Prisma.sql`x`)}`;
+  if (!p.words.length) return exact;
+  const byWord = p.words.map(
+    (w) => Prisma.sql`SELECT st.tip_id FROM mukhbir_internal.search_term st WHERE st."key" = ANY(${w.keys}::text[])`,
   );
-  return Prisma.sql`${exact} UNION (${Prisma.join(byKey, " INTERSECT ")})`;
+  return Prisma.sql`${exact} UNION (${Prisma.join(byWord, " INTERSECT ")})`;
 }
 
-/** 3 exact, 2 phonetic, 1 fuzzy, for a row already known to match. */
-export function searchRankSql(q: SearchQuery, tip: Prisma.Sql): Prisma.Sql {
-  const words = keyedWords(q);
-  const phonetic = words.length
+export type WalkOptions = {
+  /** The queue's other conditions on `t` (scope, view, filters). */
+  where: Prisma.Sql;
+  /** Rows strictly after this one in walk order. */
+  after?: { at: string; id: string };
+  desc: boolean;
+  limit: number;
+  /** The filters' receivedAt bounds again, for the term index's range (the planner does not carry ranges across a join). */
+  range: (column: Prisma.Sql) => Prisma.Sql[];
+};
+
+/**
+ * The next `limit` matching tip ids in receivedAt (then id) order, found without collecting every
+ * match: the exact branch walks the tips in time order (or, for a rare text, the trigram index —
+ * the planner's choice), the key branch walks the term index of the rarest word's keys newest first
+ * (one index range per key, merged, each key's rows minus those an earlier key gave) and probes the
+ * other words by primary key. Each branch stops at `limit`; their union is cut to `limit` again.
+ */
+export function searchWalkSql(p: SearchPlan, o: WalkOptions): Prisma.Sql {
+  const dir = o.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const cmp = o.desc ? Prisma.sql`<` : Prisma.sql`>`;
+  const after = (at: Prisma.Sql, id: Prisma.Sql) =>
+    o.after ? Prisma.sql`AND (${at}, ${id}) ${cmp} (${o.after.at}::timestamptz, ${o.after.id}::uuid)` : Prisma.empty;
+  const exact = Prisma.sql`SELECT t."id", t."receivedAt" FROM "Tip" t
+    WHERE ${exactSql(p.query, Prisma.sql`t`)} AND (${o.where}) ${after(Prisma.sql`t."receivedAt"`, Prisma.sql`t."id"`)}
+    ORDER BY t."receivedAt" ${dir}, t."id" ${dir} LIMIT ${o.limit}::int`;
+  if (!p.words.length)
+    return Prisma.sql`SELECT m."id" FROM (${exact}) m ORDER BY m."receivedAt" ${dir}, m."id" ${dir} LIMIT ${o.limit}::int`;
+  const [lead, ...others] = [...p.words].sort((a, b) => a.rows - b.rows);
+  const range = o.range(Prisma.sql`st.received_at`);
+  const streams = lead.keys.map((k, i) => {
+    const conds = [Prisma.sql`st."key" = ${k}`, ...range];
+    if (i > 0)
+      conds.push(Prisma.sql`NOT ${hasKey(lead.keys.slice(0, i), Prisma.sql`st.received_at`, Prisma.sql`st.tip_id`)}`);
+    return Prisma.sql`SELECT st.tip_id, st.received_at FROM mukhbir_internal.search_term st WHERE ${Prisma.join(conds, " AND ")}`;
+  });
+  const rest = others.length
     ? Prisma.join(
-        words.map(
-          (w) =>
-            Prisma.sql`EXISTS (SELECT 1 FROM mukhbir_internal.search_term st WHERE st."key" = ${w.key} AND st.tip_id = ${tip}."id")`,
-        ),
+        others.map((w) => Prisma.sql`AND ${hasKey(w.keys, Prisma.sql`c.received_at`, Prisma.sql`c.tip_id`)}`),
+        " ",
+      )
+    : Prisma.empty;
+  const byKey = Prisma.sql`SELECT t."id", t."receivedAt" FROM (${Prisma.join(streams, " UNION ALL ")}) c
+    JOIN "Tip" t ON t."id" = c.tip_id
+    WHERE (${o.where}) ${rest} ${after(Prisma.sql`c.received_at`, Prisma.sql`c.tip_id`)}
+    ORDER BY c.received_at ${dir}, c.tip_id ${dir} LIMIT ${o.limit}::int`;
+  return Prisma.sql`SELECT m."id" FROM ((${exact}) UNION (${byKey})) m ORDER BY m."receivedAt" ${dir}, m."id" ${dir} LIMIT ${o.limit}::int`;
+}
+
+/** 3 exact, 2 phonetic (every word's own key), 1 fuzzy, for a row already known to match. */
+export function searchRankSql(p: SearchPlan, tip: Prisma.Sql): Prisma.Sql {
+  const phonetic = p.words.length
+    ? Prisma.join(
+        p.words.map((w) => hasKey([w.key], Prisma.sql`${tip}."receivedAt"`, Prisma.sql`${tip}."id"`)),
         " AND ",
       )
     : Prisma.sql`FALSE`;
-  return Prisma.sql`(CASE WHEN ${tip}."searchText" LIKE ${`%${likeEscape(q.text)}%`} OR ${tip}."ref" = ${q.ref} THEN 3 WHEN ${phonetic} THEN 2 ELSE 1 END)`;
+  return Prisma.sql`(CASE WHEN ${exactSql(p.query, tip)} THEN 3 WHEN ${phonetic} THEN 2 ELSE 1 END)`;
 }
