@@ -5,10 +5,7 @@
 import "server-only";
 import { db } from "../db";
 import { FUZZY_LIMIT, FUZZY_SIMILARITY, keyedWords, type SearchQuery } from "./query";
-import type { SearchPlan } from "./sql";
-
-/** Term rows counted per word, at most: beyond this a word is simply "common". */
-const COUNT_CAP = 1000;
+import { TERM_COUNT_CAP, type SearchPlan } from "./sql";
 
 export async function loadSearchPlan(q: SearchQuery): Promise<SearchPlan> {
   const words = keyedWords(q);
@@ -17,7 +14,7 @@ export async function loadSearchPlan(q: SearchQuery): Promise<SearchPlan> {
   const rows = await db.$queryRaw<{ i: bigint | number; fuzzy: string[]; rows: bigint | number }[]>`
     SELECT w.i, f.fuzzy,
            (SELECT count(*) FROM (SELECT 1 FROM mukhbir_internal.search_term st
-                                  WHERE st."key" = ANY(w.key || f.fuzzy) LIMIT ${COUNT_CAP}::int) x) AS rows
+                                  WHERE st."key" = ANY(w.key || f.fuzzy) LIMIT ${TERM_COUNT_CAP}::int) x) AS rows
     FROM unnest(${words.map((w) => w.key!)}::text[], ${romans}::text[]) WITH ORDINALITY AS w(key, roman, i)
     CROSS JOIN LATERAL (SELECT ARRAY(
       SELECT sw."key" FROM mukhbir_internal.search_word sw
@@ -27,8 +24,8 @@ export async function loadSearchPlan(q: SearchQuery): Promise<SearchPlan> {
   return {
     query: q,
     words: rows.map((r, i) => {
-      const key = words[i].key!;
-      return { key, keys: [...new Set([key, ...r.fuzzy])], rows: Number(r.rows) };
+      const { word, key } = words[i] as { word: string; key: string };
+      return { word, key, keys: [...new Set([key, ...r.fuzzy])], rows: Number(r.rows) };
     }),
   };
 }
