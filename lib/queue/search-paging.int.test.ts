@@ -4,8 +4,7 @@
 // exact matches first. The tips live in their own station, so other tests' rows never count.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
-import { makeStation, makeTip, makeUser } from "../testing/factories";
-import { DEFAULT_SLA } from "../sla/targets";
+import { makeStation, makeSupervisorContext, makeTip } from "../testing/factories";
 import { addDays, istDay, istMidnight } from "../time/ist";
 import { FUZZY_LIMIT, FUZZY_SIMILARITY, keyedWords, parseSearch } from "../search/query";
 import { listQueue, queueRowsById } from "./list-queue";
@@ -61,12 +60,7 @@ async function pages(query: Record<string, string>) {
 describe("search paging (ADR 0710)", () => {
   beforeAll(async () => {
     station = (await makeStation()).id;
-    const me = await makeUser({ role: "SUPERVISOR" });
-    ctx = {
-      viewer: { id: me.id, role: "SUPERVISOR", stationId: null, districtWide: true },
-      targets: DEFAULT_SLA,
-      now: new Date(),
-    };
+    ctx = await makeSupervisorContext();
     const texts = [
       "avaidh sharab bik rahi hai", // exact
       "अवैध शराब की भट्टी", // phonetic

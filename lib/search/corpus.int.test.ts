@@ -4,8 +4,7 @@
 // ways. The corpus lives in its own station, so other tests' rows never count.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
-import { makeStation, makeTip, makeUser } from "../testing/factories";
-import { DEFAULT_SLA } from "../sla/targets";
+import { makeStation, makeSupervisorContext, makeTip } from "../testing/factories";
 import { listQueue } from "../queue/list-queue";
 import { parseQueueParams } from "../queue/params";
 import type { QueryContext } from "../queue/conditions";
@@ -34,12 +33,7 @@ async function search(q: string): Promise<{ ref: string; rank: number }[]> {
 describe("search corpus", () => {
   beforeAll(async () => {
     station = (await makeStation()).id;
-    const me = await makeUser({ role: "SUPERVISOR" });
-    ctx = {
-      viewer: { id: me.id, role: "SUPERVISOR", stationId: null, districtWide: true },
-      targets: DEFAULT_SLA,
-      now: new Date(),
-    };
+    ctx = await makeSupervisorContext();
     for (const m of corpus) tipOf.set((await makeTip({ text: m.text, stationId: station })).ref, m);
   }, 300_000);
 

@@ -8,6 +8,8 @@ import { hashPassword } from "../auth/password";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import type { Actor } from "../auth/guard";
+import type { QueryContext } from "../queue/conditions";
+import { DEFAULT_SLA } from "../sla/targets";
 
 const uid = () => crypto.randomBytes(5).toString("hex");
 
@@ -27,6 +29,16 @@ export async function makeUser(data: Partial<Prisma.UserUncheckedCreateInput> = 
       ...data,
     },
   });
+}
+
+/** A queue query as a new district-wide supervisor makes it now, with the default SLA targets. */
+export async function makeSupervisorContext(): Promise<QueryContext> {
+  const me = await makeUser({ role: "SUPERVISOR" });
+  return {
+    viewer: { id: me.id, role: "SUPERVISOR", stationId: null, districtWide: true },
+    targets: DEFAULT_SLA,
+    now: new Date(),
+  };
 }
 
 /** The Actor the guard would make for this user, signed in just now. */
