@@ -27,7 +27,8 @@ describe("a change of the key rules", () => {
     const watch = await addWatch(sup, { kind: "PHRASE", value: `bhatthi ${marker}` });
     // The state an install of version 1 left: the tip's terms and the watch by the old key, the backfill done.
     await db.$executeRaw`DELETE FROM mukhbir_internal.search_term WHERE tip_id = ${tip.id}::uuid AND "key" = ${keyOf("bhatti")}`;
-    await db.$executeRaw`INSERT INTO mukhbir_internal.search_term ("key", tip_id) VALUES (${OLD}, ${tip.id}::uuid) ON CONFLICT DO NOTHING`;
+    await db.$executeRaw`INSERT INTO mukhbir_internal.search_term ("key", received_at, tip_id)
+      VALUES (${OLD}, ${tip.receivedAt}, ${tip.id}::uuid) ON CONFLICT DO NOTHING`;
     await db.watchItem.update({ where: { id: watch.id }, data: { keys: [OLD, keyOf(marker)] } });
     await db.$executeRaw`INSERT INTO mukhbir_internal.backfill (name, version) VALUES ('search', 1) ON CONFLICT DO NOTHING`;
     await db.$executeRaw`UPDATE mukhbir_internal.backfill SET done = true, version = 1 WHERE name = 'search'`;
