@@ -4,7 +4,7 @@
 // the same keys drive the search and the highlighting, so what is marked is what was matched.
 import "server-only";
 import { db } from "../db";
-import { FUZZY_LIMIT, FUZZY_SIMILARITY, keyedWords, type SearchQuery } from "./query";
+import { FUZZY_LIMIT, FUZZY_SIMILARITY, keyedWords, ownKeys, type SearchQuery } from "./query";
 import { TERM_COUNT_CAP, type SearchPlan } from "./sql";
 
 export async function loadSearchPlan(q: SearchQuery): Promise<SearchPlan> {
@@ -14,8 +14,8 @@ export async function loadSearchPlan(q: SearchQuery): Promise<SearchPlan> {
   const rows = await db.$queryRaw<{ i: bigint | number; fuzzy: string[]; rows: bigint | number }[]>`
     SELECT w.i, f.fuzzy,
            (SELECT count(*) FROM (SELECT 1 FROM mukhbir_internal.search_term st
-                                  WHERE st."key" = ANY(w.key || f.fuzzy) LIMIT ${TERM_COUNT_CAP}::int) x) AS rows
-    FROM unnest(${words.map((w) => w.key!)}::text[], ${romans}::text[]) WITH ORDINALITY AS w(key, roman, i)
+                                  WHERE st."key" = ANY(array_remove(ARRAY[w.key, w.alt], NULL) || f.fuzzy) LIMIT ${TERM_COUNT_CAP}::int) x) AS rows
+    FROM unnest(${words.map((w) => w.key!)}::text[], ${words.map((w) => w.alt)}::text[], ${romans}::text[]) WITH ORDINALITY AS w(key, alt, roman, i)
     CROSS JOIN LATERAL (SELECT ARRAY(
       SELECT sw."key" FROM mukhbir_internal.search_word sw
       WHERE w.roman IS NOT NULL AND sw.word % w.roman AND similarity(sw.word, w.roman) >= ${FUZZY_SIMILARITY}::real
@@ -24,8 +24,8 @@ export async function loadSearchPlan(q: SearchQuery): Promise<SearchPlan> {
   return {
     query: q,
     words: rows.map((r, i) => {
-      const { word, key } = words[i] as { word: string; key: string };
-      return { word, key, keys: [...new Set([key, ...r.fuzzy])], rows: Number(r.rows) };
+      const own = ownKeys(words[i]);
+      return { word: words[i].word, own, keys: [...new Set([...own, ...r.fuzzy])], rows: Number(r.rows) };
     }),
   };
 }

@@ -12,7 +12,8 @@
 // value: never a regular expression, never SQL.
 import { MIN_KEY, foldWord, tokenise } from "./keys";
 
-export type SearchWord = { word: string; roman: string; key: string | null };
+/** `alt`: the word's second key (ड़ read as r, lib/search/keys.ts), matched as phonetic as the first. */
+export type SearchWord = { word: string; roman: string; key: string | null; alt: string | null };
 export type SearchQuery = { text: string; ref: string; words: SearchWord[] };
 
 /** Shortest query (letters and digits, not counting spaces and punctuation). */
@@ -40,7 +41,13 @@ export function parseSearch(raw: string): ParsedSearch {
     const id = t.key ?? t.word;
     if (seen.has(id)) continue;
     seen.add(id);
-    words.push({ word: t.word, roman: t.roman, key: t.key && t.key.length >= MIN_KEY ? t.key : null });
+    const keyed = t.key && t.key.length >= MIN_KEY;
+    words.push({
+      word: t.word,
+      roman: t.roman,
+      key: keyed ? t.key : null,
+      alt: keyed && t.alt && t.alt.length >= MIN_KEY ? t.alt : null,
+    });
   }
   return { ok: true, query: { text, ref: raw.trim().toUpperCase(), words: words.slice(0, MAX_WORDS) } };
 }
@@ -48,13 +55,16 @@ export function parseSearch(raw: string): ParsedSearch {
 /** Words that take part in key matching (a word with no usable key, e.g. "a", is left to the exact text). */
 export const keyedWords = (q: SearchQuery) => q.words.filter((w) => w.key);
 
+/** A keyed word's own keys: its key and its second key, if it has one. */
+export const ownKeys = (w: SearchWord): string[] => (w.alt ? [w.key!, w.alt] : [w.key!]);
+
 /** The query words' keys plus the keys their typos stand for: what `markMatches` highlights. */
 export type MatchKeys = { words: string[]; keys: string[] };
 
 export function matchKeysFor(q: SearchQuery, fuzzyKeys: string[] = []): MatchKeys {
   return {
     words: q.words.map((w) => w.word).filter((w) => w.length >= MIN_QUERY),
-    keys: [...new Set([...keyedWords(q).map((w) => w.key!), ...fuzzyKeys])],
+    keys: [...new Set([...keyedWords(q).flatMap(ownKeys), ...fuzzyKeys])],
   };
 }
 

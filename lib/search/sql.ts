@@ -5,10 +5,10 @@ import { Prisma } from "../generated/prisma/client";
 import type { SearchQuery } from "./query";
 
 /**
- * One keyed word of a query as typed, its phonetic key, then the keys of the vocabulary words its
+ * One keyed word of a query as typed, its own phonetic keys (its key and a second one for ड़), then the keys of the vocabulary words its
  * typos stand for, and how many term rows those keys have, counted up to TERM_COUNT_CAP.
  */
-export type PlannedWord = { word: string; key: string; keys: string[]; rows: number };
+export type PlannedWord = { word: string; own: string[]; keys: string[]; rows: number };
 export const TERM_COUNT_CAP = 1000;
 export type SearchPlan = { query: SearchQuery; words: PlannedWord[] };
 
@@ -108,11 +108,11 @@ function exactWalkSql(q: SearchQuery, lead: PlannedWord | undefined): Prisma.Sql
   return Prisma.sql`((t."searchText" LIKE ${`%${likeEscape(lead.word)}%`} AND (t."searchText" || '') LIKE ${pattern(q)}) OR t."ref" = ${q.ref})`;
 }
 
-/** 3 exact, 2 phonetic (every word's own key), 1 fuzzy, for a row already known to match. */
+/** 3 exact, 2 phonetic (every word's own keys), 1 fuzzy, for a row already known to match. */
 export function searchRankSql(p: SearchPlan, tip: Prisma.Sql): Prisma.Sql {
   const phonetic = p.words.length
     ? Prisma.join(
-        p.words.map((w) => hasKey([w.key], Prisma.sql`${tip}."receivedAt"`, Prisma.sql`${tip}."id"`)),
+        p.words.map((w) => hasKey(w.own, Prisma.sql`${tip}."receivedAt"`, Prisma.sql`${tip}."id"`)),
         " AND ",
       )
     : Prisma.sql`FALSE`;

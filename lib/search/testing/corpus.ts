@@ -21,7 +21,10 @@ export const SUBJECTS = {
   afeem: { hi: ["अफीम", "अफ़ीम"], latin: ["afeem", "afim"] },
   chori: { hi: ["चोरी"], latin: ["chori", "chorii"] },
   gaadi: { hi: ["गाड़ी"], latin: ["gaadi", "gadi"] },
-  bhatti: { hi: ["भट्टी"], latin: ["bhatti", "bhati"] },
+  bhatti: { hi: ["भट्टी", "भट्ठी"], latin: ["bhatti", "bhati", "bhatthi"] },
+  // ड़ written r in Hinglish (the d spelling is gaadi's above).
+  ladki: { hi: ["लड़की"], latin: ["larki"] },
+  apharan: { hi: ["अपहरण"], latin: ["apharan", "apaharan"] },
   mohalla: { hi: ["मोहल्ला"], latin: ["mohalla", "muhalla"] },
   dhaba: { hi: ["ढाबा"], latin: ["dhaba", "dhabba"] },
   nakli: { hi: ["नकली"], latin: ["nakli", "naqli"] },
@@ -201,4 +204,10 @@ export const SPELLING_PAIRS: [Subject, string, string][] = [
   ["sharab", "sharaab", "शराब"],
   ["sharab", "sharab", "sharaab"],
   ["ganja", "ganja", "गांजा"],
+  // Beyond the list: spellings officers meet every day.
+  ["gaadi", "gaadi", "गाड़ी"],
+  ["ladki", "larki", "लड़की"],
+  ["bhatti", "bhatti", "भट्ठी"],
+  ["bhatti", "bhatthi", "भट्टी"],
+  ["apharan", "apharan", "अपहरण"],
 ];
