@@ -5,7 +5,7 @@
 //   idle:   15 s after /api/health first answers 200 (the start-up work done, the worker polling)
 //   loaded: the highest RSS seen while autocannon requests /login (a server-rendered page) for 20 s
 // Needs a build of the app (`npx next build`); builds the empty app on first use.
-// Options: --targets=empty,pglite,postgres --idle=15 --load=20. BENCH_DATABASE_URL: the scratch
+// Options: --targets=empty,pglite,postgres --idle=15 --load=20 --port=3710. BENCH_DATABASE_URL: the scratch
 // database for the PostgreSQL run (reset). Results: bench/results/footprint.json, docs/BENCHMARKS.md.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -87,7 +87,7 @@ async function measure(name, cmd, args, env, readyUrl, loadUrl, cwd = root) {
   }
 }
 
-const port = 3710;
+const port = Number(arg("port", "3710"));
 const rows = [];
 if (TARGETS.includes("empty")) {
   // Built outside the repository (inside it, Next takes the repository for the project root and
