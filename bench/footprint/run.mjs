@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench -- footprint`: resident memory (RSS, summed over the server's process group) of
-// `next start` idle and under load, for Mukhbir's demo on PGlite, Mukhbir on PostgreSQL, and an
-// empty Next.js app of the same version (bench/footprint/empty-app) on the same machine.
+// `npm start`'s command (package.json) idle and under load, for Mukhbir's demo on PGlite, Mukhbir
+// on PostgreSQL, and an empty Next.js app of the same version (bench/footprint/empty-app, plain
+// `next start`) on the same machine.
 //   idle:   15 s after /api/health first answers 200 (the start-up work done, the worker polling)
 //   loaded: the highest RSS seen while autocannon requests /login (a server-rendered page) for 20 s
 // Needs a build of the app (`npx next build`); builds the empty app on first use.
@@ -24,6 +25,9 @@ const DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:54
 const next = path.join(root, "node_modules/next/dist/bin/next");
 const emptyDir = path.join(root, "bench/footprint/empty-app");
 const MiB = 1024 * 1024;
+// Exactly what `npm start` runs (its environment settings included, ADR 0807), without npm's own
+// process (the systemd unit runs node directly).
+const START = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
 
 /** RSS of every process in the group `pgid` (the server and any child it started), in bytes. */
 function groupRss(pgid) {
@@ -130,8 +134,8 @@ if (TARGETS.includes("pglite")) {
   rows.push(
     await measure(
       "Mukhbir demo, PGlite",
-      process.execPath,
-      ["scripts/start.mjs"],
+      "/bin/sh",
+      ["-c", START],
       app({ DATA_DIR: dataDir }),
       `http://127.0.0.1:${port}/api/health`,
       `http://127.0.0.1:${port}/login`,
@@ -151,8 +155,8 @@ if (TARGETS.includes("postgres")) {
   rows.push(
     await measure(
       "Mukhbir demo, PostgreSQL",
-      process.execPath,
-      ["scripts/start.mjs"],
+      "/bin/sh",
+      ["-c", START],
       app({ DATA_DIR: dataDir, DATABASE_URL: DB, DEMO_MODE: "true" }),
       `http://127.0.0.1:${port}/api/health`,
       `http://127.0.0.1:${port}/login`,
