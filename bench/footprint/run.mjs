@@ -5,6 +5,7 @@
 // `next start`) on the same machine.
 //   idle:   15 s after /api/health first answers 200 (the start-up work done, the worker polling)
 //   loaded: the highest RSS seen while autocannon requests /login (a server-rendered page) for 20 s
+//   after load: 5 s after that; first request: the time of the first GET of /login, after idle
 // Needs a build of the app (`npx next build`); builds the empty app on first use.
 // Options: --targets=empty,pglite,postgres --idle=15 --load=20 --port=3710. BENCH_DATABASE_URL: the scratch
 // database for the PostgreSQL run (reset). Results: bench/results/footprint.json, docs/BENCHMARKS.md.
@@ -66,15 +67,24 @@ async function measure(name, cmd, args, env, readyUrl, loadUrl, cwd = root) {
     await healthy(readyUrl);
     await new Promise((r) => setTimeout(r, IDLE_S * 1000));
     const idle = groupRss(child.pid);
+    // The first request to the page: with routes loaded on first use (ADR 0807) it pays their load.
+    const t0 = performance.now();
+    await (await fetch(loadUrl)).arrayBuffer();
+    const firstMs = Math.round(performance.now() - t0);
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, groupRss(child.pid))), 250);
     const load = await autocannon({ url: loadUrl, connections: 10, duration: LOAD_S });
     clearInterval(sampler);
     peak = Math.max(peak, groupRss(child.pid));
+    // Idle again after the load: what a server that has served the page keeps.
+    await new Promise((r) => setTimeout(r, 5000));
+    const after = groupRss(child.pid);
     const row = {
       target: name,
       idleMiB: Math.round(idle / MiB),
       loadedMiB: Math.round(peak / MiB),
+      afterLoadMiB: Math.round(after / MiB),
+      firstRequestMs: firstMs,
       requests: load.requests.total,
       non2xx: load.non2xx,
     };
@@ -165,9 +175,12 @@ if (TARGETS.includes("postgres")) {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 console.log(
-  "\n| target | idle RSS (MiB) | loaded RSS (MiB) | requests | non-2xx |\n| --- | ---: | ---: | ---: | ---: |",
+  "\n| target | idle RSS (MiB) | loaded RSS (MiB) | idle after load (MiB) | first request (ms) | requests | non-2xx |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
 );
-for (const r of rows) console.log(`| ${r.target} | ${r.idleMiB} | ${r.loadedMiB} | ${r.requests} | ${r.non2xx} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.target} | ${r.idleMiB} | ${r.loadedMiB} | ${r.afterLoadMiB} | ${r.firstRequestMs} | ${r.requests} | ${r.non2xx} |`,
+  );
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 fs.writeFileSync(
   path.join(root, "bench/results/footprint.json"),
