@@ -1,6 +1,6 @@
 // Server start-up: configuration, the database's preparation (lib/prepare-database.ts: migrations,
 // first admin, demo data, the audit chain's anchor), recurring jobs, background workers. A bad configuration stops the process with a message naming the variable.
-import { env, EnvError } from "./env";
+import { envOrExit } from "./env";
 import { closeDb } from "./db";
 import { DRAIN_MS, installShutdown, onShutdown } from "./lifecycle/shutdown";
 import { prepareDatabase } from "./prepare-database";
@@ -9,16 +9,7 @@ import { clientAddressHookLoaded } from "./auth/client-ip";
 import { log } from "./log";
 
 export async function startup() {
-  let e;
-  try {
-    e = env();
-  } catch (err) {
-    if (err instanceof EnvError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const e = envOrExit();
   await prepareDatabase(e);
 
   if (e.DEMO_MODE) {

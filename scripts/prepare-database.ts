@@ -3,20 +3,11 @@
 // database grows PGlite's WASM heap, which never shrinks; done here, the long-lived server opens a
 // prepared database and never carries that high-water mark (ADR 0806). A bad configuration exits 1
 // with the same message the server would print.
-import { env, EnvError } from "../lib/env";
+import { envOrExit } from "../lib/env";
 import { closeDb } from "../lib/db";
 import { prepareDatabase } from "../lib/prepare-database";
 
-let e;
-try {
-  e = env();
-} catch (err) {
-  if (err instanceof EnvError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
-}
+const e = envOrExit();
 await prepareDatabase(e);
 await closeDb();
 // Nothing else to wait for (a pool's timer or a log stream must not keep the server waiting).
