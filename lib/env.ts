@@ -240,3 +240,16 @@ export function env(): Env {
   }
   return cached;
 }
+
+/** At a process's start (the server, `npm start`'s preparation): a bad configuration prints its message and exits 1. */
+export function envOrExit(): Env {
+  try {
+    return env();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

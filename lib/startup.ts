@@ -1,54 +1,18 @@
-// Server start-up: configuration, migrations (as the owner role when configured), first admin, demo
-// data (or, outside demo mode, disabling leftover demo users), the audit chain's anchor, recurring
-// jobs, background workers. A bad configuration stops the process with a message naming the variable.
-import { env, EnvError } from "./env";
-import { closeDb, db, raw } from "./db";
+// Server start-up: configuration, the database's preparation (lib/prepare-database.ts: migrations,
+// first admin, demo data, the audit chain's anchor), recurring jobs, background workers. A bad configuration stops the process with a message naming the variable.
+import { envOrExit } from "./env";
+import { closeDb } from "./db";
 import { DRAIN_MS, installShutdown, onShutdown } from "./lifecycle/shutdown";
-import { migrateDatabase } from "./db/migrate-database";
-import { createUser } from "./users/create-user";
-import { seedDemo, DEMO_USERS } from "./demo/seed";
-import { disableDemoUsers } from "./demo/disable-demo-users";
-import { reanchorAuditChain } from "./audit-anchor";
+import { prepareDatabase } from "./prepare-database";
+import { DEMO_USERS } from "./demo/seed";
 import { clientAddressHookLoaded } from "./auth/client-ip";
 import { log } from "./log";
-import { AppError } from "./errors";
 
 export async function startup() {
-  let e;
-  try {
-    e = env();
-  } catch (err) {
-    if (err instanceof EnvError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
-  const applied = await migrateDatabase(e, raw());
-  if (applied.length) log.info("migrations applied", { count: applied.length, names: applied });
-
-  if (e.ADMIN_USERNAME && e.ADMIN_PASSWORD && (await db.user.count({ where: { role: "ADMIN" } })) === 0) {
-    try {
-      await createUser(db, {
-        username: e.ADMIN_USERNAME,
-        name: "Administrator",
-        password: e.ADMIN_PASSWORD,
-        role: "ADMIN",
-      });
-    } catch (err) {
-      if (err instanceof AppError && err.code === "weakPassword") {
-        console.error(
-          "Invalid configuration: ADMIN_PASSWORD is a commonly used password (lib/auth/common-passwords.txt); choose another.",
-        );
-        process.exit(1);
-      }
-      throw err;
-    }
-    log.info("first admin created from ADMIN_USERNAME");
-  }
+  const e = envOrExit();
+  await prepareDatabase(e);
 
   if (e.DEMO_MODE) {
-    await seedDemo();
     console.log(
       [
         "",
@@ -62,13 +26,7 @@ export async function startup() {
         "",
       ].join("\n"),
     );
-  } else {
-    const disabled = await disableDemoUsers();
-    if (disabled.length) log.warn("demo users disabled (demo mode is off)", { usernames: disabled.join(",") });
   }
-
-  // A chain still under the old unkeyed hash is closed by one keyed row (ADR 0015).
-  await reanchorAuditChain();
   if (!clientAddressHookLoaded())
     log.warn(
       "started without scripts/client-address-hook.cjs (use npm start): client addresses come from X-Forwarded-For as sent, and can be forged",

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build when there is no build (or the sources are newer), then `next start`.
+// `npm start`: build when there is no build (or the sources are newer), prepare the database in a
+// short-lived process, then `next start` in this process.
 // With neither DATABASE_URL nor DEMO_MODE set it runs the demo: embedded PGlite under ./.data,
 // generated secrets, demo stations and users with published passwords (printed at start-up).
 // Demo mode only on purpose (ADR 0013): it listens on 127.0.0.1 alone, and refuses to start under
@@ -7,6 +8,7 @@
 // sets production itself) or with a PUBLIC_BASE_URL that is not local (checked by lib/env.ts too).
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -30,6 +32,7 @@ const distDir = path.join(root, env.NEXT_DIST_DIR || ".next");
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 // Replaces X-Forwarded-For with the client address TRUSTED_PROXY_HOPS trusts, from the socket (ADR 0012).
 const hook = path.join(root, "scripts", "client-address-hook.cjs");
+const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 
 function newest(dir) {
   let t = 0;
@@ -58,12 +61,32 @@ if (stale) {
   const b = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: "inherit" });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
+// The database half of start-up (migrations, first admin, demo data) in a process of its own that
+// exits before the server opens the database: the server never carries the memory that work took
+// (ADR 0806). The server runs the same idempotent steps again and finds nothing to do.
+const prepared = await new Promise((resolve) => {
+  const child = spawn(
+    process.execPath,
+    [tsx, "--conditions=react-server", path.join(root, "scripts", "prepare-database.ts")],
+    { cwd: root, env, stdio: "inherit" },
+  );
+  const forward = (sig) => child.kill(sig);
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, forward);
+  child.on("exit", (code, signal) => {
+    for (const sig of ["SIGINT", "SIGTERM"]) process.off(sig, forward);
+    resolve(code ?? (signal ? 1 : 0));
+  });
+});
+if (prepared !== 0) process.exit(prepared);
+
+// `next start` in this process rather than a child (ADR 0805): one Node process, not two (the
+// launcher's own ~44 MiB). Next's CLI reads process.argv and process.env, as it would in a child;
+// the client-address hook is loaded before it, as `--require` would, so it wraps Next's server.
+// Signals and the exit code are the server's own (lib/lifecycle/shutdown.ts).
+Object.assign(process.env, env);
 // The demo listens on this machine only; a deployment on every interface, behind its proxy.
 const host = demo ? ["-H", "127.0.0.1"] : [];
-const child = spawn(
-  process.execPath,
-  ["--require", hook, next, "start", "-p", env.PORT || "3000", ...host, ...process.argv.slice(2)],
-  { cwd: root, env, stdio: "inherit" },
-);
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+process.argv = [process.execPath, next, "start", "-p", env.PORT || "3000", ...host, ...process.argv.slice(2)];
+const require = createRequire(import.meta.url);
+require(hook);
+require(next);

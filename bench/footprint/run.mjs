@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench -- footprint`: resident memory (RSS, summed over the server's process group) of
-// `next start` idle and under load, for Mukhbir's demo on PGlite, Mukhbir on PostgreSQL, and an
-// empty Next.js app of the same version (bench/footprint/empty-app) on the same machine.
+// `npm start`'s command (package.json) idle and under load, for Mukhbir's demo on PGlite, Mukhbir
+// on PostgreSQL, and an empty Next.js app of the same version (bench/footprint/empty-app, plain
+// `next start`) on the same machine.
 //   idle:   15 s after /api/health first answers 200 (the start-up work done, the worker polling)
 //   loaded: the highest RSS seen while autocannon requests /login (a server-rendered page) for 20 s
+//   after load: 5 s after that; first request: the time of the first GET of /login, after idle
 // Needs a build of the app (`npx next build`); builds the empty app on first use.
-// Options: --targets=empty,pglite,postgres --idle=15 --load=20. BENCH_DATABASE_URL: the scratch
+// Options: --targets=empty,pglite,postgres --idle=15 --load=20 --port=3710. BENCH_DATABASE_URL: the scratch
 // database for the PostgreSQL run (reset). Results: bench/results/footprint.json, docs/BENCHMARKS.md.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,6 +26,9 @@ const DB = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:54
 const next = path.join(root, "node_modules/next/dist/bin/next");
 const emptyDir = path.join(root, "bench/footprint/empty-app");
 const MiB = 1024 * 1024;
+// Exactly what `npm start` runs (its environment settings included, ADR 0807), without npm's own
+// process (the systemd unit runs node directly).
+const START = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
 
 /** RSS of every process in the group `pgid` (the server and any child it started), in bytes. */
 function groupRss(pgid) {
@@ -62,15 +67,24 @@ async function measure(name, cmd, args, env, readyUrl, loadUrl, cwd = root) {
     await healthy(readyUrl);
     await new Promise((r) => setTimeout(r, IDLE_S * 1000));
     const idle = groupRss(child.pid);
+    // The first request to the page: with routes loaded on first use (ADR 0807) it pays their load.
+    const t0 = performance.now();
+    await (await fetch(loadUrl)).arrayBuffer();
+    const firstMs = Math.round(performance.now() - t0);
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, groupRss(child.pid))), 250);
     const load = await autocannon({ url: loadUrl, connections: 10, duration: LOAD_S });
     clearInterval(sampler);
     peak = Math.max(peak, groupRss(child.pid));
+    // Idle again after the load: what a server that has served the page keeps.
+    await new Promise((r) => setTimeout(r, 5000));
+    const after = groupRss(child.pid);
     const row = {
       target: name,
       idleMiB: Math.round(idle / MiB),
       loadedMiB: Math.round(peak / MiB),
+      afterLoadMiB: Math.round(after / MiB),
+      firstRequestMs: firstMs,
       requests: load.requests.total,
       non2xx: load.non2xx,
     };
@@ -87,7 +101,7 @@ async function measure(name, cmd, args, env, readyUrl, loadUrl, cwd = root) {
   }
 }
 
-const port = 3710;
+const port = Number(arg("port", "3710"));
 const rows = [];
 if (TARGETS.includes("empty")) {
   // Built outside the repository (inside it, Next takes the repository for the project root and
@@ -130,8 +144,8 @@ if (TARGETS.includes("pglite")) {
   rows.push(
     await measure(
       "Mukhbir demo, PGlite",
-      process.execPath,
-      ["scripts/start.mjs"],
+      "/bin/sh",
+      ["-c", START],
       app({ DATA_DIR: dataDir }),
       `http://127.0.0.1:${port}/api/health`,
       `http://127.0.0.1:${port}/login`,
@@ -151,8 +165,8 @@ if (TARGETS.includes("postgres")) {
   rows.push(
     await measure(
       "Mukhbir demo, PostgreSQL",
-      process.execPath,
-      ["scripts/start.mjs"],
+      "/bin/sh",
+      ["-c", START],
       app({ DATA_DIR: dataDir, DATABASE_URL: DB, DEMO_MODE: "true" }),
       `http://127.0.0.1:${port}/api/health`,
       `http://127.0.0.1:${port}/login`,
@@ -161,9 +175,12 @@ if (TARGETS.includes("postgres")) {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 console.log(
-  "\n| target | idle RSS (MiB) | loaded RSS (MiB) | requests | non-2xx |\n| --- | ---: | ---: | ---: | ---: |",
+  "\n| target | idle RSS (MiB) | loaded RSS (MiB) | idle after load (MiB) | first request (ms) | requests | non-2xx |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
 );
-for (const r of rows) console.log(`| ${r.target} | ${r.idleMiB} | ${r.loadedMiB} | ${r.requests} | ${r.non2xx} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.target} | ${r.idleMiB} | ${r.loadedMiB} | ${r.afterLoadMiB} | ${r.firstRequestMs} | ${r.requests} | ${r.non2xx} |`,
+  );
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 fs.writeFileSync(
   path.join(root, "bench/results/footprint.json"),

@@ -6,7 +6,6 @@
 import { db } from "../db";
 import { createUser } from "../users/create-user";
 import { env } from "../env";
-import { seedDemoTips } from "./seed-tips";
 
 export const DEMO_USERS = [
   {
@@ -59,5 +58,7 @@ export async function seedDemo() {
       await db.user.update({ where: { id: exists.id }, data: { active: true }, select: { id: true } });
   }
   // A few dozen realistic tips through the real ingest pipeline, once (lib/demo/seed-tips.ts).
-  if (env().DEMO_TIPS) await seedDemoTips();
+  // Imported only when there is nothing yet: it pulls in sharp (libvips) and the simulator's
+  // texts, which a server that finds its demo data in place never needs (ADR 0807).
+  if (env().DEMO_TIPS && (await db.tip.count()) === 0) await (await import("./seed-tips")).seedDemoTips();
 }
