@@ -1,7 +1,7 @@
 // Search and watch-matching cost at one archive size (ADR 0700, ADR 0702), on PostgreSQL, through
 // the queue's real search path (listQueue) and the ingest statement's watch lookup. Seeds the
-// queue bench's synthetic tips (bench/queue/seed.sql) with their search terms, and 10,000 watch
-// items. Prints one JSON line of medians; bench/search/run.mjs runs it at 1k and 1M and compares.
+// queue bench's synthetic tips (bench/queue/seed.sql) with their search terms (bench/search/seed-terms.ts),
+// and 10,000 watch items. Prints one JSON line of medians; bench/search/run.mjs runs it at 1k and 1M and compares.
 // Usage: DATABASE_URL=postgresql://…/mukhbir_search_bench_1000 tsx --conditions=react-server bench/search/search.ts 1000
 import fs from "node:fs";
 import path from "node:path";
@@ -11,26 +11,11 @@ const size = Number(process.argv[2] ?? 1000);
 const url = process.env.DATABASE_URL!;
 const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 40);
 const here = path.dirname(new URL(import.meta.url).pathname);
-// The 12 texts of bench/queue/seed.sql: each tip is two of them + " near <n>".
-const WORDS = [
-  "avaidh sharab",
-  "अवैध शराब",
-  "jua chal raha hai",
-  "जुआ",
-  "smack bech raha",
-  "नशा",
-  "chori ki gaadi",
-  "चोरी",
-  "zameen kabza",
-  "ज़मीन पर कब्ज़ा",
-  "mobile fraud call",
-  "साइबर ठगी",
-];
 
 const { raw, db, closeDb } = await import("../../lib/db");
 const { migrateDatabase } = await import("../../lib/db/migrate-database");
 const { env } = await import("../../lib/env");
-const { indexTerms } = await import("../../lib/search/keys");
+const { seedSearchTerms } = await import("./seed-terms");
 const { listQueue } = await import("../../lib/queue/list-queue");
 const { parseQueueParams } = await import("../../lib/queue/params");
 const { DEFAULT_SLA } = await import("../../lib/sla/targets");
@@ -44,25 +29,7 @@ if (have < size) {
   const t0 = Date.now();
   const seed = fs.readFileSync(path.join(here, "../queue/seed.sql"), "utf8");
   await c.query(seed.replace(/:n\b/g, String(size - have)));
-  const terms = WORDS.map((w) => indexTerms(w));
-  const near = indexTerms("near").keys;
-  // Each tip's terms: its two texts' keys, "near", and its number (a key of its own: the rare query).
-  await c.query(
-    `INSERT INTO mukhbir_internal.search_term ("key", tip_id)
-     SELECT DISTINCT k, t."id" FROM "Tip" t,
-       LATERAL (SELECT jsonb_array_elements_text($1::jsonb -> ((t."seq" - 1) % 12)::int)
-                UNION SELECT jsonb_array_elements_text($1::jsonb -> (((t."seq" - 1) / 12) % 12)::int)
-                UNION SELECT unnest($2::text[]) UNION SELECT (t."seq" - 1)::text) AS x(k)
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify(terms.map((t) => t.keys)), near],
-  );
-  for (const t of terms)
-    for (const w of t.words)
-      await c.query(`INSERT INTO mukhbir_internal.search_word (word, "key") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-        w.word,
-        w.key,
-      ]);
-  await c.query("SELECT mukhbir_internal.fold_tip_counts()");
+  await seedSearchTerms(c);
   console.error(`seeded ${size} tips and their terms in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 // 10,000 watch items (phrases and vehicles) that the probe messages do not hit, and one that they do.
