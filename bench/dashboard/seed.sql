@@ -2,7 +2,7 @@
 -- dashboard benchmark. Message rows are not seeded: nothing on the dashboard reads them.
 -- Run with psql -v n=1000000. Assumes migrated, empty tip tables (the demo stations and users
 -- may exist). Informant identity columns get dummy ciphertext: the dashboard never reads them.
--- Optional -v texts='{…}' (a text[] literal, as bench/search/seed-terms.ts's WORDS): tip g's preview
+-- Optional -v texts='{…}' (a text[] literal: bench/search/seed.ts's seedTexts()): tip g's preview
 -- and search text are two of them and its number, "texts[g % k] texts[g / k % k] near g", the text the
 -- search bench indexes for it; without, both stay empty (the dashboard reads neither). The scale
 -- bench (bench/scale) passes both, for a year of tips that the queue and search also read.

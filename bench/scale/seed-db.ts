@@ -1,19 +1,21 @@
 // One scale-bench database per archive size, seeded with the other benches' seeds (nothing copied):
 // bench/dashboard/seed.sql (tips over a year with their events, action requests and reports; here
 // with the search bench's texts as each tip's preview and search text), bench/scale/messages.sql
-// (the message each tip holds) and bench/search/seed-terms.ts (their search terms). What was seeded,
+// (the message each tip holds) and bench/search/seed.ts's indexing (their search terms). What was seeded,
 // how long it took and the size on disk are kept in the database's comment, which --keep reads.
 import { execSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { resetPostgres, startServer } from "../../lib/testing/system/servers";
-import { seedSearchTerms, WORDS_ARRAY_LITERAL } from "../search/seed-terms";
+import { indexSeededTips, seedTexts } from "../search/seed";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 // A year of tips (ADR 0810): 10M is then ~27,000 a day, near the state-wide peak in docs/SCALE.md
 // (37,500), instead of the dashboard bench's 90 days (111,000 a day, three times any state's peak).
 export const DAYS = 365;
 // Bulk loading only: no flush per commit, room to sort and build in memory. Reads are untouched.
+// The dashboard seed files its tips under this year, numbered 1…n.
+const DASHBOARD_SEED_YEAR = 2000;
 const LOAD_OPTIONS = "-c synchronous_commit=off -c maintenance_work_mem=1GB -c work_mem=256MB";
 
 export type SeedInfo = {
@@ -124,12 +126,23 @@ export async function seedDatabase(url: string, size: number, dist: string, keep
     };
     await step(
       "tips, events and requests (bench/dashboard/seed.sql)",
-      () => psqlFile(url, "bench/dashboard/seed.sql", { n: size, days: DAYS, texts: WORDS_ARRAY_LITERAL }),
+      () =>
+        psqlFile(url, "bench/dashboard/seed.sql", {
+          n: size,
+          days: DAYS,
+          // The search bench's texts, so that its indexing (below) finds every word's key.
+          texts: `{${seedTexts()
+            .map((t) => `"${t}"`)
+            .join(",")}}`,
+        }),
       // The seed commits before its closing VACUUMs: a stop there leaves the tips in, unrecorded.
       async () => (await c.query(`SELECT EXISTS (SELECT 1 FROM "Tip" WHERE "ref" LIKE 'BN-%') AS e`)).rows[0].e,
     );
     await step("messages (bench/scale/messages.sql)", () => psqlFile(url, "bench/scale/messages.sql"));
-    await step("search terms (bench/search/seed-terms.ts)", () => seedSearchTerms(c));
+    // Batches of tips, each its own statement: a rerun after a stop redoes them (ON CONFLICT DO NOTHING).
+    await step("search terms (bench/search/seed.ts)", () =>
+      indexSeededTips(c, DASHBOARD_SEED_YEAR, 0, size, (m) => console.log(`${label(size)}: ${m}`)),
+    );
     await step("vacuum analyze", () => c.query("VACUUM ANALYZE"));
     const counts = await c.query(
       `SELECT (SELECT count(*) FROM "Tip")::bigint AS tips, (SELECT count(*) FROM "Message")::bigint AS messages,

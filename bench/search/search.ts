@@ -1,50 +1,34 @@
 // Search and watch-matching cost at one archive size (ADR 0700, ADR 0702), on PostgreSQL, through
-// the queue's real search path (listQueue) and the ingest statement's watch lookup. Seeds the
-// queue bench's synthetic tips (bench/queue/seed.sql) with their search terms (bench/search/seed-terms.ts),
-// and 10,000 watch items. Prints one JSON line of medians; bench/search/run.mjs runs it at 1k and 1M and compares.
+// the queue's real search path (listQueue) and the ingest statement's watch lookup, on the archive
+// bench/search/seed.ts builds (the queue bench's tips with their search terms, 10,000 watch items). Prints one JSON line of medians; bench/search/run.mjs runs it at 1k and 1M and compares.
 // Usage: DATABASE_URL=postgresql://…/mukhbir_search_bench_1000 tsx --conditions=react-server bench/search/search.ts 1000
-import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
 
 const size = Number(process.argv[2] ?? 1000);
 const url = process.env.DATABASE_URL!;
 const RUNS = Number(process.env.SEARCH_BENCH_RUNS ?? 40);
-const here = path.dirname(new URL(import.meta.url).pathname);
-
 const { raw, db, closeDb } = await import("../../lib/db");
 const { migrateDatabase } = await import("../../lib/db/migrate-database");
 const { env } = await import("../../lib/env");
-const { seedSearchTerms } = await import("./seed-terms");
 const { listQueue } = await import("../../lib/queue/list-queue");
 const { parseQueueParams } = await import("../../lib/queue/params");
 const { DEFAULT_SLA } = await import("../../lib/sla/targets");
 const { messageWatchKeys } = await import("../../lib/watch/match");
+const { seedSearchArchive, seedWatchItems } = await import("./seed");
 
 await migrateDatabase(env(), raw());
 const c = new pg.Client({ connectionString: url });
 await c.connect();
-const have = Number((await c.query(`SELECT count(*) AS n FROM "Tip"`)).rows[0].n);
-if (have < size) {
-  const t0 = Date.now();
-  const seed = fs.readFileSync(path.join(here, "../queue/seed.sql"), "utf8");
-  await c.query(seed.replace(/:n\b/g, String(size - have)));
-  await seedSearchTerms(c);
-  console.error(`seeded ${size} tips and their terms in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
-// 10,000 watch items (phrases and vehicles) that the probe messages do not hit, and one that they do.
-const owner =
-  (await c.query(`SELECT "id" FROM "User" LIMIT 1`)).rows[0]?.id ??
-  (
-    await c.query(
-      `INSERT INTO "User" ("id", "username", "name", "passwordHash", "role", "updatedAt") VALUES (gen_random_uuid(), 'bench-watch', 'Bench', 'x', 'SUPERVISOR', now()) RETURNING "id"`,
-    )
-  ).rows[0].id;
-await c.query(`DELETE FROM "WatchItem" WHERE "value" LIKE 'bench %'`);
+await seedSearchArchive(c, size);
+const owner = await seedWatchItems(c);
+const rare = String(Math.floor(size / 2));
+const probe = `kal raat avaidh sharab aur smack bech raha tha, gaadi UP70AB1234 ${rare}`;
+const keys = messageWatchKeys(probe, undefined);
+// …and one item the probe message does hit (all its keys are the message's), so the match returns a row.
 await c.query(
   `INSERT INTO "WatchItem" ("id", "kind", "value", "normalised", "keys", "ownerId", "shared")
-   SELECT gen_random_uuid(), 'PHRASE', 'bench ' || i, 'bench ' || i, ARRAY['bw' || i, 'bx' || (i % 97)], $1::uuid, true FROM generate_series(1, 10000) i`,
-  [owner],
+   VALUES (gen_random_uuid(), 'PHRASE', 'bench sharab smack', 'bench sharab smack', $1::text[], $2::uuid, true)`,
+  [messageWatchKeys("sharab smack", undefined), owner],
 );
 await c.query("VACUUM ANALYZE");
 
@@ -64,9 +48,6 @@ async function time(fn: () => Promise<unknown>) {
   }
   return median(ms);
 }
-const rare = String(Math.floor(size / 2));
-const probe = `kal raat avaidh sharab aur smack bech raha tha, gaadi UP70AB1234 ${rare}`;
-const keys = messageWatchKeys(probe, undefined);
 const watchLookup = () =>
   db.$queryRaw`SELECT EXISTS (SELECT 1 FROM "WatchItem" w WHERE w."active" AND w."keys" && ${keys}::text[]) AS hit`;
 const watchMatch = () =>

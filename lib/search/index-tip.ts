@@ -10,7 +10,9 @@ export async function indexTipSearch(tx: Tx, tipId: string, text: string): Promi
   await tx.$executeRaw`SELECT mukhbir_internal.add_search_terms(${tipId}::uuid, ${JSON.stringify(indexTerms(text))}::jsonb)`;
 }
 
-/** A merged duplicate's terms become the survivor's too (its messages moved there). */
+/** A merged duplicate's terms become the survivor's too (its messages moved there), at the survivor's receivedAt (ADR 0710). */
 export async function copySearchTerms(tx: Tx, fromTipId: string, toTipId: string): Promise<void> {
-  await tx.$executeRaw`INSERT INTO mukhbir_internal.search_term ("key", tip_id) SELECT "key", ${toTipId}::uuid FROM mukhbir_internal.search_term WHERE tip_id = ${fromTipId}::uuid ON CONFLICT DO NOTHING`;
+  await tx.$executeRaw`INSERT INTO mukhbir_internal.search_term ("key", received_at, tip_id)
+    SELECT st."key", t."receivedAt", t."id" FROM mukhbir_internal.search_term st JOIN "Tip" t ON t."id" = ${toTipId}::uuid
+    WHERE st.tip_id = ${fromTipId}::uuid ON CONFLICT DO NOTHING`;
 }
