@@ -18,8 +18,8 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { Secret, TOTP } from "otpauth";
 import { startChurn } from "./churn.mjs";
+import { supervisorCode } from "./supervisor-code.mjs";
 import { ensureDatabase } from "../../scripts/ensure-database.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -86,17 +86,6 @@ function startServer(extraEnv = {}) {
   return () => process.kill(-child.pid, "SIGTERM");
 }
 
-/** The supervisor's second factor (set for the bench) and a code from it. */
-function supervisorCode() {
-  const r = spawnSync(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "bench/dashboard/enrol-supervisor.ts"],
-    { cwd: root, env: serverEnv, encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`enrolling the supervisor failed: ${r.stderr}`);
-  return new TOTP({ secret: Secret.fromBase32(r.stdout.trim()), digits: 6, period: 30 }).generate();
-}
-
 async function signIn() {
   const jar = new Map();
   const keep = (res) => {
@@ -118,7 +107,7 @@ async function signIn() {
       csrfToken,
       username: "supervisor",
       password: "mukhbir-supervisor",
-      code: supervisorCode(),
+      code: supervisorCode(serverEnv),
       json: "true",
       callbackUrl: BASE,
     }),

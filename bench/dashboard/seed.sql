@@ -1,8 +1,20 @@
--- Seeds :n tips spread over the last 90 days with realistic shapes, for the dashboard benchmark.
--- Message rows are not seeded: nothing on the dashboard reads them.
+-- Seeds :n tips spread over the last :days days (default 90) with realistic shapes, for the
+-- dashboard benchmark. Message rows are not seeded: nothing on the dashboard reads them.
 -- Run with psql -v n=1000000. Assumes migrated, empty tip tables (the demo stations and users
 -- may exist). Informant identity columns get dummy ciphertext: the dashboard never reads them.
+-- Optional -v texts='{…}' (a text[] literal: bench/search/seed.ts's seedTexts()): tip g's preview
+-- and search text are two of them and its number, "texts[g % k] texts[g / k % k] near g", the text the
+-- search bench indexes for it; without, both stay empty (the dashboard reads neither). The scale
+-- bench (bench/scale) passes both, for a year of tips that the queue and search also read.
 \set ON_ERROR_STOP on
+\if :{?days}
+\else
+\set days 90
+\endif
+\if :{?texts}
+\else
+\set texts '{}'
+\endif
 BEGIN;
 INSERT INTO "PoliceStation" ("id", "name", "district")
 SELECT gen_random_uuid(), 'Bench station ' || g, 'Bench' FROM generate_series(1, 12) g
@@ -28,7 +40,7 @@ ANALYZE st; ANALYZE us; ANALYZE inf;
 -- around 6 min; closing is log-normal around 8 h after it; old tips are mostly closed.
 WITH r AS (
   SELECT g,
-    now() - (random() * 90) * interval '1 day' AS day0,
+    now() - (random() * :days) * interval '1 day' AS day0,
     random() AS u_hour, random() AS u_ch, random() AS u_cat, random() AS u_pri, random() AS u_st, random() AS u_us, random() AS u_inf,
     sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS z1,
     sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) AS z2,
@@ -47,7 +59,8 @@ WITH r AS (
   FROM shaped s
 )
 INSERT INTO "Tip" ("id", "ref", "year", "seq", "status", "priority", "category", "channel", "informantId", "stationId", "assigneeId",
-  "receivedAt", "lastActivityAt", "lastInboundAt", "claimedAt", "firstResponseAt", "closedAt", "outcome", "messageCount", "updatedAt")
+  "receivedAt", "lastActivityAt", "lastInboundAt", "claimedAt", "firstResponseAt", "closedAt", "outcome", "messageCount", "updatedAt",
+  "preview", "searchText")
 SELECT gen_random_uuid(), 'BN-' || g, 2000, g,
   st.status::"TipStatus",
   (CASE WHEN u_pri < 0.05 THEN 'URGENT' WHEN u_pri < 0.2 THEN 'HIGH' WHEN u_pri < 0.9 THEN 'NORMAL' ELSE 'LOW' END)::"Priority",
@@ -63,8 +76,10 @@ SELECT gen_random_uuid(), 'BN-' || g, 2000, g,
   CASE WHEN st.status = 'CLOSED' THEN least(rcv + fr_delay + close_delay, now()) END,
   CASE WHEN st.status = 'CLOSED' THEN (ARRAY['ACTIONED','ACTIONED','FIR_REGISTERED','ARREST_MADE','RECOVERY_SEIZURE','FORWARDED_TO_STATION',
     'FORWARDED_TO_STATION','INSUFFICIENT_INFORMATION','INSUFFICIENT_INFORMATION','FALSE_INFORMATION','DUPLICATE','SPAM_ABUSE'])[1 + floor(u_out * 12)::int]::"Outcome" END,
-  1, now()
-FROM t, LATERAL (SELECT CASE
+  1, now(),
+  left(coalesce(txt.v, ''), 140), lower(coalesce(txt.v, ''))
+FROM t, LATERAL (SELECT tx[1 + g % k] || ' ' || tx[1 + (g / k) % k] || ' near ' || g AS v
+  FROM (SELECT :'texts'::text[] AS tx, greatest(1, cardinality(:'texts'::text[])) AS k) a) txt, LATERAL (SELECT CASE
   WHEN rcv > now() - interval '2 hours' AND u_state < 0.4 THEN 'NEW'
   WHEN rcv > now() - interval '3 days' THEN (ARRAY['NEW','IN_PROGRESS','WAITING_INFORMANT','CLOSED','CLOSED'])[1 + floor(u_state * 5)::int]
   WHEN u_state < 0.02 THEN 'MERGED' WHEN u_state < 0.05 THEN 'IN_PROGRESS' ELSE 'CLOSED' END AS status) st

@@ -1,0 +1,1 @@
+export function supervisorCode(env: NodeJS.ProcessEnv): string;
