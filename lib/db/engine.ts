@@ -37,6 +37,13 @@ export type Engine = { raw: Raw; adapter: SqlDriverAdapterFactory };
  */
 export type Timeouts = { connectMs: number; statementMs: number };
 
+/**
+ * Migrations are not requests: a schema change over an archive of millions of rows (a new column
+ * filled, an index built) runs for minutes, and under the request limit it would fail on every
+ * start, leaving an upgraded install that never comes up. 0 = no limit (lib/db/migrate-database.ts).
+ */
+export const MIGRATION_TIMEOUTS: Timeouts = { connectMs: 5_000, statementMs: 0 };
+
 export function openEngine(opts: { databaseUrl?: string; dataDir: string; timeouts?: Timeouts }): Engine {
   return opts.databaseUrl
     ? openPostgres(opts.databaseUrl, opts.timeouts ?? { connectMs: 5_000, statementMs: 30_000 })
@@ -119,7 +126,8 @@ function poolConfig(url: string, t: Timeouts): pg.PoolConfig {
     connectionTimeoutMillis: t.connectMs,
     // Client side: a query with no answer fails (and its connection is discarded) even when the
     // server never sees it; server side: a statement that runs too long is cancelled.
-    query_timeout: t.statementMs + 2_000,
+    // statementMs 0: no limit, on either side (PostgreSQL reads 0 as "off").
+    ...(t.statementMs ? { query_timeout: t.statementMs + 2_000 } : {}),
     statement_timeout: t.statementMs,
     idle_in_transaction_session_timeout: t.statementMs * 2,
     keepAlive: true,

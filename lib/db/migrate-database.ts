@@ -1,7 +1,7 @@
 // Start-up migrations with the right role (ADR 0014). PostgreSQL: migrate as the owner
 // (MIGRATION_DATABASE_URL), then grant the runtime role (DATABASE_URL's user) what it needs; without
 // MIGRATION_DATABASE_URL one role does both, with a warning. PGlite has no roles: one connection.
-import { openEngine, type Raw } from "./engine";
+import { MIGRATION_TIMEOUTS, openEngine, type Raw } from "./engine";
 import { migrate } from "./migrate";
 import { runDataSteps } from "./data-steps";
 import { grantRuntimeRole } from "./grant-runtime-role";
@@ -15,15 +15,15 @@ async function migrateAll(raw: Raw): Promise<string[]> {
 
 export async function migrateDatabase(e: Env, runtime: Raw): Promise<string[]> {
   if (!e.DATABASE_URL) return migrateAll(runtime);
-  if (!e.MIGRATION_DATABASE_URL) {
+  if (!e.MIGRATION_DATABASE_URL)
     log.warn(
       "MIGRATION_DATABASE_URL is not set: the app migrates and runs as one database role, which can rewrite the audit trail. See README → Database roles.",
     );
-    return migrateAll(runtime);
-  }
+  const url = e.MIGRATION_DATABASE_URL || e.DATABASE_URL;
   const runtimeRole = decodeURIComponent(new URL(e.DATABASE_URL).username);
-  const ownerRole = decodeURIComponent(new URL(e.MIGRATION_DATABASE_URL).username);
-  const owner = openEngine({ databaseUrl: e.MIGRATION_DATABASE_URL, dataDir: e.DATA_DIR });
+  const ownerRole = decodeURIComponent(new URL(url).username);
+  // Its own connections, without the request pool's statement limit (MIGRATION_TIMEOUTS).
+  const owner = openEngine({ databaseUrl: url, dataDir: e.DATA_DIR, timeouts: MIGRATION_TIMEOUTS });
   try {
     const applied = await migrateAll(owner.raw);
     if (runtimeRole && runtimeRole !== ownerRole) await grantRuntimeRole(owner.raw, runtimeRole);
