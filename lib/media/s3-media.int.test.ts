@@ -4,30 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import S3rver from "s3rver";
+import { S3_TEST_CREDENTIALS, startS3Server } from "../testing/s3-server";
 import { startFakeProviders } from "../simulate/fake-providers";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-s3media-"));
-const s3rver = new S3rver({
-  port: 0,
-  address: "127.0.0.1",
-  silent: true,
-  directory: dir,
-  configureBuckets: [{ name: "evidence", configs: [] }],
-});
-const { port } = await s3rver.run();
+const s3 = await startS3Server("evidence");
 const fake = await startFakeProviders({ metaToken: "test-access-token" });
 // The app reads its configuration once: storage and provider bases before anything does.
 Object.assign(process.env, {
-  STORAGE: "s3",
-  S3_ENDPOINT: `http://127.0.0.1:${port}`,
-  S3_BUCKET: "evidence",
-  S3_REGION: "ap-south-1",
-  S3_ACCESS_KEY_ID: "S3RVER",
-  S3_SECRET_ACCESS_KEY: "S3RVER",
-  S3_SSE: "AES256",
+  ...s3.env,
   WHATSAPP_API_BASE: `${fake.url}/meta/v23.0`,
   FETCH_ALLOWED_HOSTS: `http://127.0.0.1:${fake.port}`,
 });
@@ -44,8 +28,7 @@ const { makeTip } = await import("../testing/factories");
 beforeAll(() => registerHandlers());
 afterAll(async () => {
   await fake.close();
-  await s3rver.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await s3.close();
   (globalThis as { __mukhbirStorage?: unknown }).__mukhbirStorage = undefined;
 });
 
@@ -71,15 +54,9 @@ describe("media in an S3-compatible store", () => {
     expect(row).toMatchObject({ fetchState: "STORED", size: photo.length });
 
     // In the bucket, under the random key (s3rver keeps objects as files under bucket/key).
-    const direct = new S3Storage({
-      endpoint: process.env.S3_ENDPOINT!,
-      bucket: "evidence",
-      region: "ap-south-1",
-      accessKeyId: "S3RVER",
-      secretAccessKey: "S3RVER",
-    });
+    const direct = new S3Storage({ endpoint: s3.url, bucket: "evidence", ...S3_TEST_CREDENTIALS });
     expect(await direct.stat(row.storageKey!)).toEqual({ size: photo.length });
-    expect(fs.existsSync(path.join(dir, "evidence", `${row.storageKey!}._S3rver_object`))).toBe(true);
+    expect(fs.existsSync(s3.objectFile(row.storageKey!))).toBe(true);
     if (row.displayKey) expect(await direct.stat(row.displayKey)).not.toBeNull();
 
     const whole = await mediaResponse(new Request("https://mukhbir.example.in/x"), {

@@ -6,20 +6,16 @@
 // only thing faked. s3rver accepts any signature, so credentials are proven elsewhere (a real store).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { Readable } from "node:stream";
-import S3rver from "s3rver";
+import { S3_TEST_CREDENTIALS, startS3Server } from "../testing/s3-server";
 import { ChecksumMismatchError, S3Storage } from "./s3";
 import { newStorageKey } from "./keys";
 
 const BUCKET = "mukhbir-media";
-const creds = { region: "ap-south-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+const creds = S3_TEST_CREDENTIALS;
 const MiB = 1024 * 1024;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-s3rver-"));
-let s3rver: S3rver;
+let s3: Awaited<ReturnType<typeof startS3Server>>;
 let endpoint = "";
 
 /** A relay to s3rver that records requests and can flip one byte of request or response bodies. */
@@ -38,15 +34,8 @@ const flip = (b: Buffer): Buffer => {
 };
 
 beforeAll(async () => {
-  s3rver = new S3rver({
-    port: 0,
-    address: "127.0.0.1",
-    silent: true,
-    directory: dir,
-    configureBuckets: [{ name: BUCKET, configs: [] }],
-  });
-  const addr = (await s3rver.run()) as { port: number };
-  endpoint = `http://127.0.0.1:${addr.port}`;
+  s3 = await startS3Server(BUCKET);
+  endpoint = s3.url;
   relayServer = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req
@@ -72,8 +61,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise<void>((r) => relayServer.close(() => r()));
-  await s3rver.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await s3.close();
 });
 
 async function read(s: Readable) {

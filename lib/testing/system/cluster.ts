@@ -7,9 +7,8 @@
 // server's own disk, not through our client) and served by either instance, every job done once.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import S3rver from "s3rver";
+import { startS3Server } from "../s3-server";
 import { burst, Ledger, pool, redeliverUnacknowledged } from "./burst";
 import { corpus, metaPost, PHONE_NUMBER_ID } from "./deliveries";
 import { checkInvariants, openCallJobs, openDatabase, storedCounts } from "./database";
@@ -30,29 +29,10 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
   const databaseUrl = await freshReliabilityDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const bucketDir = fs.mkdtempSync(path.join(os.tmpdir(), "mukhbir-cluster-s3-"));
-  const s3 = new S3rver({
-    port: 0,
-    address: "127.0.0.1",
-    silent: true,
-    directory: bucketDir,
-    configureBuckets: [{ name: BUCKET, configs: [] }],
-  });
-  const { port: s3Port } = await s3.run();
+  const s3 = await startS3Server(BUCKET);
   // Both instances: the load balancer's public URL (Twilio signs it), one trusted proxy hop, one
   // bucket; the data folder (shared) then holds only the instance secrets, no media.
-  const env = appEnv(fake, {
-    PUBLIC_BASE_URL: url,
-    TRUSTED_PROXY_HOPS: "1",
-    JOB_STALE_SECONDS: "10",
-    STORAGE: "s3",
-    S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
-    S3_BUCKET: BUCKET,
-    S3_REGION: "ap-south-1",
-    S3_ACCESS_KEY_ID: "S3RVER",
-    S3_SECRET_ACCESS_KEY: "S3RVER",
-    S3_SSE: "AES256",
-  });
+  const env = appEnv(fake, { PUBLIC_BASE_URL: url, TRUSTED_PROXY_HOPS: "1", JOB_STALE_SECONDS: "10", ...s3.env });
   const dataDir = `.data-cluster-${port}`;
   fs.rmSync(dataDir, { recursive: true, force: true });
   const servers: Server[] = [];
@@ -200,9 +180,7 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
           `${notStored.length} photos ended ${[...new Set(notStored.map((r) => r.fetchState))].join("/")}`,
         );
       // In the bucket: s3rver keeps each object as a file under <bucket>/<key>; nothing under the data folder.
-      const inBucket = fetched.filter(
-        (r) => r.storageKey && fs.existsSync(path.join(bucketDir, BUCKET, `${r.storageKey}._S3rver_object`)),
-      ).length;
+      const inBucket = fetched.filter((r) => r.storageKey && fs.existsSync(s3.objectFile(r.storageKey))).length;
       if (inBucket !== fetched.length - notStored.length)
         violations.push(`${fetched.length - notStored.length - inBucket} stored photos are not in the bucket`);
       if (fs.existsSync(path.join(dataDir, "media")))
@@ -260,7 +238,6 @@ export async function runCluster(o: ClusterOptions): Promise<Outcome> {
     await nginx?.stop();
     await fake.close();
     await s3.close();
-    fs.rmSync(bucketDir, { recursive: true, force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
