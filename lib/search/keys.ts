@@ -35,7 +35,7 @@ export type Token = {
   alt: string | null;
 };
 
-/** ड़ as its decomposed letters (NFC keeps it decomposed: U+095C is excluded from composition). */
+/** ड़ as its decomposed letters (NFC and NFKC keep it decomposed: U+095C is excluded from composition; words are NFKC-folded). */
 const FLAP = /\u0921\u093C/g;
 const HAS_FLAP = /\u0921\u093C/;
 
@@ -123,7 +123,7 @@ export function tokenise(text: string): Token[] {
     const word = foldWord(m[0]);
     const roman = romanise(word);
     const key = phoneticKey(roman);
-    const alt = HAS_FLAP.test(word.normalize("NFC")) ? phoneticKey(romanise(word, true)) : null;
+    const alt = HAS_FLAP.test(word) ? phoneticKey(romanise(word, true)) : null;
     out.push({ word, start: m.index!, end: m.index! + m[0].length, roman, key, alt: alt !== key ? alt : null });
   }
   return out;
