@@ -56,7 +56,10 @@ function backend(name: string): Promise<number> {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       res.write("event: ready\ndata: {}\n\n");
       // Held open until the test has read the first event through nginx.
-      releaseStream = () => res.end("event: bye\ndata: {}\n\n");
+      // The proxy may have closed it already (at its own shutdown or a reload): then there is nothing to end.
+      releaseStream = () => {
+        if (!res.writableEnded && !res.destroyed) res.end("event: bye\ndata: {}\n\n");
+      };
       return;
     }
     req.resume().on("end", () => res.writeHead(200, { "content-type": "text/plain" }).end(`${name} ${req.url}`));
