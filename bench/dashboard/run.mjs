@@ -144,7 +144,7 @@ const psqlValue = (sql) => spawnSync("psql", ["-X", "-tA", DB, "-c", sql], { enc
 async function freshStart(size) {
   psql(
     "-c",
-    "TRUNCATE mukhbir_internal.dash_day, mukhbir_internal.dash_rollup, mukhbir_internal.hot_day, mukhbir_internal.hot_rollup, mukhbir_internal.req_day, mukhbir_internal.req_day_built",
+    "TRUNCATE mukhbir_internal.dash_day, mukhbir_internal.dash_rollup, mukhbir_internal.dash_week, mukhbir_internal.dash_week_rollup, mukhbir_internal.hot_day, mukhbir_internal.hot_rollup, mukhbir_internal.req_day, mukhbir_internal.req_day_built",
   );
   const t0 = Date.now();
   const stop = startServer({ WORKER_ENABLED: "true" });

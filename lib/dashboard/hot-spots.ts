@@ -9,6 +9,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { istDay } from "../time/ist";
 import type { DashboardFilters } from "./filters";
+import { dashboardQuery } from "./sql";
 
 export type HotSpot = { kind: string; value: string; tips: number };
 export type HotSpots = { places: HotSpot[]; entities: HotSpot[] };
@@ -26,7 +27,7 @@ type F = Pick<DashboardFilters, "fromDay" | "toDay" | "stationId" | "category">;
 export async function hotSpots(f: F, now = new Date()): Promise<HotSpots> {
   const today = istDay(now);
   await buildHotDays(f, today);
-  const rows = await db.$queryRaw<(HotSpot & { place: boolean })[]>(hotSpotsSql(f, today));
+  const rows = await dashboardQuery<HotSpot & { place: boolean }>(hotSpotsSql(f, today));
   const pick = (place: boolean) =>
     rows.filter((r) => r.place === place).map(({ kind, value, tips }) => ({ kind, value, tips: Number(tips) }));
   return { places: pick(true), entities: pick(false) };

@@ -14,7 +14,7 @@ import { refreshRange, slaFingerprint } from "./rollup-refresh";
 import { seriesRows, tipColumns } from "./rollup-series";
 import { scopeWhere, dashboardQuery, num } from "./sql";
 import { openNowJson, foldIfNeeded } from "./open-now";
-import { cleanDays } from "./clean-days";
+import { cleanDays, cleanWeeks, rolledUp } from "./clean-days";
 
 /** The columns of "Tip" a figure reads, which a delta row has too (ADR 0521). */
 const TIP_COLUMNS = Prisma.sql`t."receivedAt", t."status", t."priority", t."category", t."channel", t."stationId", t."assigneeId", t."firstResponseAt", t."closedAt", t."outcome"`;
@@ -83,18 +83,19 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
       SELECT ${TIP_COLUMNS}, t."w" FROM mukhbir_internal.dash_delta t WHERE t."day" IN (SELECT "day" FROM clean)) t`,
     Prisma.sql`TRUE ${scopeWhere(f)}`,
   );
-  // The rollup rows of the range's clean days at the filters' level (ADR 0520).
-  const inScope = Prisma.sql`r."lvl" = ${lvl}::smallint
+  // The rollup rows of the range's clean days at the filters' level (ADR 0520), by week where a
+  // week's rollup is current (ADR 0813).
+  const rolled = rolledUp(Prisma.sql`r."lvl" = ${lvl}::smallint
     AND ${f.stationId ? Prisma.sql`r."station_id" = ${f.stationId}::uuid` : Prisma.sql`r."station_id" IS NULL`}
     AND ${f.category ? Prisma.sql`r."category" = ${f.category}::"Category"` : Prisma.sql`r."category" IS NULL`}
-    AND r."day" = ANY (ARRAY(SELECT "day" FROM clean))`;
+    AND r."day" BETWEEN ${f.fromDay}::date AND ${f.toDay}::date`);
   // Two statements side by side on two connections: the tiles, charts and tiles' percentiles, and
   // the officers' medians (most of the percentile work). Each is one snapshot and exact on its own;
   // the split only puts a second core to work, it does not lessen the work.
   const query = (officers: boolean) => {
     const pct = officers ? OFFICER_PERCENTILES : TILE_PERCENTILES;
     return Prisma.sql`
-    WITH ${cleanDays(f, slaFingerprint(targets))},
+    WITH ${cleanDays(f, slaFingerprint(targets))}, ${cleanWeeks(f)},
     lt AS MATERIALIZED (${live}),
     l AS MATERIALIZED (${seriesRows(Prisma.sql`lt`, false)}),
     s AS MATERIALIZED (
@@ -103,7 +104,7 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
       -- Rolled-up open tips breached by now: the day's breach instants before it (width_bucket
       -- counts those <= its argument, a binary search; instants are whole microseconds).
       SELECT r."g", r."k", r."n", r."closed", r."breached" + COALESCE(width_bucket(${now}::timestamptz - interval '1 microsecond', r."ba"), 0),
-        r."actioned", r."fir", r."arrest" FROM mukhbir_internal.dash_rollup r WHERE ${inScope} AND r."g" NOT IN ('fr', 'cl', 'afr')
+        r."actioned", r."fir", r."arrest" FROM ${rolled} r WHERE r."g" NOT IN ('fr', 'cl', 'afr')
     ),
     -- Exact percentile_cont: rank lo = floor(p·(n−1)) and hi = ceil(p·(n−1)) (float8, as PostgreSQL
     -- computes them); the bucket counts say which bucket holds each; only those buckets are sorted,
@@ -112,8 +113,8 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
       SELECT "g", "k", "b", sum("n")::bigint AS "n" FROM (
         SELECT "g", "k", "b", "n" FROM l WHERE "g" IN ${pct.series}
         UNION ALL
-        SELECT r."g", r."k", e."b", e."n" FROM mukhbir_internal.dash_rollup r CROSS JOIN LATERAL unnest(r."bs", r."ns") e("b", "n")
-        WHERE ${inScope} AND r."g" IN ${pct.series}) x
+        SELECT r."g", r."k", e."b", e."n" FROM ${rolled} r CROSS JOIN LATERAL unnest(r."bs", r."ns") e("b", "n")
+        WHERE r."g" IN ${pct.series}) x
       GROUP BY 1, 2, 3),
     cum AS (SELECT *, sum("n") OVER (PARTITION BY "g", "k" ORDER BY "b") - "n" AS "before", sum("n") OVER (PARTITION BY "g", "k") AS "total" FROM pc),
     want AS MATERIALIZED (
@@ -133,8 +134,8 @@ export async function scanRange(f: DashboardFilters, now = new Date()): Promise<
     pos AS (
       SELECT u."g", u."k", u."b", u."before", array_agg(u."val" ORDER BY u."val") AS "arr" FROM (
         SELECT x."g", x."k", x."b", x."before", y."val" FROM need x
-          CROSS JOIN LATERAL (SELECT r."v", r."os"[i] AS "o", r."ns"[i] AS "n" FROM mukhbir_internal.dash_rollup r
-            CROSS JOIN LATERAL array_position(r."bs", x."b") i WHERE ${inScope} AND r."g" = x."g" AND r."k" = x."k" AND i IS NOT NULL
+          CROSS JOIN LATERAL (SELECT r."v", r."os"[i] AS "o", r."ns"[i] AS "n" FROM ${rolled} r
+            CROSS JOIN LATERAL array_position(r."bs", x."b") i WHERE r."g" = x."g" AND r."k" = x."k" AND i IS NOT NULL
             -- OFFSET 0: planned per need row, so the index is searched by series and key too
             -- (flattened, the planner may scan the level's rows once per need row and filter).
             OFFSET 0) e

@@ -7,13 +7,15 @@
 // is rebuilt once it holds REBUILD_AT_DELTAS of them, so a read never adds up more than that per
 // day. Dirty marks now come only from claims and closes (TipEvent) and bulk imports; a dirty day
 // built less than REBUILD_AFTER_MS ago is left to the read, which takes that day from "Tip".
+// Whole weeks of clean days are then merged into week rollups (ADR 0813), so a long range reads
+// a week's rows once instead of seven days' rows.
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { daysOf, type DashboardFilters } from "./filters";
 import { addDays, istDay, istMidnight } from "../time/ist";
 import type { SlaSeconds } from "../sla/rule";
-import { seriesRows, tipColumns } from "./rollup-series";
+import { seriesRows, tipColumns, weekRows } from "./rollup-series";
 import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
 
 /** Identifies the SLA targets a day's breach counts were built with. */
@@ -23,13 +25,17 @@ export const REBUILD_AFTER_MS = 60_000;
 /** ~1,000 changed tips: well under a busy day's ~10 k tips that a rebuild (~0.3 s) reads. */
 export const REBUILD_AT_DELTAS = 2_000;
 
-/** `rebuildAfterMs` / `rebuildAtDeltas` 0 (tests): rebuild every day with any mark or delta. */
+/**
+ * `rebuildAfterMs` / `rebuildAtDeltas` 0 (tests): rebuild every day with any mark or delta (and,
+ * unless `weekRebuildAfterMs` says otherwise, every week whose days were rebuilt since its merge).
+ */
 export async function refreshRange(
   f: Pick<DashboardFilters, "fromDay" | "toDay">,
   targets: SlaSeconds,
   now = new Date(),
   rebuildAfterMs = REBUILD_AFTER_MS,
   rebuildAtDeltas = REBUILD_AT_DELTAS,
+  weekRebuildAfterMs = rebuildAfterMs * 10,
 ) {
   const today = istDay(now);
   const days = daysOf(f).filter((d) => d !== today);
@@ -44,7 +50,59 @@ export async function refreshRange(
       OR (SELECT count(*) FROM (SELECT 1 FROM mukhbir_internal.dash_delta x WHERE x."day" = d LIMIT ${maxDeltas}::int) x) >= ${maxDeltas}::int`;
   const built: string[] = [];
   for (const { day } of stale) if (await buildDay(day, targets, fp)) built.push(day);
+  await refreshWeeks(days, fp, weekRebuildAfterMs);
   return built;
+}
+
+/** Mondays of the whole weeks (Monday to Sunday, IST days) among `days`, which are in order. */
+export function wholeWeeks(days: string[]): string[] {
+  const has = new Set(days);
+  return days.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1 && has.has(addDays(d, 6)));
+}
+
+/**
+ * Merges the day rollups of each whole week of `days` whose seven days are clean into the week's
+ * rollup (ADR 0813), unless it was merged from exactly those builds already. A week whose days
+ * were rebuilt since is merged again at most every `rebuildAfterMs` (by default ten times a day's,
+ * 10 min: a merge reads the week's values, ~2 s at 27,000 tips a day) while its days keep
+ * changing; in between, a read takes those days one by one.
+ */
+async function refreshWeeks(days: string[], fp: string, rebuildAfterMs: number) {
+  const weeks = wholeWeeks(days);
+  if (!weeks.length) return;
+  const due = await db.$queryRaw<{ day: string }[]>`
+    SELECT m::text AS "day" FROM unnest(${weeks}::date[]) m
+    WHERE (SELECT count(*) FROM mukhbir_internal.dash_day d WHERE d."day" BETWEEN m AND m + 6 AND d."sla" = ${fp}
+        AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty x WHERE x."day" = d."day")) = 7
+      AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_week w WHERE w."day" = m
+        AND (w."built_at" > now() - ${rebuildAfterMs * 10}::int * interval '1 millisecond'
+          OR w."built" = ARRAY(SELECT d."built_at" FROM mukhbir_internal.dash_day d WHERE d."day" BETWEEN m AND m + 6 ORDER BY d."day")))`;
+  for (const { day } of due) await buildWeek(day);
+}
+
+async function buildWeek(monday: string) {
+  await db.$transaction(
+    async (tx) => {
+      const [{ locked }] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(7205202, (${monday}::date - DATE '2000-01-01')) AS "locked"`;
+      if (!locked) return;
+      await tx.$executeRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`;
+      // One statement, one snapshot: the days' rows merged and the build times recorded are the same
+      // builds, so a day rebuilt meanwhile leaves the week stale, never wrong.
+      await tx.$executeRaw`
+      WITH "old" AS (DELETE FROM mukhbir_internal.dash_week_rollup WHERE "day" = ${monday}::date),
+      "src" AS (SELECT * FROM mukhbir_internal.dash_rollup WHERE "day" BETWEEN ${monday}::date AND ${monday}::date + 6),
+      "rows" AS (
+        INSERT INTO mukhbir_internal.dash_week_rollup ("day", "lvl", "station_id", "category", "g", "k", "n", "closed", "breached", "actioned", "fir", "arrest", "v", "bs", "os", "ns", "ba")
+        SELECT ${monday}::date, s."lvl", s."station_id", s."category", s."g", s."k", s."n", s."closed", s."breached", s."actioned", s."fir", s."arrest", s."v", s."bs", s."os", s."ns", s."ba"
+        FROM (${weekRows(Prisma.sql`"src"`)}) s)
+      INSERT INTO mukhbir_internal.dash_week ("day", "built")
+      VALUES (${monday}::date, ARRAY(SELECT d."built_at" FROM mukhbir_internal.dash_day d WHERE d."day" BETWEEN ${monday}::date AND ${monday}::date + 6 ORDER BY d."day"))
+      ON CONFLICT ("day") DO UPDATE SET "built" = EXCLUDED."built", "built_at" = now()`;
+    },
+    { timeout: 120_000 },
+  );
 }
 
 async function buildDay(day: string, targets: SlaSeconds, fp: string) {

@@ -19,6 +19,8 @@ const valueBucket = (v: Prisma.Sql, per: number) =>
   Prisma.sql`CASE WHEN ${v} < 1 THEN 0 ELSE 1 + floor(ln(${v}) * ${per}::float8)::int END`;
 const TILE_PER_E = 32;
 const OFFICER_PER_E = 8;
+/** Values per stored segment of a percentile row (seriesRows): 1,024 float8 are 8 KB. */
+const SEGMENT_VALUES = 1024;
 
 /**
  * Per-tip derived columns of the tips `FROM … t … WHERE …` (the caller's clauses), each with a
@@ -54,9 +56,10 @@ export function tipColumns(targets: SlaSeconds, now: Date, from: Prisma.Sql, whe
  * Series rows over a relation of tipColumns. lvl: bit 1 = per station, bit 2 = per category.
  * g: tile | hour | category | station | outcome | bucket (counts) and fr | cl | afr (percentiles).
  *
- * `rollup`: every filter level (a filtered read picks its own), and one row per percentile series
- * and key holding all its values in order (v) with each value bucket's number, offset in v and
- * count (bs, os, ns) — a 30-day read then touches one row per day and officer, not one per bucket.
+ * `rollup`: every filter level (a filtered read picks its own), and per percentile series and key
+ * its values in order (v) with each value bucket's number, offset in v and count (bs, os, ns), in
+ * segments of whole buckets (segmented) — a 30-day read then touches a row or a few per day and
+ * officer, not one per bucket.
  * Otherwise (a live read, already filtered): one level, a row per percentile bucket (b, n) and no
  * values; the read takes the few it needs from the tips themselves (ordered aggregates would
  * force a sort per grouping set). Live counts are sums of the tips' weights, so a bucket's n can be
@@ -113,13 +116,57 @@ export function seriesRows(rel: Prisma.Sql, rollup: boolean) {
       -- expression and PostgreSQL would merge their grouping sets (the level copies exist to keep them apart).
       FROM (SELECT *, 1 AS "tile", 1 AS "pf", 1 AS "pcl" FROM ${rel} src OFFSET 0) rel
       GROUP BY GROUPING SETS (${Prisma.join(sets)})`;
+  // Percentile rows exist only for tips that have the value (and, per officer, an assignee).
+  return segmented(Prisma.sql`
+    SELECT * FROM (${rows}) r
+    WHERE NOT (r."g" IN ('fr', 'cl', 'afr') AND r."n" = 0) AND NOT (r."g" = 'afr' AND r."k" = '')`);
+}
+
+/**
+ * Rollup rows (the columns of mukhbir_internal.dash_rollup but "day") from rows whose percentile
+ * series hold all their values in order in "v": each such row becomes segments of whole value
+ * buckets, a new one starting once SEGMENT_VALUES values precede it, each one row with its
+ * buckets (bs), their offsets within it (os), counts (ns) and values. A read needing one bucket
+ * then detoasts one segment (~8 KB), not all of a day's values (~100 KB at 27,000 tips a day, once
+ * per bucket and day). The first segment carries the row's counts and later ones zeros, so sums
+ * over rows stay right; a read sums buckets over rows, so a split row reads as one. A row without
+ * values stays one row, without buckets.
+ */
+function segmented(rel: Prisma.Sql) {
   const bucket = (v: Prisma.Sql) =>
     Prisma.sql`CASE WHEN s."g" = 'afr' THEN ${valueBucket(v, OFFICER_PER_E)} ELSE ${valueBucket(v, TILE_PER_E)} END`;
+  const first = (c: string) => Prisma.raw(`CASE WHEN h."seg" > 0 THEN 0 ELSE s."${c}" END AS "${c}"`);
   return Prisma.sql`
-    SELECT s.*, h."bs", h."os", h."ns" FROM (${rows}) s
-    CROSS JOIN LATERAL (SELECT array_agg(q."b" ORDER BY q."b") AS "bs", array_agg(q."o" ORDER BY q."b") AS "os", array_agg(q."n" ORDER BY q."b") AS "ns"
-      FROM (SELECT ${bucket(Prisma.sql`z."val"`)} AS "b", min(z."i")::int AS "o", count(*)::int AS "n"
-        FROM unnest(s."v") WITH ORDINALITY z("val", "i") GROUP BY 1) q) h
-    -- Percentile rows exist only for tips that have the value (and, per officer, an assignee).
-    WHERE NOT (s."g" IN ('fr', 'cl', 'afr') AND s."n" = 0) AND NOT (s."g" = 'afr' AND s."k" = '')`;
+    SELECT s."lvl", s."station_id", s."category", s."g", s."k", s."b", ${Prisma.join(COUNTS.map(first))},
+      h."v", s."ba", h."bs", h."os", h."ns" FROM (${rel}) s
+    LEFT JOIN LATERAL (SELECT q."seg", s."v"[min(q."o") : max(q."o" + q."n" - 1)] AS "v", array_agg(q."b" ORDER BY q."b") AS "bs",
+        array_agg(q."o" - q."so" + 1 ORDER BY q."b") AS "os", array_agg(q."n" ORDER BY q."b") AS "ns"
+      FROM (SELECT p.*, min(p."o") OVER (PARTITION BY p."seg") AS "so" FROM (
+        SELECT ${bucket(Prisma.sql`z."val"`)} AS "b", min(z."i")::int AS "o", count(*)::int AS "n", (min(z."i") - 1) / ${SEGMENT_VALUES}::int AS "seg"
+        FROM unnest(s."v") WITH ORDINALITY z("val", "i") GROUP BY 1) p) q
+      GROUP BY q."seg") h ON TRUE`;
+}
+
+/** The count columns of a rollup row. */
+const COUNTS = ["n", "closed", "breached", "actioned", "fir", "arrest"];
+
+/**
+ * A week's rollup rows (ADR 0813) from its days' rows `src` (alias-free relation of
+ * dash_rollup rows): per level, filters, series and key, the counts summed, the values and the
+ * open tips' breach instants merged in order, then segmented as a day's rows are. Exactly the rows
+ * seriesRows would build from the week's tips as the days saw them, so a read may take either.
+ */
+export function weekRows(src: Prisma.Sql) {
+  const key = Prisma.sql`"lvl", "station_id", "category", "g", "k"`;
+  const zeros = Prisma.raw(COUNTS.map((c) => `0 AS "${c}"`).join(", "));
+  const cols = Prisma.raw(COUNTS.map((c) => `"${c}"`).join(", "));
+  return segmented(Prisma.sql`
+    SELECT ${key}, -1 AS "b", ${Prisma.raw(COUNTS.map((c) => `sum("${c}")::int AS "${c}"`).join(", "))},
+      array_agg("val" ORDER BY "val") FILTER (WHERE "val" IS NOT NULL) AS "v",
+      array_agg("at" ORDER BY "at") FILTER (WHERE "at" IS NOT NULL) AS "ba"
+    FROM (
+      SELECT ${key}, ${cols}, NULL::float8 AS "val", NULL::timestamptz AS "at" FROM ${src} x
+      UNION ALL SELECT ${key}, ${zeros}, z."val", NULL FROM ${src} x CROSS JOIN LATERAL unnest(x."v") z("val")
+      UNION ALL SELECT ${key}, ${zeros}, NULL, z."at" FROM ${src} x CROSS JOIN LATERAL unnest(x."ba") z("at")) u
+    GROUP BY ${key}`);
 }

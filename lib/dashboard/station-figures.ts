@@ -13,6 +13,7 @@ import { db } from "../db";
 import { daysOf, type DashboardFilters } from "./filters";
 import { addDays, istDay, istMidnight } from "../time/ist";
 import { OVERDUE_STATES } from "../requests/escalate";
+import { dashboardQuery } from "./sql";
 
 export type StationFigure = {
   stationId: string;
@@ -35,10 +36,11 @@ const COLUMNS = Prisma.raw(
 
 /**
  * The one definition: per IST release day and station, over released requests matching `where`
- * (on the alias r). A request's outcome is its latest report that is not a bare acknowledgement.
- * Delays are summed in whole milliseconds (the columns' precision), so rollup and live sums agree exactly.
+ * (on the alias r, read from `from`). A request's outcome is its latest report that is not a bare
+ * acknowledgement. Delays are summed in whole milliseconds (the columns' precision), so rollup and
+ * live sums agree exactly.
  */
-export function requestDayRows(where: Prisma.Sql) {
+export function requestDayRows(where: Prisma.Sql, from = Prisma.sql`"ActionRequest" r`) {
   return Prisma.sql`
     SELECT mukhbir_internal.ist_day(r."releasedAt") AS "day", r."stationId" AS "station_id",
       count(*)::int AS "released",
@@ -51,7 +53,7 @@ export function requestDayRows(where: Prisma.Sql) {
       count(*) FILTER (WHERE o."kind" = 'ARREST')::int AS "arrest",
       count(*) FILTER (WHERE o."kind" = 'RECOVERY')::int AS "recovery",
       count(*) FILTER (WHERE o."kind" = 'NOT_FOUND')::int AS "not_found"
-    FROM "ActionRequest" r
+    FROM ${from}
     LEFT JOIN LATERAL (
       SELECT p."kind" FROM "ActionReport" p WHERE p."requestId" = r."id" AND p."kind" <> 'ACKNOWLEDGED'
       ORDER BY p."createdAt" DESC, p."id" DESC LIMIT 1
@@ -117,26 +119,32 @@ type Row = {
  * request's station, not its tip's category, is what this view compares). `now` is the caller's clock.
  */
 export async function stationFigures(
-  f: Pick<DashboardFilters, "fromDay" | "toDay" | "from" | "to" | "stationId">,
+  f: Pick<DashboardFilters, "fromDay" | "toDay" | "stationId">,
   now = new Date(),
 ): Promise<StationFigure[]> {
   await refreshStationDays(f, now);
   const today = istDay(now);
   const days = daysOf(f);
   const station = (col: Prisma.Sql) => (f.stationId ? Prisma.sql`AND ${col} = ${f.stationId}::uuid` : Prisma.empty);
-  const rows = await db.$queryRaw<Row[]>`
-    WITH "clean" AS (
+  // The live part reads each unclean day by its own bounds (an index range per day), so its cost
+  // follows those days' requests, not the range's: a 30-day read once scanned every request of the
+  // 30 days to keep today's.
+  const rows = await dashboardQuery<Row>(Prisma.sql`
+    WITH "clean" AS MATERIALIZED (
       SELECT d::date AS "day" FROM unnest(${days}::date[]) d
       WHERE d < ${today}::date
         AND EXISTS (SELECT 1 FROM mukhbir_internal.req_day_built b WHERE b."day" = d)
         AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.req_dirty x WHERE x."day" = d)
+    ), "unclean" AS MATERIALIZED (
+      SELECT mukhbir_internal.ist_midnight(d::date) AS "lo", mukhbir_internal.ist_midnight(d::date + 1) AS "hi"
+      FROM unnest(${days}::date[]) d WHERE d::date NOT IN (SELECT "day" FROM "clean")
     ), "parts" AS (
       SELECT "station_id", ${COLUMNS} FROM mukhbir_internal.req_day x
       WHERE x."day" IN (SELECT "day" FROM "clean") ${station(Prisma.sql`x."station_id"`)}
       UNION ALL
       SELECT "station_id", ${COLUMNS} FROM (${requestDayRows(
-        Prisma.sql`r."releasedAt" >= ${f.from} AND r."releasedAt" < ${f.to}
-          AND mukhbir_internal.ist_day(r."releasedAt") NOT IN (SELECT "day" FROM "clean") ${station(Prisma.sql`r."stationId"`)}`,
+        Prisma.sql`TRUE ${station(Prisma.sql`r."stationId"`)}`,
+        Prisma.sql`"unclean" u JOIN "ActionRequest" r ON r."releasedAt" >= u."lo" AND r."releasedAt" < u."hi"`,
       )}) l
     ), "overdue" AS (
       SELECT r."stationId" AS "station_id", count(*)::int AS "n" FROM "ActionRequest" r
@@ -155,7 +163,7 @@ export async function stationFigures(
       COALESCE(s."reported", 0) AS "reported", COALESCE(s."report_ms", 0) AS "report_ms",
       COALESCE(s."action_taken", 0) AS "action_taken", COALESCE(s."fir", 0) AS "fir", COALESCE(s."arrest", 0) AS "arrest",
       COALESCE(s."recovery", 0) AS "recovery", COALESCE(s."not_found", 0) AS "not_found", COALESCE(o."n", 0) AS "overdue"
-    FROM "summed" s FULL JOIN "overdue" o ON o."station_id" = s."station_id"`;
+    FROM "summed" s FULL JOIN "overdue" o ON o."station_id" = s."station_id"`);
   const mean = (ms: bigint | number, n: number) => (n ? Number(ms) / n / 60_000 : null);
   return rows
     .map((r) => ({
