@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, raw } from "../db";
 import { envelope, inbound } from "../ingest/testing/meta-fixtures";
 import { makeInformant, makeStation, makeTip, makeUser } from "../testing/factories";
-import { DEFAULT_SLA } from "../sla/targets";
+import { DEFAULT_SLA, type SlaTargets } from "../sla/targets";
+import { checkInvariants } from "../testing/system/database";
 import { noteFirstResponse } from "../sla/first-response";
 import { claimTip } from "../tips/claim-tip";
 import { assignTip } from "../tips/assign-tip";
@@ -45,8 +46,8 @@ async function post(from: string, text: string) {
   return db.tip.findFirstOrThrow({ where: { messages: { some: { body: text } } }, select: { id: true, ref: true } });
 }
 
-async function direct(viewer: Viewer, now: Date): Promise<ViewCounts> {
-  const ctx = { viewer, targets: DEFAULT_SLA, now };
+async function direct(viewer: Viewer, now: Date, targets: SlaTargets = DEFAULT_SLA): Promise<ViewCounts> {
+  const ctx = { viewer, targets, now };
   const out = {} as ViewCounts;
   for (const view of COUNTED_VIEWS) {
     const [r] = await db.$queryRaw<
@@ -70,12 +71,13 @@ describe("countViews from counters", () => {
   async function expectExact(
     label: string,
     instants: Date[] = [0, 2, 80].map((h) => new Date(Date.now() + h * 3_600_000)),
+    targets: SlaTargets = DEFAULT_SLA,
   ) {
     for (const now of instants)
       for (const viewer of viewers()) {
-        const got = await countViews({ viewer, targets: DEFAULT_SLA, now });
+        const got = await countViews({ viewer, targets, now });
         expect(got, `${label}: ${viewer.role} ${viewer.stationId ?? "all"} at ${now.toISOString()}`).toEqual(
-          await direct(viewer, now),
+          await direct(viewer, now, targets),
         );
       }
   }
@@ -235,5 +237,51 @@ describe("countViews from counters", () => {
     );
     expect(left).toBe(0);
     await expectExact("after the fold", [new Date(), new Date(Date.now() + 3 * 3_600_000)]);
+  });
+  it("sums clock rows older than the longest target into one row per station and clock, and stays exact (ADR 0814)", async () => {
+    // Open tips received over the last ~60 days, answered and not, of every priority, in both stations and none.
+    const informant = await makeInformant();
+    await raw().query(
+      `INSERT INTO "Tip" ("id", "ref", "year", "seq", "channel", "informantId", "stationId", "priority", "status", "firstResponseAt", "receivedAt", "updatedAt")
+       SELECT gen_random_uuid(), 'EM-2019-' || lpad(g::text, 6, '0'), 2019, g, 'WHATSAPP', $1::uuid,
+              (ARRAY[$2::uuid, $3::uuid, NULL])[1 + g % 3], (ARRAY['URGENT','HIGH','NORMAL','LOW'])[1 + (g / 2) % 4]::"Priority",
+              CASE WHEN g % 2 = 0 THEN 'IN_PROGRESS' ELSE 'NEW' END::"TipStatus",
+              CASE WHEN g % 2 = 0 THEN now() - g * interval '5 hours 7 minutes' + interval '3 minutes' END,
+              now() - g * interval '5 hours 7 minutes', now()
+       FROM generate_series(1, 280) g`,
+      [informant.id, stationA, stationB],
+    );
+    const now = new Date();
+    expect(await foldViewCounts(DEFAULT_SLA, now)).toBe(true);
+    // The longest default target is 7 days: the horizon is the UTC day 8 days back.
+    const [rows] = await raw().query<{ summaries: number; older: number; recent: number }>(
+      `SELECT count(*) FILTER (WHERE "hour" = '-infinity')::int AS summaries,
+              count(*) FILTER (WHERE "hour" <> '-infinity' AND "hour" < $1::timestamptz - interval '9 days')::int AS older,
+              count(*) FILTER (WHERE "hour" >= $1::timestamptz - interval '8 days')::int AS recent
+       FROM mukhbir_internal.tip_clock_count`,
+      [now],
+    );
+    expect(rows.summaries).toBeGreaterThan(0);
+    expect(rows.older).toBe(0);
+    expect(rows.recent).toBeGreaterThan(0);
+    expect(
+      (await checkInvariants((sql, params) => raw().query(sql, params))).filter((m) => m.startsWith("clock")),
+    ).toEqual([]);
+    const hours = (h: number) => new Date(now.getTime() + h * 3_600_000);
+    await expectExact("summed", [now, hours(2), hours(80), hours(24 * 20)]);
+    // A target raised past the summary (LOW to be resolved in 40 days): that clock's cutoff falls
+    // inside its summary, so its open tips are counted from "Tip", still exactly.
+    const longer: SlaTargets = { ...DEFAULT_SLA, resolution: { ...DEFAULT_SLA.resolution, LOW: 40 * 24 * 60 } };
+    await expectExact("a target raised past the summary", [now, hours(3)], longer);
+    // A later fold adds changes to the summary instead of keeping their hours.
+    const [old] = await raw().query<{ id: string }>(`SELECT "id" FROM "Tip" WHERE "ref" = 'EM-2019-000200'`);
+    await raw().query(`UPDATE "Tip" SET "status" = 'CLOSED', "closedAt" = now() WHERE "id" = $1`, [old.id]);
+    expect(await foldViewCounts(DEFAULT_SLA, now)).toBe(true);
+    const [after] = await raw().query<{ older: number }>(
+      `SELECT count(*) FILTER (WHERE "hour" <> '-infinity' AND "hour" < $1::timestamptz - interval '9 days')::int AS older FROM mukhbir_internal.tip_clock_count`,
+      [now],
+    );
+    expect(after.older).toBe(0);
+    await expectExact("closed inside the summary", [now, hours(2)]);
   });
 });

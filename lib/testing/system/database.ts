@@ -108,9 +108,20 @@ export async function checkInvariants(q: Query): Promise<string[]> {
   );
   for (const r of views) v.push(`view counter ${r.key}: ${r.counter ?? 0} counted, ${r.direct ?? 0} open tips`);
   const clocks = await q<{ key: string; counter: number | null; direct: number | null }>(
-    `WITH c AS (SELECT "stationId", "priority", "responded", "hour", sum("n")::int AS n FROM mukhbir_internal.tip_clock_count GROUP BY 1, 2, 3, 4 HAVING sum("n") <> 0),
-          d AS (SELECT "stationId", "priority"::text AS priority, "firstResponseAt" IS NOT NULL AS responded, mukhbir_internal.tip_hour("receivedAt") AS hour, count(*)::int AS n
-                FROM "Tip" WHERE mukhbir_internal.tip_open("status"::text) GROUP BY 1, 2, 3, 4)
+    // Per received hour, but hours inside a key's summary row (ADR 0814) as one "-infinity" bucket.
+    `WITH s AS (SELECT "stationId", "priority", "responded", max("until") FILTER (WHERE "hour" = '-infinity') AS s
+                FROM mukhbir_internal.tip_clock_count GROUP BY 1, 2, 3),
+          c AS (SELECT t."stationId", t."priority", t."responded",
+                  CASE WHEN COALESCE(t."until", t."hour" + interval '1 hour') <= s.s THEN '-infinity'::timestamptz ELSE t."hour" END AS hour, sum(t."n")::int AS n
+                FROM mukhbir_internal.tip_clock_count t
+                LEFT JOIN s ON s."stationId" IS NOT DISTINCT FROM t."stationId" AND s."priority" = t."priority" AND s."responded" = t."responded"
+                GROUP BY 1, 2, 3, 4 HAVING sum(t."n") <> 0),
+          d AS (SELECT x."stationId", x.priority, x.responded,
+                  CASE WHEN x.hour + interval '1 hour' <= s.s THEN '-infinity'::timestamptz ELSE x.hour END AS hour, sum(x.n)::int AS n
+                FROM (SELECT "stationId", "priority"::text AS priority, "firstResponseAt" IS NOT NULL AS responded, mukhbir_internal.tip_hour("receivedAt") AS hour, count(*)::int AS n
+                      FROM "Tip" WHERE mukhbir_internal.tip_open("status"::text) GROUP BY 1, 2, 3, 4) x
+                LEFT JOIN s ON s."stationId" IS NOT DISTINCT FROM x."stationId" AND s."priority" = x.priority AND s."responded" = x.responded
+                GROUP BY 1, 2, 3, 4)
      SELECT concat_ws('/', coalesce(c."priority", d.priority), coalesce(c."hour", d.hour)) AS key, c.n AS counter, d.n AS direct
      FROM c FULL JOIN d ON c."stationId" IS NOT DISTINCT FROM d."stationId" AND c."priority" = d.priority AND c."responded" = d.responded AND c."hour" = d.hour
      WHERE c.n IS DISTINCT FROM d.n LIMIT 20`,
