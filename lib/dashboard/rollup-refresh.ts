@@ -15,7 +15,7 @@ import { db } from "../db";
 import { daysOf, type DashboardFilters } from "./filters";
 import { addDays, istDay, istMidnight } from "../time/ist";
 import type { SlaSeconds } from "../sla/rule";
-import { seriesRows, tipColumns, weekRows } from "./rollup-series";
+import { keyedRows, seriesRows, tipColumns, weekRows } from "./rollup-series";
 import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
 
 /** Identifies the SLA targets a day's breach counts were built with. */
@@ -92,11 +92,11 @@ async function buildWeek(monday: string) {
       // builds, so a day rebuilt meanwhile leaves the week stale, never wrong.
       await tx.$executeRaw`
       WITH "old" AS (DELETE FROM mukhbir_internal.dash_week_rollup WHERE "day" = ${monday}::date),
-      "src" AS (SELECT * FROM mukhbir_internal.dash_rollup WHERE "day" BETWEEN ${monday}::date AND ${monday}::date + 6),
+      ${keyedRows(Prisma.sql`(SELECT * FROM mukhbir_internal.dash_rollup WHERE "day" BETWEEN ${monday}::date AND ${monday}::date + 6)`)},
       "rows" AS (
         INSERT INTO mukhbir_internal.dash_week_rollup ("day", "lvl", "station_id", "category", "g", "k", "n", "closed", "breached", "actioned", "fir", "arrest", "v", "bs", "os", "ns", "ba")
         SELECT ${monday}::date, s."lvl", s."station_id", s."category", s."g", s."k", s."n", s."closed", s."breached", s."actioned", s."fir", s."arrest", s."v", s."bs", s."os", s."ns", s."ba"
-        FROM (${weekRows(Prisma.sql`"src"`)}) s)
+        FROM (${weekRows()}) s)
       INSERT INTO mukhbir_internal.dash_week ("day", "built")
       VALUES (${monday}::date, ARRAY(SELECT d."built_at" FROM mukhbir_internal.dash_day d WHERE d."day" BETWEEN ${monday}::date AND ${monday}::date + 6 ORDER BY d."day"))
       ON CONFLICT ("day") DO UPDATE SET "built" = EXCLUDED."built", "built_at" = now()`;
