@@ -46,7 +46,7 @@ export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
               sum(t.n) FILTER (WHERE t.visible AND COALESCE(t."until", t."hour" + interval '1 hour') <= c.edge) AS whole,
               COALESCE(bool_or(t."until" > c.edge), false) AS straddled,
               count(t.*) FILTER (WHERE NOT t.folded) AS changes,
-              min(t."hour") FILTER (WHERE t."hour" > '-infinity') AS oldest
+              min(t."hour") FILTER (WHERE t.folded AND t."hour" > '-infinity') AS oldest
        FROM clock c LEFT JOIN (SELECT t.*, ${scope} AS visible FROM mukhbir_internal.tip_clock_count t) t
          ON t."priority" = c.priority AND t."responded" = c.responded
        GROUP BY 1, 2, 3
@@ -70,8 +70,9 @@ export async function countViews(ctx: QueryContext): Promise<ViewCounts> {
           (SELECT count(*) AS "closedToday" FROM "Tip" t
            WHERE t."closedAt" >= ${startOfIstDay(ctx.now)}::timestamptz AND t."status" IN ('CLOSED', 'MERGED') AND ${scope}) d`;
   const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
-  // Fold past FOLD_AFTER change rows, or once hour rows have aged a day past the summary's horizon
-  // (about daily on a quiet desk), so the counters stay a row per recent hour.
+  // Fold past FOLD_AFTER change rows, or once folded hour rows have aged a day past the summary's
+  // horizon (about daily), so the counters stay a row per recent hour. Change rows of old hours (an
+  // old tip closed) wait for FOLD_AFTER like any other: a fold rewrites every row.
   if (n(row.changes) > FOLD_AFTER || row.aged) await foldViewCounts(ctx.targets, ctx.now);
   return {
     unassigned: n(row.unassigned),
