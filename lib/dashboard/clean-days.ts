@@ -20,6 +20,14 @@ export function cleanDays(f: Pick<DashboardFilters, "fromDay" | "toDay">, finger
 }
 
 /**
+ * The build times of the seven day rollups of the week starting `monday`, in day order: what a week
+ * rollup records when merged (`dash_week.built`), and is current while they still are (ADR 0813).
+ */
+export function weekBuilds(monday: Prisma.Sql) {
+  return Prisma.sql`ARRAY(SELECT d."built_at" FROM mukhbir_internal.dash_day d WHERE d."day" BETWEEN ${monday} AND ${monday} + 6 ORDER BY d."day")`;
+}
+
+/**
  * The rollup rows a read takes for its clean days (ADR 0813), as CTEs after cleanDays: `weeks`, the
  * whole weeks of the range whose week rollup was merged from exactly the day rollups now clean
  * (their build times match), and `byday`, the other clean days, each read from its own rows.
@@ -30,7 +38,7 @@ export function cleanWeeks(f: Pick<DashboardFilters, "fromDay" | "toDay">) {
       SELECT w."day" FROM mukhbir_internal.dash_week w
       WHERE w."day" >= ${f.fromDay}::date AND w."day" + 6 <= ${f.toDay}::date
         AND (SELECT count(*) FROM clean c WHERE c."day" BETWEEN w."day" AND w."day" + 6) = 7
-        AND w."built" = ARRAY(SELECT d."built_at" FROM mukhbir_internal.dash_day d WHERE d."day" BETWEEN w."day" AND w."day" + 6 ORDER BY d."day")),
+        AND w."built" = ${weekBuilds(Prisma.sql`w."day"`)}),
     byday AS MATERIALIZED (
       SELECT c."day" FROM clean c WHERE NOT EXISTS (SELECT 1 FROM weeks w WHERE c."day" BETWEEN w."day" AND w."day" + 6))`;
 }

@@ -17,6 +17,7 @@ import { addDays, istDay, istMidnight } from "../time/ist";
 import type { SlaSeconds } from "../sla/rule";
 import { keyedRows, seriesRows, tipColumns, weekRows } from "./rollup-series";
 import { CLAIM_EVENT, CLOSE_EVENT } from "./events";
+import { weekBuilds } from "./clean-days";
 
 /** Identifies the SLA targets a day's breach counts were built with. */
 export const slaFingerprint = (t: SlaSeconds) => JSON.stringify(t);
@@ -55,7 +56,7 @@ export async function refreshRange(
 }
 
 /** Mondays of the whole weeks (Monday to Sunday, IST days) among `days`, which are in order. */
-export function wholeWeeks(days: string[]): string[] {
+function wholeWeeks(days: string[]): string[] {
   const has = new Set(days);
   return days.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1 && has.has(addDays(d, 6)));
 }
@@ -75,8 +76,7 @@ async function refreshWeeks(days: string[], fp: string, rebuildAfterMs: number) 
     WHERE (SELECT count(*) FROM mukhbir_internal.dash_day d WHERE d."day" BETWEEN m AND m + 6 AND d."sla" = ${fp}
         AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_dirty x WHERE x."day" = d."day")) = 7
       AND NOT EXISTS (SELECT 1 FROM mukhbir_internal.dash_week w WHERE w."day" = m
-        AND (w."built_at" > now() - ${rebuildAfterMs * 10}::int * interval '1 millisecond'
-          OR w."built" = ARRAY(SELECT d."built_at" FROM mukhbir_internal.dash_day d WHERE d."day" BETWEEN m AND m + 6 ORDER BY d."day")))`;
+        AND (w."built_at" > now() - ${rebuildAfterMs}::int * interval '1 millisecond' OR w."built" = ${weekBuilds(Prisma.sql`m`)}))`;
   for (const { day } of due) await buildWeek(day);
 }
 
@@ -98,7 +98,7 @@ async function buildWeek(monday: string) {
         SELECT ${monday}::date, s."lvl", s."station_id", s."category", s."g", s."k", s."n", s."closed", s."breached", s."actioned", s."fir", s."arrest", s."v", s."bs", s."os", s."ns", s."ba"
         FROM (${weekRows()}) s)
       INSERT INTO mukhbir_internal.dash_week ("day", "built")
-      VALUES (${monday}::date, ARRAY(SELECT d."built_at" FROM mukhbir_internal.dash_day d WHERE d."day" BETWEEN ${monday}::date AND ${monday}::date + 6 ORDER BY d."day"))
+      VALUES (${monday}::date, ${weekBuilds(Prisma.sql`${monday}::date`)})
       ON CONFLICT ("day") DO UPDATE SET "built" = EXCLUDED."built", "built_at" = now()`;
     },
     { timeout: 120_000 },
